@@ -1,0 +1,40 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { awsCommand } from '../src/engine/shell.js';
+import { isAttachedToLoadBalancer } from './support/autoscaling.js';
+
+export default defineRule({
+  id: 'asg-min-capacity',
+  title: 'Auto Scaling groups behind a load balancer keep a spare instance',
+  service: 'autoscaling',
+  severity: 'medium',
+  uses: ['autoscaling:DescribeAutoScalingGroups'],
+  params: {
+    minInstances: { type: 'integer', default: 2, min: 1, max: 1000, description: 'Smallest acceptable MinSize for a group serving a load balancer.' },
+  },
+  messages: {
+    enough: 'Auto Scaling group {{name}} keeps at least {{minSize}} instances',
+    tooSmall: 'Auto Scaling group {{name}} may shrink to {{minSize}} instance(s); at least {{minInstances}} needed so that one failure does not take the service down',
+  },
+  rationale:
+    'With a minimum of one instance, the group may run a single server: its failure, or the loss of its zone, is an outage until a replacement boots.',
+  remediation: {
+    summary: 'Raise the minimum size (the maximum with it if needed).',
+    docs: 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/asg-capacity-limits.html',
+  },
+  check(scope, { params, pass, fail }) {
+    for (const group of scope.autoScalingGroups) {
+      if (!isAttachedToLoadBalancer(group)) continue;
+      const ref = scope.autoScalingGroupRef(group);
+      if (group.minSize >= params.minInstances) {
+        pass(ref, 'enough', { name: group.name, minSize: group.minSize });
+        continue;
+      }
+      // Raising MinSize above the current size raises the desired capacity with it.
+      const maxSize = group.maxSize < params.minInstances ? ['--max-size', params.minInstances] : [];
+      fail(ref, 'tooSmall', { name: group.name, minSize: group.minSize, minInstances: params.minInstances }, {
+        evidence: { MinSize: group.minSize, MaxSize: group.maxSize, DesiredCapacity: group.desiredCapacity },
+        commands: [awsCommand('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--min-size', params.minInstances, ...maxSize)],
+      });
+    }
+  },
+});

@@ -1,0 +1,43 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { awsCommand } from '../src/engine/shell.js';
+import { candidateSubnets, distinct } from './support/zones.js';
+
+export default defineRule({
+  id: 'asg-multi-az',
+  title: 'Auto Scaling groups launch in several Availability Zones',
+  service: 'autoscaling',
+  severity: 'high',
+  uses: ['autoscaling:DescribeAutoScalingGroups'],
+  params: {
+    minAzs: { type: 'integer', default: 2, min: 1, max: 10, description: 'Fewest Availability Zones an Auto Scaling group must launch in.' },
+  },
+  messages: {
+    multiZone: 'Auto Scaling group {{name}} launches in {{count}} zones ({{zones}})',
+    tooFewZones: 'Auto Scaling group {{name}} launches in {{count}} zone(s) ({{zones}}); at least {{minAzs}} needed to replace capacity lost with a zone',
+  },
+  rationale:
+    'An Auto Scaling group rebalances and replaces instances only in the zones it is configured for: in a single zone, the loss of that zone takes the whole fleet with it and nothing is relaunched elsewhere.',
+  remediation: {
+    summary: 'Add subnets of other Availability Zones to the group (VPCZoneIdentifier).',
+    docs: 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-add-az-console.html',
+  },
+  check(scope, { params, pass, fail }) {
+    for (const group of scope.autoScalingGroups) {
+      const zones = distinct(group.availabilityZones);
+      const data = { name: group.name, count: zones.length, zones: zones.join(', ') || 'none' };
+      if (zones.length >= params.minAzs) {
+        pass(scope.autoScalingGroupRef(group), 'multiZone', data);
+        continue;
+      }
+      const vpcId = group.subnetIds.map((id) => scope.subnet(id)?.vpcId).find((id) => id !== undefined);
+      const command =
+        group.subnetIds.length > 0
+          ? awsCommand('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--vpc-zone-identifier', [...group.subnetIds, '<subnet-id-in-another-zone>'].join(','))
+          : awsCommand('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--availability-zones', ...zones, '<another-zone>');
+      fail(scope.autoScalingGroupRef(group), 'tooFewZones', { ...data, minAzs: params.minAzs }, {
+        evidence: { availabilityZones: zones, candidateSubnets: vpcId ? candidateSubnets(scope, vpcId, zones) : [] },
+        commands: [command],
+      });
+    }
+  },
+});

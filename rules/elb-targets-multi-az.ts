@@ -1,0 +1,107 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import type { TargetGroup, Target } from '../src/model/inventory.js';
+import type { RegionScope } from '../src/engine/region-scope.js';
+import { awsCommand } from '../src/engine/shell.js';
+import { distinct } from './support/zones.js';
+
+/** A target the load balancer sends traffic to: healthy, or any registered one when health checks are off. */
+function isServing(target: Target): boolean {
+  return target.state === 'healthy' || (target.state === 'unavailable' && target.reason === 'Target.HealthCheckDisabled');
+}
+
+export default defineRule({
+  id: 'elb-targets-multi-az',
+  title: 'Healthy targets behind each load balancer span several Availability Zones',
+  service: 'elbv2',
+  severity: 'high',
+  uses: [
+    'elbv2:DescribeLoadBalancers',
+    'elbv2:DescribeListeners',
+    'elbv2:DescribeRules',
+    'elbv2:DescribeTargetGroups',
+    'elbv2:DescribeTargetHealth',
+    'ec2:DescribeInstances',
+    'ec2:DescribeSubnets',
+  ],
+  params: {
+    minAzs: {
+      type: 'integer',
+      default: 2,
+      min: 1,
+      max: 10,
+      description: 'Fewest distinct zones the healthy targets must sit in (capped at the zones of the load balancer).',
+    },
+  },
+  messages: {
+    multiZone: 'Healthy targets of {{name}} sit in {{count}} zones ({{zones}})',
+    regional: 'Load balancer {{name}} forwards to Lambda functions, which are regional',
+    noHealthyTarget: 'Load balancer {{name}} has no healthy target in any of its target groups ({{targetGroups}}): it serves only errors',
+    tooFewZones:
+      'Healthy targets of {{name}} sit in {{count}} zone(s) ({{zones}}); {{required}} needed so that losing a zone leaves healthy targets',
+  },
+  rationale:
+    'A load balancer spread over several zones is only as available as its targets: if every healthy target runs in one zone, the loss of that zone leaves the load balancer nothing to send traffic to.',
+  remediation: {
+    summary: 'Run healthy targets in at least two zones: spread the Auto Scaling group feeding the target group over subnets of more zones, or register targets in another zone.',
+    docs: 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-add-az-console.html',
+  },
+  check(scope, { params, pass, fail }) {
+    for (const lb of scope.loadBalancers) {
+      const targetGroups = scope
+        .forwardedTargetGroupArns(lb)
+        .map((arn) => scope.targetGroup(arn))
+        .filter((tg): tg is TargetGroup => tg !== undefined);
+      if (targetGroups.length === 0) continue; // forwards nowhere (redirects, fixed responses): not applicable
+
+      const zones = new Set<string>();
+      const unknownZone: string[] = [];
+      let regional = false;
+      for (const tg of targetGroups) {
+        for (const target of tg.targets.filter(isServing)) {
+          const placement = scope.targetPlacement(tg, target);
+          if (placement.kind === 'regional') regional = true;
+          else if (placement.kind === 'zones') placement.zones.forEach((z) => zones.add(z));
+          else unknownZone.push(target.id);
+        }
+      }
+      const ref = scope.loadBalancerRef(lb);
+      const zoneList = distinct(zones);
+      const targetGroupNames = targetGroups.map((tg) => tg.name).join(', ');
+      const evidence = { targetGroups: targetGroups.map((tg) => tg.name), healthyTargetZones: zoneList, targetsWithUnknownZone: unknownZone };
+      if (regional) {
+        pass(ref, 'regional', { name: lb.name });
+        continue;
+      }
+      const required = Math.min(params.minAzs, distinct(lb.availabilityZones.map((z) => z.zoneName)).length);
+      if (zoneList.length >= required && zoneList.length > 0) {
+        pass(ref, 'multiZone', { name: lb.name, count: zoneList.length, zones: zoneList.join(', ') }, { evidence });
+        continue;
+      }
+      const commands = targetGroups.map((tg) => fixCommand(scope, tg));
+      if (zoneList.length === 0 && unknownZone.length === 0) {
+        fail(ref, 'noHealthyTarget', { name: lb.name, targetGroups: targetGroupNames }, { evidence, commands });
+      } else {
+        const known = zoneList.length > 0 ? zoneList.join(', ') : 'none known';
+        const zonesText = unknownZone.length > 0 ? `${known}; ${unknownZone.length} target(s) in an unknown zone` : known;
+        fail(ref, 'tooFewZones', { name: lb.name, count: zoneList.length, zones: zonesText, required }, { evidence, commands });
+      }
+    }
+  },
+});
+
+/** The Auto Scaling group feeding the target group, spread to more subnets; else a manual registration. */
+function fixCommand(scope: RegionScope, tg: TargetGroup): string {
+  const group = scope.autoScalingGroups.find((g) => g.targetGroupArns.includes(tg.arn) || g.trafficSources.some((s) => s.identifier === tg.arn));
+  if (group) {
+    return awsCommand(
+      'autoscaling',
+      'update-auto-scaling-group',
+      '--auto-scaling-group-name',
+      group.name,
+      '--vpc-zone-identifier',
+      [...group.subnetIds, '<subnet-id-in-another-zone>'].join(','),
+    );
+  }
+  const placeholder = tg.targetType === 'ip' ? '<ip-address-in-another-zone>' : '<instance-id-in-another-zone>';
+  return awsCommand('elbv2', 'register-targets', '--target-group-arn', tg.arn, '--targets', `Id=${placeholder}`);
+}

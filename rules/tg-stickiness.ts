@@ -1,0 +1,36 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { awsCommand } from '../src/engine/shell.js';
+
+export default defineRule({
+  id: 'tg-stickiness',
+  title: 'Target groups do not pin clients to one target',
+  service: 'elbv2',
+  severity: 'medium',
+  uses: ['elbv2:DescribeTargetGroups', 'elbv2:DescribeTargetGroupAttributes'],
+  params: {},
+  messages: {
+    notSticky: 'Target group {{name}} lets any target serve any request',
+    sticky: 'Target group {{name}} pins each client to one target ({{type}} stickiness)',
+  },
+  rationale:
+    'Sticky sessions are the stateful anti-pattern: a client stays bound to one server, so when that server or its zone fails the session is lost, and load stays uneven after a scale-out or a zone recovery.',
+  remediation: {
+    summary:
+      'Turn stickiness off, and keep session state where every target can read it: a shared store (ElastiCache, DynamoDB) or signed client-side tokens.',
+    docs: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/sticky-sessions.html',
+  },
+  check(scope, { pass, fail }) {
+    for (const tg of scope.targetGroups) {
+      const ref = scope.targetGroupRef(tg);
+      if (tg.attributes['stickiness.enabled'] !== 'true') {
+        pass(ref, 'notSticky', { name: tg.name });
+        continue;
+      }
+      const type = tg.attributes['stickiness.type'] ?? 'unknown';
+      fail(ref, 'sticky', { name: tg.name, type }, {
+        evidence: { 'stickiness.enabled': 'true', 'stickiness.type': type },
+        commands: [awsCommand('elbv2', 'modify-target-group-attributes', '--target-group-arn', tg.arn, '--attributes', 'Key=stickiness.enabled,Value=false')],
+      });
+    }
+  },
+});

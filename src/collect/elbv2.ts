@@ -1,0 +1,206 @@
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancerAttributesCommand,
+  DescribeLoadBalancersCommand,
+  DescribeRulesCommand,
+  DescribeTagsCommand,
+  DescribeTargetGroupAttributesCommand,
+  DescribeTargetGroupsCommand,
+  DescribeTargetHealthCommand,
+  type Action,
+  type ElasticLoadBalancingV2Client,
+  type Listener as SdkListener,
+  type LoadBalancer as SdkLoadBalancer,
+  type TargetGroup as SdkTargetGroup,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import type {
+  Elbv2Inventory,
+  Listener,
+  ListenerAction,
+  LoadBalancer,
+  LoadBalancerType,
+  Target,
+  TargetGroup,
+  TargetType,
+} from '../model/inventory.js';
+import { chunk, collectPages } from './paginate.js';
+import type { RegionCalls } from './region-calls.js';
+
+/** The API's maximum page size for `DescribeLoadBalancers`, `DescribeListeners`, `DescribeTargetGroups`, `DescribeRules`. */
+const PAGE_SIZE = 400;
+/** `DescribeTags` takes at most 20 resource ARNs per call. */
+const TAGS_BATCH = 20;
+
+/**
+ * Load balancers with their attributes, listeners and rules; target groups with their
+ * attributes and target health; tags of both. Per-resource calls run concurrently, bounded by
+ * `RegionCalls`. A failed step leaves its part empty and a gap behind.
+ */
+export async function collectElbv2(client: ElasticLoadBalancingV2Client, calls: RegionCalls): Promise<Elbv2Inventory> {
+  const [sdkLoadBalancers, sdkTargetGroups] = await Promise.all([
+    calls.guard(() =>
+      collectPages(
+        (Marker) => calls.call('elbv2:DescribeLoadBalancers', () => client.send(new DescribeLoadBalancersCommand({ Marker, PageSize: PAGE_SIZE }))),
+        (page) => ({ items: page.LoadBalancers, next: page.NextMarker }),
+      ),
+    ),
+    calls.guard(() =>
+      collectPages(
+        (Marker) => calls.call('elbv2:DescribeTargetGroups', () => client.send(new DescribeTargetGroupsCommand({ Marker, PageSize: PAGE_SIZE }))),
+        (page) => ({ items: page.TargetGroups, next: page.NextMarker }),
+      ),
+    ),
+  ]);
+
+  const loadBalancers = (sdkLoadBalancers ?? []).map(toLoadBalancer);
+  const targetGroups = (sdkTargetGroups ?? []).map(toTargetGroup);
+
+  await Promise.all([
+    ...loadBalancers.map(async (lb) => {
+      const [attributes, listeners] = await Promise.all([
+        calls.guard(() => calls.call('elbv2:DescribeLoadBalancerAttributes', () => client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.arn })))),
+        calls.guard(() => collectListeners(client, calls, lb)),
+      ]);
+      lb.attributes = toAttributes(attributes?.Attributes);
+      lb.listeners = listeners ?? [];
+    }),
+    ...targetGroups.map(async (tg) => {
+      // A group attached to no load balancer has no serving targets: skip its health call.
+      const [attributes, health] = await Promise.all([
+        calls.guard(() => calls.call('elbv2:DescribeTargetGroupAttributes', () => client.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn: tg.arn })))),
+        tg.loadBalancerArns.length > 0
+          ? calls.guard(() => calls.call('elbv2:DescribeTargetHealth', () => client.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn }))))
+          : undefined,
+      ]);
+      tg.attributes = toAttributes(attributes?.Attributes);
+      tg.targets = (health?.TargetHealthDescriptions ?? []).flatMap((d): Target[] => {
+        if (!d.Target?.Id) return [];
+        const target: Target = { id: d.Target.Id, state: d.TargetHealth?.State ?? 'unknown' };
+        if (d.Target.Port !== undefined) target.port = d.Target.Port;
+        if (d.TargetHealth?.Reason) target.reason = d.TargetHealth.Reason;
+        if (d.Target.AvailabilityZone) target.availabilityZone = d.Target.AvailabilityZone;
+        return [target];
+      });
+    }),
+    collectTags(client, calls, [...loadBalancers, ...targetGroups]),
+  ]);
+
+  return { loadBalancers, targetGroups };
+}
+
+async function collectListeners(client: ElasticLoadBalancingV2Client, calls: RegionCalls, lb: LoadBalancer): Promise<Listener[]> {
+  const sdkListeners = await collectPages(
+    (Marker) =>
+      calls.call('elbv2:DescribeListeners', () => client.send(new DescribeListenersCommand({ LoadBalancerArn: lb.arn, Marker, PageSize: PAGE_SIZE }))),
+    (page) => ({ items: page.Listeners, next: page.NextMarker }),
+  );
+  return Promise.all(
+    sdkListeners.map(async (sdkListener: SdkListener): Promise<Listener> => {
+      const listener: Listener = { arn: sdkListener.ListenerArn ?? '', defaultActions: toActions(sdkListener.DefaultActions), rules: [] };
+      if (sdkListener.Port !== undefined) listener.port = sdkListener.Port;
+      if (sdkListener.Protocol) listener.protocol = sdkListener.Protocol;
+      // Only Application Load Balancers have rules besides the default one.
+      if (lb.type === 'application') {
+        const rules = await collectPages(
+          (Marker) =>
+            calls.call('elbv2:DescribeRules', () => client.send(new DescribeRulesCommand({ ListenerArn: listener.arn, Marker, PageSize: PAGE_SIZE }))),
+          (page) => ({ items: page.Rules, next: page.NextMarker }),
+        );
+        listener.rules = rules
+          .filter((rule) => !rule.IsDefault)
+          .map((rule) => ({ arn: rule.RuleArn ?? '', priority: rule.Priority ?? '', actions: toActions(rule.Actions) }));
+      }
+      return listener;
+    }),
+  );
+}
+
+/** Tags of load balancers and target groups, 20 ARNs per `DescribeTags` call. */
+async function collectTags(client: ElasticLoadBalancingV2Client, calls: RegionCalls, resources: { arn: string; tags: Record<string, string> }[]): Promise<void> {
+  const byArn = new Map(resources.map((r) => [r.arn, r]));
+  await Promise.all(
+    chunk([...byArn.keys()], TAGS_BATCH).map((ResourceArns) =>
+      calls.guard(async () => {
+        const page = await calls.call('elbv2:DescribeTags', () => client.send(new DescribeTagsCommand({ ResourceArns })));
+        for (const description of page.TagDescriptions ?? []) {
+          const resource = description.ResourceArn ? byArn.get(description.ResourceArn) : undefined;
+          if (resource) resource.tags = toTags(description.Tags);
+        }
+      }),
+    ),
+  );
+}
+
+function toLoadBalancer(sdk: SdkLoadBalancer): LoadBalancer {
+  const lb: LoadBalancer = {
+    arn: sdk.LoadBalancerArn ?? '',
+    name: sdk.LoadBalancerName ?? '',
+    type: (sdk.Type ?? 'application') as LoadBalancerType,
+    dnsName: sdk.DNSName ?? '',
+    scheme: sdk.Scheme ?? '',
+    availabilityZones: (sdk.AvailabilityZones ?? []).flatMap((z) => {
+      if (!z.ZoneName) return [];
+      const zone: LoadBalancer['availabilityZones'][number] = { zoneName: z.ZoneName };
+      if (z.SubnetId) zone.subnetId = z.SubnetId;
+      return [zone];
+    }),
+    attributes: {},
+    listeners: [],
+    tags: {},
+  };
+  if (sdk.VpcId) lb.vpcId = sdk.VpcId;
+  if (sdk.State?.Code) lb.state = sdk.State.Code;
+  return lb;
+}
+
+function toTargetGroup(sdk: SdkTargetGroup): TargetGroup {
+  const tg: TargetGroup = {
+    arn: sdk.TargetGroupArn ?? '',
+    name: sdk.TargetGroupName ?? '',
+    targetType: (sdk.TargetType ?? 'instance') as TargetType,
+    loadBalancerArns: sdk.LoadBalancerArns ?? [],
+    // The API omits HealthCheckEnabled on old groups, whose health checks cannot be turned off.
+    healthCheck: { enabled: sdk.HealthCheckEnabled ?? true },
+    attributes: {},
+    targets: [],
+    tags: {},
+  };
+  if (sdk.Protocol) tg.protocol = sdk.Protocol;
+  if (sdk.Port !== undefined) tg.port = sdk.Port;
+  if (sdk.VpcId) tg.vpcId = sdk.VpcId;
+  const hc = tg.healthCheck;
+  if (sdk.HealthCheckProtocol) hc.protocol = sdk.HealthCheckProtocol;
+  if (sdk.HealthCheckPort) hc.port = sdk.HealthCheckPort;
+  if (sdk.HealthCheckPath) hc.path = sdk.HealthCheckPath;
+  if (sdk.HealthCheckIntervalSeconds !== undefined) hc.intervalSeconds = sdk.HealthCheckIntervalSeconds;
+  if (sdk.HealthCheckTimeoutSeconds !== undefined) hc.timeoutSeconds = sdk.HealthCheckTimeoutSeconds;
+  if (sdk.HealthyThresholdCount !== undefined) hc.healthyThreshold = sdk.HealthyThresholdCount;
+  if (sdk.UnhealthyThresholdCount !== undefined) hc.unhealthyThreshold = sdk.UnhealthyThresholdCount;
+  return tg;
+}
+
+/**
+ * The target groups an action sends traffic to: `TargetGroupArn` and the groups of a weighted
+ * `ForwardConfig`, except those of weight 0, which receive nothing.
+ */
+function toActions(actions: Action[] | undefined): ListenerAction[] {
+  return (actions ?? []).map((action) => {
+    const arns = new Set<string>();
+    const weighted = action.ForwardConfig?.TargetGroups ?? [];
+    for (const group of weighted) {
+      if (group.TargetGroupArn && group.Weight !== 0) arns.add(group.TargetGroupArn);
+    }
+    if (action.TargetGroupArn && weighted.length === 0) arns.add(action.TargetGroupArn);
+    return { type: action.Type ?? 'unknown', targetGroupArns: [...arns] };
+  });
+}
+
+function toAttributes(attributes: { Key?: string | undefined; Value?: string | undefined }[] | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const { Key, Value } of attributes ?? []) if (Key !== undefined) result[Key] = Value ?? '';
+  return result;
+}
+
+export function toTags(tags: { Key?: string | undefined; Value?: string | undefined }[] | undefined): Record<string, string> {
+  return toAttributes(tags);
+}

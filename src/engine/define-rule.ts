@@ -1,0 +1,81 @@
+import type { Operation, ServiceId } from '../model/operations.js';
+import type { ResourceRef } from '../model/result.js';
+import type { Severity } from '../model/severity.js';
+import type { RegionScope } from './region-scope.js';
+
+/** A numeric parameter with its default and bounds; the configuration may override it. */
+export interface ParamSpec {
+  type: 'integer';
+  default: number;
+  min: number;
+  max?: number;
+  description: string;
+}
+
+export type ParamsSpec = Record<string, ParamSpec>;
+export type ParamValues<P extends ParamsSpec> = { [K in keyof P]: number };
+
+/** `'{{name}} spans {{count}} zones'` -> `'name' | 'count'`. */
+export type Placeholders<S extends string> = S extends `${string}{{${infer K}}}${infer Rest}`
+  ? K | Placeholders<Rest>
+  : never;
+
+export type MessageData<S extends string> = { [K in Placeholders<S>]: string | number };
+
+export type Evidence = Record<string, unknown>;
+
+/** The arguments after `messageId`: the template's data (typed from its placeholders), then extras. */
+type MessageArgs<S extends string, Extra> = [Placeholders<S>] extends [never]
+  ? [data?: Record<string, never>, extra?: Extra]
+  : [data: MessageData<S>, extra?: Extra];
+
+export interface FailExtra {
+  /** What the rule saw, for the report and for scripts (`{ "stickiness.type": "lb_cookie" }`). */
+  evidence?: Evidence;
+  /** AWS CLI commands with the real identifiers filled in. */
+  commands?: string[];
+}
+
+export interface RuleContext<P extends ParamsSpec, M extends Record<string, string>> {
+  params: ParamValues<P>;
+  pass<K extends keyof M & string>(resource: ResourceRef, messageId: K, ...args: MessageArgs<M[K], { evidence?: Evidence }>): void;
+  fail<K extends keyof M & string>(resource: ResourceRef, messageId: K, ...args: MessageArgs<M[K], FailExtra>): void;
+}
+
+export interface RuleDefinition<P extends ParamsSpec, M extends Record<string, string>> {
+  /** Stable id, also the file name: `rules/<id>.ts`. */
+  id: string;
+  title: string;
+  service: ServiceId;
+  severity: Severity;
+  /** Operations whose data the rule reads: a gap in any of them makes its results `error`. */
+  uses: readonly Operation[];
+  params: P;
+  /** Message templates keyed by message id; `{{key}}` is replaced by the data of that key. */
+  messages: M;
+  /** Why it matters for availability: what breaks when a zone or region fails. */
+  rationale: string;
+  remediation: { summary: string; docs: string };
+  /** Pure and synchronous: one `pass` or `fail` per resource the rule applies to. */
+  check(scope: RegionScope, context: RuleContext<P, M>): void;
+}
+
+/** A rule with its generic types erased, as the engine and the registry hold it. */
+export interface Rule {
+  id: string;
+  title: string;
+  service: ServiceId;
+  severity: Severity;
+  uses: readonly Operation[];
+  params: ParamsSpec;
+  messages: Record<string, string>;
+  rationale: string;
+  remediation: { summary: string; docs: string };
+  check(scope: RegionScope, context: RuleContext<ParamsSpec, Record<string, string>>): void;
+}
+
+export function defineRule<const P extends ParamsSpec, const M extends Record<string, string>>(
+  definition: RuleDefinition<P, M>,
+): Rule {
+  return definition as unknown as Rule;
+}

@@ -1,0 +1,42 @@
+/**
+ * The AWS operations ha-audit calls, per service. Rules name the ones whose data they need
+ * (`uses`), so that a gap in that data turns the rule's results into `error`, never `pass`.
+ * Every name here is a read-only operation (Describe/List/Get): a test holds the collectors to it.
+ */
+export const OPERATIONS = {
+  sts: ['GetCallerIdentity'],
+  elbv2: [
+    'DescribeLoadBalancers',
+    'DescribeLoadBalancerAttributes',
+    'DescribeListeners',
+    'DescribeRules',
+    'DescribeTargetGroups',
+    'DescribeTargetGroupAttributes',
+    'DescribeTargetHealth',
+    'DescribeTags',
+  ],
+  autoscaling: ['DescribeAutoScalingGroups', 'DescribePolicies'],
+  ec2: ['DescribeInstances', 'DescribeSubnets'],
+} as const;
+
+export type ServiceId = keyof typeof OPERATIONS;
+
+/** `service:Operation`, e.g. `elbv2:DescribeTargetHealth`. */
+export type Operation = {
+  [S in ServiceId]: `${S}:${(typeof OPERATIONS)[S][number]}`;
+}[ServiceId];
+
+/** The IAM action prefix of each service (ours say `elbv2`, IAM says `elasticloadbalancing`). */
+export const IAM_PREFIX: Record<ServiceId, string> = {
+  sts: 'sts',
+  elbv2: 'elasticloadbalancing',
+  autoscaling: 'autoscaling',
+  ec2: 'ec2',
+};
+
+export function iamAction(service: string, operation: string): string {
+  const prefix = (IAM_PREFIX as Record<string, string | undefined>)[service] ?? service;
+  return `${prefix}:${operation}`;
+}
+
+export const READ_ONLY_OPERATION = /^(Describe|List|Get)[A-Z]/;

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { runRules } from '../../src/engine/run-rules.js';
+import { loadInventory } from '../../src/model/inventory-file.js';
+import { packageRoot } from '../../src/package-info.js';
+import type { Result } from '../../src/model/result.js';
+
+/** One row of a rule's test table: a fixture, optional parameters, and exactly what it yields. */
+export interface RuleCase {
+  name: string;
+  /** File of `fixtures/<rule id>/`. */
+  fixture: string;
+  params?: Record<string, number>;
+  /** Failing results: the resource's name (or id when it has no name) and the message id. */
+  fail: { resource: string; messageId: string }[];
+  /** Resources that pass, by name (or id). */
+  pass: string[];
+  /** Extra assertions on the results of this case. */
+  check?: (results: Result[]) => void;
+}
+
+export function fixturePath(ruleId: string, file: string): string {
+  return join(packageRoot(), 'fixtures', ruleId, file);
+}
+
+const label = (r: Result) => r.resource.name ?? r.resource.id;
+const byLabel = <T extends { resource: string }>(a: T, b: T) => a.resource.localeCompare(b.resource);
+
+/**
+ * Runs one rule over each case's fixture (loaded through the same validating loader as
+ * `--inventory`) and compares the failing and passing resources exactly. Every failing result
+ * must carry a remediation with at least one `aws` command and a documentation link.
+ */
+export function testRule(ruleId: string, cases: RuleCase[]): void {
+  const rule = rules.find((r) => r.id === ruleId);
+  describe(ruleId, () => {
+    it('is registered', () => expect(rule).toBeDefined());
+    for (const c of cases) {
+      it(c.name, async () => {
+        const inventory = await loadInventory(fixturePath(ruleId, c.fixture));
+        const results = runRules(inventory, { rules: [rule!], params: c.params ? { [ruleId]: c.params } : {} });
+        expect(results.filter((r) => r.status === 'error')).toEqual([]);
+        const fails = results.filter((r) => r.status === 'fail').map((r) => ({ resource: label(r), messageId: r.messageId }));
+        expect(fails.sort(byLabel)).toEqual([...c.fail].sort(byLabel));
+        expect(results.filter((r) => r.status === 'pass').map(label).sort()).toEqual([...c.pass].sort());
+        for (const result of results) {
+          expect(result.ruleId).toBe(ruleId);
+          expect(result.severity).toBe(rule!.severity);
+          expect(result.message).not.toMatch(/\{\{|undefined|NaN/);
+          if (result.status !== 'fail') continue;
+          expect(result.remediation?.commands.length, `${label(result)} has a remediation command`).toBeGreaterThan(0);
+          for (const command of result.remediation!.commands) expect(command).toMatch(/^aws [a-z0-9-]+ [a-z-]+ /);
+          expect(result.remediation!.docs).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+        }
+        c.check?.(results);
+      });
+    }
+  });
+}
