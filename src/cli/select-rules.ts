@@ -1,0 +1,37 @@
+import type { Rule } from '../engine/define-rule.js';
+import { HaAuditError } from '../model/errors.js';
+
+/** The rules named by `--rule` (repeatable or comma-separated), or all of them. */
+export function selectRules(all: readonly Rule[], requested: readonly string[]): Rule[] {
+  const ids = requested.flatMap((v) => v.split(',')).map((id) => id.trim()).filter(Boolean);
+  if (ids.length === 0) return [...all];
+  const known = new Map(all.map((r) => [r.id, r]));
+  for (const id of ids) {
+    if (known.has(id)) continue;
+    const guess = closest(id, [...known.keys()]);
+    throw new HaAuditError('usage', `unknown rule "${id}"${guess ? ` (did you mean ${guess}?)` : ''}`, 'run `ha-audit rules` to list the rule ids');
+  }
+  return all.filter((r) => ids.includes(r.id));
+}
+
+/** The known id nearest to a mistyped one, if it is near enough to be a typo. */
+function closest(input: string, candidates: string[]): string | undefined {
+  let best: { id: string; distance: number } | undefined;
+  for (const id of candidates) {
+    const distance = levenshtein(input, id);
+    if (!best || distance < best.distance) best = { id, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(input.length / 4)) ? best.id : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

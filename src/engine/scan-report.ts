@@ -1,0 +1,33 @@
+import type { Inventory } from '../model/inventory.js';
+import { REPORT_SCHEMA_VERSION, type ScanReport } from '../model/report.js';
+import type { Result } from '../model/result.js';
+import { TOOL_NAME, toolVersion } from '../package-info.js';
+import { summarize } from './summary.js';
+
+export interface ScanFacts {
+  inventory: Inventory;
+  results: Result[];
+  source: ScanReport['scan']['source'];
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+/** The report of a scan: what was scanned, how completely, and every result. */
+export function buildReport({ inventory, results, source, startedAt, finishedAt }: ScanFacts): ScanReport {
+  const regions = [...new Set(inventory.accounts.flatMap((a) => a.regions.map((r) => r.region)))].sort();
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: toolVersion() },
+    scan: {
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      source,
+      accounts: inventory.accounts.map((a) => a.accountId),
+      regions,
+      complete: inventory.gaps.length === 0 && !results.some((r) => r.status === 'error'),
+      gaps: inventory.gaps,
+    },
+    summary: summarize(results),
+    findings: results,
+  };
+}

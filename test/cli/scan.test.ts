@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+import { expectValidReport } from '../support/report-schema.js';
+
+const passing = 'fixtures/tg-stickiness/pass.json';
+const failing = 'fixtures/tg-stickiness/fail.json';
+const incomplete = 'fixtures/cli/incomplete.json';
+const ANSI = /\u001b\[/;
+const tmp = () => mkdtempSync(join(tmpdir(), 'ha-audit-cli-'));
+
+describe('ha-audit scan --inventory (child process)', () => {
+  it('exit 0 and a clean text report when nothing fails', async () => {
+    const run = await runCli(['scan', '--inventory', passing]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('PASSED');
+    expect(run.stdout).toMatch(/Summary: 0 failed · 2 passed · 0 not evaluated · passes the gate \(--fail-on low\): exit 0/);
+  });
+
+  it('exit 1 and the failing resources with their fix commands when something fails', async () => {
+    const run = await runCli(['scan', '--inventory', failing]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(' MEDIUM ');
+    expect(run.stdout).toContain('✗ legacy-tg [us-east-1]');
+    expect(run.stdout).toContain(
+      '$ aws elbv2 modify-target-group-attributes --target-group-arn arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/legacy-tg/0123456789abcdef --attributes Key=stickiness.enabled,Value=false',
+    );
+    expect(run.stdout).toContain('fails the gate (--fail-on low): exit 1');
+    expect(run.stdout).not.toMatch(ANSI);
+  });
+
+  it('exit 3 when the inventory has a gap: the affected rule reports error, not pass', async () => {
+    const run = await runCli(['scan', '--inventory', incomplete, '--format', 'json']);
+    expect(run.code).toBe(3);
+    const report = expectValidReport(run.stdout) as { scan: { complete: boolean; gaps: unknown[] }; findings: { ruleId: string; status: string }[] };
+    expect(report.scan.complete).toBe(false);
+    expect(report.scan.gaps).toHaveLength(1);
+    expect(report.findings.filter((f) => f.ruleId === 'tg-stickiness').map((f) => f.status)).toEqual(['error']);
+  });
+
+  it('exit 3 wins over exit 1, in text too, with a not-evaluated section', async () => {
+    const run = await runCli(['scan', '--inventory', incomplete]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('NOT EVALUATED');
+    expect(run.stdout).toContain('elasticloadbalancing:DescribeTargetGroupAttributes failed (AccessDenied)');
+  });
+
+  it('--fail-on decides which severities fail the gate', async () => {
+    expect((await runCli(['scan', '--inventory', failing, '--fail-on', 'high'])).code).toBe(0);
+    expect((await runCli(['scan', '--inventory', failing, '--fail-on', 'medium'])).code).toBe(1);
+    expect((await runCli(['scan', '--inventory', failing, '--fail-on', 'none'])).code).toBe(0);
+  });
+
+  it('--format json follows the report schema and the contract', async () => {
+    const run = await runCli(['scan', '--inventory', failing, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const report = expectValidReport(run.stdout) as {
+      schemaVersion: number;
+      tool: { name: string };
+      scan: { source: string; accounts: string[]; regions: string[]; complete: boolean };
+      summary: { pass: number; fail: number; error: number; bySeverity: Record<string, number> };
+      findings: { ruleId: string; status: string; resource: { id: string; arn: string; name: string } }[];
+    };
+    expect(report.schemaVersion).toBe(1);
+    expect(report.tool.name).toBe('ha-audit');
+    expect(report.scan).toMatchObject({ source: 'inventory', accounts: ['111122223333'], regions: ['us-east-1'], complete: true });
+    expect(report.summary).toEqual({ pass: 1, fail: 3, error: 0, bySeverity: { critical: 0, high: 0, medium: 3, low: 0, info: 0 } });
+    const legacy = report.findings.find((f) => f.resource.name === 'legacy-tg')!;
+    expect(legacy).toMatchObject({ ruleId: 'tg-stickiness', status: 'fail', resource: { id: legacy.resource.arn } });
+  });
+
+  it('--rule runs only the named rules', async () => {
+    const run = await runCli(['scan', '--inventory', failing, '--format', 'json', '--rule', 'elb-multi-az']);
+    const report = expectValidReport(run.stdout) as { findings: unknown[] };
+    expect(run.code).toBe(0);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('--region narrows an inventory to the regions asked for', async () => {
+    const run = await runCli(['scan', '--inventory', failing, '--region', 'eu-west-1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('ha-audit: region eu-west-1 is not in inventory fixtures/tg-stickiness/fail.json; it holds: us-east-1\n');
+  });
+
+  it('--output writes the report to a file, atomically, and nothing to stdout', async () => {
+    const dir = tmp();
+    const file = join(dir, 'report.json');
+    const run = await runCli(['scan', '--inventory', failing, '--format', 'json', '--output', file]);
+    expect(run).toMatchObject({ code: 1, stdout: '', stderr: '' });
+    expectValidReport(readFileSync(file, 'utf8'));
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('colours only on request: FORCE_COLOR yes, NO_COLOR and pipes no', async () => {
+    expect((await runCli(['scan', '--inventory', failing], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(ANSI);
+    expect((await runCli(['scan', '--inventory', failing], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('bad input: exit 2, one line on stderr, no stack trace', () => {
+  const dir = tmp();
+  const notJson = join(dir, 'broken.json');
+  writeFileSync(notJson, '{"format": "ha-audit-inventory", ');
+  const wrongShape = join(dir, 'wrong.json');
+  const inventory = JSON.parse(readFileSync(failing, 'utf8')) as { accounts: { regions: { elbv2: { targetGroups: { arn?: string }[] } }[] }[] };
+  delete inventory.accounts[0]!.regions[0]!.elbv2.targetGroups[1]!.arn;
+  writeFileSync(wrongShape, JSON.stringify(inventory));
+  const report = join(dir, 'report.json');
+  writeFileSync(report, JSON.stringify({ schemaVersion: 1, findings: [] }));
+
+  it.each([
+    ['an unknown option', ['scan', '--regoin', 'us-east-1'], /^ha-audit: unknown option '--regoin' \(Did you mean --region\?\); see `ha-audit --help`$/],
+    ['an unknown command', ['scna'], /^ha-audit: unknown command 'scna' \(Did you mean scan\?\); see `ha-audit --help`$/],
+    ['an unknown --format', ['scan', '--format', 'xml'], /argument 'xml' is invalid. Allowed choices are text, json; see/],
+    ['an unknown --fail-on', ['scan', '--fail-on', 'severe'], /argument 'severe' is invalid/],
+    ['an unknown --rule', ['scan', '--inventory', failing, '--rule', 'elb-multiaz'], /^ha-audit: unknown rule "elb-multiaz" \(did you mean elb-multi-az\?\); run `ha-audit rules`/],
+    ['a missing --inventory file', ['scan', '--inventory', 'no/such.json'], /^ha-audit: cannot read inventory no\/such.json: no such file;/],
+    ['an --inventory that is not JSON', ['scan', '--inventory', notJson], /^ha-audit: inventory .*broken\.json is not valid JSON: /],
+    ['an --inventory of the wrong shape', ['scan', '--inventory', wrongShape], /^ha-audit: inventory .*wrong\.json is invalid at \/accounts\/0\/regions\/0\/elbv2\/targetGroups\/1: must have required property 'arn'/],
+    ['a report given as --inventory', ['scan', '--inventory', report], /^ha-audit: .*report\.json is an ha-audit report, not an inventory/],
+    ['an invalid region name', ['scan', '--region', 'us-east-1a'], /^ha-audit: invalid region "us-east-1a"; that is an Availability Zone; use its region: --region us-east-1$/],
+    ['a region that is no region', ['scan', '--region', 'Virginia'], /^ha-audit: invalid region "Virginia"/],
+    ['an invalid --endpoint-url', ['scan', '--region', 'us-east-1', '--endpoint-url', 'localhost:4566'], /^ha-audit: invalid --endpoint-url "localhost:4566"/],
+    ['--inventory with --save-inventory', ['scan', '--inventory', failing, '--save-inventory', 'x.json'], /cannot be used with option '--save-inventory/],
+    ['an --output in a missing folder', ['scan', '--inventory', failing, '--output', 'no/such/dir/r.json'], /^ha-audit: cannot write --output no\/such\/dir\/r.json: folder no\/such\/dir does not exist/],
+    ['no credentials', ['scan', '--region', 'us-east-1'], /^ha-audit: no usable AWS credentials: .*; set AWS_PROFILE or pass --profile/],
+    ['no region', ['scan'], /^ha-audit: no AWS region given; pass --region, set AWS_REGION/],
+  ])('%s', async (_, args, message) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')).toHaveLength(2); // one line and its newline
+    expect(run.stderr.trimEnd()).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--debug adds the stack trace', async () => {
+    const run = await runCli(['scan', '--inventory', 'no/such.json', '--debug']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('never leaves a half-written --output behind', async () => {
+    const out = join(dir, 'kept.json');
+    await runCli(['scan', '--inventory', notJson, '--output', out]);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});

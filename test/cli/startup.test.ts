@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+const forbidSdk = ['--import', './test/support/forbid-aws-sdk.mjs'];
+const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+
+describe('commands that need no AWS call never load the AWS SDK', () => {
+  it('--version', async () => {
+    expect(await runCli(['--version'], { nodeArgs: forbidSdk })).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('--help', async () => {
+    const run = await runCli(['--help'], { nodeArgs: forbidSdk });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('Usage: ha-audit');
+  });
+
+  it('scan --help', async () => {
+    const run = await runCli(['scan', '--help'], { nodeArgs: forbidSdk });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    for (const option of ['--region', '--profile', '--endpoint-url', '--inventory', '--save-inventory', '--format', '--output', '--fail-on', '--rule', '--debug']) {
+      expect(run.stdout).toContain(option);
+    }
+  });
+
+  it('rules, as text and as JSON', async () => {
+    const text = await runCli(['rules'], { nodeArgs: forbidSdk });
+    expect(text).toMatchObject({ code: 0, stderr: '' });
+    expect(text.stdout.split('\n')[0]).toMatch(/^ID\s+SEVERITY\s+TITLE$/);
+    expect(text.stdout).toMatch(/^tg-stickiness\s+medium\s+Target groups do not pin clients to one target$/m);
+    const json = await runCli(['rules', '--format', 'json'], { nodeArgs: forbidSdk });
+    expect((JSON.parse(json.stdout) as { id: string }[]).map((r) => r.id)).toContain('elb-multi-az');
+  });
+
+  it('scan --inventory', async () => {
+    const run = await runCli(['scan', '--inventory', 'fixtures/tg-stickiness/pass.json'], { nodeArgs: forbidSdk });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('the guard itself works: a live scan does load the SDK, and is refused here', async () => {
+    const run = await runCli(['scan', '--region', 'us-east-1'], { nodeArgs: forbidSdk });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the AWS SDK was loaded');
+  });
+});

@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/package-info.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export const cliPath = join(packageRoot(), 'bin', 'ha-audit.js');
+const emptyHome = mkdtempSync(join(tmpdir(), 'ha-audit-home-'));
+
+/**
+ * Runs the built CLI as a child process (asynchronously, so a fake AWS server in this process
+ * can answer it), with an environment free of the developer's AWS settings.
+ */
+export function runCli(args: string[], options: { env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<CliRun> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: emptyHome,
+    AWS_CONFIG_FILE: join(emptyHome, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(emptyHome, 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...options.env,
+  };
+  return new Promise((resolve) => {
+    execFile(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], { env, cwd: packageRoot(), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
