@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import type { TargetGroup, Target } from '../src/model/inventory.js';
+import type { TargetGroup, Target, TargetType } from '../src/model/inventory.js';
 import type { RegionScope } from '../src/engine/region-scope.js';
 import { awsCommand } from '../src/engine/shell.js';
 import { distinct } from './support/zones.js';
@@ -89,6 +89,14 @@ export default defineRule({
   },
 });
 
+/** What to register, by target type: a Lambda or ALB target group takes a single function or load balancer. */
+const REGISTER_PLACEHOLDER: Record<TargetType, string> = {
+  instance: '<instance-id-in-another-zone>',
+  ip: '<ip-address-in-another-zone>',
+  lambda: '<lambda-function-arn>',
+  alb: '<application-load-balancer-arn>',
+};
+
 /** The Auto Scaling group feeding the target group, spread to more subnets; else a manual registration. */
 function fixCommand(scope: RegionScope, tg: TargetGroup): string {
   const group = scope.autoScalingGroups.find((g) => g.targetGroupArns.includes(tg.arn) || g.trafficSources.some((s) => s.identifier === tg.arn));
@@ -102,6 +110,5 @@ function fixCommand(scope: RegionScope, tg: TargetGroup): string {
       [...group.subnetIds, '<subnet-id-in-another-zone>'].join(','),
     );
   }
-  const placeholder = tg.targetType === 'ip' ? '<ip-address-in-another-zone>' : '<instance-id-in-another-zone>';
-  return awsCommand('elbv2', 'register-targets', '--target-group-arn', tg.arn, '--targets', `Id=${placeholder}`);
+  return awsCommand('elbv2', 'register-targets', '--target-group-arn', tg.arn, '--targets', `Id=${REGISTER_PLACEHOLDER[tg.targetType]}`);
 }

@@ -8,6 +8,7 @@ import type {
   TargetGroup,
 } from '../model/inventory.js';
 import type { ResourceRef } from '../model/result.js';
+import { groupBy, indexBy } from '../collections.js';
 import { ipv4InCidr } from './network.js';
 
 /** Where a target serves from: zones, the whole region (Lambda), or unknown. */
@@ -42,19 +43,19 @@ export class RegionScope {
   }
 
   loadBalancer(arn: string): LoadBalancer | undefined {
-    return this.index('loadBalancers', () => byKey(this.loadBalancers, (lb) => lb.arn)).get(arn);
+    return this.index('loadBalancers', () => indexBy(this.loadBalancers, (lb) => lb.arn)).get(arn);
   }
 
   targetGroup(arn: string): TargetGroup | undefined {
-    return this.index('targetGroups', () => byKey(this.targetGroups, (tg) => tg.arn)).get(arn);
+    return this.index('targetGroups', () => indexBy(this.targetGroups, (tg) => tg.arn)).get(arn);
   }
 
   instance(id: string): Ec2Instance | undefined {
-    return this.index('instances', () => byKey(this.inventory.ec2.instances, (i) => i.id)).get(id);
+    return this.index('instances', () => indexBy(this.inventory.ec2.instances, (i) => i.id)).get(id);
   }
 
   subnet(id: string): Subnet | undefined {
-    return this.index('subnets', () => byKey(this.inventory.ec2.subnets, (s) => s.id)).get(id);
+    return this.index('subnets', () => indexBy(this.inventory.ec2.subnets, (s) => s.id)).get(id);
   }
 
   subnetsOfVpc(vpcId: string): Subnet[] {
@@ -63,14 +64,13 @@ export class RegionScope {
 
   /** Target groups attached to a load balancer (through any listener or rule). */
   targetGroupsOf(loadBalancerArn: string): TargetGroup[] {
-    const index = this.index('targetGroupsByLoadBalancer', () => {
-      const map = new Map<string, TargetGroup[]>();
-      for (const tg of this.targetGroups) {
-        for (const lbArn of tg.loadBalancerArns) push(map, lbArn, tg);
-      }
-      return map;
-    });
-    return index.get(loadBalancerArn) ?? [];
+    const index = this.index('targetGroupsByLoadBalancer', () =>
+      groupBy(
+        this.targetGroups.flatMap((tg) => tg.loadBalancerArns.map((lbArn) => ({ lbArn, tg }))),
+        (pair) => pair.lbArn,
+      ),
+    );
+    return index.get(loadBalancerArn)?.map((pair) => pair.tg) ?? [];
   }
 
   /** Target groups the listeners of a load balancer forward to: default actions and rules. */
@@ -146,20 +146,4 @@ export class RegionScope {
     }
     return value;
   }
-}
-
-function byKey<T>(items: T[], key: (item: T) => string): Map<string, T> {
-  return new Map(items.map((item) => [key(item), item]));
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) push(map, key(item), item);
-  return map;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -3,6 +3,7 @@ import type { ScanReport } from '../model/report.js';
 import type { Result } from '../model/result.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import type { FailOn } from '../engine/summary.js';
+import { groupBy } from '../collections.js';
 
 export interface TextOptions {
   color: boolean;
@@ -36,7 +37,7 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     const ofSeverity = failing.filter((r) => r.severity === severity);
     if (ofSeverity.length === 0) continue;
     lines.push(SEVERITY_STYLE[severity](c)(` ${severity.toUpperCase()} `) + c.dim(` ${ofSeverity.length} failing`));
-    for (const [ruleId, results] of groupBy(ofSeverity, (r) => r.ruleId)) {
+    for (const [ruleId, results] of groupBy(sortBy(ofSeverity, (r) => r.ruleId), (r) => r.ruleId)) {
       const passed = passing.filter((r) => r.ruleId === ruleId).length;
       lines.push(`  ${c.bold(ruleId)}  ${results[0]!.title}` + c.dim(`  (${results.length} failed, ${passed} passed)`));
       lines.push(c.dim(`    Fix: ${results[0]!.remediation?.summary ?? ''}`));
@@ -48,7 +49,10 @@ export function renderText(report: ScanReport, options: TextOptions): string {
 
   const failingRules = new Set(failing.map((r) => r.ruleId));
   const passedRules = groupBy(
-    passing.filter((r) => !failingRules.has(r.ruleId)),
+    sortBy(
+      passing.filter((r) => !failingRules.has(r.ruleId)),
+      (r) => r.ruleId,
+    ),
     (r) => r.ruleId,
   );
   if (passedRules.size > 0) {
@@ -114,16 +118,9 @@ function summaryLine(report: ScanReport, options: TextOptions, c: ChalkInstance)
 }
 
 function sortByResource(results: Result[]): Result[] {
-  const key = (r: Result) => `${r.resource.accountId}/${r.resource.region}/${r.resource.name ?? r.resource.id}`;
-  return [...results].sort((a, b) => key(a).localeCompare(key(b)));
+  return sortBy(results, (r) => `${r.resource.accountId}/${r.resource.region}/${r.resource.name ?? r.resource.id}`);
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of [...items].sort((a, b) => key(a).localeCompare(key(b)))) {
-    const list = map.get(key(item));
-    if (list) list.push(item);
-    else map.set(key(item), [item]);
-  }
-  return map;
+function sortBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...items].sort((a, b) => key(a).localeCompare(key(b)));
 }

@@ -1,0 +1,53 @@
+import { expect } from 'vitest';
+import type { Result } from '../../src/model/result.js';
+import { testRule } from '../support/rule-cases.js';
+
+const byName = (results: Result[], name: string) => results.find((r) => r.resource.name === name)!;
+
+testRule('asg-elb-health-check', [
+  {
+    name: 'ELB and ELB,EBS health checks pass; a group without a load balancer gets no result',
+    fixture: 'pass.json',
+    fail: [],
+    // batch-asg (EC2 health checks, no load balancer) is not listed: no result.
+    pass: ['web-asg', 'api-asg'],
+    check(results) {
+      expect(byName(results, 'web-asg').message).toBe('Auto Scaling group web-asg replaces instances that fail the load balancer health check');
+    },
+  },
+  {
+    name: 'EC2 health checks fail behind a target group, a classic load balancer or an elbv2 traffic source',
+    fixture: 'fail.json',
+    fail: [
+      { resource: 'web-asg', messageId: 'ec2Only' },
+      { resource: 'classic-asg', messageId: 'ec2Only' },
+      { resource: 'api-asg', messageId: 'ec2Only' },
+    ],
+    // lattice-asg (VPC Lattice only) and batch-asg (no load balancer) get no result.
+    pass: ['search-asg'],
+    check(results) {
+      // Grace period 0 would let a booting instance be killed: 300 is suggested instead.
+      const web = byName(results, 'web-asg');
+      expect(web.message).toBe(
+        'Auto Scaling group web-asg uses EC2 health checks only: an instance that fails the load balancer health check stays in service and is never replaced',
+      );
+      expect(web.remediation!.commands).toEqual([
+        'aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --health-check-type ELB --health-check-grace-period 300',
+      ]);
+      expect(web.evidence).toEqual({ HealthCheckType: 'EC2', HealthCheckGracePeriod: 0 });
+
+      // A non-zero grace period is kept.
+      expect(byName(results, 'classic-asg').remediation!.commands).toEqual([
+        'aws autoscaling update-auto-scaling-group --auto-scaling-group-name classic-asg --health-check-type ELB --health-check-grace-period 180',
+      ]);
+
+      // EC2,EBS: the suggested type keeps EBS; no grace period at all gets 300.
+      const api = byName(results, 'api-asg');
+      expect(api.message).toContain('uses EC2,EBS health checks only');
+      expect(api.remediation!.commands).toEqual([
+        'aws autoscaling update-auto-scaling-group --auto-scaling-group-name api-asg --health-check-type ELB,EBS --health-check-grace-period 300',
+      ]);
+      expect(api.evidence).toEqual({ HealthCheckType: 'EC2,EBS', HealthCheckGracePeriod: null });
+    },
+  },
+]);

@@ -1,0 +1,84 @@
+import { expect } from 'vitest';
+import type { Result } from '../../src/model/result.js';
+import { testRule } from '../support/rule-cases.js';
+
+const byName = (results: Result[], name: string) => results.find((r) => r.resource.name === name)!;
+const commandsOf = (results: Result[], name: string) => byName(results, name).remediation!.commands;
+const update = (name: string, rest: string) => `aws autoscaling update-auto-scaling-group --auto-scaling-group-name ${name} ${rest}`;
+
+testRule('asg-min-capacity', [
+  {
+    name: 'attached groups with MinSize 2 or more pass; a group without a load balancer gets no result',
+    fixture: 'pass.json',
+    fail: [],
+    // batch-asg (MinSize 0, no load balancer) is not listed: no result.
+    pass: ['web-asg', 'api-asg'],
+    check(results) {
+      expect(byName(results, 'web-asg').message).toBe('Auto Scaling group web-asg keeps at least 2 instances');
+    },
+  },
+  {
+    name: 'MinSize 1 or 0 fails, however the group is attached; MaxSize is raised only when below the new minimum',
+    fixture: 'fail.json',
+    fail: [
+      { resource: 'web-asg', messageId: 'tooSmall' },
+      { resource: 'legacy-asg', messageId: 'tooSmall' },
+      { resource: 'reports-asg', messageId: 'tooSmall' },
+    ],
+    // batch-asg (MinSize 1, no load balancer) is not listed: no result.
+    pass: ['search-asg', 'api-asg'],
+    check(results) {
+      const web = byName(results, 'web-asg');
+      expect(web.message).toBe(
+        'Auto Scaling group web-asg may shrink to 1 instance(s); at least 2 needed so that one failure does not take the service down',
+      );
+      expect(web.evidence).toEqual({ MinSize: 1, MaxSize: 4, DesiredCapacity: 1 });
+      expect(commandsOf(results, 'web-asg')).toEqual([update('web-asg', '--min-size 2')]);
+      // Classic load balancer (LoadBalancerNames only), MaxSize 1: the maximum is raised with the minimum.
+      expect(commandsOf(results, 'legacy-asg')).toEqual([update('legacy-asg', '--min-size 2 --max-size 2')]);
+      // Traffic source without a type; MaxSize 2 already allows the new minimum.
+      expect(commandsOf(results, 'reports-asg')).toEqual([update('reports-asg', '--min-size 2')]);
+    },
+  },
+  {
+    name: 'minInstances 3: MinSize 2 fails, 3 passes',
+    fixture: 'pass.json',
+    params: { minInstances: 3 },
+    fail: [{ resource: 'web-asg', messageId: 'tooSmall' }],
+    pass: ['api-asg'],
+    check(results) {
+      expect(byName(results, 'web-asg').message).toContain('at least 3 needed');
+      expect(commandsOf(results, 'web-asg')).toEqual([update('web-asg', '--min-size 3')]);
+    },
+  },
+  {
+    name: 'minInstances 3: --max-size 3 is added where MaxSize is below 3',
+    fixture: 'fail.json',
+    params: { minInstances: 3 },
+    fail: [
+      { resource: 'web-asg', messageId: 'tooSmall' },
+      { resource: 'legacy-asg', messageId: 'tooSmall' },
+      { resource: 'reports-asg', messageId: 'tooSmall' },
+      { resource: 'search-asg', messageId: 'tooSmall' },
+      { resource: 'api-asg', messageId: 'tooSmall' },
+    ],
+    pass: [],
+    check(results) {
+      expect(commandsOf(results, 'web-asg')).toEqual([update('web-asg', '--min-size 3')]);
+      expect(commandsOf(results, 'legacy-asg')).toEqual([update('legacy-asg', '--min-size 3 --max-size 3')]);
+      expect(commandsOf(results, 'reports-asg')).toEqual([update('reports-asg', '--min-size 3 --max-size 3')]);
+      expect(commandsOf(results, 'search-asg')).toEqual([update('search-asg', '--min-size 3 --max-size 3')]);
+      expect(commandsOf(results, 'api-asg')).toEqual([update('api-asg', '--min-size 3')]);
+    },
+  },
+  {
+    name: 'minInstances 1: only MinSize 0 fails',
+    fixture: 'fail.json',
+    params: { minInstances: 1 },
+    fail: [{ resource: 'reports-asg', messageId: 'tooSmall' }],
+    pass: ['web-asg', 'legacy-asg', 'search-asg', 'api-asg'],
+    check(results) {
+      expect(commandsOf(results, 'reports-asg')).toEqual([update('reports-asg', '--min-size 1')]);
+    },
+  },
+]);

@@ -1,0 +1,88 @@
+import { expect } from 'vitest';
+import type { Result } from '../../src/model/result.js';
+import { testRule } from '../support/rule-cases.js';
+
+const byName = (results: Result[], name: string) => results.find((r) => r.resource.name === name)!;
+
+testRule('asg-multi-az', [
+  {
+    name: 'groups in two or three zones pass, with a load balancer or without',
+    fixture: 'pass.json',
+    fail: [],
+    pass: ['web-asg', 'worker-asg'],
+    check(results) {
+      // Zones as the API lists them (us-east-1b first), reported sorted.
+      expect(byName(results, 'web-asg').message).toBe('Auto Scaling group web-asg launches in 2 zones (us-east-1a, us-east-1b)');
+      expect(byName(results, 'worker-asg').resource).toMatchObject({
+        type: 'autoscaling:group',
+        id: 'arn:aws:autoscaling:us-east-1:111122223333:autoScalingGroup:1b7c9e3f-4a5d-4c6b-a7e8-9f0a1b2c3d4e:autoScalingGroupName/worker-asg',
+        region: 'us-east-1',
+        accountId: '111122223333',
+      });
+    },
+  },
+  {
+    name: 'single-zone groups fail, attached to a load balancer or not; the command adds a subnet of another zone',
+    fixture: 'fail.json',
+    fail: [
+      { resource: 'web-asg', messageId: 'tooFewZones' },
+      { resource: 'queue-worker-asg', messageId: 'tooFewZones' },
+      { resource: 'classic-asg', messageId: 'tooFewZones' },
+    ],
+    pass: ['api-asg'],
+    check(results) {
+      const web = byName(results, 'web-asg');
+      expect(web.message).toBe(
+        'Auto Scaling group web-asg launches in 1 zone(s) (us-east-1a); at least 2 needed to replace capacity lost with a zone',
+      );
+      expect(web.remediation!.commands).toEqual([
+        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --vpc-zone-identifier 'subnet-0a1e3c5b7d9f01a21,<subnet-id-in-another-zone>'",
+      ]);
+      // Candidates: subnets of the group's own VPC in the zones it does not use (not the second
+      // subnet of us-east-1a, not the subnets of the other VPC).
+      expect(web.evidence).toEqual({
+        availabilityZones: ['us-east-1a'],
+        candidateSubnets: ['subnet-0b2f4d6c8e0a12b32 (us-east-1b)', 'subnet-0c3a5e7d9f1b23c43 (us-east-1c)'],
+      });
+
+      // Two subnets in the same zone are still one zone; the command keeps both.
+      const worker = byName(results, 'queue-worker-asg');
+      expect(worker.remediation!.commands).toEqual([
+        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name queue-worker-asg --vpc-zone-identifier 'subnet-0a1e3c5b7d9f01a21,subnet-0a7d2e4f6b8c01a98,<subnet-id-in-another-zone>'",
+      ]);
+      expect(worker.evidence!.candidateSubnets).toEqual(['subnet-0b2f4d6c8e0a12b32 (us-east-1b)', 'subnet-0c3a5e7d9f1b23c43 (us-east-1c)']);
+
+      // A group launched by zone (no VPCZoneIdentifier): the command adds a zone instead.
+      const classic = byName(results, 'classic-asg');
+      expect(classic.remediation!.commands).toEqual([
+        'aws autoscaling update-auto-scaling-group --auto-scaling-group-name classic-asg --availability-zones us-east-1a <another-zone>',
+      ]);
+      expect(classic.evidence).toEqual({ availabilityZones: ['us-east-1a'], candidateSubnets: [] });
+    },
+  },
+  {
+    name: 'minAzs 3: a group in two zones fails, one in three passes',
+    fixture: 'pass.json',
+    params: { minAzs: 3 },
+    fail: [{ resource: 'web-asg', messageId: 'tooFewZones' }],
+    pass: ['worker-asg'],
+    check(results) {
+      const web = byName(results, 'web-asg');
+      expect(web.message).toBe(
+        'Auto Scaling group web-asg launches in 2 zone(s) (us-east-1a, us-east-1b); at least 3 needed to replace capacity lost with a zone',
+      );
+      // The group's subnets are kept in its own order.
+      expect(web.remediation!.commands).toEqual([
+        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --vpc-zone-identifier 'subnet-0b2f4d6c8e0a12b32,subnet-0a1e3c5b7d9f01a21,<subnet-id-in-another-zone>'",
+      ]);
+      expect(web.evidence!.candidateSubnets).toEqual(['subnet-0c3a5e7d9f1b23c43 (us-east-1c)']);
+    },
+  },
+  {
+    name: 'minAzs 1: single-zone groups pass',
+    fixture: 'fail.json',
+    params: { minAzs: 1 },
+    fail: [],
+    pass: ['web-asg', 'queue-worker-asg', 'classic-asg', 'api-asg'],
+  },
+]);

@@ -1,0 +1,64 @@
+import { expect } from 'vitest';
+import type { Result } from '../../src/model/result.js';
+import { testRule } from '../support/rule-cases.js';
+
+const byName = (results: Result[], name: string) => results.find((r) => r.resource.name === name)!;
+const commandsOf = (results: Result[], name: string) => byName(results, name).remediation!.commands;
+const putPolicy = (name: string) =>
+  `aws autoscaling put-scaling-policy --auto-scaling-group-name ${name} --policy-name cpu-target-tracking --policy-type TargetTrackingScaling ` +
+  `--target-tracking-configuration '{"PredefinedMetricSpecification":{"PredefinedMetricType":"ASGAverageCPUUtilization"},"TargetValue":50}'`;
+const raiseMax = (name: string, max: number) => `aws autoscaling update-auto-scaling-group --auto-scaling-group-name ${name} --max-size ${max}`;
+
+testRule('asg-scaling-policy', [
+  {
+    name: 'an enabled policy with room above MinSize passes; a group without a load balancer gets no result',
+    fixture: 'pass.json',
+    fail: [],
+    // batch-asg (no policy, MaxSize 0, no load balancer) is not listed: no result.
+    pass: ['web-asg', 'api-asg'],
+    check(results) {
+      expect(byName(results, 'web-asg').message).toBe(
+        'Auto Scaling group web-asg scales between 2 and 6 instances with web-asg-cpu-target (TargetTrackingScaling)',
+      );
+      // Only the enabled policy is named.
+      expect(byName(results, 'api-asg').message).toBe('Auto Scaling group api-asg scales between 2 and 8 instances with api-asg-step-scale-out (StepScaling)');
+    },
+  },
+  {
+    name: 'no policy, only a disabled policy, MaxSize = MinSize, and both at once fail',
+    fixture: 'fail.json',
+    fail: [
+      { resource: 'legacy-asg', messageId: 'noPolicy' },
+      { resource: 'reports-asg', messageId: 'noPolicy' },
+      { resource: 'search-asg', messageId: 'cannotGrow' },
+      { resource: 'admin-asg', messageId: 'noPolicyCannotGrow' },
+    ],
+    // batch-asg (no policy, no load balancer) is not listed: no result.
+    pass: ['web-asg'],
+    check(results) {
+      // Classic load balancer (LoadBalancerNames only), no policy.
+      expect(commandsOf(results, 'legacy-asg')).toEqual([putPolicy('legacy-asg')]);
+      expect(byName(results, 'legacy-asg').evidence).toEqual({ MinSize: 1, MaxSize: 4, scalingPolicies: [] });
+
+      // A disabled policy does not count.
+      expect(commandsOf(results, 'reports-asg')).toEqual([putPolicy('reports-asg')]);
+      expect(byName(results, 'reports-asg').evidence).toEqual({
+        MinSize: 2,
+        MaxSize: 4,
+        scalingPolicies: ['reports-asg-cpu-target (TargetTrackingScaling, disabled)'],
+      });
+
+      // A policy but no room: only MaxSize is raised, to twice MinSize (at least MinSize + 2).
+      const search = byName(results, 'search-asg');
+      expect(search.message).toBe('Auto Scaling group search-asg cannot scale out: MaxSize 3 is not above MinSize 3');
+      expect(search.remediation!.commands).toEqual([raiseMax('search-asg', 6)]);
+
+      // Neither: two commands, MaxSize first.
+      const admin = byName(results, 'admin-asg');
+      expect(admin.message).toBe(
+        'Auto Scaling group admin-asg has no enabled scaling policy and MaxSize 1 is not above MinSize 1: it can never scale out',
+      );
+      expect(admin.remediation!.commands).toEqual([raiseMax('admin-asg', 3), putPolicy('admin-asg')]);
+    },
+  },
+]);

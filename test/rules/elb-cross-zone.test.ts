@@ -1,0 +1,66 @@
+import { expect } from 'vitest';
+import type { Result } from '../../src/model/result.js';
+import { testRule } from '../support/rule-cases.js';
+
+const LB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer';
+const TG = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup';
+
+const byName = (results: Result[], name: string) => {
+  const result = results.find((r) => r.resource.name === name);
+  expect(result, `a result for ${name}`).toBeDefined();
+  return result!;
+};
+
+testRule('elb-cross-zone', [
+  {
+    name: 'an NLB with cross-zone on and ALBs whose target groups use the load balancer setting or "true" pass',
+    fixture: 'pass.json',
+    // batch-tg turns cross-zone off but is attached to no load balancer; target groups get no result.
+    fail: [],
+    pass: ['tcp-nlb', 'web-alb', 'api-alb'],
+    check(results) {
+      expect(results.every((r) => r.messageId === 'enabled')).toBe(true);
+      expect(byName(results, 'tcp-nlb').message).toBe('Load balancer tcp-nlb spreads traffic across zones');
+    },
+  },
+  {
+    name: 'NLB with cross-zone "false", GWLB without the attribute, ALB with target groups turning it off fail',
+    fixture: 'fail.json',
+    fail: [
+      { resource: 'legacy-nlb', messageId: 'nodeOff' },
+      { resource: 'inspection-gwlb', messageId: 'nodeOff' },
+      { resource: 'split-alb', messageId: 'targetGroupsOff' },
+    ],
+    // legacy-tg ("false") is attached to legacy-nlb only: it does not concern shop-alb.
+    pass: ['shop-alb'],
+    check(results) {
+      const nlb = byName(results, 'legacy-nlb');
+      expect(nlb.message).toBe('Network load balancer legacy-nlb keeps traffic in the zone it arrives in (load_balancing.cross_zone.enabled is false)');
+      expect(nlb.evidence).toEqual({ 'load_balancing.cross_zone.enabled': 'false' });
+      expect(nlb.remediation!.commands).toEqual([
+        `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/net/legacy-nlb/4b5c6d7e8f9a0b1c --attributes Key=load_balancing.cross_zone.enabled,Value=true`,
+      ]);
+
+      const gwlb = byName(results, 'inspection-gwlb');
+      expect(gwlb.message).toBe('Gateway load balancer inspection-gwlb keeps traffic in the zone it arrives in (load_balancing.cross_zone.enabled is unset)');
+      expect(gwlb.evidence).toEqual({ 'load_balancing.cross_zone.enabled': null });
+      expect(gwlb.remediation!.commands).toEqual([
+        `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/gwy/inspection-gwlb/9e8d7c6b5a4f3e2d --attributes Key=load_balancing.cross_zone.enabled,Value=true`,
+      ]);
+
+      // split-app-tg uses the load balancer's configuration: only the two "false" groups are named and fixed.
+      const alb = byName(results, 'split-alb');
+      expect(alb.message).toBe(
+        'Application load balancer split-alb routes target group(s) split-static-tg, split-reports-tg without cross-zone load balancing',
+      );
+      expect(alb.evidence).toEqual({
+        'split-static-tg: load_balancing.cross_zone.enabled': 'false',
+        'split-reports-tg: load_balancing.cross_zone.enabled': 'false',
+      });
+      expect(alb.remediation!.commands).toEqual([
+        `aws elbv2 modify-target-group-attributes --target-group-arn ${TG}/split-static-tg/e586e60b9667b781 --attributes Key=load_balancing.cross_zone.enabled,Value=use_load_balancer_configuration`,
+        `aws elbv2 modify-target-group-attributes --target-group-arn ${TG}/split-reports-tg/f697f71ca778c892 --attributes Key=load_balancing.cross_zone.enabled,Value=use_load_balancer_configuration`,
+      ]);
+    },
+  },
+]);

@@ -1,0 +1,51 @@
+import { expect } from 'vitest';
+import type { Result } from '../../src/model/result.js';
+import { testRule } from '../support/rule-cases.js';
+
+const LB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer';
+
+const byName = (results: Result[], name: string) => {
+  const result = results.find((r) => r.resource.name === name);
+  expect(result, `a result for ${name}`).toBeDefined();
+  return result!;
+};
+
+testRule('elb-deletion-protection', [
+  {
+    name: 'ALB, NLB and GWLB with deletion_protection.enabled "true" pass',
+    fixture: 'pass.json',
+    fail: [],
+    pass: ['web-alb', 'tcp-nlb', 'inspection-gwlb'],
+    check(results) {
+      expect(byName(results, 'web-alb')).toMatchObject({ messageId: 'protected', message: 'Load balancer web-alb has deletion protection' });
+    },
+  },
+  {
+    name: 'deletion protection "false" or absent fails',
+    fixture: 'fail.json',
+    fail: [
+      { resource: 'staging-alb', messageId: 'unprotected' },
+      { resource: 'scratch-nlb', messageId: 'unprotected' },
+    ],
+    pass: ['prod-alb'],
+    check(results) {
+      const alb = byName(results, 'staging-alb');
+      expect(alb.message).toBe(
+        'Load balancer staging-alb can be deleted by a single API call or a stray stack update (deletion_protection.enabled is false)',
+      );
+      expect(alb.evidence).toEqual({ 'deletion_protection.enabled': 'false' });
+      expect(alb.remediation!.commands).toEqual([
+        `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/app/staging-alb/6d7e8f9a0b1c2d3e --attributes Key=deletion_protection.enabled,Value=true`,
+      ]);
+
+      const nlb = byName(results, 'scratch-nlb');
+      expect(nlb.message).toBe(
+        'Load balancer scratch-nlb can be deleted by a single API call or a stray stack update (deletion_protection.enabled is unset)',
+      );
+      expect(nlb.evidence).toEqual({ 'deletion_protection.enabled': null });
+      expect(nlb.remediation!.commands).toEqual([
+        `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/net/scratch-nlb/7e8f9a0b1c2d3e4f --attributes Key=deletion_protection.enabled,Value=true`,
+      ]);
+    },
+  },
+]);

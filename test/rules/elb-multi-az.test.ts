@@ -1,0 +1,72 @@
+import { expect } from 'vitest';
+import type { Result } from '../../src/model/result.js';
+import { testRule } from '../support/rule-cases.js';
+
+const WEB_ALB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web-alb/50dc6c495c0c9188';
+const SINGLE_ALB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/single-alb/7a3f9c1e5b2d4f60';
+const GWLB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/gwy/inspection-gwlb/9e8d7c6b5a4f3e2d';
+
+const byName = (results: Result[], name: string) => results.find((r) => r.resource.name === name)!;
+
+testRule('elb-multi-az', [
+  {
+    name: 'an ALB in 2 zones and an NLB in 3 zones pass at the default minAzs (2)',
+    fixture: 'pass.json',
+    fail: [],
+    pass: ['web-alb', 'tcp-nlb'],
+    check(results) {
+      expect(byName(results, 'web-alb').messageId).toBe('multiZone');
+      expect(byName(results, 'tcp-nlb').message).toBe('Load balancer tcp-nlb covers 3 zones (us-east-1a, us-east-1b, us-east-1c)');
+    },
+  },
+  {
+    name: 'minAzs: 3 fails the 2-zone ALB and suggests the subnet of the VPC in the missing zone',
+    fixture: 'pass.json',
+    params: { minAzs: 3 },
+    fail: [{ resource: 'web-alb', messageId: 'tooFewZones' }],
+    pass: ['tcp-nlb'],
+    check(results) {
+      const alb = byName(results, 'web-alb');
+      expect(alb.message).toBe('Load balancer web-alb covers 2 zone(s) (us-east-1a, us-east-1b); at least 3 needed to survive a zone failure');
+      expect(alb.evidence).toEqual({ availabilityZones: ['us-east-1a', 'us-east-1b'], candidateSubnets: ['subnet-0d3e5f7a9b1c2d4e6 (us-east-1c)'] });
+      expect(alb.remediation!.commands).toEqual([
+        `aws elbv2 set-subnets --load-balancer-arn ${WEB_ALB} --subnets subnet-04f1a2b3c4d5e6f70 subnet-09b8c7d6e5f4a3b21 <subnet-id-in-another-zone>`,
+      ]);
+    },
+  },
+  {
+    name: 'an ALB and a GWLB in one zone fail; candidate subnets come from their own VPC, in other zones',
+    fixture: 'fail.json',
+    fail: [
+      { resource: 'single-alb', messageId: 'tooFewZones' },
+      { resource: 'inspection-gwlb', messageId: 'tooFewZones' },
+    ],
+    pass: ['pair-alb'],
+    check(results) {
+      const alb = byName(results, 'single-alb');
+      expect(alb.message).toBe('Load balancer single-alb covers 1 zone(s) (us-east-1a); at least 2 needed to survive a zone failure');
+      // subnet-06c2d4e6f8a0b1c23 is in the zone already used, subnet-0b1c2d3e4f5a6b7c8 in another VPC: neither is a candidate.
+      expect(alb.evidence).toEqual({
+        availabilityZones: ['us-east-1a'],
+        candidateSubnets: ['subnet-09b8c7d6e5f4a3b21 (us-east-1b)', 'subnet-0d3e5f7a9b1c2d4e6 (us-east-1c)'],
+      });
+      expect(alb.remediation!.commands).toEqual([
+        `aws elbv2 set-subnets --load-balancer-arn ${SINGLE_ALB} --subnets subnet-04f1a2b3c4d5e6f70 <subnet-id-in-another-zone>`,
+      ]);
+
+      const gwlb = byName(results, 'inspection-gwlb');
+      expect(gwlb.resource).toMatchObject({ type: 'elbv2:load-balancer', arn: GWLB, tags: { Team: 'network-security' } });
+      expect(gwlb.evidence).toEqual({ availabilityZones: ['us-east-1b'], candidateSubnets: ['subnet-0b1c2d3e4f5a6b7c8 (us-east-1c)'] });
+      expect(gwlb.remediation!.commands).toEqual([
+        `aws elbv2 set-subnets --load-balancer-arn ${GWLB} --subnets subnet-07a6b5c4d3e2f1a09 <subnet-id-in-another-zone>`,
+      ]);
+    },
+  },
+  {
+    name: 'minAzs: 1 accepts single-zone load balancers',
+    fixture: 'fail.json',
+    params: { minAzs: 1 },
+    fail: [],
+    pass: ['single-alb', 'inspection-gwlb', 'pair-alb'],
+  },
+]);
