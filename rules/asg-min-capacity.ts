@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { awsCommand } from '../src/engine/shell.js';
+import { countOf } from '../src/engine/plural.js';
 import { isAttachedToLoadBalancer } from './support/autoscaling.js';
 
 export default defineRule({
@@ -13,7 +14,7 @@ export default defineRule({
   },
   messages: {
     enough: 'Auto Scaling group {{name}} keeps at least {{minSize}} instances',
-    tooSmall: 'Auto Scaling group {{name}} may shrink to {{minSize}} instance(s); at least {{minInstances}} needed so that one failure does not take the service down',
+    tooSmall: 'Auto Scaling group {{name}} may shrink to {{instances}}; at least {{minInstances}} needed so that one failure does not take the service down',
   },
   rationale:
     'With a minimum of one instance, the group may run a single server: its failure, or the loss of its zone, is an outage until a replacement boots.',
@@ -31,7 +32,7 @@ export default defineRule({
       }
       // Raising MinSize above the current size raises the desired capacity with it.
       const maxSize = group.maxSize < params.minInstances ? ['--max-size', params.minInstances] : [];
-      fail(ref, 'tooSmall', { name: group.name, minSize: group.minSize, minInstances: params.minInstances }, {
+      fail(ref, 'tooSmall', { name: group.name, instances: countOf(group.minSize, 'instance'), minInstances: params.minInstances }, {
         evidence: { MinSize: group.minSize, MaxSize: group.maxSize, DesiredCapacity: group.desiredCapacity },
         commands: [awsCommand('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--min-size', params.minInstances, ...maxSize)],
       });

@@ -1,6 +1,8 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { awsCommand } from '../src/engine/shell.js';
-import { candidateSubnets, distinct } from './support/zones.js';
+import { countOf } from '../src/engine/plural.js';
+import { distinctSorted } from '../src/collections.js';
+import { candidateSubnets } from './support/zones.js';
 
 export default defineRule({
   id: 'asg-multi-az',
@@ -12,8 +14,8 @@ export default defineRule({
     minAzs: { type: 'integer', default: 2, min: 1, max: 10, description: 'Fewest Availability Zones an Auto Scaling group must launch in.' },
   },
   messages: {
-    multiZone: 'Auto Scaling group {{name}} launches in {{count}} zones ({{zones}})',
-    tooFewZones: 'Auto Scaling group {{name}} launches in {{count}} zone(s) ({{zones}}); at least {{minAzs}} needed to replace capacity lost with a zone',
+    multiZone: 'Auto Scaling group {{name}} launches in {{zoneCount}} ({{zones}})',
+    tooFewZones: 'Auto Scaling group {{name}} launches in {{zoneCount}} ({{zones}}); at least {{minAzs}} needed to replace capacity lost with a zone',
   },
   rationale:
     'An Auto Scaling group rebalances and replaces instances only in the zones it is configured for: in a single zone, the loss of that zone takes the whole fleet with it and nothing is relaunched elsewhere.',
@@ -23,8 +25,8 @@ export default defineRule({
   },
   check(scope, { params, pass, fail }) {
     for (const group of scope.autoScalingGroups) {
-      const zones = distinct(group.availabilityZones);
-      const data = { name: group.name, count: zones.length, zones: zones.join(', ') || 'none' };
+      const zones = distinctSorted(group.availabilityZones);
+      const data = { name: group.name, zoneCount: countOf(zones.length, 'zone'), zones: zones.join(', ') || 'none' };
       if (zones.length >= params.minAzs) {
         pass(scope.autoScalingGroupRef(group), 'multiZone', data);
         continue;

@@ -13,40 +13,37 @@ export default defineRule({
   messages: {
     enabled: 'Load balancer {{name}} spreads traffic across zones',
     nodeOff: '{{type}} load balancer {{name}} keeps traffic in the zone it arrives in ({{attribute}} is {{value}})',
-    targetGroupsOff: 'Application load balancer {{name}} routes target group(s) {{targetGroups}} without cross-zone load balancing',
+    targetGroupsOff: 'Load balancer {{name}} routes {{targetGroups}} without cross-zone load balancing: the target group turns it off',
   },
   rationale:
     'Without cross-zone load balancing each load-balancer node only uses the targets of its own zone: when a zone loses targets, its clients overload the few left there while other zones sit idle.',
   remediation: {
-    summary: 'Turn cross-zone load balancing on for the load balancer (NLB, GWLB) or stop turning it off in its target groups (ALB).',
+    summary: 'Turn cross-zone load balancing on for the load balancer (NLB, GWLB), and stop turning it off in its target groups.',
     docs: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html#cross-zone-load-balancing',
   },
   check(scope, { pass, fail }) {
     for (const lb of scope.loadBalancers) {
       const ref = scope.loadBalancerRef(lb);
-      if (lb.type === 'application') {
-        // ALB nodes always balance across zones, but a target group can turn it off for itself.
-        const off = scope.targetGroupsOf(lb.arn).filter((tg) => tg.attributes[CROSS_ZONE] === 'false');
-        if (off.length === 0) {
-          pass(ref, 'enabled', { name: lb.name });
-          continue;
-        }
-        fail(ref, 'targetGroupsOff', { name: lb.name, targetGroups: off.map((tg) => tg.name).join(', ') }, {
-          evidence: Object.fromEntries(off.map((tg) => [`${tg.name}: ${CROSS_ZONE}`, 'false'])),
-          commands: off.map((tg) =>
-            awsCommand('elbv2', 'modify-target-group-attributes', '--target-group-arn', tg.arn, '--attributes', `Key=${CROSS_ZONE},Value=use_load_balancer_configuration`),
-          ),
+      // ALB nodes always balance across zones; an NLB or GWLB only when its attribute says so.
+      if (lb.type !== 'application' && lb.attributes[CROSS_ZONE] !== 'true') {
+        const value = lb.attributes[CROSS_ZONE];
+        fail(ref, 'nodeOff', { type: lb.type === 'network' ? 'Network' : 'Gateway', name: lb.name, attribute: CROSS_ZONE, value: value ?? 'unset' }, {
+          evidence: { [CROSS_ZONE]: value ?? null },
+          commands: [awsCommand('elbv2', 'modify-load-balancer-attributes', '--load-balancer-arn', lb.arn, '--attributes', `Key=${CROSS_ZONE},Value=true`)],
         });
         continue;
       }
-      const value = lb.attributes[CROSS_ZONE];
-      if (value === 'true') {
+      // A target group's own `false` overrides the load balancer for its traffic (ALB and NLB).
+      const off = scope.targetGroupsOf(lb.arn).filter((tg) => tg.attributes[CROSS_ZONE] === 'false');
+      if (off.length === 0) {
         pass(ref, 'enabled', { name: lb.name });
         continue;
       }
-      fail(ref, 'nodeOff', { type: lb.type === 'network' ? 'Network' : 'Gateway', name: lb.name, attribute: CROSS_ZONE, value: value ?? 'unset' }, {
-        evidence: { [CROSS_ZONE]: value ?? null },
-        commands: [awsCommand('elbv2', 'modify-load-balancer-attributes', '--load-balancer-arn', lb.arn, '--attributes', `Key=${CROSS_ZONE},Value=true`)],
+      fail(ref, 'targetGroupsOff', { name: lb.name, targetGroups: off.map((tg) => tg.name).join(', ') }, {
+        evidence: Object.fromEntries(off.map((tg) => [`${tg.name}: ${CROSS_ZONE}`, 'false'])),
+        commands: off.map((tg) =>
+          awsCommand('elbv2', 'modify-target-group-attributes', '--target-group-arn', tg.arn, '--attributes', `Key=${CROSS_ZONE},Value=use_load_balancer_configuration`),
+        ),
       });
     }
   },

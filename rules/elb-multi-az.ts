@@ -1,6 +1,8 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { awsCommand } from '../src/engine/shell.js';
-import { candidateSubnets, distinct } from './support/zones.js';
+import { countOf } from '../src/engine/plural.js';
+import { distinctSorted } from '../src/collections.js';
+import { candidateSubnets } from './support/zones.js';
 
 export default defineRule({
   id: 'elb-multi-az',
@@ -12,8 +14,8 @@ export default defineRule({
     minAzs: { type: 'integer', default: 2, min: 1, max: 10, description: 'Fewest distinct Availability Zones a load balancer must cover.' },
   },
   messages: {
-    multiZone: 'Load balancer {{name}} covers {{count}} zones ({{zones}})',
-    tooFewZones: 'Load balancer {{name}} covers {{count}} zone(s) ({{zones}}); at least {{minAzs}} needed to survive a zone failure',
+    multiZone: 'Load balancer {{name}} covers {{zoneCount}} ({{zones}})',
+    tooFewZones: 'Load balancer {{name}} covers {{zoneCount}} ({{zones}}); at least {{minAzs}} needed to survive a zone failure',
   },
   rationale:
     'A load balancer has a node in each zone it is enabled in. In a single zone, the loss of that zone takes the entry point of the whole application down, however many targets run elsewhere.',
@@ -23,8 +25,8 @@ export default defineRule({
   },
   check(scope, { params, pass, fail }) {
     for (const lb of scope.loadBalancers) {
-      const zones = distinct(lb.availabilityZones.map((z) => z.zoneName));
-      const data = { name: lb.name, count: zones.length, zones: zones.join(', ') || 'none' };
+      const zones = distinctSorted(lb.availabilityZones.map((z) => z.zoneName));
+      const data = { name: lb.name, zoneCount: countOf(zones.length, 'zone'), zones: zones.join(', ') || 'none' };
       if (zones.length >= params.minAzs) {
         pass(scope.loadBalancerRef(lb), 'multiZone', data);
         continue;

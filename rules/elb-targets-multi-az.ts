@@ -2,7 +2,8 @@ import { defineRule } from '../src/engine/define-rule.js';
 import type { TargetGroup, Target, TargetType } from '../src/model/inventory.js';
 import type { RegionScope } from '../src/engine/region-scope.js';
 import { awsCommand } from '../src/engine/shell.js';
-import { distinct } from './support/zones.js';
+import { countOf } from '../src/engine/plural.js';
+import { distinctSorted } from '../src/collections.js';
 
 /** A target the load balancer sends traffic to: healthy, or any registered one when health checks are off. */
 function isServing(target: Target): boolean {
@@ -33,11 +34,11 @@ export default defineRule({
     },
   },
   messages: {
-    multiZone: 'Healthy targets of {{name}} sit in {{count}} zones ({{zones}})',
+    multiZone: 'Healthy targets of {{name}} sit in {{zoneCount}} ({{zones}})',
     regional: 'Load balancer {{name}} forwards to Lambda functions, which are regional',
     noHealthyTarget: 'Load balancer {{name}} has no healthy target in any of its target groups ({{targetGroups}}): it serves only errors',
     tooFewZones:
-      'Healthy targets of {{name}} sit in {{count}} zone(s) ({{zones}}); {{required}} needed so that losing a zone leaves healthy targets',
+      'Healthy targets of {{name}} sit in {{zoneCount}} ({{zones}}); {{required}} needed so that losing a zone leaves healthy targets',
   },
   rationale:
     'A load balancer spread over several zones is only as available as its targets: if every healthy target runs in one zone, the loss of that zone leaves the load balancer nothing to send traffic to.',
@@ -65,16 +66,16 @@ export default defineRule({
         }
       }
       const ref = scope.loadBalancerRef(lb);
-      const zoneList = distinct(zones);
+      const zoneList = distinctSorted(zones);
       const targetGroupNames = targetGroups.map((tg) => tg.name).join(', ');
       const evidence = { targetGroups: targetGroups.map((tg) => tg.name), healthyTargetZones: zoneList, targetsWithUnknownZone: unknownZone };
       if (regional) {
         pass(ref, 'regional', { name: lb.name });
         continue;
       }
-      const required = Math.min(params.minAzs, distinct(lb.availabilityZones.map((z) => z.zoneName)).length);
+      const required = Math.min(params.minAzs, distinctSorted(lb.availabilityZones.map((z) => z.zoneName)).length);
       if (zoneList.length >= required && zoneList.length > 0) {
-        pass(ref, 'multiZone', { name: lb.name, count: zoneList.length, zones: zoneList.join(', ') }, { evidence });
+        pass(ref, 'multiZone', { name: lb.name, zoneCount: countOf(zoneList.length, 'zone'), zones: zoneList.join(', ') }, { evidence });
         continue;
       }
       const commands = targetGroups.map((tg) => fixCommand(scope, tg));
@@ -82,8 +83,8 @@ export default defineRule({
         fail(ref, 'noHealthyTarget', { name: lb.name, targetGroups: targetGroupNames }, { evidence, commands });
       } else {
         const known = zoneList.length > 0 ? zoneList.join(', ') : 'none known';
-        const zonesText = unknownZone.length > 0 ? `${known}; ${unknownZone.length} target(s) in an unknown zone` : known;
-        fail(ref, 'tooFewZones', { name: lb.name, count: zoneList.length, zones: zonesText, required }, { evidence, commands });
+        const zonesText = unknownZone.length > 0 ? `${known}; ${countOf(unknownZone.length, 'target')} in an unknown zone` : known;
+        fail(ref, 'tooFewZones', { name: lb.name, zoneCount: countOf(zoneList.length, 'zone'), zones: zonesText, required }, { evidence, commands });
       }
     }
   },

@@ -47,6 +47,8 @@ export default defineRule({
         continue;
       }
       const fix = fasterHealthCheck(intervalSeconds ?? 30, params.maxDetectionSeconds);
+      // AWS rejects a timeout that is not below the interval: shorten it with the interval.
+      const timeout = tg.healthCheck.timeoutSeconds !== undefined && tg.healthCheck.timeoutSeconds >= fix.interval ? ['--health-check-timeout-seconds', fix.interval - 1] : [];
       fail(
         ref,
         'tooSlow',
@@ -54,7 +56,17 @@ export default defineRule({
         {
           evidence,
           commands: [
-            awsCommand('elbv2', 'modify-target-group', '--target-group-arn', tg.arn, '--health-check-interval-seconds', fix.interval, '--unhealthy-threshold-count', fix.threshold),
+            awsCommand(
+              'elbv2',
+              'modify-target-group',
+              '--target-group-arn',
+              tg.arn,
+              '--health-check-interval-seconds',
+              fix.interval,
+              '--unhealthy-threshold-count',
+              fix.threshold,
+              ...timeout,
+            ),
           ],
         },
       );

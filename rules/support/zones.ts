@@ -1,9 +1,5 @@
 import type { RegionScope } from '../../src/engine/region-scope.js';
 
-export function distinct(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort();
-}
-
 /** Subnets of a VPC in zones not yet used, as `subnet-id (zone)`: where to add a zone. */
 export function candidateSubnets(scope: RegionScope, vpcId: string, usedZones: readonly string[]): string[] {
   return scope

@@ -30,7 +30,7 @@ testRule('asg-min-capacity', [
     check(results) {
       const web = byName(results, 'web-asg');
       expect(web.message).toBe(
-        'Auto Scaling group web-asg may shrink to 1 instance(s); at least 2 needed so that one failure does not take the service down',
+        'Auto Scaling group web-asg may shrink to 1 instance; at least 2 needed so that one failure does not take the service down',
       );
       expect(web.evidence).toEqual({ MinSize: 1, MaxSize: 4, DesiredCapacity: 1 });
       expect(commandsOf(results, 'web-asg')).toEqual([update('web-asg', '--min-size 2')]);

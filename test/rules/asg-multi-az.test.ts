@@ -33,7 +33,7 @@ testRule('asg-multi-az', [
     check(results) {
       const web = byName(results, 'web-asg');
       expect(web.message).toBe(
-        'Auto Scaling group web-asg launches in 1 zone(s) (us-east-1a); at least 2 needed to replace capacity lost with a zone',
+        'Auto Scaling group web-asg launches in 1 zone (us-east-1a); at least 2 needed to replace capacity lost with a zone',
       );
       expect(web.remediation!.commands).toEqual([
         "aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --vpc-zone-identifier 'subnet-0a1e3c5b7d9f01a21,<subnet-id-in-another-zone>'",
@@ -69,7 +69,7 @@ testRule('asg-multi-az', [
     check(results) {
       const web = byName(results, 'web-asg');
       expect(web.message).toBe(
-        'Auto Scaling group web-asg launches in 2 zone(s) (us-east-1a, us-east-1b); at least 3 needed to replace capacity lost with a zone',
+        'Auto Scaling group web-asg launches in 2 zones (us-east-1a, us-east-1b); at least 3 needed to replace capacity lost with a zone',
       );
       // The group's subnets are kept in its own order.
       expect(web.remediation!.commands).toEqual([

@@ -30,6 +30,8 @@ testRule('elb-cross-zone', [
       { resource: 'legacy-nlb', messageId: 'nodeOff' },
       { resource: 'inspection-gwlb', messageId: 'nodeOff' },
       { resource: 'split-alb', messageId: 'targetGroupsOff' },
+      // An NLB with cross-zone on, but its target group overrides it with "false".
+      { resource: 'events-nlb', messageId: 'targetGroupsOff' },
     ],
     // legacy-tg ("false") is attached to legacy-nlb only: it does not concern shop-alb.
     pass: ['shop-alb'],
@@ -51,7 +53,7 @@ testRule('elb-cross-zone', [
       // split-app-tg uses the load balancer's configuration: only the two "false" groups are named and fixed.
       const alb = byName(results, 'split-alb');
       expect(alb.message).toBe(
-        'Application load balancer split-alb routes target group(s) split-static-tg, split-reports-tg without cross-zone load balancing',
+        'Load balancer split-alb routes split-static-tg, split-reports-tg without cross-zone load balancing: the target group turns it off',
       );
       expect(alb.evidence).toEqual({
         'split-static-tg: load_balancing.cross_zone.enabled': 'false',
@@ -60,6 +62,10 @@ testRule('elb-cross-zone', [
       expect(alb.remediation!.commands).toEqual([
         `aws elbv2 modify-target-group-attributes --target-group-arn ${TG}/split-static-tg/e586e60b9667b781 --attributes Key=load_balancing.cross_zone.enabled,Value=use_load_balancer_configuration`,
         `aws elbv2 modify-target-group-attributes --target-group-arn ${TG}/split-reports-tg/f697f71ca778c892 --attributes Key=load_balancing.cross_zone.enabled,Value=use_load_balancer_configuration`,
+      ]);
+
+      expect(byName(results, 'events-nlb').remediation!.commands).toEqual([
+        `aws elbv2 modify-target-group-attributes --target-group-arn ${TG}/events-tg/0a1b2c3d4e5f6a7b --attributes Key=load_balancing.cross_zone.enabled,Value=use_load_balancer_configuration`,
       ]);
     },
   },

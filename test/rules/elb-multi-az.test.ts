@@ -27,7 +27,7 @@ testRule('elb-multi-az', [
     pass: ['tcp-nlb'],
     check(results) {
       const alb = byName(results, 'web-alb');
-      expect(alb.message).toBe('Load balancer web-alb covers 2 zone(s) (us-east-1a, us-east-1b); at least 3 needed to survive a zone failure');
+      expect(alb.message).toBe('Load balancer web-alb covers 2 zones (us-east-1a, us-east-1b); at least 3 needed to survive a zone failure');
       expect(alb.evidence).toEqual({ availabilityZones: ['us-east-1a', 'us-east-1b'], candidateSubnets: ['subnet-0d3e5f7a9b1c2d4e6 (us-east-1c)'] });
       expect(alb.remediation!.commands).toEqual([
         `aws elbv2 set-subnets --load-balancer-arn ${WEB_ALB} --subnets subnet-04f1a2b3c4d5e6f70 subnet-09b8c7d6e5f4a3b21 <subnet-id-in-another-zone>`,
@@ -44,7 +44,7 @@ testRule('elb-multi-az', [
     pass: ['pair-alb'],
     check(results) {
       const alb = byName(results, 'single-alb');
-      expect(alb.message).toBe('Load balancer single-alb covers 1 zone(s) (us-east-1a); at least 2 needed to survive a zone failure');
+      expect(alb.message).toBe('Load balancer single-alb covers 1 zone (us-east-1a); at least 2 needed to survive a zone failure');
       // subnet-06c2d4e6f8a0b1c23 is in the zone already used, subnet-0b1c2d3e4f5a6b7c8 in another VPC: neither is a candidate.
       expect(alb.evidence).toEqual({
         availabilityZones: ['us-east-1a'],

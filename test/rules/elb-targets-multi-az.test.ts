@@ -54,7 +54,7 @@ testRule('elb-targets-multi-az', [
     pass: ['web-alb', 'fn-alb', 'rules-alb', 'edge-nlb', 'front-nlb'],
     check(results) {
       const nlb = byName(results, 'ip-nlb');
-      expect(nlb.message).toBe('Healthy targets of ip-nlb sit in 2 zone(s) (us-east-1a, us-east-1b); 3 needed so that losing a zone leaves healthy targets');
+      expect(nlb.message).toBe('Healthy targets of ip-nlb sit in 2 zones (us-east-1a, us-east-1b); 3 needed so that losing a zone leaves healthy targets');
       expect(nlb.remediation!.commands).toEqual([
         `aws elbv2 register-targets --target-group-arn ${TG}/ip-tg/7e1fdf942ffd0a1a --targets 'Id=<ip-address-in-another-zone>'`,
       ]);
@@ -74,7 +74,7 @@ testRule('elb-targets-multi-az', [
     check(results) {
       // The targets claim us-east-1a and us-east-1b; EC2 says both instances run in us-east-1a.
       const shop = byName(results, 'shop-alb');
-      expect(shop.message).toBe('Healthy targets of shop-alb sit in 1 zone(s) (us-east-1a); 2 needed so that losing a zone leaves healthy targets');
+      expect(shop.message).toBe('Healthy targets of shop-alb sit in 1 zone (us-east-1a); 2 needed so that losing a zone leaves healthy targets');
       expect(shop.evidence).toEqual({ targetGroups: ['shop-tg'], healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: [] });
       // shop-asg lists shop-tg in its targetGroupArns (batch-asg, first in the list, feeds nothing).
       expect(shop.remediation!.commands).toEqual([
@@ -146,7 +146,7 @@ testRule('elb-targets-multi-az', [
 
       const unknown = byName(results, 'unknown-alb');
       expect(unknown.message).toBe(
-        'Healthy targets of unknown-alb sit in 1 zone(s) (us-east-1a; 1 target(s) in an unknown zone); 2 needed so that losing a zone leaves healthy targets',
+        'Healthy targets of unknown-alb sit in 1 zone (us-east-1a; 1 target in an unknown zone); 2 needed so that losing a zone leaves healthy targets',
       );
       expect(unknown.evidence).toEqual({ targetGroups: ['unknown-tg'], healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: ['i-0c1d2e3f4a5b6002a'] });
     },

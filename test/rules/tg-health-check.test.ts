@@ -78,13 +78,14 @@ testRule('tg-health-check', [
         `aws elbv2 modify-target-group --target-group-arn ${TG}/slow-tg/d475d5fa8556a670 --health-check-interval-seconds 30 --unhealthy-threshold-count 3`,
       ]);
 
-      // 60 s does not fit twice in 90 s: shorten the interval to 45 s with the minimum threshold of 2.
+      // 60 s does not fit twice in 90 s: shorten the interval to 45 s with the minimum threshold of 2,
+      // and the 50 s timeout below it (AWS requires timeout < interval).
       const lazy = byName(results, 'lazy-tg');
       expect(lazy.message).toBe(
         'Target group lazy-tg takes 120 s (60 s interval x 2 failures) to stop sending traffic to a failed target; at most 90 s allowed',
       );
       expect(lazy.remediation!.commands).toEqual([
-        `aws elbv2 modify-target-group --target-group-arn ${TG}/lazy-tg/e586e60b9667b781 --health-check-interval-seconds 45 --unhealthy-threshold-count 2`,
+        `aws elbv2 modify-target-group --target-group-arn ${TG}/lazy-tg/e586e60b9667b781 --health-check-interval-seconds 45 --unhealthy-threshold-count 2 --health-check-timeout-seconds 44`,
       ]);
     },
   },
