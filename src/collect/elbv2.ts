@@ -99,14 +99,17 @@ async function collectListeners(client: ElasticLoadBalancingV2Client, calls: Reg
       const listener: Listener = { arn: sdkListener.ListenerArn ?? '', defaultActions: toActions(sdkListener.DefaultActions), rules: [] };
       if (sdkListener.Port !== undefined) listener.port = sdkListener.Port;
       if (sdkListener.Protocol) listener.protocol = sdkListener.Protocol;
-      // Only Application Load Balancers have rules besides the default one.
+      // Only Application Load Balancers have rules besides the default one. A failure here is a
+      // gap of its own: the listener and its default actions are kept.
       if (lb.type === 'application') {
-        const rules = await collectPages(
-          (Marker) =>
-            calls.call('elbv2:DescribeRules', () => client.send(new DescribeRulesCommand({ ListenerArn: listener.arn, Marker, PageSize: PAGE_SIZE }))),
-          (page) => ({ items: page.Rules, next: page.NextMarker }),
+        const rules = await calls.guard(() =>
+          collectPages(
+            (Marker) =>
+              calls.call('elbv2:DescribeRules', () => client.send(new DescribeRulesCommand({ ListenerArn: listener.arn, Marker, PageSize: PAGE_SIZE }))),
+            (page) => ({ items: page.Rules, next: page.NextMarker }),
+          ),
         );
-        listener.rules = rules
+        listener.rules = (rules ?? [])
           .filter((rule) => !rule.IsDefault)
           .map((rule) => ({ arn: rule.RuleArn ?? '', priority: rule.Priority ?? '', actions: toActions(rule.Actions) }));
       }

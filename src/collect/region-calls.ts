@@ -73,9 +73,11 @@ export class RegionCalls {
   async call<T>(operation: Operation, send: () => Promise<T>): Promise<T> {
     const [service, name] = operation.split(':') as [ServiceId, string];
     if (!READ_ONLY_OPERATION.test(name)) throw new Error(`ha-audit is read-only: refusing to call ${operation}`);
-    const denied = this.denied.get(operation);
-    if (denied) throw denied;
     return this.limiter(service).run(async () => {
+      // Checked once the slot is ours: a call queued behind the limit while another call of the
+      // operation was being denied must not be sent.
+      const denied = this.denied.get(operation);
+      if (denied) throw denied;
       this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
       try {
         return await send();
