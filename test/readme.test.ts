@@ -14,7 +14,7 @@ describe('README', () => {
   });
 
   it('lists exactly the IAM actions the collectors call', () => {
-    const policy = /```json\n(\{\n  "Version"[\s\S]*?)```/.exec(readme)?.[1];
+    const policy = /```json\n(\{\n {2}"Version"[\s\S]*?)```/.exec(readme)?.[1];
     const actions = (JSON.parse(policy!) as { Statement: { Action: string[] }[] }).Statement[0]!.Action;
     const expected = Object.entries(OPERATIONS).flatMap(([service, ops]) => ops.map((op) => iamAction(service, op)));
     expect([...actions].sort()).toEqual([...expected].sort());

@@ -56,11 +56,26 @@ type Validator = ((data: unknown) => boolean) & {
 
 let validator: Validator | undefined;
 
-/** Ajv is imported and the schema compiled only when an inventory file is read. */
+/**
+ * The build compiles the schema into a standalone validator next to this file; run from the
+ * sources (tests), there is none, and Ajv compiles the same schema on the spot.
+ */
 async function inventoryValidator(): Promise<Validator> {
   if (validator) return validator;
-  const { Ajv2020 } = await import('ajv/dist/2020.js');
-  const schema = JSON.parse(await readFile(join(packageRoot(), 'schema', 'inventory.schema.json'), 'utf8')) as object;
-  validator = new Ajv2020({ strict: true }).compile(schema) as Validator;
+  try {
+    const generated = './inventory-validator.js';
+    validator = ((await import(generated)) as { default: Validator }).default;
+  } catch (error) {
+    if (!isModuleNotFound(error)) throw error;
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const schema = JSON.parse(await readFile(join(packageRoot(), 'schema', 'inventory.schema.json'), 'utf8')) as object;
+    validator = new Ajv2020({ strict: true }).compile(schema) as Validator;
+  }
   return validator;
+}
+
+function isModuleNotFound(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  // Node says ERR_MODULE_NOT_FOUND; Vite (running the sources in tests) says "Failed to load url".
+  return code === 'ERR_MODULE_NOT_FOUND' || /Failed to load url|Cannot find module/.test(message ?? '');
 }

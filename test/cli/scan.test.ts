@@ -8,7 +8,7 @@ import { expectValidReport } from '../support/report-schema.js';
 const passing = 'fixtures/tg-stickiness/pass.json';
 const failing = 'fixtures/tg-stickiness/fail.json';
 const incomplete = 'fixtures/cli/incomplete.json';
-const ANSI = /\u001b\[/;
+const ANSI = new RegExp(String.fromCharCode(27) + "\\[");
 const tmp = () => mkdtempSync(join(tmpdir(), 'ha-audit-cli-'));
 
 describe('ha-audit scan --inventory (child process)', () => {

@@ -83,9 +83,9 @@ export const OPERATION_SERVICE = {
 
 export type FakeOperation = keyof typeof OPERATION_SERVICE;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 type Input = any;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 type Output = any;
 
 export interface FakeOptions {
