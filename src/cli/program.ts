@@ -1,8 +1,7 @@
 import { Command, Option } from 'commander';
 import { SEVERITIES } from '../model/severity.js';
 import { toolVersion } from '../package-info.js';
-import { listRules } from './rules-command.js';
-import { scan, type ScanIo, type ScanOptions } from './scan-command.js';
+import type { ScanIo, ScanOptions } from './scan-command.js';
 
 const repeatable = (value: string, previous: string[]) => [...previous, value];
 
@@ -32,13 +31,18 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     )
     .option('--rule <id>', 'run only this rule (repeatable or comma-separated; see `ha-audit rules`)', repeatable, [])
     .option('--debug', 'print diagnostics and stack traces on stderr', false)
-    .action(async (options: ScanOptions) => setExitCode(await scan(options, io)));
+    .action(async (options: ScanOptions) => {
+      // Loaded on demand: `--version` and `--help` need neither the rules nor the reports.
+      const { scan } = await import('./scan-command.js');
+      setExitCode(await scan(options, io));
+    });
 
   program
     .command('rules')
     .description('list the rules: id, severity, title')
     .addOption(new Option('--format <format>', 'list format').choices(['text', 'json']).default('text'))
-    .action((options: { format: 'text' | 'json' }) => {
+    .action(async (options: { format: 'text' | 'json' }) => {
+      const { listRules } = await import('./rules-command.js');
       io.stdout.write(listRules(options.format));
     });
 

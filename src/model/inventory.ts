@@ -60,7 +60,6 @@ export interface LoadBalancer {
 
 export interface LoadBalancerZone {
   zoneName: string;
-  zoneId?: string;
   subnetId?: string;
 }
 
