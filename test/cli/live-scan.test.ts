@@ -1,0 +1,104 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadInventory } from '../../src/model/inventory-file.js';
+import { READ_ONLY_OPERATION } from '../../src/model/operations.js';
+import { startFakeAws, type FakeAws, type FakeAwsScenario } from '../support/fake-aws.js';
+import { expectValidReport } from '../support/report-schema.js';
+import { runCli } from '../support/run-cli.js';
+
+// The CLI as a child process against a fake AWS on the wire (query protocol, real SDK).
+const credentials = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+const demoFile = 'fixtures/demo/inventory.json';
+let fake: FakeAws | undefined;
+
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function start(scenario: Partial<FakeAwsScenario> = {}): Promise<FakeAws> {
+  fake = await startFakeAws({ inventory: await loadInventory(demoFile), ...scenario });
+  return fake;
+}
+
+type Report = { scan: { source: string; complete: boolean; gaps: { operation: string; code: string; region: string }[] }; findings: { ruleId: string; status: string; messageId: string; resource: { id: string; region: string } }[] };
+const key = (f: Report['findings'][number]) => `${f.ruleId} ${f.status} ${f.messageId} ${f.resource.id}`;
+
+describe('ha-audit scan against a live (fake) AWS', () => {
+  it('finds AWS through AWS_ENDPOINT_URL alone, keeps stderr clean, and reports what a scan of the same inventory file reports', async () => {
+    const aws = await start();
+    const live = await runCli(['scan', '--region', 'us-east-1,eu-west-1', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
+    expect(live.stderr).toBe(''); // no NodeVersionSupportWarning either
+    expect(live.code).toBe(1);
+    const offline = await runCli(['scan', '--inventory', demoFile, '--format', 'json']);
+    const liveReport = expectValidReport(live.stdout) as Report;
+    const offlineReport = expectValidReport(offline.stdout) as Report;
+    expect(liveReport.scan).toMatchObject({ source: 'live', complete: true, gaps: [] });
+    expect(liveReport.findings.map(key).sort()).toEqual(offlineReport.findings.map(key).sort());
+    expect(aws.requests.length).toBeGreaterThan(20);
+    for (const request of aws.requests) expect(request.action).toMatch(READ_ONLY_OPERATION);
+  });
+
+  it('--endpoint-url sets the endpoint, and --save-inventory writes a file that --inventory reads back to the same findings', async () => {
+    const aws = await start();
+    const dir = mkdtempSync(join(tmpdir(), 'ha-audit-live-'));
+    const saved = join(dir, 'inventory.json');
+    const live = await runCli(['scan', '--region', 'us-east-1', '--region', 'eu-west-1', '--endpoint-url', aws.url, '--save-inventory', saved, '--format', 'json'], {
+      env: credentials,
+    });
+    expect(live.code).toBe(1);
+    const replay = await runCli(['scan', '--inventory', saved, '--format', 'json']);
+    expect(replay.code).toBe(1);
+    expect((expectValidReport(replay.stdout) as Report).findings.map(key).sort()).toEqual((expectValidReport(live.stdout) as Report).findings.map(key).sort());
+    expect(readdirSync(dir)).toEqual(['inventory.json']);
+  });
+
+  it('an AccessDenied in one region is a gap: exit 3, error results there, every other result still present', async () => {
+    const aws = await start({ failures: [{ service: 'elasticloadbalancing', action: 'DescribeTargetHealth', region: 'us-east-1', code: 'AccessDenied' }] });
+    const run = await runCli(['scan', '--region', 'us-east-1,eu-west-1', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe('');
+    const report = expectValidReport(run.stdout) as Report;
+    expect(report.scan.complete).toBe(false);
+    expect(report.scan.gaps.map((g) => `${g.region} ${g.operation} ${g.code}`)).toEqual(['us-east-1 DescribeTargetHealth AccessDenied']);
+    const targets = report.findings.filter((f) => f.ruleId === 'elb-targets-multi-az');
+    expect(targets.filter((f) => f.resource.region === 'us-east-1').map((f) => f.status)).toEqual(['error']);
+    expect(targets.filter((f) => f.resource.region === 'eu-west-1').every((f) => f.status !== 'error')).toBe(true);
+    // Rules that do not read target health are untouched in us-east-1.
+    const offline = expectValidReport((await runCli(['scan', '--inventory', demoFile, '--format', 'json'])).stdout) as Report;
+    const unaffected = (r: Report) => r.findings.filter((f) => f.ruleId !== 'elb-targets-multi-az').map(key).sort();
+    expect(unaffected(report)).toEqual(unaffected(offline));
+  });
+
+  it('the text report ends with what was not evaluated and the IAM action to grant', async () => {
+    const aws = await start({ failures: [{ service: 'autoscaling', action: 'DescribePolicies', code: 'AccessDenied' }] });
+    const run = await runCli(['scan', '--region', 'us-east-1'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('NOT EVALUATED');
+    expect(run.stdout).toContain('asg-scaling-policy [us-east-1] Not evaluated in us-east-1: autoscaling:DescribePolicies failed (AccessDenied)');
+    expect(run.stdout).toContain('Allow the scanning identity autoscaling:DescribePolicies');
+    expect(run.stdout).toContain('incomplete audit: exit 3');
+  });
+
+  it('rejected credentials: exit 2, one line, nothing written to --output', async () => {
+    const aws = await start({ failures: [{ service: 'sts', action: 'GetCallerIdentity', code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.' }] });
+    const dir = mkdtempSync(join(tmpdir(), 'ha-audit-live-'));
+    const run = await runCli(['scan', '--region', 'us-east-1', '--output', join(dir, 'report.txt')], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'ha-audit: AWS rejected the credentials (InvalidClientTokenId: The security token included in the request is invalid.); check the access key, the profile, and the clock of this machine\n',
+    );
+    expect(existsSync(join(dir, 'report.txt'))).toBe(false);
+    expect(run.stderr).not.toContain(credentials.AWS_SECRET_ACCESS_KEY);
+  });
+
+  it('--debug tells about the AWS SDK warning it filtered and the calls made', async () => {
+    const aws = await start();
+    const run = await runCli(['scan', '--region', 'us-east-1', '--debug', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^debug: suppressed AWS SDK warning: NodeVersionSupportWarning/m);
+    expect(run.stderr).toMatch(/^debug: us-east-1: \d+ calls in \d+ ms, 0 gap\(s\)$/m);
+  });
+});
