@@ -72,17 +72,25 @@ async function callerAccount(region: string, options: ConnectionOptions, credent
     return identity.Account;
   } catch (error) {
     if (error instanceof HaAuditError) throw error;
-    throw credentialError(error, region);
+    throw credentialError(error, region, options.profile);
   }
 }
 
 const REJECTED_CREDENTIALS = new Set(['InvalidClientTokenId', 'SignatureDoesNotMatch', 'UnrecognizedClientException', 'InvalidAccessKeyId', 'AuthFailure']);
 const EXPIRED_CREDENTIALS = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
 
-function credentialError(error: unknown, region: string): HaAuditError {
+function credentialError(error: unknown, region: string, profile: string | undefined): HaAuditError {
   const code = errorCode(error);
   const message = errorMessage(error);
   if (code === 'CredentialsProviderError') {
+    if (profile) {
+      return new HaAuditError(
+        'no-credentials',
+        `no usable AWS credentials for profile ${profile}: ${message}`,
+        'check that the profile exists (`aws configure list-profiles`) and, for SSO, run `aws sso login --profile ' + profile + '`',
+        { cause: error },
+      );
+    }
     return new HaAuditError(
       'no-credentials',
       `no usable AWS credentials: ${message}`,

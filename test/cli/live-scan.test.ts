@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -92,6 +92,22 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     );
     expect(existsSync(join(dir, 'report.txt'))).toBe(false);
     expect(run.stderr).not.toContain(credentials.AWS_SECRET_ACCESS_KEY);
+  });
+
+  it('--profile takes the credentials and the default region from the shared files', async () => {
+    const aws = await start();
+    const dir = mkdtempSync(join(tmpdir(), 'ha-audit-profile-'));
+    writeFileSync(join(dir, 'config'), '[profile audit]\nregion = eu-west-1\n');
+    writeFileSync(join(dir, 'credentials'), `[audit]\naws_access_key_id = ${credentials.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${credentials.AWS_SECRET_ACCESS_KEY}\n`);
+    const env = { AWS_ENDPOINT_URL: aws.url, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
+    const run = await runCli(['scan', '--profile', 'audit', '--format', 'json'], { env });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect((expectValidReport(run.stdout) as { scan: { regions: string[] } }).scan.regions).toEqual(['eu-west-1']);
+    expect(new Set(aws.requests.map((r) => r.region))).toEqual(new Set(['eu-west-1']));
+    const missing = await runCli(['scan', '--profile', 'nobody', '--region', 'us-east-1'], { env });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^ha-audit: no usable AWS credentials for profile nobody: .*aws configure list-profiles.*\n$/);
   });
 
   it('--debug tells about the AWS SDK warning it filtered and the calls made', async () => {
