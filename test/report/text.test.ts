@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/engine/scan-report.js';
+import type { Inventory } from '../../src/model/inventory.js';
+import type { Result } from '../../src/model/result.js';
+import type { Severity } from '../../src/model/severity.js';
+import { renderText } from '../../src/report/text.js';
+
+const inventory = (accounts: string[], gaps: Inventory['gaps'] = []): Inventory => ({
+  format: 'ha-audit-inventory',
+  formatVersion: 1,
+  collectedAt: '2026-11-20T09:00:00.000Z',
+  accounts: accounts.map((accountId) => ({ accountId, regions: [{ region: 'us-east-1', elbv2: { loadBalancers: [], targetGroups: [] }, autoscaling: { groups: [] }, ec2: { instances: [], subnets: [] } }] })),
+  gaps,
+});
+
+function result(ruleId: string, status: Result['status'], severity: Severity, name: string, accountId = '111122223333'): Result {
+  const r: Result = {
+    ruleId,
+    status,
+    severity,
+    title: `Title of ${ruleId}`,
+    messageId: status === 'error' ? 'dataMissing' : 'm',
+    message: `${name} is ${status}`,
+    resource: { type: 'elbv2:load-balancer', id: `arn:${name}`, arn: `arn:${name}`, name, region: 'us-east-1', accountId },
+  };
+  if (status === 'fail') r.remediation = { summary: `Fix ${ruleId}.`, commands: [`aws elbv2 fix --name ${name}`], docs: 'https://docs.aws.amazon.com/x' };
+  if (status === 'error') r.remediation = { summary: 'Allow the scanning identity x.', commands: [], docs: 'https://docs.aws.amazon.com/iam' };
+  return r;
+}
+
+const render = (results: Result[], accounts = ['111122223333'], exitCode = 1, color = false) =>
+  renderText(buildReport({ inventory: inventory(accounts), results, source: 'inventory', startedAt: new Date(), finishedAt: new Date() }), { color, failOn: 'low', exitCode });
+
+describe('renderText', () => {
+  const results = [
+    result('tg-stickiness', 'fail', 'medium', 'b-tg'),
+    result('elb-multi-az', 'fail', 'high', 'web'),
+    result('tg-stickiness', 'fail', 'medium', 'a-tg'),
+    result('tg-stickiness', 'pass', 'medium', 'c-tg'),
+    result('elb-deletion-protection', 'pass', 'low', 'web'),
+    result('asg-multi-az', 'error', 'high', 'region'),
+  ];
+  const text = render(results, ['111122223333'], 3);
+
+  it('groups failures by severity (most severe first), then rule, resources sorted by name', () => {
+    const order = ['HIGH', 'elb-multi-az', '✗ web', 'MEDIUM', 'tg-stickiness', '✗ a-tg', '✗ b-tg', 'PASSED', 'elb-deletion-protection', 'NOT EVALUATED', 'asg-multi-az', 'Summary:'];
+    const positions = order.map((s) => text.indexOf(s));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+  });
+
+  it('shows each failure with its message and fix command, and counts passes per rule', () => {
+    expect(text).toContain('  tg-stickiness  Title of tg-stickiness  (2 failed, 1 passed)');
+    expect(text).toContain('    Fix: Fix tg-stickiness.');
+    expect(text).toContain('      a-tg is fail\n      $ aws elbv2 fix --name a-tg');
+    expect(text).toContain('✓ elb-deletion-protection');
+  });
+
+  it('lists what was not evaluated and ends with the summary and the verdict', () => {
+    expect(text).toContain('? asg-multi-az [us-east-1] region is error');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Summary: 3 failed (1 high, 2 medium) · 2 passed · 1 not evaluated · incomplete audit: exit 3');
+  });
+
+  it('names the account of each resource when there are several', () => {
+    const multi = render([result('elb-multi-az', 'fail', 'high', 'web', '111111111111'), result('elb-multi-az', 'fail', 'high', 'web', '222222222222')], ['111111111111', '222222222222']);
+    expect(multi).toContain('· 2 accounts ·');
+    expect(multi).toContain('✗ web [111111111111 us-east-1]');
+    expect(multi).toContain('✗ web [222222222222 us-east-1]');
+  });
+
+  it('says when nothing was in scope, and passes the gate', () => {
+    const empty = render([], ['111122223333'], 0);
+    expect(empty).toContain('No resource in scope');
+    expect(empty).toContain('passes the gate (--fail-on low): exit 0');
+  });
+
+  it('colours only when asked', () => {
+    expect(render(results, undefined, 1, true)).toContain('\u001b[');
+    expect(text).not.toContain('\u001b[');
+  });
+});
