@@ -6,7 +6,7 @@ import { DEFAULT_CONCURRENCY, RegionCalls } from '../../src/collect/region-calls
 import { RegionScope } from '../../src/engine/region-scope.js';
 import { HaAuditError } from '../../src/model/errors.js';
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION } from '../../src/model/inventory.js';
-import { MockedRegion, type FakeOptions, type World } from '../support/mocked-region.js';
+import { mockedRegions, type FakeOptions, type MockedRegion, type World } from '../support/mocked-region.js';
 import {
   ACCOUNT_ID,
   autoScalingGroup,
@@ -27,14 +27,7 @@ import {
   VPC_ID,
 } from '../support/aws-responses.js';
 
-const fakes: MockedRegion[] = [];
-afterEach(() => fakes.splice(0).forEach((fake) => fake.restore()));
-
-function mockedRegion(world: Partial<World>, options: FakeOptions = {}): MockedRegion {
-  const fake = new MockedRegion(world, options);
-  fakes.push(fake);
-  return fake;
-}
+const mockedRegion = mockedRegions();
 
 async function collect(fake: MockedRegion, region = REGION) {
   const calls = new RegionCalls(ACCOUNT_ID, region);

@@ -1,18 +1,15 @@
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectInstances, collectSubnets } from '../../src/collect/ec2.js';
 import { RegionCalls } from '../../src/collect/region-calls.js';
-import { MockedRegion, type FakeOptions, type World } from '../support/mocked-region.js';
+import { mockedRegions, type FakeOptions, type World } from '../support/mocked-region.js';
 import { ACCOUNT_ID, instance, networkError, REGION, subnet } from '../support/aws-responses.js';
 import { expectChainedPages } from '../support/pagination.js';
 
-const fakes: MockedRegion[] = [];
-afterEach(() => fakes.splice(0).forEach((fake) => fake.restore()));
+const newRegion = mockedRegions();
 
 function mockedRegion(world: Partial<World>, options: FakeOptions = {}) {
-  const fake = new MockedRegion(world, options);
-  fakes.push(fake);
-  return { fake, calls: new RegionCalls(ACCOUNT_ID, REGION) };
+  return { fake: newRegion(world, options), calls: new RegionCalls(ACCOUNT_ID, REGION) };
 }
 
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];

@@ -1,9 +1,9 @@
 import { DescribeRulesCommand, DescribeTargetGroupAttributesCommand, DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectElbv2 } from '../../src/collect/elbv2.js';
 import { DEFAULT_CONCURRENCY, RegionCalls } from '../../src/collect/region-calls.js';
 import { RegionScope } from '../../src/engine/region-scope.js';
-import { MockedRegion, type FakeOptions, type World } from '../support/mocked-region.js';
+import { mockedRegions, type MockedRegion, type World } from '../support/mocked-region.js';
 import {
   accessDenied,
   ACCOUNT_ID,
@@ -24,14 +24,7 @@ import {
 } from '../support/aws-responses.js';
 import { expectChainedPages } from '../support/pagination.js';
 
-const fakes: MockedRegion[] = [];
-afterEach(() => fakes.splice(0).forEach((fake) => fake.restore()));
-
-function mockedRegion(world: Partial<World>, options: FakeOptions = {}): MockedRegion {
-  const fake = new MockedRegion(world, options);
-  fakes.push(fake);
-  return fake;
-}
+const mockedRegion = mockedRegions();
 
 async function collect(fake: MockedRegion, calls = new RegionCalls(ACCOUNT_ID, REGION)) {
   const inventory = await collectElbv2(fake.clients.elbv2, calls);

@@ -1,19 +1,9 @@
+import { deferred, settle } from '../support/async.js';
 import { describe, expect, it, vi } from 'vitest';
 import { CallFailed, DEFAULT_CONCURRENCY, errorCode, errorMessage, RegionCalls } from '../../src/collect/region-calls.js';
 import type { Operation } from '../../src/model/operations.js';
 import { accessDenied, ACCOUNT_ID, awsError, networkError, REGION } from '../support/aws-responses.js';
 
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('errorCode and errorMessage', () => {
   it('reads the AWS code of an SDK service error from its name (and Code)', () => {

@@ -1,19 +1,8 @@
+import { deferred, settle } from '../support/async.js';
 import { describe, expect, it } from 'vitest';
 import { Semaphore } from '../../src/collect/semaphore.js';
 
 /** A promise settled from outside, to control when a task finishes. */
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets every pending promise callback run. */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 // A semaphore that loses a slot hangs its waiters: fail fast instead of at the global timeout.
 describe('Semaphore', { timeout: 2000 }, () => {

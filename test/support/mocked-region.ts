@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 /**
  * A mocked AWS region for the collector tests: real SDK clients whose `send` is stubbed with
  * `aws-sdk-client-mock` (no HTTP; `fake-aws.ts` is the wire-level fake for end-to-end tests).
@@ -391,4 +392,18 @@ function decodeToken(operation: string, token: string): number {
     // fall through
   }
   throw awsError('ValidationError', `Invalid pagination token: ${token}`);
+}
+
+/**
+ * For a test file: `const mockedRegion = mockedRegions();` gives a factory of mocked regions
+ * that are all restored after each test.
+ */
+export function mockedRegions(): (world: Partial<World>, options?: FakeOptions) => MockedRegion {
+  const made: MockedRegion[] = [];
+  afterEach(() => made.splice(0).forEach((fake) => fake.restore()));
+  return (world, options = {}) => {
+    const fake = new MockedRegion(world, options);
+    made.push(fake);
+    return fake;
+  };
 }
