@@ -1,8 +1,7 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { testRule } from '../support/rule-cases.js';
+import { byName, testRule } from '../support/rule-cases.js';
 
-const byName = (results: Result[], name: string) => results.find((r) => r.resource.name === name)!;
 const commandsOf = (results: Result[], name: string) => byName(results, name).remediation!.commands;
 const update = (name: string, rest: string) => `aws autoscaling update-auto-scaling-group --auto-scaling-group-name ${name} ${rest}`;
 

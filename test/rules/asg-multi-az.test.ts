@@ -1,8 +1,5 @@
 import { expect } from 'vitest';
-import type { Result } from '../../src/model/result.js';
-import { testRule } from '../support/rule-cases.js';
-
-const byName = (results: Result[], name: string) => results.find((r) => r.resource.name === name)!;
+import { byName, testRule } from '../support/rule-cases.js';
 
 testRule('asg-multi-az', [
   {

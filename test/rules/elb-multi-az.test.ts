@@ -1,12 +1,9 @@
 import { expect } from 'vitest';
-import type { Result } from '../../src/model/result.js';
-import { testRule } from '../support/rule-cases.js';
+import { byName, testRule } from '../support/rule-cases.js';
 
 const WEB_ALB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web-alb/50dc6c495c0c9188';
 const SINGLE_ALB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/single-alb/7a3f9c1e5b2d4f60';
 const GWLB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/gwy/inspection-gwlb/9e8d7c6b5a4f3e2d';
-
-const byName = (results: Result[], name: string) => results.find((r) => r.resource.name === name)!;
 
 testRule('elb-multi-az', [
   {

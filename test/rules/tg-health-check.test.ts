@@ -1,14 +1,7 @@
 import { expect } from 'vitest';
-import type { Result } from '../../src/model/result.js';
-import { testRule } from '../support/rule-cases.js';
+import { byName, testRule } from '../support/rule-cases.js';
 
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup';
-
-const byName = (results: Result[], name: string) => {
-  const result = results.find((r) => r.resource.name === name);
-  expect(result, `a result for ${name}`).toBeDefined();
-  return result!;
-};
 
 testRule('tg-health-check', [
   {

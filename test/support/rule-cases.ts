@@ -24,6 +24,13 @@ export function fixturePath(ruleId: string, file: string): string {
   return join(packageRoot(), 'fixtures', ruleId, file);
 }
 
+/** The result about the resource of that name; fails the test when there is none. */
+export function byName(results: Result[], name: string): Result {
+  const result = results.find((r) => r.resource.name === name);
+  expect(result, `a result for ${name}`).toBeDefined();
+  return result!;
+}
+
 const label = (r: Result) => r.resource.name ?? r.resource.id;
 const byLabel = <T extends { resource: string }>(a: T, b: T) => a.resource.localeCompare(b.resource);
 
