@@ -19,7 +19,7 @@ export interface CollectOptions extends ConnectionOptions {
 export async function collectInventory(options: CollectOptions): Promise<Inventory> {
   const credentials = credentialProvider(options);
   const regions = options.regions.length > 0 ? options.regions : [await defaultRegion(options, credentials)];
-  const accountId = await callerAccount(regions[0]!, options, credentials);
+  const accountId = await callerAccount(regions, options, credentials);
   options.debug?.(`account ${accountId}, regions ${regions.join(', ')}`);
 
   const regionResults = await Promise.all(
@@ -64,22 +64,31 @@ async function defaultRegion(options: ConnectionOptions, credentials: ReturnType
   throw new HaAuditError('no-region', 'no AWS region given', 'pass --region, set AWS_REGION, or set a region in your AWS profile');
 }
 
-/** STS `GetCallerIdentity`: the account id, and the first proof that the credentials work. */
-async function callerAccount(region: string, options: ConnectionOptions, credentials: ReturnType<typeof credentialProvider>): Promise<string> {
-  try {
-    const identity = await createStsClient(region, credentials, options).send(new GetCallerIdentityCommand({}));
-    if (!identity.Account) throw new HaAuditError('aws-fatal', 'STS GetCallerIdentity returned no account id');
-    return identity.Account;
-  } catch (error) {
-    if (error instanceof HaAuditError) throw error;
-    throw credentialError(error, region, options.profile);
+/**
+ * STS `GetCallerIdentity`: the account id, and the first proof that the credentials work. Asked
+ * in each region in turn until one answers: the first may be an opt-in region the account has not
+ * enabled, which must not stop the scan of the others. Missing credentials fail at once.
+ */
+async function callerAccount(regions: string[], options: ConnectionOptions, credentials: ReturnType<typeof credentialProvider>): Promise<string> {
+  let firstFailure: { error: unknown; region: string } | undefined;
+  for (const region of regions) {
+    try {
+      const identity = await createStsClient(region, credentials, options).send(new GetCallerIdentityCommand({}));
+      if (identity.Account) return identity.Account;
+      throw new HaAuditError('aws-fatal', 'STS GetCallerIdentity returned no account id');
+    } catch (error) {
+      if (error instanceof HaAuditError || errorCode(error) === 'CredentialsProviderError') throw credentialError(error, region, options.profile);
+      firstFailure ??= { error, region };
+    }
   }
+  throw credentialError(firstFailure!.error, firstFailure!.region, options.profile);
 }
 
 const REJECTED_CREDENTIALS = new Set(['InvalidClientTokenId', 'SignatureDoesNotMatch', 'UnrecognizedClientException', 'InvalidAccessKeyId', 'AuthFailure']);
 const EXPIRED_CREDENTIALS = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
 
 function credentialError(error: unknown, region: string, profile: string | undefined): HaAuditError {
+  if (error instanceof HaAuditError) return error;
   const code = errorCode(error);
   const message = errorMessage(error);
   if (code === 'CredentialsProviderError') {
@@ -102,7 +111,7 @@ function credentialError(error: unknown, region: string, profile: string | undef
     return new HaAuditError('no-credentials', `the AWS credentials have expired (${code})`, 'refresh them (for SSO: `aws sso login`) and scan again', { cause: error });
   }
   if (REJECTED_CREDENTIALS.has(code)) {
-    return new HaAuditError('no-credentials', `AWS rejected the credentials (${code}: ${message})`, 'check the access key, the profile, and the clock of this machine', {
+    return new HaAuditError('no-credentials', `AWS rejected the credentials (${code}: ${message})`, 'check the access key, the profile, the clock of this machine, and that the region is enabled for the account', {
       cause: error,
     });
   }

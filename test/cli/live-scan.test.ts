@@ -88,10 +88,18 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     const run = await runCli(['scan', '--region', 'us-east-1', '--output', join(dir, 'report.txt')], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'ha-audit: AWS rejected the credentials (InvalidClientTokenId: The security token included in the request is invalid.); check the access key, the profile, and the clock of this machine\n',
+      'ha-audit: AWS rejected the credentials (InvalidClientTokenId: The security token included in the request is invalid.); check the access key, the profile, the clock of this machine, and that the region is enabled for the account\n',
     );
     expect(existsSync(join(dir, 'report.txt'))).toBe(false);
     expect(run.stderr).not.toContain(credentials.AWS_SECRET_ACCESS_KEY);
+  });
+
+  it('asks STS in the next region when the first does not answer (an opt-in region not enabled)', async () => {
+    const aws = await start({ failures: [{ service: 'sts', action: 'GetCallerIdentity', region: 'eu-west-1', code: 'InvalidClientTokenId' }] });
+    const run = await runCli(['scan', '--region', 'eu-west-1,us-east-1', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(aws.requests.filter((r) => r.action === 'GetCallerIdentity').map((r) => `${r.region} ${r.status}`)).toEqual(['eu-west-1 400', 'us-east-1 200']);
   });
 
   it('--profile takes the credentials and the default region from the shared files', async () => {
