@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/define-rule.js';
 import type { TargetGroup, Target, TargetType } from '../src/model/inventory.js';
 import type { RegionScope } from '../src/engine/region-scope.js';
 import { awsCommand } from '../src/engine/shell.js';
+import { loadBalancerAttachments } from './support/autoscaling.js';
 import { countOf } from '../src/engine/plural.js';
 import { distinctSorted } from '../src/collections.js';
 
@@ -100,7 +101,7 @@ const REGISTER_PLACEHOLDER: Record<TargetType, string> = {
 
 /** The Auto Scaling group feeding the target group, spread to more subnets; else a manual registration. */
 function fixCommand(scope: RegionScope, tg: TargetGroup): string {
-  const group = scope.autoScalingGroups.find((g) => g.targetGroupArns.includes(tg.arn) || g.trafficSources.some((s) => s.identifier === tg.arn));
+  const group = scope.autoScalingGroups.find((g) => loadBalancerAttachments(g).includes(tg.arn));
   if (group) {
     return awsCommand(
       'autoscaling',

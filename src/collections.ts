@@ -19,3 +19,8 @@ export function indexBy<T>(items: readonly T[], key: (item: T) => string): Map<s
 export function distinctSorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
+
+/** A sorted copy, by a string key. */
+export function sortBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...items].sort((a, b) => key(a).localeCompare(key(b)));
+}

@@ -92,20 +92,10 @@ function credentialError(error: unknown, region: string, profile: string | undef
   const code = errorCode(error);
   const message = errorMessage(error);
   if (code === 'CredentialsProviderError') {
-    if (profile) {
-      return new HaAuditError(
-        'no-credentials',
-        `no usable AWS credentials for profile ${profile}: ${message}`,
-        'check that the profile exists (`aws configure list-profiles`) and, for SSO, run `aws sso login --profile ' + profile + '`',
-        { cause: error },
-      );
-    }
-    return new HaAuditError(
-      'no-credentials',
-      `no usable AWS credentials: ${message}`,
-      'set AWS_PROFILE or pass --profile, run `aws configure` or `aws sso login`, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY',
-      { cause: error },
-    );
+    const hint = profile
+      ? `check that the profile exists (\`aws configure list-profiles\`) and, for SSO, run \`aws sso login --profile ${profile}\``
+      : 'set AWS_PROFILE or pass --profile, run `aws configure` or `aws sso login`, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY';
+    return new HaAuditError('no-credentials', `no usable AWS credentials${profile ? ` for profile ${profile}` : ''}: ${message}`, hint, { cause: error });
   }
   if (EXPIRED_CREDENTIALS.has(code)) {
     return new HaAuditError('no-credentials', `the AWS credentials have expired (${code})`, 'refresh them (for SSO: `aws sso login`) and scan again', { cause: error });

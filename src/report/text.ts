@@ -3,7 +3,7 @@ import type { ScanReport } from '../model/report.js';
 import type { Result } from '../model/result.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import type { FailOn } from '../engine/summary.js';
-import { groupBy } from '../collections.js';
+import { groupBy, sortBy } from '../collections.js';
 
 export interface TextOptions {
   color: boolean;
@@ -119,8 +119,4 @@ function summaryLine(report: ScanReport, options: TextOptions, c: ChalkInstance)
 
 function sortByResource(results: Result[]): Result[] {
   return sortBy(results, (r) => `${r.resource.accountId}/${r.resource.region}/${r.resource.name ?? r.resource.id}`);
-}
-
-function sortBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  return [...items].sort((a, b) => key(a).localeCompare(key(b)));
 }
