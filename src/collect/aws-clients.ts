@@ -1,6 +1,10 @@
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { toolVersion } from '../package-info.js';
@@ -17,7 +21,18 @@ export interface RegionClients {
   elbv2: ElasticLoadBalancingV2Client;
   autoscaling: AutoScalingClient;
   ec2: EC2Client;
+  rds: RDSClient;
+  elasticache: ElastiCacheClient;
+  dynamodb: DynamoDBClient;
 }
+
+/** Clients of the global services, once per account. */
+export interface GlobalClients {
+  route53: Route53Client;
+}
+
+/** Route 53's control plane lives in us-east-1 (aws partition). */
+const ROUTE53_REGION = 'us-east-1';
 
 /**
  * Configuration shared by every client: one credential provider (resolved once, not per
@@ -52,5 +67,12 @@ export function createRegionClients(region: string, credentials: AwsCredentialId
     elbv2: new ElasticLoadBalancingV2Client(config),
     autoscaling: new AutoScalingClient(config),
     ec2: new EC2Client(config),
+    rds: new RDSClient(config),
+    elasticache: new ElastiCacheClient(config),
+    dynamodb: new DynamoDBClient(config),
   };
+}
+
+export function createGlobalClients(credentials: AwsCredentialIdentityProvider, options: ConnectionOptions): GlobalClients {
+  return { route53: new Route53Client(clientConfig(ROUTE53_REGION, credentials, options)) };
 }

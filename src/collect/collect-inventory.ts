@@ -1,10 +1,22 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { HaAuditError } from '../model/errors.js';
-import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type Inventory, type RegionInventory } from '../model/inventory.js';
+import { GLOBAL_REGION, INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type Inventory, type RegionInventory } from '../model/inventory.js';
 import { collectAutoScaling } from './autoscaling.js';
-import { createRegionClients, createStsClient, credentialProvider, type ConnectionOptions, type RegionClients } from './aws-clients.js';
+import {
+  createGlobalClients,
+  createRegionClients,
+  createStsClient,
+  credentialProvider,
+  type ConnectionOptions,
+  type GlobalClients,
+  type RegionClients,
+} from './aws-clients.js';
+import { collectDynamoDb } from './dynamodb.js';
 import { collectInstances, collectSubnets } from './ec2.js';
+import { collectElastiCache } from './elasticache.js';
 import { collectElbv2 } from './elbv2.js';
+import { collectRds } from './rds.js';
+import { collectRoute53 } from './route53.js';
 import { errorCode, errorMessage, RegionCalls } from './region-calls.js';
 
 export interface CollectOptions extends ConnectionOptions {
@@ -13,6 +25,7 @@ export interface CollectOptions extends ConnectionOptions {
   debug?: (message: string) => void;
   /** Tests inject mocked clients here; a real scan builds them from the options. */
   clientsFor?: (region: string) => RegionClients;
+  globalClients?: () => GlobalClients;
 }
 
 /** The account of the credentials, then every region concurrently. */
@@ -22,8 +35,16 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
   const accountId = await callerAccount(regions, options, credentials);
   options.debug?.(`account ${accountId}, regions ${regions.join(', ')}`);
 
-  const regionResults = await Promise.all(
-    regions.map(async (region) => {
+  const collectGlobal = async () => {
+    const calls = new RegionCalls(accountId, GLOBAL_REGION);
+    const clients = options.globalClients?.() ?? createGlobalClients(credentials, options);
+    const route53 = await collectRoute53(clients.route53, calls);
+    options.debug?.(`route53: ${[...calls.counts.values()].reduce((a, b) => a + b, 0)} calls, ${calls.gaps.length} gap(s)`);
+    return { route53, gaps: calls.gaps };
+  };
+  const [global, ...regionResults] = await Promise.all([
+    collectGlobal(),
+    ...regions.map(async (region) => {
       const started = Date.now();
       const calls = new RegionCalls(accountId, region);
       const clients = options.clientsFor?.(region) ?? createRegionClients(region, credentials, options);
@@ -31,27 +52,30 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
       options.debug?.(`${region}: ${[...calls.counts.values()].reduce((a, b) => a + b, 0)} calls in ${Date.now() - started} ms, ${calls.gaps.length} gap(s)`);
       return { inventory, gaps: calls.gaps };
     }),
-  );
+  ]);
 
   return {
     format: INVENTORY_FORMAT,
     formatVersion: INVENTORY_FORMAT_VERSION,
     collectedAt: new Date().toISOString(),
-    accounts: [{ accountId, regions: regionResults.map((r) => r.inventory) }],
-    gaps: regionResults.flatMap((r) => r.gaps),
+    accounts: [{ accountId, route53: global!.route53, regions: regionResults.map((r) => r.inventory) }],
+    gaps: [...global!.gaps, ...regionResults.flatMap((r) => r.gaps)],
   };
 }
 
 /** Everything at once, but the instances: their ids come from the target groups' health. */
 export async function collectRegion(region: string, clients: RegionClients, calls: RegionCalls): Promise<RegionInventory> {
-  const [elbv2, autoscaling, subnets] = await Promise.all([
+  const [elbv2, autoscaling, subnets, rds, elasticache, dynamodb] = await Promise.all([
     collectElbv2(clients.elbv2, calls),
     collectAutoScaling(clients.autoscaling, calls),
     collectSubnets(clients.ec2, calls),
+    collectRds(clients.rds, calls),
+    collectElastiCache(clients.elasticache, calls),
+    collectDynamoDb(clients.dynamodb, calls),
   ]);
   const instanceIds = elbv2.targetGroups.filter((tg) => tg.targetType === 'instance').flatMap((tg) => tg.targets.map((t) => t.id));
   const instances = await collectInstances(clients.ec2, calls, instanceIds);
-  return { region, elbv2, autoscaling, ec2: { instances, subnets } };
+  return { region, elbv2, autoscaling, ec2: { instances, subnets }, rds, elasticache, dynamodb };
 }
 
 async function defaultRegion(options: ConnectionOptions, credentials: ReturnType<typeof credentialProvider>): Promise<string> {

@@ -8,6 +8,11 @@ export const DEFAULT_CONCURRENCY: Record<ServiceId, number> = {
   elbv2: 4,
   autoscaling: 3,
   ec2: 4,
+  route53: 2,
+  rds: 4,
+  elasticache: 3,
+  dynamodb: 4,
+  organizations: 1,
 };
 
 /** Codes that will not change on retry: once seen, the operation is not called again in the region. */

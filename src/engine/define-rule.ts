@@ -1,6 +1,7 @@
 import type { Operation, ServiceId } from '../model/operations.js';
 import type { ResourceRef } from '../model/result.js';
 import type { Severity } from '../model/severity.js';
+import type { AccountScope } from './account-scope.js';
 import type { RegionScope } from './region-scope.js';
 
 /** A numeric parameter with its default and bounds; the configuration may override it. */
@@ -42,7 +43,7 @@ export interface RuleContext<P extends ParamsSpec, M extends Record<string, stri
   fail<K extends keyof M & string>(resource: ResourceRef, messageId: K, ...args: MessageArgs<M[K], FailExtra>): void;
 }
 
-export interface RuleDefinition<P extends ParamsSpec, M extends Record<string, string>> {
+interface RuleMetadata<P extends ParamsSpec, M extends Record<string, string>> {
   /** Stable id, also the file name: `rules/<id>.ts`. */
   id: string;
   title: string;
@@ -56,26 +57,34 @@ export interface RuleDefinition<P extends ParamsSpec, M extends Record<string, s
   /** Why it matters for availability: what breaks when a zone or region fails. */
   rationale: string;
   remediation: { summary: string; docs: string };
+}
+
+/** A rule judged in each account and region (load balancers, Auto Scaling groups, databases...). */
+export interface RuleDefinition<P extends ParamsSpec, M extends Record<string, string>> extends RuleMetadata<P, M> {
   /** Pure and synchronous: one `pass` or `fail` per resource the rule applies to. */
   check(scope: RegionScope, context: RuleContext<P, M>): void;
 }
 
-/** A rule with its generic types erased, as the engine and the registry hold it. */
-export interface Rule {
-  id: string;
-  title: string;
-  service: ServiceId;
-  severity: Severity;
-  uses: readonly Operation[];
-  params: ParamsSpec;
-  messages: Record<string, string>;
-  rationale: string;
-  remediation: { summary: string; docs: string };
-  check(scope: RegionScope, context: RuleContext<ParamsSpec, Record<string, string>>): void;
+/** A rule judged once per account: a global service (Route 53). */
+export interface AccountRuleDefinition<P extends ParamsSpec, M extends Record<string, string>> extends RuleMetadata<P, M> {
+  check(scope: AccountScope, context: RuleContext<P, M>): void;
 }
 
-export function defineRule<const P extends ParamsSpec, const M extends Record<string, string>>(
-  definition: RuleDefinition<P, M>,
+type ErasedContext = RuleContext<ParamsSpec, Record<string, string>>;
+
+/** A rule with its generic types erased, as the engine and the registry hold it. */
+export type Rule = RuleMetadata<ParamsSpec, Record<string, string>> &
+  (
+    | { level: 'region'; check(scope: RegionScope, context: ErasedContext): void }
+    | { level: 'account'; check(scope: AccountScope, context: ErasedContext): void }
+  );
+
+export function defineRule<const P extends ParamsSpec, const M extends Record<string, string>>(definition: RuleDefinition<P, M>): Rule {
+  return { ...definition, level: 'region' } as unknown as Rule;
+}
+
+export function defineAccountRule<const P extends ParamsSpec, const M extends Record<string, string>>(
+  definition: AccountRuleDefinition<P, M>,
 ): Rule {
-  return definition as unknown as Rule;
+  return { ...definition, level: 'account' } as unknown as Rule;
 }

@@ -4,6 +4,7 @@ import type { Remediation, ResourceRef, Result } from '../model/result.js';
 import type { Evidence, FailExtra, ParamsSpec, ParamValues, Rule, RuleContext } from './define-rule.js';
 import { formatMessage } from './message.js';
 import { resolveParams, type ParamOverrides } from './params.js';
+import { AccountScope } from './account-scope.js';
 import { RegionScope } from './region-scope.js';
 
 export interface RunOptions {
@@ -21,20 +22,35 @@ export function runRules(inventory: Inventory, options: RunOptions): Result[] {
   const resolved = options.rules.map((rule) => ({ rule, params: resolveParams(rule, options.params?.[rule.id]) }));
   const results: Result[] = [];
   for (const account of inventory.accounts) {
+    const accountGaps = inventory.gaps.filter((g) => g.accountId === account.accountId);
+    const accountScope = new AccountScope(account);
+    for (const { rule, params } of resolved) {
+      if (rule.level !== 'account') continue;
+      // An account rule reads the global service and may follow its aliases into any region.
+      const missing = gapsOf(rule, accountGaps);
+      if (missing.length > 0) results.push(dataMissingResult(rule, accountScope.accountRef(), missing));
+      else results.push(...runCheck(rule, params, accountScope.accountRef(), (context) => rule.check(accountScope, context)));
+    }
     for (const regionInventory of account.regions) {
       const scope = new RegionScope(account.accountId, regionInventory);
-      const regionGaps = inventory.gaps.filter((g) => g.accountId === account.accountId && g.region === scope.region);
+      const regionGaps = accountGaps.filter((g) => g.region === scope.region);
       for (const { rule, params } of resolved) {
-        const missing = regionGaps.filter((g) => rule.uses.some((op) => op === `${g.service}:${g.operation}`));
-        if (missing.length > 0) results.push(dataMissingResult(rule, scope, missing));
-        else results.push(...checkRegion(rule, params, scope));
+        if (rule.level !== 'region') continue;
+        const missing = gapsOf(rule, regionGaps);
+        if (missing.length > 0) results.push(dataMissingResult(rule, scope.regionRef(), missing));
+        else results.push(...runCheck(rule, params, scope.regionRef(), (context) => rule.check(scope, context)));
       }
     }
   }
   return results;
 }
 
-function checkRegion(rule: Rule, params: ParamValues<ParamsSpec>, scope: RegionScope): Result[] {
+function gapsOf(rule: Rule, gaps: Gap[]): Gap[] {
+  return gaps.filter((g) => rule.uses.some((op) => op === `${g.service}:${g.operation}`));
+}
+
+/** Runs one check over one scope; `where` is the resource of a crash result. */
+function runCheck(rule: Rule, params: ParamValues<ParamsSpec>, where: ResourceRef, check: (context: RuleContext<ParamsSpec, Record<string, string>>) => void): Result[] {
   const results: Result[] = [];
   const emit = (status: 'pass' | 'fail', resource: ResourceRef, messageId: string, data?: Record<string, string | number>, extra?: FailExtra) => {
     const template = rule.messages[messageId];
@@ -60,9 +76,9 @@ function checkRegion(rule: Rule, params: ParamValues<ParamsSpec>, scope: RegionS
       emit('fail', resource, messageId, data, extra),
   };
   try {
-    rule.check(scope, context);
+    check(context);
   } catch (error) {
-    results.push(crashResult(rule, scope, error));
+    results.push(crashResult(rule, where, error));
   }
   return results;
 }
@@ -71,27 +87,27 @@ function remediationOf(rule: Rule, commands: string[] = []): Remediation {
   return { summary: rule.remediation.summary, commands, docs: rule.remediation.docs };
 }
 
-function dataMissingResult(rule: Rule, scope: RegionScope, gaps: Gap[]): Result {
+function dataMissingResult(rule: Rule, where: ResourceRef, gaps: Gap[]): Result {
   const actions = [...new Set(gaps.map((g) => iamAction(g.service, g.operation)))];
-  const causes = gaps.map((g) => `${iamAction(g.service, g.operation)} failed (${g.code})`);
+  const causes = gaps.map((g) => `${iamAction(g.service, g.operation)} failed${g.region === where.region ? '' : ` in ${g.region}`} (${g.code})`);
   return {
     ruleId: rule.id,
     status: 'error',
     severity: rule.severity,
     title: rule.title,
     messageId: 'dataMissing',
-    message: `Not evaluated in ${scope.region}: ${[...new Set(causes)].join('; ')}`,
-    resource: scope.regionRef(),
+    message: `Not evaluated in ${scopeLabel(where)}: ${[...new Set(causes)].join('; ')}`,
+    resource: where,
     remediation: {
-      summary: `Allow the scanning identity ${actions.join(', ')} in ${scope.region} (or fix the cause above) and scan again.`,
+      summary: `Allow the scanning identity ${actions.join(', ')} (or fix the cause above) and scan again.`,
       commands: [],
       docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html',
     },
-    evidence: { gaps: gaps.map(({ service, operation, code, message }) => ({ service, operation, code, message })) },
+    evidence: { gaps: gaps.map(({ region, service, operation, code, message }) => ({ region, service, operation, code, message })) },
   };
 }
 
-function crashResult(rule: Rule, scope: RegionScope, error: unknown): Result {
+function crashResult(rule: Rule, where: ResourceRef, error: unknown): Result {
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return {
     ruleId: rule.id,
@@ -99,8 +115,13 @@ function crashResult(rule: Rule, scope: RegionScope, error: unknown): Result {
     severity: rule.severity,
     title: rule.title,
     messageId: 'ruleCrashed',
-    message: `Rule ${rule.id} crashed in ${scope.region}: ${reason}`,
-    resource: scope.regionRef(),
+    message: `Rule ${rule.id} crashed in ${scopeLabel(where)}: ${reason}`,
+    resource: where,
     evidence: { error: reason },
   };
+}
+
+/** `us-east-1` for a region, `account 123456789012` for an account-level rule. */
+function scopeLabel(where: ResourceRef): string {
+  return where.type === 'aws:region' ? where.region : `account ${where.accountId}`;
 }

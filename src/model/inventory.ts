@@ -20,14 +20,22 @@ export interface Inventory {
 
 export interface AccountInventory {
   accountId: string;
+  /** Route 53 is global: collected once per account, whatever the regions. */
+  route53: Route53Inventory;
   regions: RegionInventory[];
 }
+
+/** The region of gaps and results about a global service (Route 53). */
+export const GLOBAL_REGION = 'global';
 
 export interface RegionInventory {
   region: string;
   elbv2: Elbv2Inventory;
   autoscaling: AutoScalingInventory;
   ec2: Ec2Inventory;
+  rds: RdsInventory;
+  elasticache: ElastiCacheInventory;
+  dynamodb: DynamoDbInventory;
 }
 
 export type Tags = Record<string, string>;
@@ -186,16 +194,209 @@ export interface Subnet {
   cidrBlock?: string;
 }
 
+// ---------------------------------------------------------------- Route 53 (global)
+
+export interface Route53Inventory {
+  hostedZones: HostedZone[];
+  healthChecks: Route53HealthCheck[];
+}
+
+export interface HostedZone {
+  /** Without the `/hostedzone/` prefix the API puts on it: `Z1D633PJN98FT9`. */
+  id: string;
+  /** Decoded (`\052` → `*`), lower case, without the trailing dot: `example.com`. */
+  name: string;
+  privateZone: boolean;
+  records: DnsRecord[];
+}
+
+/** One resource record set of `ListResourceRecordSets`. */
+export interface DnsRecord {
+  /** Decoded (`\052` → `*`), lower case, without the trailing dot: `*.example.com`. */
+  name: string;
+  /** `A`, `AAAA`, `CNAME`, ... */
+  type: string;
+  setIdentifier?: string;
+  ttl?: number;
+  /** `ResourceRecords` values. */
+  values: string[];
+  aliasTarget?: AliasTarget;
+  healthCheckId?: string;
+  /** Weighted routing. */
+  weight?: number;
+  /** Latency routing: the AWS region of this record. */
+  region?: string;
+  /** Failover routing. */
+  failover?: 'PRIMARY' | 'SECONDARY';
+  /** Geolocation routing; `countryCode: "*"` is the default location. */
+  geoLocation?: { continentCode?: string; countryCode?: string; subdivisionCode?: string };
+  /** Geoproximity routing. */
+  geoProximityLocation?: { awsRegion?: string; localZoneGroup?: string; bias?: number; coordinates?: { latitude: string; longitude: string } };
+  multiValueAnswer?: boolean;
+  /** IP-based routing. */
+  cidrRoutingConfig?: { collectionId: string; locationName: string };
+}
+
+export interface AliasTarget {
+  hostedZoneId: string;
+  /** As the API returns it: `dualstack.my-alb-1234.us-east-1.elb.amazonaws.com.` */
+  dnsName: string;
+  evaluateTargetHealth: boolean;
+}
+
+/** One health check of `ListHealthChecks`, with its `HealthCheckConfig`. */
+export interface Route53HealthCheck {
+  id: string;
+  /** `HTTP`, `HTTPS`, `HTTP_STR_MATCH`, `HTTPS_STR_MATCH`, `TCP`, `CALCULATED`, `CLOUDWATCH_METRIC`, `RECOVERY_CONTROL`. */
+  type: string;
+  fqdn?: string;
+  ipAddress?: string;
+  port?: number;
+  resourcePath?: string;
+  requestInterval?: number;
+  failureThreshold?: number;
+  /** Always reported healthy while disabled. */
+  disabled: boolean;
+  /** Healthy when the endpoint is down, and the reverse. */
+  inverted: boolean;
+  childHealthChecks?: string[];
+  healthThreshold?: number;
+}
+
+// ---------------------------------------------------------------- RDS and Aurora
+
+export interface RdsInventory {
+  instances: DbInstance[];
+  clusters: DbCluster[];
+}
+
+export interface DbInstance {
+  /** `DBInstanceIdentifier`. */
+  id: string;
+  arn: string;
+  /** `mysql`, `postgres`, `aurora-mysql`, `aurora-postgresql`, `sqlserver-se`, ... */
+  engine: string;
+  instanceClass?: string;
+  status?: string;
+  multiAz: boolean;
+  availabilityZone?: string;
+  secondaryAvailabilityZone?: string;
+  /** `DBClusterIdentifier`: set on Aurora members and on members of Multi-AZ DB clusters. */
+  clusterId?: string;
+  /** `ReadReplicaSourceDBInstanceIdentifier`. */
+  readReplicaSourceInstanceId?: string;
+  /** `ReadReplicaSourceDBClusterIdentifier`. */
+  readReplicaSourceClusterId?: string;
+  backupRetentionPeriod: number;
+  tags: Tags;
+}
+
+export interface DbCluster {
+  /** `DBClusterIdentifier`. */
+  id: string;
+  arn: string;
+  engine: string;
+  /** `provisioned`, `serverless`, `parallelquery`, `global`, `multimaster`. */
+  engineMode?: string;
+  status?: string;
+  multiAz: boolean;
+  /** Zones the cluster's storage spans (not where its instances run). */
+  availabilityZones: string[];
+  members: { instanceId: string; isWriter: boolean }[];
+  backupRetentionPeriod: number;
+  /** `ReplicationSourceIdentifier`: a cross-region read replica cluster. */
+  replicationSourceIdentifier?: string;
+  tags: Tags;
+}
+
+// ---------------------------------------------------------------- ElastiCache
+
+export interface ElastiCacheInventory {
+  replicationGroups: ReplicationGroup[];
+  cacheClusters: CacheCluster[];
+  serverlessCaches: ServerlessCache[];
+}
+
+export interface ReplicationGroup {
+  id: string;
+  arn: string;
+  /** `redis` or `valkey`. */
+  engine?: string;
+  status?: string;
+  /** `enabled`, `disabled`, `enabling`, `disabling`. */
+  automaticFailover: string;
+  /** `enabled`, `disabled`. */
+  multiAz: string;
+  clusterMode?: string;
+  memberClusters: string[];
+  nodeGroups: { id: string; members: { cacheClusterId: string; availabilityZone?: string; role?: string }[] }[];
+}
+
+export interface CacheCluster {
+  id: string;
+  arn: string;
+  /** `redis`, `valkey`, `memcached`. */
+  engine: string;
+  status?: string;
+  numNodes: number;
+  availabilityZone?: string;
+  replicationGroupId?: string;
+}
+
+export interface ServerlessCache {
+  name: string;
+  arn: string;
+  engine: string;
+  status?: string;
+}
+
+// ---------------------------------------------------------------- DynamoDB
+
+export interface DynamoDbInventory {
+  tables: DynamoDbTable[];
+}
+
+export interface DynamoDbTable {
+  name: string;
+  arn: string;
+  status?: string;
+  /** `PROVISIONED` or `PAY_PER_REQUEST`. */
+  billingMode?: string;
+  /** Regions of a global table's replicas (other than this one). */
+  replicaRegions: string[];
+  /** `PointInTimeRecoveryStatus` of `DescribeContinuousBackups`: `ENABLED` or `DISABLED`. */
+  pointInTimeRecovery: string;
+  recoveryPeriodInDays?: number;
+}
+
 // ---------------------------------------------------------------- Gaps
 
 /** Something the collectors could not see. */
 export interface Gap {
   accountId: string;
+  /** The region, or `global` for Route 53. */
   region: string;
-  /** Our service id: `elbv2`, `autoscaling`, `ec2`, `sts`. */
+  /** Our service id: `elbv2`, `autoscaling`, `ec2`, `sts`, `route53`, `rds`, ... */
   service: string;
   operation: string;
   /** The AWS error code (`AccessDenied`, `UnauthorizedOperation`...) or a network error code. */
   code: string;
   message: string;
+}
+
+/** A region where nothing was found: the start of a fixture, or of a collection. */
+export function emptyRegionInventory(region: string): RegionInventory {
+  return {
+    region,
+    elbv2: { loadBalancers: [], targetGroups: [] },
+    autoscaling: { groups: [] },
+    ec2: { instances: [], subnets: [] },
+    rds: { instances: [], clusters: [] },
+    elasticache: { replicationGroups: [], cacheClusters: [], serverlessCaches: [] },
+    dynamodb: { tables: [] },
+  };
+}
+
+export function emptyRoute53Inventory(): Route53Inventory {
+  return { hostedZones: [], healthChecks: [] };
 }

@@ -16,7 +16,12 @@ export const OPERATIONS = {
     'DescribeTags',
   ],
   autoscaling: ['DescribeAutoScalingGroups', 'DescribePolicies'],
-  ec2: ['DescribeInstances', 'DescribeSubnets'],
+  ec2: ['DescribeInstances', 'DescribeSubnets', 'DescribeRegions'],
+  route53: ['ListHostedZones', 'ListResourceRecordSets', 'ListHealthChecks'],
+  rds: ['DescribeDBInstances', 'DescribeDBClusters'],
+  elasticache: ['DescribeReplicationGroups', 'DescribeCacheClusters', 'DescribeServerlessCaches'],
+  dynamodb: ['ListTables', 'DescribeTable', 'DescribeContinuousBackups'],
+  organizations: ['ListAccounts'],
 } as const;
 
 export type ServiceId = keyof typeof OPERATIONS;
@@ -32,6 +37,11 @@ export const IAM_PREFIX: Record<ServiceId, string> = {
   elbv2: 'elasticloadbalancing',
   autoscaling: 'autoscaling',
   ec2: 'ec2',
+  route53: 'route53',
+  rds: 'rds',
+  elasticache: 'elasticache',
+  dynamodb: 'dynamodb',
+  organizations: 'organizations',
 };
 
 export function iamAction(service: string, operation: string): string {

@@ -23,6 +23,7 @@ import {
   type ElbTargetGroup,
 } from '../support/aws-responses.js';
 import { expectChainedPages } from '../support/pagination.js';
+import { emptyRegionInventory } from '../../src/model/inventory.js';
 
 const mockedRegion = mockedRegions();
 
@@ -251,7 +252,7 @@ describe('collectElbv2: listeners and target groups', () => {
     expect(fake.elbv2.commandCalls(DescribeTargetGroupAttributesCommand, { TargetGroupArn: shared.TargetGroupArn })).toHaveLength(1);
     expect(fake.elbv2.commandCalls(DescribeTargetHealthCommand)).toHaveLength(1);
 
-    const scope = new RegionScope(ACCOUNT_ID, { region: REGION, elbv2: inventory, autoscaling: { groups: [] }, ec2: { instances: [], subnets: [] } });
+    const scope = new RegionScope(ACCOUNT_ID, { ...emptyRegionInventory(REGION), elbv2: inventory });
     for (const lb of inventory.loadBalancers) {
       expect(scope.forwardedTargetGroupArns(lb)).toEqual([shared.TargetGroupArn]);
       expect(scope.targetGroupsOf(lb.arn).map((tg) => tg.name)).toEqual(['shared-tg']);

@@ -115,7 +115,7 @@ describe('RegionCalls', () => {
   });
 
   it('bounds the calls in flight per service, each service on its own', async () => {
-    const concurrency = { sts: 1, elbv2: 2, autoscaling: 1, ec2: 3 };
+    const concurrency = { ...DEFAULT_CONCURRENCY, sts: 1, elbv2: 2, autoscaling: 1, ec2: 3 };
     const calls = new RegionCalls(ACCOUNT_ID, REGION, concurrency);
     const inFlight = { elbv2: 0, ec2: 0, autoscaling: 0 };
     const maxInFlight = { elbv2: 0, ec2: 0, autoscaling: 0 };

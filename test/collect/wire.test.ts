@@ -5,6 +5,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AutoScalingClient, DescribeAutoScalingGroups$, DescribeAutoScalingGroupsCommand, DescribePolicies$, DescribePoliciesCommand } from '@aws-sdk/client-auto-scaling';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { DescribeInstances$, DescribeInstancesCommand, DescribeSubnets$, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   DescribeListeners$,
@@ -37,6 +40,7 @@ import { loadInventory } from '../../src/model/inventory-file.js';
 import { OPERATIONS, READ_ONLY_OPERATION } from '../../src/model/operations.js';
 import { packageRoot } from '../../src/package-info.js';
 import { expectedCollection, startFakeAws, type FakeAws, type FakeAwsRequest, type FakeAwsScenario, type FakeService } from '../support/fake-aws.js';
+import { emptyRegionInventory, emptyRoute53Inventory } from '../../src/model/inventory.js';
 
 const ACCOUNT = '111122223333';
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -90,7 +94,7 @@ function targetGroup(tg: Partial<TargetGroup> & Pick<TargetGroup, 'arn' | 'name'
 }
 
 const usEast1: RegionInventory = {
-  region: US,
+  ...emptyRegionInventory(US),
   elbv2: {
     loadBalancers: [
       loadBalancer({
@@ -267,7 +271,7 @@ const EU = 'eu-west-1';
 const EU_ALB = lbArn(EU, 'app', 'eu-alb');
 const EU_TG = tgArn(EU, 'eu-tg');
 const euWest1: RegionInventory = {
-  region: EU,
+  ...emptyRegionInventory(EU),
   elbv2: {
     loadBalancers: [
       loadBalancer({
@@ -336,7 +340,7 @@ const SMALL: Inventory = {
   format: 'ha-audit-inventory',
   formatVersion: 1,
   collectedAt: '2026-11-20T09:00:00.000Z',
-  accounts: [{ accountId: ACCOUNT, regions: [usEast1, euWest1] }],
+  accounts: [{ accountId: ACCOUNT, route53: emptyRoute53Inventory(), regions: [usEast1, euWest1] }],
   gaps: [],
 };
 
@@ -357,6 +361,9 @@ function clientsFor(url: string): (region: string) => RegionClients {
     elbv2: new ElasticLoadBalancingV2Client(sdkConfig(url, region)),
     autoscaling: new AutoScalingClient(sdkConfig(url, region)),
     ec2: new EC2Client(sdkConfig(url, region)),
+    rds: new RDSClient(sdkConfig(url, region)),
+    elasticache: new ElastiCacheClient(sdkConfig(url, region)),
+    dynamodb: new DynamoDBClient(sdkConfig(url, region)),
   });
 }
 

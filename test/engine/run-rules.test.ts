@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { defineRule, type Rule } from '../../src/engine/define-rule.js';
+import { defineRule } from '../../src/engine/define-rule.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import type { Inventory, RegionInventory } from '../../src/model/inventory.js';
 import { HaAuditError } from '../../src/model/errors.js';
+import { emptyRegionInventory, emptyRoute53Inventory } from '../../src/model/inventory.js';
 
 function region(name: string, loadBalancerNames: string[]): RegionInventory {
   return {
-    region: name,
+    ...emptyRegionInventory(name),
     elbv2: {
       loadBalancers: loadBalancerNames.map((lbName) => ({
         arn: `arn:aws:elasticloadbalancing:${name}:111122223333:loadbalancer/app/${lbName}/1`,
@@ -31,7 +32,7 @@ function inventory(gaps: Inventory['gaps'] = []): Inventory {
     format: 'ha-audit-inventory',
     formatVersion: 1,
     collectedAt: '2026-11-20T09:00:00.000Z',
-    accounts: [{ accountId: '111122223333', regions: [region('us-east-1', ['a', 'b']), region('eu-west-1', ['c'])] }],
+    accounts: [{ accountId: '111122223333', route53: emptyRoute53Inventory(), regions: [region('us-east-1', ['a', 'b']), region('eu-west-1', ['c'])] }],
     gaps,
   };
 }
@@ -124,7 +125,7 @@ describe('runRules', () => {
   });
 
   it('reports a message template with missing data as a crash of the rule', () => {
-    const broken: Rule = { ...namesRule, id: 'test-broken', check: (scope, { pass }) => pass(scope.regionRef(), 'short', {}) };
+    const broken = defineRule({ ...namesRule, id: 'test-broken', check: (scope, { pass }) => pass(scope.regionRef(), 'short', {} as never) });
     const results = runRules(inventory(), { rules: [broken] });
     expect(results.every((r) => r.status === 'error' && r.messageId === 'ruleCrashed')).toBe(true);
     expect(results[0]!.message).toContain('lacks "name"');

@@ -4,12 +4,13 @@ import type { Inventory } from '../../src/model/inventory.js';
 import type { Result } from '../../src/model/result.js';
 import type { Severity } from '../../src/model/severity.js';
 import { renderText } from '../../src/report/text.js';
+import { emptyRegionInventory, emptyRoute53Inventory } from '../../src/model/inventory.js';
 
 const inventory = (accounts: string[], gaps: Inventory['gaps'] = []): Inventory => ({
   format: 'ha-audit-inventory',
   formatVersion: 1,
   collectedAt: '2026-11-20T09:00:00.000Z',
-  accounts: accounts.map((accountId) => ({ accountId, regions: [{ region: 'us-east-1', elbv2: { loadBalancers: [], targetGroups: [] }, autoscaling: { groups: [] }, ec2: { instances: [], subnets: [] } }] })),
+  accounts: accounts.map((accountId) => ({ accountId, route53: emptyRoute53Inventory(), regions: [emptyRegionInventory('us-east-1')] })),
   gaps,
 });
 

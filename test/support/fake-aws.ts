@@ -37,6 +37,7 @@ import type {
   Subnet,
   TargetGroup,
 } from '../../src/model/inventory.js';
+import { emptyRegionInventory, emptyRoute53Inventory } from '../../src/model/inventory.js';
 
 // ---------------------------------------------------------------- API
 
@@ -277,12 +278,7 @@ const EC2_PAGES: PageSpec = { tokenParam: 'NextToken', nextElement: 'nextToken',
 
 // ---------------------------------------------------------------- the fake
 
-const EMPTY_REGION = (region: string): RegionInventory => ({
-  region,
-  elbv2: { loadBalancers: [], targetGroups: [] },
-  autoscaling: { groups: [] },
-  ec2: { instances: [], subnets: [] },
-});
+const EMPTY_REGION = (region: string): RegionInventory => emptyRegionInventory(region);
 
 const CREATED = '2026-01-05T10:00:00.000Z';
 
@@ -1026,7 +1022,7 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
     }
 
     return {
-      region,
+      ...emptyRegionInventory(region),
       elbv2: { loadBalancers: lbs, targetGroups: tgs },
       autoscaling: { groups },
       ec2: { instances, subnets },
@@ -1037,7 +1033,7 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
     format: scenario.inventory.format,
     formatVersion: scenario.inventory.formatVersion,
     collectedAt: scenario.inventory.collectedAt,
-    accounts: [{ accountId, regions: collected }],
+    accounts: [{ accountId, route53: emptyRoute53Inventory(), regions: collected }],
     gaps,
   };
 }

@@ -9,6 +9,9 @@ import { afterEach } from 'vitest';
  * delayed, failed or replaced.
  */
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, DescribePoliciesCommand } from '@aws-sdk/client-auto-scaling';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { DescribeInstancesCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   DescribeListenersCommand,
@@ -117,6 +120,9 @@ export class MockedRegion {
   readonly elbv2: AwsClientStub<ElasticLoadBalancingV2Client>;
   readonly autoscaling: AwsClientStub<AutoScalingClient>;
   readonly ec2: AwsClientStub<EC2Client>;
+  readonly rds: AwsClientStub<RDSClient>;
+  readonly elasticache: AwsClientStub<ElastiCacheClient>;
+  readonly dynamodb: AwsClientStub<DynamoDBClient>;
   /** Every call, in order: start, then resolve or reject. */
   readonly events: CallEvent[] = [];
   readonly inFlight: Record<ServiceName, number> = { elbv2: 0, autoscaling: 0, ec2: 0 };
@@ -147,14 +153,20 @@ export class MockedRegion {
       elbv2: new ElasticLoadBalancingV2Client({ region }),
       autoscaling: new AutoScalingClient({ region }),
       ec2: new EC2Client({ region }),
+      rds: new RDSClient({ region }),
+      elasticache: new ElastiCacheClient({ region }),
+      dynamodb: new DynamoDBClient({ region }),
     };
     this.elbv2 = mockClient(this.clients.elbv2);
     this.autoscaling = mockClient(this.clients.autoscaling);
     this.ec2 = mockClient(this.clients.ec2);
+    this.rds = mockClient(this.clients.rds);
+    this.elasticache = mockClient(this.clients.elasticache);
+    this.dynamodb = mockClient(this.clients.dynamodb);
 
     // A command the fake does not know (a write, say) succeeds with an empty response, as a
     // real one would: the read-only test must catch it by name, not by a crash.
-    for (const mock of [this.elbv2, this.autoscaling, this.ec2] as AwsClientStub<ElasticLoadBalancingV2Client>[]) mock.onAnyCommand().resolves({ $metadata: responseMetadata() });
+    for (const mock of [this.elbv2, this.autoscaling, this.ec2, this.rds, this.elasticache, this.dynamodb] as unknown as AwsClientStub<ElasticLoadBalancingV2Client>[]) mock.onAnyCommand().resolves({ $metadata: responseMetadata() });
     this.elbv2.on(DescribeLoadBalancersCommand).callsFake(this.handler('DescribeLoadBalancers', (i) => this.describeLoadBalancers(i)));
     this.elbv2.on(DescribeTargetGroupsCommand).callsFake(this.handler('DescribeTargetGroups', (i) => this.describeTargetGroups(i)));
     this.elbv2.on(DescribeListenersCommand).callsFake(this.handler('DescribeListeners', (i) => this.describeListeners(i)));
@@ -193,6 +205,9 @@ export class MockedRegion {
     this.elbv2.restore();
     this.autoscaling.restore();
     this.ec2.restore();
+    this.rds.restore();
+    this.elasticache.restore();
+    this.dynamodb.restore();
   }
 
   private handler(operation: FakeOperation, serve: (input: Input) => Output): (input: Input) => Promise<Output> {

@@ -1,0 +1,76 @@
+import type { AccountInventory, DnsRecord, HostedZone, LoadBalancer } from './inventory.js';
+import { comparableDnsName, recordId } from './dns.js';
+
+/** A load balancer of the inventory that a DNS record leads to. */
+export interface AliasDestination {
+  region: string;
+  loadBalancer: LoadBalancer;
+}
+
+/** Aliases to aliases are followed this deep; Route 53 itself refuses loops. */
+const MAX_ALIAS_HOPS = 8;
+
+/**
+ * The path DNS name → load balancer of one account: for every alias record, the load balancers
+ * of the inventory it leads to, directly (`dualstack.my-alb-1.us-east-1.elb.amazonaws.com.`) or
+ * through other records of the account's hosted zones (an alias to `eu.app.example.com` that is
+ * itself an alias to a load balancer). A record that leads outside the inventory (CloudFront, S3,
+ * API Gateway, a load balancer of a region not scanned) has no entry: nothing is invented.
+ */
+export class AliasTargets {
+  private readonly loadBalancersByDnsName = new Map<string, AliasDestination>();
+  private readonly recordsByZoneAndName = new Map<string, DnsRecord[]>();
+  private readonly resolved = new Map<string, AliasDestination[]>();
+
+  constructor(account: AccountInventory) {
+    for (const region of account.regions) {
+      for (const loadBalancer of region.elbv2.loadBalancers) {
+        this.loadBalancersByDnsName.set(comparableDnsName(loadBalancer.dnsName), { region: region.region, loadBalancer });
+      }
+    }
+    for (const zone of account.route53.hostedZones) {
+      for (const record of zone.records) {
+        const key = zoneNameKey(zone.id, record.name);
+        const list = this.recordsByZoneAndName.get(key);
+        if (list) list.push(record);
+        else this.recordsByZoneAndName.set(key, [record]);
+      }
+    }
+  }
+
+  /** The load balancers a record leads to; empty when it is not an alias or leads outside the inventory. */
+  destinations(zone: HostedZone, record: DnsRecord): AliasDestination[] {
+    const key = recordId(zone.id, record);
+    let found = this.resolved.get(key);
+    if (!found) {
+      found = this.follow(record, record.type, 0);
+      this.resolved.set(key, found);
+    }
+    return found;
+  }
+
+  private follow(record: DnsRecord, type: string, hops: number): AliasDestination[] {
+    const alias = record.aliasTarget;
+    if (!alias || hops > MAX_ALIAS_HOPS) return [];
+    const direct = this.loadBalancersByDnsName.get(comparableDnsName(alias.dnsName));
+    if (direct) return [direct];
+    // An alias to another record of the same type in one of the account's zones.
+    const next = this.recordsByZoneAndName.get(zoneNameKey(stripZonePrefix(alias.hostedZoneId), comparableDnsName(alias.dnsName))) ?? [];
+    const destinations = next.filter((r) => r.type === type).flatMap((r) => this.follow(r, type, hops + 1));
+    return uniqueByArn(destinations);
+  }
+}
+
+function zoneNameKey(zoneId: string, name: string): string {
+  return `${zoneId}|${name}`;
+}
+
+function stripZonePrefix(zoneId: string): string {
+  return zoneId.replace(/^\/hostedzone\//, '');
+}
+
+function uniqueByArn(destinations: AliasDestination[]): AliasDestination[] {
+  const seen = new Map<string, AliasDestination>();
+  for (const d of destinations) seen.set(d.loadBalancer.arn, d);
+  return [...seen.values()];
+}

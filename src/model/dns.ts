@@ -1,0 +1,49 @@
+import type { DnsRecord } from './inventory.js';
+
+/**
+ * Route 53 writes names with a trailing dot and escapes some characters as `\ooo` octal codes
+ * (`\052.example.com.` is `*.example.com`). The inventory keeps names decoded, in lower case
+ * and without the trailing dot, so that rules and reports compare and show them as users write them.
+ */
+export function decodeDnsName(name: string): string {
+  const decoded = name.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
+  return decoded.replace(/\.$/, '').toLowerCase();
+}
+
+/**
+ * The form in which an alias target's DNS name is compared with a load balancer's: lower case,
+ * no trailing dot, no `dualstack.` prefix (Route 53 adds it to alias targets of load balancers).
+ */
+export function comparableDnsName(name: string): string {
+  return decodeDnsName(name).replace(/^dualstack\./, '');
+}
+
+/** Load balancer DNS names end in `elb.amazonaws.com` (`.elb.<region>.amazonaws.com` for NLBs; `.cn` in China). */
+export function isLoadBalancerDnsName(name: string): boolean {
+  return /\.elb\.([a-z0-9-]+\.)?amazonaws\.com(\.cn)?$/.test(comparableDnsName(name));
+}
+
+export type RoutingPolicy = 'simple' | 'failover' | 'weighted' | 'latency' | 'geolocation' | 'geoproximity' | 'multivalue' | 'ip-based';
+
+/** The routing policy of a record, from the field that only that policy sets. */
+export function routingPolicy(record: DnsRecord): RoutingPolicy {
+  if (record.failover) return 'failover';
+  if (record.geoLocation) return 'geolocation';
+  if (record.geoProximityLocation) return 'geoproximity';
+  if (record.region) return 'latency';
+  if (record.weight !== undefined) return 'weighted';
+  if (record.multiValueAnswer) return 'multivalue';
+  if (record.cidrRoutingConfig) return 'ip-based';
+  return 'simple';
+}
+
+/** ARCHITECTURE.md's resource id of a record: `<hostedZoneId>/<name>/<type>[/<setIdentifier>]`. */
+export function recordId(hostedZoneId: string, record: Pick<DnsRecord, 'name' | 'type' | 'setIdentifier'>): string {
+  const group = `${hostedZoneId}/${record.name}/${record.type}`;
+  return record.setIdentifier === undefined ? group : `${group}/${record.setIdentifier}`;
+}
+
+/** A record protects its users from a dead endpoint: a health check, or an alias that evaluates its target's health. */
+export function isHealthChecked(record: DnsRecord): boolean {
+  return record.healthCheckId !== undefined || record.aliasTarget?.evaluateTargetHealth === true;
+}
