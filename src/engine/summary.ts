@@ -5,6 +5,8 @@ export interface Summary {
   pass: number;
   fail: number;
   error: number;
+  /** Failing results a suppression accepts; they do not fail the gate. */
+  suppressed: number;
   /** Failing results per severity (every severity present, zero included). */
   bySeverity: Record<Severity, number>;
 }
@@ -14,6 +16,7 @@ export function summarize(results: readonly Result[]): Summary {
     pass: 0,
     fail: 0,
     error: 0,
+    suppressed: 0,
     bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
   };
   for (const result of results) {

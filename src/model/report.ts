@@ -23,6 +23,7 @@ export interface ScanReport {
     pass: number;
     fail: number;
     error: number;
+    suppressed: number;
     /** Failing results per severity. */
     bySeverity: Record<Severity, number>;
   };

@@ -1,6 +1,20 @@
 import type { Severity } from './severity.js';
 
-export type Status = 'pass' | 'fail' | 'error';
+/** `suppressed`: a failing result that a suppression of the configuration accepts (with its reason). */
+export type Status = 'pass' | 'fail' | 'error' | 'suppressed';
+
+/** The suppression that turned a failing result into `suppressed`. */
+export interface AppliedSuppression {
+  /** Required in the configuration: why the risk is accepted. */
+  reason: string;
+  /** `YYYY-MM-DD`; after that day the suppression no longer applies. */
+  expires?: string;
+  /** What it matched on, as written in the configuration: `rule=tg-stickiness resource=arn:aws:...*`. */
+  matchedBy: string;
+}
+
+/** Compared with `--baseline`: `new` was not failing in the baseline, `existing` was. */
+export type BaselineState = 'new' | 'existing';
 
 /** What a result is about. `id` is always set; `arn` where the resource has one. */
 export interface ResourceRef {
@@ -34,4 +48,8 @@ export interface Result {
   resource: ResourceRef;
   remediation?: Remediation;
   evidence?: Record<string, unknown>;
+  /** Set when `status` is `suppressed`. */
+  suppression?: AppliedSuppression;
+  /** Set on failing and suppressed results when the scan is compared with a baseline. */
+  baseline?: BaselineState;
 }
