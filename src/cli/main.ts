@@ -21,7 +21,16 @@ export async function main(argv: string[]): Promise<void> {
     throw error;
   });
 
-  const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, debug };
+  let exitWhenDone = false;
+  const io = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    debug,
+    exitWhenDone: () => {
+      exitWhenDone = true;
+    },
+  };
   const program = buildProgram(io, (code) => {
     process.exitCode = code;
   });
@@ -34,6 +43,8 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     process.exitCode = handleError(error, debugOn);
   }
+  // Standard output and error are synchronous for files and pipes on Linux: nothing is lost.
+  if (exitWhenDone) process.exit(process.exitCode ?? EXIT.ok);
 }
 
 /** Prints one line for the error and returns the exit code. */
@@ -46,6 +57,10 @@ export function handleError(error: unknown, debugOn: boolean): number {
     return EXIT.fatal;
   }
   if (error instanceof HaAuditError) {
+    if (error.code === 'interrupted') {
+      process.stderr.write(`\nha-audit: ${error.message}\n`);
+      return EXIT.interrupted;
+    }
     process.stderr.write(`ha-audit: ${error.message}${error.hint ? `; ${error.hint}` : ''}\n`);
     if (debugOn) process.stderr.write(`${stackOf(error)}\n`);
     return EXIT.fatal;

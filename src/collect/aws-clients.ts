@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -31,7 +32,7 @@ export interface GlobalClients {
   route53: Route53Client;
 }
 
-/** Route 53's control plane lives in us-east-1 (aws partition). */
+/** Route 53's and Organizations' control planes live in us-east-1 (aws partition). */
 const ROUTE53_REGION = 'us-east-1';
 
 /**
@@ -75,4 +76,9 @@ export function createRegionClients(region: string, credentials: AwsCredentialId
 
 export function createGlobalClients(credentials: AwsCredentialIdentityProvider, options: ConnectionOptions): GlobalClients {
   return { route53: new Route53Client(clientConfig(ROUTE53_REGION, credentials, options)) };
+}
+
+/** Organizations' endpoint is global, in us-east-1 for the aws partition. */
+export function createOrganizationsClient(credentials: AwsCredentialIdentityProvider, options: ConnectionOptions): OrganizationsClient {
+  return new OrganizationsClient(clientConfig(ROUTE53_REGION, credentials, options));
 }

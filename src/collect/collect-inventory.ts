@@ -1,66 +1,249 @@
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { HaAuditError } from '../model/errors.js';
-import { GLOBAL_REGION, INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type Inventory, type RegionInventory } from '../model/inventory.js';
+import type { ServiceId } from '../model/operations.js';
+import {
+  emptyRoute53Inventory,
+  GLOBAL_REGION,
+  INVENTORY_FORMAT,
+  INVENTORY_FORMAT_VERSION,
+  type AccountInventory,
+  type Gap,
+  type Inventory,
+  type RegionInventory,
+} from '../model/inventory.js';
+import { assumeRoleCredentials } from './assume-role.js';
+import { listOrganizationAccounts, partitionOf, planAccounts, type AccountSelection, type AccountTarget } from './accounts.js';
 import { collectAutoScaling } from './autoscaling.js';
 import {
   createGlobalClients,
+  createOrganizationsClient,
   createRegionClients,
   createStsClient,
   credentialProvider,
+  type AwsCredentialIdentityProvider,
   type ConnectionOptions,
   type GlobalClients,
   type RegionClients,
 } from './aws-clients.js';
 import { collectDynamoDb } from './dynamodb.js';
-import { collectInstances, collectSubnets } from './ec2.js';
+import { collectEnabledRegions, collectInstances, collectSubnets } from './ec2.js';
 import { collectElastiCache } from './elasticache.js';
 import { collectElbv2 } from './elbv2.js';
 import { collectRds } from './rds.js';
 import { collectRoute53 } from './route53.js';
-import { errorCode, errorMessage, RegionCalls } from './region-calls.js';
+import { CallFailed, errorCode, errorMessage, RegionCalls, type CallEvent, type RateLimit } from './region-calls.js';
+import { Semaphore } from './semaphore.js';
 
-export interface CollectOptions extends ConnectionOptions {
+export interface CollectOptions extends ConnectionOptions, AccountSelection {
   /** Regions to scan; none means the default region of the environment or profile. */
   regions: string[];
+  /** `--all-regions`: every region enabled for each account (EC2 `DescribeRegions`). */
+  allRegions?: boolean;
+  /** `--external-id` and `--role-session-name` of the roles assumed. */
+  externalId?: string;
+  roleSessionName?: string;
+  /** Accounts collected at once (`--max-accounts-in-parallel`, default 4). */
+  maxAccountsInParallel?: number;
   debug?: (message: string) => void;
+  /** What the collection is doing, for a progress display. */
+  onEvent?: (event: CollectEvent) => void;
+  /** Each AWS call that ended, for a progress display. */
+  onCall?: (call: { accountId: string; region: string; service: string; throttled?: boolean }) => void;
+  /** Stops the collection (`--timeout`, Ctrl-C); its reason, a `ScanStopped`, names the gaps left. */
+  signal?: AbortSignal;
+  /** `--max-api-rate`: the share of each service's published request rate to use, in (0, 1]. Default 1. */
+  maxApiRate?: number;
+  /** The bench simulates AWS faster than real time: it scales the rates by the same factor. */
+  apiRates?: Partial<Record<ServiceId, RateLimit>>;
   /** Tests inject mocked clients here; a real scan builds them from the options. */
-  clientsFor?: (region: string) => RegionClients;
-  globalClients?: () => GlobalClients;
+  clientsFor?: (region: string, accountId: string) => RegionClients;
+  globalClients?: (accountId: string) => GlobalClients;
+  organizationsClient?: () => OrganizationsClient;
 }
 
-/** The account of the credentials, then every region concurrently. */
+/** Progress of a collection: a scope is one account's region, or its global services (`global`). */
+export type CollectEvent =
+  | { type: 'scopes-planned'; accountId: string; scopes: number }
+  | { type: 'scope-started'; accountId: string; region: string }
+  | { type: 'scope-finished'; accountId: string; region: string; calls: number; gaps: number }
+  | { type: 'account-skipped'; accountId: string; reason: string };
+
+/** Why a collection was stopped; the calls it cut become gaps with this code. */
+export class ScanStopped extends Error {
+  override readonly name = 'ScanStopped';
+
+  constructor(
+    readonly code: 'ScanTimeout' | 'Interrupted',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const DEFAULT_ACCOUNTS_IN_PARALLEL = 4;
+const DEFAULT_SESSION_NAME = 'ha-audit';
+
+/**
+ * The caller's identity first (proof that the credentials work, and the partition), then the
+ * accounts of the scan, a bounded number at once, each with its global services and every
+ * region concurrently.
+ */
 export async function collectInventory(options: CollectOptions): Promise<Inventory> {
   const credentials = credentialProvider(options);
-  const regions = options.regions.length > 0 ? options.regions : [await defaultRegion(options, credentials)];
-  const accountId = await callerAccount(regions, options, credentials);
+  const homeRegion = options.regions[0] ?? (await defaultRegion(options, credentials));
+  const stsRegions = options.regions.length > 0 ? options.regions : [homeRegion];
+  const caller = await callerIdentity(stsRegions, options, credentials);
+
+  let orgAccounts: string[] = [];
+  if (options.org) {
+    const listed = await organizationAccounts(caller.accountId, options, credentials);
+    orgAccounts = listed.active;
+    for (const skipped of listed.skipped) {
+      options.onEvent?.({ type: 'account-skipped', accountId: skipped.accountId, reason: skipped.state });
+      options.debug?.(`skipping account ${skipped.accountId}${skipped.name ? ` (${skipped.name})` : ''}: ${skipped.state}`);
+    }
+  }
+  const targets = planAccounts(options, caller, orgAccounts);
+  const limit = new Semaphore(options.maxAccountsInParallel ?? DEFAULT_ACCOUNTS_IN_PARALLEL);
+  const collected = await Promise.all(
+    targets.map((target) => limit.run(() => collectAccount(target, { options, credentials, caller, homeRegion, stsRegions, several: targets.length > 1 }))),
+  );
+
+  return {
+    format: INVENTORY_FORMAT,
+    formatVersion: INVENTORY_FORMAT_VERSION,
+    collectedAt: new Date().toISOString(),
+    accounts: collected.map((c) => c.account),
+    gaps: collected.flatMap((c) => c.gaps),
+  };
+}
+
+interface AccountContext {
+  options: CollectOptions;
+  credentials: AwsCredentialIdentityProvider;
+  caller: CallerIdentity;
+  homeRegion: string;
+  stsRegions: string[];
+  /** Several accounts: one that cannot be reached is a gap, not the end of the scan. */
+  several: boolean;
+}
+
+async function collectAccount(target: AccountTarget, context: AccountContext): Promise<{ account: AccountInventory; gaps: Gap[] }> {
+  const { options, homeRegion } = context;
+  let credentials = context.credentials;
+  let accountId = context.caller.accountId;
+  if (target.kind === 'role') {
+    credentials = assumedRoleCredentials(target.roleArn, context);
+    try {
+      accountId = (await callerIdentity(context.stsRegions, options, credentials)).accountId;
+    } catch (error) {
+      const failure = assumeRoleError(target.roleArn, error);
+      if (!context.several) throw failure;
+      const unreachable = target.accountId ?? accountOfArn(target.roleArn);
+      options.debug?.(failure.message);
+      options.onEvent?.({ type: 'account-skipped', accountId: unreachable, reason: failure.message });
+      const cause = (error as { cause?: unknown }).cause ?? error;
+      return {
+        account: { accountId: unreachable, route53: emptyRoute53Inventory(), regions: [] },
+        gaps: [{ accountId: unreachable, region: GLOBAL_REGION, service: 'sts', operation: 'AssumeRole', code: errorCode(cause), message: errorMessage(cause) }],
+      };
+    }
+  }
+
+  const gaps: Gap[] = [];
+  let regions = options.regions.length > 0 ? options.regions : [homeRegion];
+  if (options.allRegions) {
+    const calls = regionCalls(options, accountId, homeRegion);
+    const clients = options.clientsFor?.(homeRegion, accountId) ?? createRegionClients(homeRegion, credentials, options);
+    const enabled = await calls.guard(() => collectEnabledRegions(clients.ec2, calls));
+    gaps.push(...calls.gaps);
+    if (enabled) regions = enabled;
+  }
   options.debug?.(`account ${accountId}, regions ${regions.join(', ')}`);
+  options.onEvent?.({ type: 'scopes-planned', accountId, scopes: regions.length + 1 });
 
   const collectGlobal = async () => {
-    const calls = new RegionCalls(accountId, GLOBAL_REGION);
-    const clients = options.globalClients?.() ?? createGlobalClients(credentials, options);
+    options.onEvent?.({ type: 'scope-started', accountId, region: GLOBAL_REGION });
+    const calls = regionCalls(options, accountId, GLOBAL_REGION);
+    const clients = options.globalClients?.(accountId) ?? createGlobalClients(credentials, options);
     const route53 = await collectRoute53(clients.route53, calls);
-    options.debug?.(`route53: ${[...calls.counts.values()].reduce((a, b) => a + b, 0)} calls, ${calls.gaps.length} gap(s)`);
+    finished(options, accountId, GLOBAL_REGION, calls, Date.now());
     return { route53, gaps: calls.gaps };
   };
   const [global, ...regionResults] = await Promise.all([
     collectGlobal(),
     ...regions.map(async (region) => {
       const started = Date.now();
-      const calls = new RegionCalls(accountId, region);
-      const clients = options.clientsFor?.(region) ?? createRegionClients(region, credentials, options);
+      options.onEvent?.({ type: 'scope-started', accountId, region });
+      const calls = regionCalls(options, accountId, region);
+      const clients = options.clientsFor?.(region, accountId) ?? createRegionClients(region, credentials, options);
       const inventory = await collectRegion(region, clients, calls);
-      options.debug?.(`${region}: ${[...calls.counts.values()].reduce((a, b) => a + b, 0)} calls in ${Date.now() - started} ms, ${calls.gaps.length} gap(s)`);
+      finished(options, accountId, region, calls, started);
       return { inventory, gaps: calls.gaps };
     }),
   ]);
-
   return {
-    format: INVENTORY_FORMAT,
-    formatVersion: INVENTORY_FORMAT_VERSION,
-    collectedAt: new Date().toISOString(),
-    accounts: [{ accountId, route53: global!.route53, regions: regionResults.map((r) => r.inventory) }],
-    gaps: [...global!.gaps, ...regionResults.flatMap((r) => r.gaps)],
+    account: { accountId, route53: global!.route53, regions: regionResults.map((r) => r.inventory) },
+    gaps: [...gaps, ...global!.gaps, ...regionResults.flatMap((r) => r.gaps)],
   };
+}
+
+/** The calls of one account and region (`global`: its global services), paced, stoppable, reported. */
+function regionCalls(options: CollectOptions, accountId: string, region: string): RegionCalls {
+  const { onCall } = options;
+  return new RegionCalls(accountId, region, {
+    ...(options.maxApiRate !== undefined ? { rateFactor: options.maxApiRate } : {}),
+    ...(options.apiRates ? { rates: options.apiRates } : {}),
+    ...(onCall
+      ? {
+          onCall: (event: CallEvent) => {
+            // A call retried (attempts > 1) was almost always throttled; the SDK does not say why.
+            if (event.phase === 'end') onCall({ accountId, region, service: event.service, throttled: event.outcome === 'throttled' || event.attempts > 1 });
+          },
+        }
+      : {}),
+  }).stopWhen(options.signal);
+}
+
+function finished(options: CollectOptions, accountId: string, region: string, calls: RegionCalls, started: number): void {
+  const count = [...calls.counts.values()].reduce((a, b) => a + b, 0);
+  options.onEvent?.({ type: 'scope-finished', accountId, region, calls: count, gaps: calls.gaps.length });
+  options.debug?.(`${region}: ${count} calls in ${Date.now() - started} ms, ${calls.gaps.length} gap(s)`);
+}
+
+function assumedRoleCredentials(roleArn: string, { options, credentials, homeRegion }: AccountContext): AwsCredentialIdentityProvider {
+  return assumeRoleCredentials(
+    { roleArn, sessionName: options.roleSessionName ?? DEFAULT_SESSION_NAME, region: homeRegion, ...(options.externalId ? { externalId: options.externalId } : {}) },
+    credentials,
+    options,
+  );
+}
+
+function accountOfArn(arn: string): string {
+  return arn.split(':')[4] || arn;
+}
+
+function assumeRoleError(roleArn: string, error: unknown): HaAuditError {
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  return new HaAuditError('no-credentials', `cannot assume role ${roleArn} (${errorCode(cause)}: ${errorMessage(cause)})`, 'check the role exists, that its trust policy allows the caller, and --external-id', { cause: error });
+}
+
+/** `--org`: the organisation's active accounts; a caller that may not list them cannot scan the organisation. */
+async function organizationAccounts(callerAccountId: string, options: CollectOptions, credentials: AwsCredentialIdentityProvider) {
+  const calls = regionCalls(options, callerAccountId, GLOBAL_REGION);
+  const client = options.organizationsClient?.() ?? createOrganizationsClient(credentials, options);
+  try {
+    return await listOrganizationAccounts(client, calls);
+  } catch (error) {
+    const cause = error instanceof CallFailed ? error : undefined;
+    throw new HaAuditError(
+      'aws-fatal',
+      `cannot list the organisation's accounts (${cause?.code ?? errorCode(error)}: ${cause?.message ?? errorMessage(error)})`,
+      'run --org from the management account or a delegated administrator allowed organizations:ListAccounts, or list the accounts with --accounts',
+      { cause: error },
+    );
+  }
 }
 
 /** Everything at once, but the instances: their ids come from the target groups' health. */
@@ -78,7 +261,7 @@ export async function collectRegion(region: string, clients: RegionClients, call
   return { region, elbv2, autoscaling, ec2: { instances, subnets }, rds, elasticache, dynamodb };
 }
 
-async function defaultRegion(options: ConnectionOptions, credentials: ReturnType<typeof credentialProvider>): Promise<string> {
+async function defaultRegion(options: ConnectionOptions, credentials: AwsCredentialIdentityProvider): Promise<string> {
   try {
     const region = await createStsClient(undefined, credentials, options).config.region();
     if (region) return region;
@@ -93,12 +276,17 @@ async function defaultRegion(options: ConnectionOptions, credentials: ReturnType
  * in each region in turn until one answers: the first may be an opt-in region the account has not
  * enabled, which must not stop the scan of the others. Missing credentials fail at once.
  */
-async function callerAccount(regions: string[], options: ConnectionOptions, credentials: ReturnType<typeof credentialProvider>): Promise<string> {
+interface CallerIdentity {
+  accountId: string;
+  partition: string;
+}
+
+async function callerIdentity(regions: string[], options: ConnectionOptions, credentials: AwsCredentialIdentityProvider): Promise<CallerIdentity> {
   let firstFailure: { error: unknown; region: string } | undefined;
   for (const region of regions) {
     try {
       const identity = await createStsClient(region, credentials, options).send(new GetCallerIdentityCommand({}));
-      if (identity.Account) return identity.Account;
+      if (identity.Account) return { accountId: identity.Account, partition: partitionOf(identity.Arn) };
       throw new HaAuditError('aws-fatal', 'STS GetCallerIdentity returned no account id');
     } catch (error) {
       if (error instanceof HaAuditError || errorCode(error) === 'CredentialsProviderError') throw credentialError(error, region, options.profile);

@@ -1,4 +1,4 @@
-import { DescribeInstancesCommand, DescribeSubnetsCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, DescribeRegionsCommand, DescribeSubnetsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import type { Ec2Instance, Subnet } from '../model/inventory.js';
 import { chunk, collectPages } from './paginate.js';
 import type { RegionCalls } from './region-calls.js';
@@ -50,4 +50,16 @@ export async function collectSubnets(client: EC2Client, calls: RegionCalls): Pro
     if (s.CidrBlock) subnet.cidrBlock = s.CidrBlock;
     return [subnet];
   });
+}
+
+/**
+ * `--all-regions`: the regions enabled for the account. Without `AllRegions`, EC2 lists only
+ * those (opt-in regions only once opted in); the status is checked as well, to be sure.
+ */
+export async function collectEnabledRegions(client: EC2Client, calls: RegionCalls): Promise<string[]> {
+  const response = await calls.call('ec2:DescribeRegions', () => client.send(new DescribeRegionsCommand({ AllRegions: false })));
+  return (response.Regions ?? [])
+    .filter((r) => r.RegionName && r.OptInStatus !== 'not-opted-in')
+    .map((r) => r.RegionName!)
+    .sort();
 }

@@ -24,6 +24,12 @@ export function runRules(inventory: Inventory, options: RunOptions): Result[] {
   for (const account of inventory.accounts) {
     const accountGaps = inventory.gaps.filter((g) => g.accountId === account.accountId);
     const accountScope = new AccountScope(account);
+    // An account that could not be entered (its role could not be assumed) leaves every rule unevaluated there.
+    const unreachable = accountGaps.filter((g) => g.service === 'sts');
+    if (unreachable.length > 0) {
+      for (const { rule } of resolved) results.push(dataMissingResult(rule, accountScope.accountRef(), unreachable));
+      continue;
+    }
     for (const { rule, params } of resolved) {
       if (rule.level !== 'account') continue;
       // An account rule reads the global service and may follow its aliases into any region.

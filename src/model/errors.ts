@@ -6,10 +6,15 @@ export type ErrorCode =
   | 'usage'
   | 'inventory-unreadable'
   | 'inventory-invalid'
+  | 'config-unreadable'
+  | 'config-invalid'
+  | 'baseline-unreadable'
+  | 'baseline-invalid'
   | 'output-unwritable'
   | 'no-credentials'
   | 'no-region'
-  | 'aws-fatal';
+  | 'aws-fatal'
+  | 'interrupted';
 
 export class HaAuditError extends Error {
   override readonly name = 'HaAuditError';

@@ -1,0 +1,68 @@
+import type { AccountSelection } from '../collect/accounts.js';
+import { HaAuditError } from '../model/errors.js';
+
+/** The options of `scan` that choose accounts and bound a live collection. */
+export interface LiveScanOptions {
+  allRegions?: boolean;
+  roleArn?: string;
+  externalId?: string;
+  roleSessionName?: string;
+  accounts: string[];
+  roleName?: string;
+  org?: boolean;
+  maxAccountsInParallel: string;
+  timeout?: string;
+}
+
+const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+const ACCOUNT_ID = /^\d{12}$/;
+/** IAM's own limits on a role name and a session name. */
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+
+/** Checks the account options together; every problem is a usage error (exit 2). */
+export function parseAccountSelection(options: LiveScanOptions): AccountSelection & { externalId?: string; roleSessionName?: string; maxAccountsInParallel: number } {
+  if (options.roleArn !== undefined && !ROLE_ARN.test(options.roleArn)) {
+    throw new HaAuditError('usage', `invalid --role-arn "${options.roleArn}"`, 'give a role ARN such as arn:aws:iam::111122223333:role/Auditor');
+  }
+  const accounts = options.accounts.flatMap((v) => v.split(',')).map((a) => a.trim()).filter(Boolean);
+  const badAccount = accounts.find((a) => !ACCOUNT_ID.test(a));
+  if (badAccount !== undefined) throw new HaAuditError('usage', `invalid account id "${badAccount}" in --accounts`, 'account ids are 12 digits, e.g. --accounts 111111111111,222222222222');
+  if ((accounts.length > 0 || options.org) && !options.roleName) {
+    throw new HaAuditError('usage', `${options.org ? '--org' : '--accounts'} needs --role-name`, 'name the role to assume in each account, e.g. --role-name OrganizationAccountAccessRole');
+  }
+  if (options.roleName !== undefined && accounts.length === 0 && !options.org) {
+    throw new HaAuditError('usage', '--role-name is used only with --accounts or --org', 'for one account, give the whole role with --role-arn');
+  }
+  if (options.roleName !== undefined && !ROLE_NAME.test(options.roleName)) throw new HaAuditError('usage', `invalid --role-name "${options.roleName}"`, 'give the role name only, without arn: or path');
+  if (options.roleSessionName !== undefined && !SESSION_NAME.test(options.roleSessionName)) {
+    throw new HaAuditError('usage', `invalid --role-session-name "${options.roleSessionName}"`, '2 to 64 letters, digits or +=,.@_-');
+  }
+  const assumes = options.roleArn !== undefined || accounts.length > 0 || options.org === true;
+  if (!assumes && (options.externalId !== undefined || options.roleSessionName !== undefined)) {
+    throw new HaAuditError('usage', `${options.externalId !== undefined ? '--external-id' : '--role-session-name'} is used only when a role is assumed`, 'add --role-arn, or --accounts/--org with --role-name');
+  }
+  const parallel = Number(options.maxAccountsInParallel);
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 64) {
+    throw new HaAuditError('usage', `invalid --max-accounts-in-parallel "${options.maxAccountsInParallel}"`, 'give a whole number from 1 to 64');
+  }
+  return {
+    ...(options.roleArn !== undefined ? { roleArn: options.roleArn } : {}),
+    ...(accounts.length > 0 ? { accounts: [...new Set(accounts)] } : {}),
+    ...(options.org ? { org: true } : {}),
+    ...(options.roleName !== undefined ? { roleName: options.roleName } : {}),
+    ...(options.externalId !== undefined ? { externalId: options.externalId } : {}),
+    ...(options.roleSessionName !== undefined ? { roleSessionName: options.roleSessionName } : {}),
+    maxAccountsInParallel: parallel,
+  };
+}
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `--timeout`: `90` or `90s`, `15m`, `1h`, `500ms`, to milliseconds. */
+export function parseDuration(value: string, option = '--timeout'): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
+  const ms = match ? Number(match[1]) * UNITS[match[2] ?? 's']! : NaN;
+  if (!match || !(ms > 0) || !Number.isFinite(ms)) throw new HaAuditError('usage', `invalid ${option} "${value}"`, 'give a duration such as 90s, 15m or 1h');
+  return ms;
+}
