@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { HaAuditError } from '../model/errors.js';
@@ -90,6 +91,8 @@ const DEFAULT_SESSION_NAME = 'ha-audit';
  * region concurrently.
  */
 export async function collectInventory(options: CollectOptions): Promise<Inventory> {
+  // Every call in flight listens to the stop signal: hundreds at once are expected, not a leak.
+  if (options.signal) setMaxListeners(0, options.signal);
   const credentials = credentialProvider(options);
   const homeRegion = options.regions[0] ?? (await defaultRegion(options, credentials));
   const stsRegions = options.regions.length > 0 ? options.regions : [homeRegion];

@@ -1,3 +1,4 @@
+import { ListHealthChecksCommand, ListHostedZonesCommand, ListResourceRecordSetsCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,6 +8,7 @@ import { RegionScope } from '../../src/engine/region-scope.js';
 import { HaAuditError } from '../../src/model/errors.js';
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION } from '../../src/model/inventory.js';
 import { mockedRegions, type FakeOptions, type MockedRegion, type World } from '../support/mocked-region.js';
+import { hostedZone, httpsHealthCheck, recordSet, zoneIdOf } from '../support/mocked-route53.js';
 import {
   ACCOUNT_ID,
   autoScalingGroup,
@@ -219,11 +221,17 @@ describe('collectRegion: failures become gaps', () => {
 
 describe('collectInventory', () => {
   const sts = mockClient(STSClient);
+  // collectInventory makes its own Route 53 client (global, in us-east-1): mocked on the class,
+  // an account with no hosted zone and no health check unless a test says otherwise.
+  const route53 = mockClient(Route53Client);
   const identity = { UserId: 'AIDACKCEVSQ6C2EXAMPLE', Account: ACCOUNT_ID, Arn: `arn:aws:iam::${ACCOUNT_ID}:user/auditor`, $metadata: responseMetadata() };
 
   beforeEach(() => {
     sts.reset();
     sts.on(GetCallerIdentityCommand).resolves(identity);
+    route53.reset();
+    route53.on(ListHostedZonesCommand).resolves({ HostedZones: [], IsTruncated: false, MaxItems: 100, $metadata: responseMetadata() });
+    route53.on(ListHealthChecksCommand).resolves({ HealthChecks: [], IsTruncated: false, MaxItems: 1000, $metadata: responseMetadata() });
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
     vi.stubEnv('AWS_REGION', 'eu-west-1');
@@ -231,7 +239,10 @@ describe('collectInventory', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
   });
-  afterAll(() => sts.restore());
+  afterAll(() => {
+    sts.restore();
+    route53.restore();
+  });
 
   function regionFakes(worlds: Record<string, Partial<World>>, options: FakeOptions = {}) {
     const byRegion = new Map<string, MockedRegion>();
@@ -310,10 +321,40 @@ describe('collectInventory', () => {
     expect(failure).toMatchObject({ name: 'HaAuditError', code: 'aws-fatal', message: expect.stringContaining('ECONNREFUSED') });
   });
 
+  it('collects Route 53 once per account, whatever the number of regions, with a client in us-east-1', async () => {
+    const zone = hostedZone('example.com.', [recordSet('www.example.com.', 'A', ['192.0.2.10'])]);
+    const check = httpsHealthCheck('www.example.com');
+    route53.on(ListHostedZonesCommand).resolves({ HostedZones: [zone.zone], IsTruncated: false, MaxItems: 100, $metadata: responseMetadata() });
+    route53.on(ListResourceRecordSetsCommand).resolves({ ResourceRecordSets: zone.recordSets, IsTruncated: false, MaxItems: 300, $metadata: responseMetadata() });
+    route53.on(ListHealthChecksCommand).resolves({ HealthChecks: [check], IsTruncated: false, MaxItems: 1000, $metadata: responseMetadata() });
+    const inventory = await collectInventory({ regions: ['eu-west-1', 'us-west-2'], clientsFor: regionFakes({}).clientsFor });
+
+    expect(inventory.gaps).toEqual([]);
+    expect(route53.commandCalls(ListHostedZonesCommand)).toHaveLength(1);
+    expect(route53.commandCalls(ListResourceRecordSetsCommand)).toHaveLength(1);
+    expect(route53.commandCalls(ListHealthChecksCommand)).toHaveLength(1);
+    expect(await route53.call(0).thisValue.config.region()).toBe('us-east-1');
+    const { route53: collected, regions } = inventory.accounts[0]!;
+    expect(regions.map((r) => r.region)).toEqual(['eu-west-1', 'us-west-2']);
+    expect(collected.hostedZones.map((z) => [z.id, z.name, z.records.map((r) => `${r.name} ${r.type}`)])).toEqual([
+      [zoneIdOf('example.com.'), 'example.com', ['example.com NS', 'example.com SOA', 'www.example.com A']],
+    ]);
+    expect(collected.healthChecks.map((c) => c.id)).toEqual([check.Id]);
+  });
+
+  it('tags the gaps of Route 53 with region global, once for all the regions', async () => {
+    const message = `User: arn:aws:iam::${ACCOUNT_ID}:user/auditor is not authorized to perform: route53:ListHealthChecks because no identity-based policy allows the route53:ListHealthChecks action`;
+    route53.on(ListHealthChecksCommand).rejects(awsError('AccessDenied', message, 403));
+    const inventory = await collectInventory({ regions: ['us-east-1', 'us-west-2'], clientsFor: regionFakes({}).clientsFor });
+    expect(inventory.gaps).toEqual([{ accountId: ACCOUNT_ID, region: 'global', service: 'route53', operation: 'ListHealthChecks', code: 'AccessDenied', message }]);
+    expect(inventory.accounts[0]!.route53).toEqual({ hostedZones: [], healthChecks: [] });
+  });
+
   it('reports progress through the debug callback', async () => {
     const lines: string[] = [];
     await collectInventory({ regions: ['us-east-1'], clientsFor: regionFakes({}).clientsFor, debug: (line) => lines.push(line) });
     expect(lines[0]).toBe(`account ${ACCOUNT_ID}, regions us-east-1`);
-    expect(lines[1]).toMatch(/^us-east-1: 5 calls in \d+ ms, 0 gap\(s\)$/);
+    // The region and Route 53 (global) run at once: either may finish first.
+    expect(lines.slice(1).sort()).toEqual([expect.stringMatching(/^global: 2 calls in \d+ ms, 0 gap\(s\)$/), expect.stringMatching(/^us-east-1: \d+ calls in \d+ ms, 0 gap\(s\)$/)]);
   });
 });

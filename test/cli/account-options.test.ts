@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseAccountSelection, parseDuration, type LiveScanOptions } from '../../src/cli/account-options.js';
+import { HaAuditError } from '../../src/model/errors.js';
+import { runCli } from '../support/run-cli.js';
+
+const base: LiveScanOptions = { accounts: [], maxAccountsInParallel: '4' };
+
+describe('parseAccountSelection', () => {
+  it('reads --accounts repeated and comma-separated, deduplicated, with --role-name', () => {
+    expect(parseAccountSelection({ ...base, accounts: ['111111111111,222222222222', '111111111111'], roleName: 'Audit', maxAccountsInParallel: '8' })).toEqual({
+      accounts: ['111111111111', '222222222222'],
+      roleName: 'Audit',
+      maxAccountsInParallel: 8,
+    });
+  });
+
+  it('passes --role-arn with its external id and session name', () => {
+    expect(parseAccountSelection({ ...base, roleArn: 'arn:aws-us-gov:iam::111111111111:role/path/Audit', externalId: 'x-1', roleSessionName: 'nightly' })).toEqual({
+      roleArn: 'arn:aws-us-gov:iam::111111111111:role/path/Audit',
+      externalId: 'x-1',
+      roleSessionName: 'nightly',
+      maxAccountsInParallel: 4,
+    });
+  });
+
+  it.each<[string, Partial<LiveScanOptions>, RegExp]>([
+    ['a malformed role ARN', { roleArn: 'arn:aws:iam::1111:role/Audit' }, /invalid --role-arn/],
+    ['a user ARN for a role', { roleArn: 'arn:aws:iam::111111111111:user/Audit' }, /invalid --role-arn/],
+    ['an account id of 11 digits', { accounts: ['11111111111'], roleName: 'Audit' }, /invalid account id "11111111111"/],
+    ['--accounts without --role-name', { accounts: ['111111111111'] }, /--accounts needs --role-name/],
+    ['--org without --role-name', { org: true }, /--org needs --role-name/],
+    ['--role-name alone', { roleName: 'Audit' }, /--role-name is used only with --accounts or --org/],
+    ['a role name given as an ARN', { accounts: ['111111111111'], roleName: 'arn:aws:iam::111111111111:role/Audit' }, /invalid --role-name/],
+    ['--external-id without a role', { externalId: 'x' }, /--external-id is used only when a role is assumed/],
+    ['a session name of one character', { roleArn: 'arn:aws:iam::111111111111:role/A', roleSessionName: 'x' }, /invalid --role-session-name/],
+    ['zero accounts in parallel', { maxAccountsInParallel: '0' }, /invalid --max-accounts-in-parallel "0"/],
+    ['a fraction of accounts in parallel', { maxAccountsInParallel: '2.5' }, /invalid --max-accounts-in-parallel/],
+  ])('refuses %s', (_name, options, message) => {
+    const attempt = () => parseAccountSelection({ ...base, ...options });
+    expect(attempt).toThrow(HaAuditError);
+    expect(attempt).toThrow(message);
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['90', 90_000],
+    ['90s', 90_000],
+    ['1.5m', 90_000],
+    ['2h', 7_200_000],
+    ['500ms', 500],
+  ])('%s is %d ms', (value, ms) => expect(parseDuration(value)).toBe(ms));
+
+  it.each(['', '0', '-5s', '10 minutes', '1d', 'abc'])('refuses "%s"', (value) => expect(() => parseDuration(value)).toThrow(/invalid --timeout/));
+});
+
+describe('ha-audit scan: account and region options (child process)', () => {
+  it.each<[string, string[], RegExp]>([
+    ['--all-regions with --region', ['--all-regions', '--region', 'us-east-1'], /option '--all-regions' cannot be used with option '--region/],
+    ['--role-arn with --accounts', ['--role-arn', 'arn:aws:iam::111111111111:role/A', '--accounts', '222222222222', '--role-name', 'A'], /cannot be used with/],
+    ['--org with --inventory', ['--org', '--role-name', 'A', '--inventory', 'fixtures/demo/inventory.json'], /cannot be used with/],
+    ['a bad --timeout', ['--region', 'us-east-1', '--timeout', 'soon'], /^ha-audit: invalid --timeout "soon"; give a duration such as 90s, 15m or 1h$/],
+    ['a bad account id', ['--region', 'us-east-1', '--accounts', '12', '--role-name', 'A'], /^ha-audit: invalid account id "12" in --accounts/],
+  ])('%s: exit 2 and one line', async (_name, args, message) => {
+    const run = await runCli(['scan', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr.trim()).toMatch(message);
+  });
+});
