@@ -1,9 +1,15 @@
 import type {
   AutoScalingGroup,
   Target,
+  CacheCluster,
+  DbCluster,
+  DbInstance,
+  DynamoDbTable,
   Ec2Instance,
   LoadBalancer,
   RegionInventory,
+  ReplicationGroup,
+  ServerlessCache,
   Subnet,
   TargetGroup,
 } from '../model/inventory.js';
@@ -42,6 +48,30 @@ export class RegionScope {
     return this.inventory.autoscaling.groups;
   }
 
+  get dbInstances(): DbInstance[] {
+    return this.inventory.rds.instances;
+  }
+
+  get dbClusters(): DbCluster[] {
+    return this.inventory.rds.clusters;
+  }
+
+  get replicationGroups(): ReplicationGroup[] {
+    return this.inventory.elasticache.replicationGroups;
+  }
+
+  get cacheClusters(): CacheCluster[] {
+    return this.inventory.elasticache.cacheClusters;
+  }
+
+  get serverlessCaches(): ServerlessCache[] {
+    return this.inventory.elasticache.serverlessCaches;
+  }
+
+  get dynamoDbTables(): DynamoDbTable[] {
+    return this.inventory.dynamodb.tables;
+  }
+
   loadBalancer(arn: string): LoadBalancer | undefined {
     return this.index('loadBalancers', () => indexBy(this.loadBalancers, (lb) => lb.arn)).get(arn);
   }
@@ -56,6 +86,18 @@ export class RegionScope {
 
   subnet(id: string): Subnet | undefined {
     return this.index('subnets', () => indexBy(this.inventory.ec2.subnets, (s) => s.id)).get(id);
+  }
+
+  dbInstance(id: string): DbInstance | undefined {
+    return this.index('dbInstances', () => indexBy(this.dbInstances, (i) => i.id)).get(id);
+  }
+
+  dbCluster(id: string): DbCluster | undefined {
+    return this.index('dbClusters', () => indexBy(this.dbClusters, (c) => c.id)).get(id);
+  }
+
+  cacheCluster(id: string): CacheCluster | undefined {
+    return this.index('cacheClusters', () => indexBy(this.cacheClusters, (c) => c.id)).get(id);
   }
 
   subnetsOfVpc(vpcId: string): Subnet[] {
@@ -125,6 +167,30 @@ export class RegionScope {
 
   autoScalingGroupRef(group: AutoScalingGroup): ResourceRef {
     return this.ref('autoscaling:group', group.arn, group.arn, group.name, group.tags);
+  }
+
+  dbInstanceRef(instance: DbInstance): ResourceRef {
+    return this.ref('rds:db-instance', instance.arn, instance.arn, instance.id, instance.tags);
+  }
+
+  dbClusterRef(cluster: DbCluster): ResourceRef {
+    return this.ref('rds:db-cluster', cluster.arn, cluster.arn, cluster.id, cluster.tags);
+  }
+
+  replicationGroupRef(group: ReplicationGroup): ResourceRef {
+    return this.ref('elasticache:replication-group', group.arn, group.arn, group.id, {});
+  }
+
+  cacheClusterRef(cluster: CacheCluster): ResourceRef {
+    return this.ref('elasticache:cache-cluster', cluster.arn, cluster.arn, cluster.id, {});
+  }
+
+  serverlessCacheRef(cache: ServerlessCache): ResourceRef {
+    return this.ref('elasticache:serverless-cache', cache.arn, cache.arn, cache.name, {});
+  }
+
+  dynamoDbTableRef(table: DynamoDbTable): ResourceRef {
+    return this.ref('dynamodb:table', table.arn, table.arn, table.name, {});
   }
 
   /** The resource of a result about the whole region (an `error` when data is missing). */

@@ -1,0 +1,58 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { awsCommand } from '../src/engine/shell.js';
+import { countOf } from '../src/engine/plural.js';
+import { isAurora, isReadReplica, isRdsEngine, isStandaloneInstance } from './support/rds.js';
+
+/** The retention the remediation sets: a week of point-in-time restore. */
+const RETENTION_DAYS = 7;
+
+export default defineRule({
+  id: 'rds-backups',
+  title: 'RDS databases keep automated backups',
+  service: 'rds',
+  severity: 'medium',
+  uses: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'],
+  params: {},
+  messages: {
+    backedUp: '{{kind}} {{name}} keeps automated backups for {{retention}}',
+    noBackups: '{{kind}} {{name}} has automated backups turned off (retention 0 days): it cannot be restored to a point in time',
+  },
+  rationale:
+    'Automated backups are what a database is rebuilt from when it is lost: a Single-AZ instance whose zone fails for good, a corruption or a bad migration that Multi-AZ replicates to the standby at once. With a retention of 0 there are no automated snapshots and no point-in-time restore, and no read replica can be created from the database. Judged on DB instances of their own and on DB clusters (Aurora, Multi-AZ DB clusters), whose members share the cluster\'s backups; read replicas are left out, because their backups are optional (they can be rebuilt from the source) and some engines do not support them at all.',
+  remediation: {
+    summary:
+      'Set a backup retention period of at least 1 day (7 here). On a DB instance, turning backups on from 0 causes a brief outage: drop --apply-immediately to wait for the maintenance window.',
+    docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html',
+  },
+  check(scope, { pass, fail }) {
+    for (const instance of scope.dbInstances) {
+      if (!isStandaloneInstance(instance) || isReadReplica(instance)) continue;
+      const ref = scope.dbInstanceRef(instance);
+      const data = { kind: 'DB instance', name: instance.id };
+      const evidence = { backupRetentionPeriod: instance.backupRetentionPeriod };
+      if (instance.backupRetentionPeriod > 0) {
+        pass(ref, 'backedUp', { ...data, retention: countOf(instance.backupRetentionPeriod, 'day') }, { evidence });
+        continue;
+      }
+      fail(ref, 'noBackups', data, {
+        evidence,
+        commands: [awsCommand('rds', 'modify-db-instance', '--db-instance-identifier', instance.id, '--backup-retention-period', RETENTION_DAYS, '--apply-immediately')],
+      });
+    }
+
+    // DocumentDB and Neptune clusters are listed by the RDS API too, but are not RDS.
+    for (const cluster of scope.dbClusters.filter((c) => isRdsEngine(c.engine))) {
+      const ref = scope.dbClusterRef(cluster);
+      const data = { kind: isAurora(cluster.engine) ? 'Aurora cluster' : 'Multi-AZ DB cluster', name: cluster.id };
+      const evidence = { backupRetentionPeriod: cluster.backupRetentionPeriod };
+      if (cluster.backupRetentionPeriod > 0) {
+        pass(ref, 'backedUp', { ...data, retention: countOf(cluster.backupRetentionPeriod, 'day') }, { evidence });
+        continue;
+      }
+      fail(ref, 'noBackups', data, {
+        evidence,
+        commands: [awsCommand('rds', 'modify-db-cluster', '--db-cluster-identifier', cluster.id, '--backup-retention-period', RETENTION_DAYS, '--apply-immediately')],
+      });
+    }
+  },
+});

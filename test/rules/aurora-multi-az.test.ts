@@ -1,0 +1,80 @@
+import { expect } from 'vitest';
+import { byName, testRule } from '../support/rule-cases.js';
+
+testRule('aurora-multi-az', [
+  {
+    name: 'instances in two zones pass (even with a member missing from DescribeDBInstances); Serverless v1 passes; Multi-AZ DB clusters and DocumentDB get no result',
+    fixture: 'pass.json',
+    fail: [],
+    pass: ['inventory-aurora', 'sessions-aurora', 'reports-serverless'],
+    check(results) {
+      const inventory = byName(results, 'inventory-aurora');
+      expect(inventory.message).toBe('Aurora cluster inventory-aurora runs 2 instances in 2 zones (us-east-1a, us-east-1b)');
+      expect(inventory.resource).toMatchObject({ type: 'rds:db-cluster', arn: 'arn:aws:rds:us-east-1:111122223333:cluster:inventory-aurora' });
+
+      // Two of four members share us-east-1a, one is not listed: us-east-1a and us-east-1c still prove two zones.
+      const sessions = byName(results, 'sessions-aurora');
+      expect(sessions.message).toBe('Aurora cluster sessions-aurora runs 4 instances in 2 zones (us-east-1a, us-east-1c)');
+      expect(sessions.evidence).toEqual({
+        members: [
+          'sessions-aurora-instance-1 (us-east-1a, writer)',
+          'sessions-aurora-instance-2 (us-east-1a, reader)',
+          'sessions-aurora-instance-3 (us-east-1c, reader)',
+          'sessions-aurora-instance-4 (unknown zone, reader)',
+        ],
+        instanceZones: ['us-east-1a', 'us-east-1c'],
+        storageZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      });
+
+      expect(byName(results, 'reports-serverless').messageId).toBe('serverlessV1');
+    },
+  },
+  {
+    name: 'one instance, all instances in one zone, an unplaced member, no instance at all: each fails with its own message',
+    fixture: 'fail.json',
+    fail: [
+      { resource: 'analytics-aurora', messageId: 'singleInstance' },
+      { resource: 'payments-aurora', messageId: 'singleZone' },
+      { resource: 'audit-aurora', messageId: 'zoneUnknown' },
+      { resource: 'dr-aurora', messageId: 'noInstance' },
+    ],
+    pass: ['inventory-aurora'],
+    check(results) {
+      // The new reader takes the writer's class (Serverless v2 too) and a storage zone the writer is not in.
+      const analytics = byName(results, 'analytics-aurora');
+      expect(analytics.message).toBe(
+        'Aurora cluster analytics-aurora has a single DB instance (analytics-aurora-instance-1, us-east-1b): no reader to promote when its zone fails',
+      );
+      expect(analytics.remediation!.commands).toEqual([
+        'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier analytics-aurora --engine aurora-postgresql --db-instance-class db.serverless --availability-zone us-east-1a',
+      ]);
+
+      const payments = byName(results, 'payments-aurora');
+      expect(payments.message).toBe('Aurora cluster payments-aurora runs all 2 instances in us-east-1a: the loss of that zone takes every one of them');
+      expect(payments.evidence).toEqual({
+        members: ['payments-aurora-instance-1 (us-east-1a, writer)', 'payments-aurora-instance-2 (us-east-1a, reader)'],
+        instanceZones: ['us-east-1a'],
+        storageZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      });
+      // The writer's class (db.r6g.xlarge), not the smaller reader's.
+      expect(payments.remediation!.commands).toEqual([
+        'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier payments-aurora --engine aurora-mysql --db-instance-class db.r6g.xlarge --availability-zone us-east-1b',
+      ]);
+
+      // audit-aurora-instance-2 is not in the inventory: its zone is not guessed, the user is told how to look.
+      const audit = byName(results, 'audit-aurora');
+      expect(audit.message).toBe(
+        'Aurora cluster audit-aurora runs 2 instances, but the zone of audit-aurora-instance-2 is unknown (us-east-1c known): the cluster cannot be shown to span two zones',
+      );
+      expect(audit.remediation!.commands).toEqual([
+        "aws rds describe-db-instances --db-instance-identifier audit-aurora-instance-2 --query 'DBInstances[0].AvailabilityZone'",
+      ]);
+
+      // Storage only (a headless global database secondary): two instances, in two zones, class unknown.
+      expect(byName(results, 'dr-aurora').remediation!.commands).toEqual([
+        'aws rds create-db-instance --db-instance-identifier <new-instance-id> --db-cluster-identifier dr-aurora --engine aurora-postgresql --db-instance-class <db-instance-class> --availability-zone us-east-1a',
+        'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier dr-aurora --engine aurora-postgresql --db-instance-class <db-instance-class> --availability-zone us-east-1b',
+      ]);
+    },
+  },
+]);
