@@ -8,7 +8,19 @@ import type {
   AutoScalingGroup as AsgGroup,
   ScalingPolicy as AsgPolicy,
 } from '@aws-sdk/client-auto-scaling';
+import {
+  DynamoDBServiceException,
+  type ContinuousBackupsDescription,
+  type TableDescription as DynamoDbTableDescription,
+} from '@aws-sdk/client-dynamodb';
 import type { Instance as Ec2Instance, Subnet as Ec2Subnet } from '@aws-sdk/client-ec2';
+import type {
+  CacheCluster as EcCacheCluster,
+  NodeGroupMember as EcNodeGroupMember,
+  ReplicationGroup as EcReplicationGroup,
+  ServerlessCache as EcServerlessCache,
+} from '@aws-sdk/client-elasticache';
+import type { DBCluster as RdsDbCluster, DBInstance as RdsDbInstance } from '@aws-sdk/client-rds';
 import type {
   Action,
   Listener as ElbListener,
@@ -20,6 +32,7 @@ import type {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 
 export type { AsgGroup, AsgPolicy, Ec2Instance, Ec2Subnet, ElbListener, ElbLoadBalancer, ElbRule, ElbTag, ElbTargetGroup, TargetHealthDescription };
+export type { ContinuousBackupsDescription, DynamoDbTableDescription, EcCacheCluster, EcReplicationGroup, EcServerlessCache, RdsDbCluster, RdsDbInstance };
 
 export const ACCOUNT_ID = '111122223333';
 export const REGION = 'us-east-1';
@@ -395,4 +408,416 @@ export function accessDenied(action: string, user = `arn:aws:iam::${ACCOUNT_ID}:
 /** A connection failure as Node's HTTP stack raises it (no AWS code, only `code`). */
 export function networkError(code = 'ECONNREFUSED', host = '127.0.0.1', port = 443): Error {
   return Object.assign(new Error(`connect ${code} ${host}:${port}`), { code, errno: -111, syscall: 'connect', address: host, port });
+}
+
+// ---------------------------------------------------------------- RDS
+
+const RDS_PORTS: Record<string, number> = { mysql: 3306, mariadb: 3306, postgres: 5432, 'aurora-mysql': 3306, 'aurora-postgresql': 5432, docdb: 27017, neptune: 8182 };
+const isAuroraEngine = (engine: string) => engine.startsWith('aurora') || engine === 'docdb' || engine === 'neptune';
+
+export function dbInstanceArn(id: string, region = REGION): string {
+  return `arn:aws:rds:${region}:${ACCOUNT_ID}:db:${id}`;
+}
+
+export function dbClusterArn(id: string, region = REGION): string {
+  return `arn:aws:rds:${region}:${ACCOUNT_ID}:cluster:${id}`;
+}
+
+/**
+ * A `DescribeDBInstances` entry (see the API reference example). Members of Aurora, DocumentDB
+ * and Neptune clusters have the cluster's storage (`aurora`, 1 GiB), no standby and no
+ * `SecondaryAvailabilityZone`; a read replica carries its source and its replication status.
+ */
+export function dbInstance(
+  id: string,
+  options: {
+    engine?: string;
+    instanceClass?: string;
+    status?: string;
+    multiAz?: boolean;
+    zone?: string;
+    secondaryZone?: string;
+    clusterId?: string;
+    readReplicaSource?: string;
+    readReplicaSourceCluster?: string;
+    readReplicas?: string[];
+    backupRetention?: number;
+    tags?: Record<string, string>;
+    region?: string;
+  } = {},
+): RdsDbInstance {
+  const engine = options.engine ?? 'mysql';
+  const region = options.region ?? REGION;
+  const clustered = options.clusterId !== undefined && isAuroraEngine(engine);
+  const port = RDS_PORTS[engine] ?? 1433;
+  const instance: RdsDbInstance = {
+    DBInstanceIdentifier: id,
+    DBInstanceClass: options.instanceClass ?? (clustered ? 'db.r6g.large' : 'db.m6g.large'),
+    Engine: engine,
+    DBInstanceStatus: options.status ?? 'available',
+    MasterUsername: 'admin',
+    Endpoint: { Address: `${id}.cnpexample1ab.${region}.rds.amazonaws.com`, Port: port, HostedZoneId: 'Z2R2ITUGPM61AM' },
+    AllocatedStorage: clustered ? 1 : 100,
+    InstanceCreateTime: new Date('2024-05-14T09:31:44.219Z'),
+    PreferredBackupWindow: '03:00-03:30',
+    BackupRetentionPeriod: options.backupRetention ?? (options.readReplicaSource ? 0 : clustered ? 1 : 7),
+    DBSecurityGroups: [],
+    VpcSecurityGroups: [{ VpcSecurityGroupId: 'sg-0b0c0d0e0fEXAMPLE', Status: 'active' }],
+    DBParameterGroups: [{ DBParameterGroupName: `default.${engine}`, ParameterApplyStatus: 'in-sync' }],
+    AvailabilityZone: options.zone ?? `${region}a`,
+    DBSubnetGroup: {
+      DBSubnetGroupName: `default-${VPC_ID}`,
+      DBSubnetGroupDescription: 'Created from the RDS Management Console',
+      VpcId: VPC_ID,
+      SubnetGroupStatus: 'Complete',
+      Subnets: TWO_ZONES.map(([Name, SubnetIdentifier]) => ({ SubnetIdentifier, SubnetAvailabilityZone: { Name }, SubnetOutpost: {}, SubnetStatus: 'Active' })),
+    },
+    PreferredMaintenanceWindow: 'sun:05:00-sun:05:30',
+    PendingModifiedValues: {},
+    MultiAZ: options.multiAz ?? false,
+    EngineVersion: engine.startsWith('aurora-mysql') ? '8.0.mysql_aurora.3.05.2' : engine.startsWith('aurora-postgresql') || engine === 'postgres' ? '16.3' : '8.0.35',
+    AutoMinorVersionUpgrade: true,
+    ReadReplicaDBInstanceIdentifiers: options.readReplicas ?? [],
+    ReadReplicaDBClusterIdentifiers: [],
+    LicenseModel: engine === 'postgres' || engine === 'aurora-postgresql' ? 'postgresql-license' : 'general-public-license',
+    OptionGroupMemberships: [{ OptionGroupName: `default:${engine}`, Status: 'in-sync' }],
+    PubliclyAccessible: false,
+    StorageType: clustered ? 'aurora' : 'gp3',
+    DbInstancePort: 0,
+    StorageEncrypted: true,
+    KmsKeyId: `arn:aws:kms:${region}:${ACCOUNT_ID}:key/${hexId('kms', 8)}-0000-4000-8000-${hexId('kms/key', 12)}`,
+    DbiResourceId: `db-${hexId(`dbi/${id}`, 26).toUpperCase()}`,
+    CACertificateIdentifier: 'rds-ca-rsa2048-g1',
+    DomainMemberships: [],
+    CopyTagsToSnapshot: true,
+    MonitoringInterval: 0,
+    DBInstanceArn: dbInstanceArn(id, region),
+    IAMDatabaseAuthenticationEnabled: false,
+    PerformanceInsightsEnabled: false,
+    DeletionProtection: false,
+    AssociatedRoles: [],
+    TagList: Object.entries(options.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
+    CustomerOwnedIpEnabled: false,
+    NetworkType: 'IPV4',
+    BackupTarget: 'region',
+    CertificateDetails: { CAIdentifier: 'rds-ca-rsa2048-g1', ValidTill: new Date('2025-05-14T09:29:00.000Z') },
+    DedicatedLogVolume: false,
+  };
+  if (options.secondaryZone) instance.SecondaryAvailabilityZone = options.secondaryZone;
+  if (options.clusterId) {
+    instance.DBClusterIdentifier = options.clusterId;
+    instance.PromotionTier = 1;
+  }
+  if (options.readReplicaSource) {
+    instance.ReadReplicaSourceDBInstanceIdentifier = options.readReplicaSource;
+    instance.StatusInfos = [{ StatusType: 'read replication', Normal: true, Status: 'replicating' }];
+  }
+  if (options.readReplicaSourceCluster) {
+    instance.ReadReplicaSourceDBClusterIdentifier = options.readReplicaSourceCluster;
+    instance.StatusInfos = [{ StatusType: 'read replication', Normal: true, Status: 'replicating' }];
+  }
+  return instance;
+}
+
+/**
+ * A `DescribeDBClusters` entry (see the API reference example): Aurora by default; a Multi-AZ DB
+ * cluster (engine `mysql` or `postgres`) has its own instance class and provisioned IOPS storage.
+ */
+export function dbCluster(
+  id: string,
+  options: {
+    engine?: string;
+    engineMode?: string;
+    status?: string;
+    multiAz?: boolean;
+    zones?: string[];
+    members?: [instanceId: string, isWriter: boolean][];
+    backupRetention?: number;
+    replicationSource?: string;
+    tags?: Record<string, string>;
+    region?: string;
+  } = {},
+): RdsDbCluster {
+  const engine = options.engine ?? 'aurora-mysql';
+  const region = options.region ?? REGION;
+  const members = options.members ?? [];
+  const endpoint = (kind: string) => `${id}.${kind}-cnpexample1ab.${region}.rds.amazonaws.com`;
+  const cluster: RdsDbCluster = {
+    AllocatedStorage: isAuroraEngine(engine) ? 1 : 100,
+    AvailabilityZones: options.zones ?? [`${region}a`, `${region}b`, `${region}c`],
+    BackupRetentionPeriod: options.backupRetention ?? 1,
+    DBClusterIdentifier: id,
+    DBClusterParameterGroup: `default.${engine}`,
+    DBSubnetGroup: `default-${VPC_ID}`,
+    Status: options.status ?? 'available',
+    EarliestRestorableTime: new Date('2024-06-01T03:05:11.000Z'),
+    Endpoint: endpoint('cluster'),
+    ReaderEndpoint: endpoint('cluster-ro'),
+    MultiAZ: options.multiAz ?? new Set(members).size > 1,
+    Engine: engine,
+    EngineVersion: engine.startsWith('aurora-mysql') ? '8.0.mysql_aurora.3.05.2' : '16.3',
+    LatestRestorableTime: new Date('2024-06-08T11:40:32.000Z'),
+    Port: RDS_PORTS[engine] ?? 3306,
+    MasterUsername: 'admin',
+    PreferredBackupWindow: '03:00-03:30',
+    PreferredMaintenanceWindow: 'sun:05:00-sun:05:30',
+    ReadReplicaIdentifiers: [],
+    DBClusterMembers: members.map(([DBInstanceIdentifier, IsClusterWriter]) => ({
+      DBInstanceIdentifier,
+      IsClusterWriter,
+      DBClusterParameterGroupStatus: 'in-sync',
+      PromotionTier: 1,
+    })),
+    VpcSecurityGroups: [{ VpcSecurityGroupId: 'sg-0b0c0d0e0fEXAMPLE', Status: 'active' }],
+    HostedZoneId: 'Z2R2ITUGPM61AM',
+    StorageEncrypted: true,
+    DbClusterResourceId: `cluster-${hexId(`cluster/${id}`, 26).toUpperCase()}`,
+    DBClusterArn: dbClusterArn(id, region),
+    AssociatedRoles: [],
+    IAMDatabaseAuthenticationEnabled: false,
+    ClusterCreateTime: new Date('2024-05-14T09:25:02.117Z'),
+    EngineMode: options.engineMode ?? 'provisioned',
+    DeletionProtection: false,
+    HttpEndpointEnabled: false,
+    CopyTagsToSnapshot: false,
+    CrossAccountClone: false,
+    DomainMemberships: [],
+    TagList: Object.entries(options.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
+    AutoMinorVersionUpgrade: true,
+    NetworkType: 'IPV4',
+  };
+  if (!isAuroraEngine(engine)) Object.assign(cluster, { DBClusterInstanceClass: 'db.m6gd.large', StorageType: 'io1', Iops: 1000, PubliclyAccessible: false });
+  if (options.replicationSource) cluster.ReplicationSourceIdentifier = options.replicationSource;
+  return cluster;
+}
+
+// ---------------------------------------------------------------- ElastiCache
+
+export function cacheClusterArn(id: string, region = REGION): string {
+  return `arn:aws:elasticache:${region}:${ACCOUNT_ID}:cluster:${id}`;
+}
+
+export function replicationGroupArn(id: string, region = REGION): string {
+  return `arn:aws:elasticache:${region}:${ACCOUNT_ID}:replicationgroup:${id}`;
+}
+
+/** One node group member: its cache cluster, its zone (absent where the API leaves it out), its role (cluster mode disabled only). */
+export interface MemberSpec {
+  id: string;
+  zone?: string;
+  role?: 'primary' | 'replica';
+}
+
+/**
+ * A `DescribeReplicationGroups` entry (see the API reference example). Cluster mode disabled:
+ * one node group `0001` with primary and reader endpoints, members with a role and a read
+ * endpoint. Cluster mode enabled: a configuration endpoint, node groups with slots, members
+ * without role or endpoint.
+ */
+export function replicationGroup(
+  id: string,
+  options: {
+    engine?: 'redis' | 'valkey';
+    clusterMode?: 'enabled' | 'disabled';
+    nodeGroups?: { id: string; members: MemberSpec[] }[];
+    automaticFailover?: string;
+    multiAz?: string;
+    status?: string;
+    region?: string;
+  } = {},
+): EcReplicationGroup {
+  const region = options.region ?? REGION;
+  const clustered = options.clusterMode === 'enabled';
+  const host = (name: string) => `${name}.${hexId(`rg/${id}`, 6)}.ng.0001.use1.cache.amazonaws.com`;
+  const nodeGroups = options.nodeGroups ?? [{ id: '0001', members: [{ id: `${id}-001`, zone: `${region}a`, role: 'primary' as const }, { id: `${id}-002`, zone: `${region}b`, role: 'replica' as const }] }];
+  const slots = (i: number) => {
+    const size = Math.floor(16384 / nodeGroups.length);
+    return `${i * size}-${i === nodeGroups.length - 1 ? 16383 : (i + 1) * size - 1}`;
+  };
+  const group: EcReplicationGroup = {
+    ReplicationGroupId: id,
+    Description: `${id} cache`,
+    GlobalReplicationGroupInfo: {},
+    Status: options.status ?? 'available',
+    PendingModifiedValues: {},
+    MemberClusters: nodeGroups.flatMap((g) => g.members.map((m) => m.id)).sort(),
+    NodeGroups: nodeGroups.map((g, i) => ({
+      NodeGroupId: g.id,
+      Status: 'available',
+      ...(clustered ? { Slots: slots(i) } : { PrimaryEndpoint: { Address: host(`master.${id}`), Port: 6379 }, ReaderEndpoint: { Address: host(`replica.${id}`), Port: 6379 } }),
+      NodeGroupMembers: g.members.map((m) => {
+        const member: EcNodeGroupMember = { CacheClusterId: m.id, CacheNodeId: '0001' };
+        if (!clustered) member.ReadEndpoint = { Address: host(m.id), Port: 6379 };
+        if (m.zone) member.PreferredAvailabilityZone = m.zone;
+        if (m.role) member.CurrentRole = m.role;
+        return member;
+      }),
+    })),
+    SnapshotRetentionLimit: 1,
+    SnapshotWindow: '05:00-06:00',
+    ClusterEnabled: clustered,
+    CacheNodeType: 'cache.r7g.large',
+    AuthTokenEnabled: false,
+    TransitEncryptionEnabled: true,
+    AtRestEncryptionEnabled: true,
+    ARN: replicationGroupArn(id, region),
+    LogDeliveryConfigurations: [],
+    ReplicationGroupCreateTime: new Date('2024-07-02T12:11:41.000Z'),
+    DataTiering: 'disabled',
+    AutoMinorVersionUpgrade: true,
+    NetworkType: 'ipv4',
+    IpDiscovery: 'ipv4',
+    TransitEncryptionMode: 'required',
+    ClusterMode: clustered ? 'enabled' : 'disabled',
+    Engine: options.engine ?? 'redis',
+    AutomaticFailover: (options.automaticFailover ?? 'enabled') as 'enabled',
+    MultiAZ: (options.multiAz ?? 'enabled') as 'enabled',
+  };
+  if (clustered) group.ConfigurationEndpoint = { Address: `clustercfg.${id}.${hexId(`rg/${id}`, 6)}.use1.cache.amazonaws.com`, Port: 6379 };
+  return group;
+}
+
+/**
+ * A `DescribeCacheClusters` entry (see the API reference example): a Memcached cluster (with a
+ * configuration endpoint; zone `Multiple` when its nodes span zones), or a one-node Redis OSS /
+ * Valkey cluster that is a member of a replication group.
+ */
+export function cacheCluster(
+  id: string,
+  options: { engine?: 'redis' | 'valkey' | 'memcached'; numNodes?: number; zone?: string; replicationGroupId?: string; status?: string; region?: string } = {},
+): EcCacheCluster {
+  const engine = options.engine ?? 'redis';
+  const region = options.region ?? REGION;
+  const memcached = engine === 'memcached';
+  const cluster: EcCacheCluster = {
+    CacheClusterId: id,
+    ClientDownloadLandingPage: 'https://console.aws.amazon.com/elasticache/home#client-download:',
+    CacheNodeType: memcached ? 'cache.t4g.medium' : 'cache.r7g.large',
+    Engine: engine,
+    EngineVersion: memcached ? '1.6.22' : '7.1.0',
+    CacheClusterStatus: options.status ?? 'available',
+    NumCacheNodes: options.numNodes ?? 1,
+    PreferredAvailabilityZone: options.zone ?? `${region}a`,
+    CacheClusterCreateTime: new Date('2024-07-02T12:11:41.000Z'),
+    PreferredMaintenanceWindow: 'sat:06:00-sat:07:00',
+    PendingModifiedValues: {},
+    CacheSecurityGroups: [],
+    CacheParameterGroup: { CacheParameterGroupName: memcached ? 'default.memcached1.6' : 'default.redis7', ParameterApplyStatus: 'in-sync', CacheNodeIdsToReboot: [] },
+    CacheSubnetGroupName: 'default',
+    AutoMinorVersionUpgrade: true,
+    SecurityGroups: [{ SecurityGroupId: 'sg-0b0c0d0e0fEXAMPLE', Status: 'active' }],
+    TransitEncryptionEnabled: !memcached,
+    AtRestEncryptionEnabled: !memcached,
+    ARN: cacheClusterArn(id, region),
+    ReplicationGroupLogDeliveryEnabled: false,
+    LogDeliveryConfigurations: [],
+    NetworkType: 'ipv4',
+    IpDiscovery: 'ipv4',
+  };
+  if (memcached) cluster.ConfigurationEndpoint = { Address: `${id}.${hexId(`cc/${id}`, 6)}.cfg.use1.cache.amazonaws.com`, Port: 11211 };
+  else Object.assign(cluster, { SnapshotRetentionLimit: 1, SnapshotWindow: '05:00-06:00', TransitEncryptionMode: 'required' });
+  if (options.replicationGroupId) cluster.ReplicationGroupId = options.replicationGroupId;
+  return cluster;
+}
+
+/** A `DescribeServerlessCaches` entry. */
+export function serverlessCache(name: string, options: { engine?: 'redis' | 'valkey' | 'memcached'; status?: string; region?: string } = {}): EcServerlessCache {
+  const engine = options.engine ?? 'valkey';
+  const region = options.region ?? REGION;
+  const port = engine === 'memcached' ? 11211 : 6379;
+  const host = `${name}-${hexId(`sc/${name}`, 6)}.serverless.use1.cache.amazonaws.com`;
+  return {
+    ServerlessCacheName: name,
+    Description: `${name} cache`,
+    CreateTime: new Date('2024-08-12T16:40:03.000Z'),
+    Status: options.status ?? 'available',
+    Engine: engine,
+    MajorEngineVersion: engine === 'memcached' ? '1.6' : engine === 'valkey' ? '8' : '7',
+    FullEngineVersion: engine === 'memcached' ? '1.6' : engine === 'valkey' ? '8.0' : '7.1',
+    SecurityGroupIds: ['sg-0b0c0d0e0fEXAMPLE'],
+    Endpoint: { Address: host, Port: port },
+    ReaderEndpoint: { Address: host, Port: port + 1 },
+    ARN: `arn:aws:elasticache:${region}:${ACCOUNT_ID}:serverlesscache:${name}`,
+    SubnetIds: TWO_ZONES.map(([, subnetId]) => subnetId),
+    SnapshotRetentionLimit: 0,
+    DailySnapshotTime: '04:00',
+    NetworkType: 'ipv4',
+  };
+}
+
+// ---------------------------------------------------------------- DynamoDB
+
+export function tableArn(name: string, region = REGION): string {
+  return `arn:aws:dynamodb:${region}:${ACCOUNT_ID}:table/${name}`;
+}
+
+/**
+ * The `Table` of a `DescribeTable` answer (see the API reference example). On-demand tables
+ * carry a `BillingModeSummary` and zero provisioned capacity; a table created provisioned has no
+ * `BillingModeSummary` at all. `replicas` makes it a global table (version 2019.11.21): the API
+ * lists the replicas in the other regions.
+ */
+export function dynamoDbTable(
+  name: string,
+  options: { billingMode?: 'PAY_PER_REQUEST' | 'PROVISIONED'; status?: string; replicas?: string[]; region?: string } = {},
+): DynamoDbTableDescription {
+  const region = options.region ?? REGION;
+  const onDemand = (options.billingMode ?? 'PAY_PER_REQUEST') === 'PAY_PER_REQUEST';
+  const id = hexId(`table/${name}`, 32);
+  const table: DynamoDbTableDescription = {
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+    TableName: name,
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    TableStatus: (options.status ?? 'ACTIVE') as 'ACTIVE',
+    CreationDateTime: new Date('2024-03-18T10:02:51.449Z'),
+    ProvisionedThroughput: { NumberOfDecreasesToday: 0, ReadCapacityUnits: onDemand ? 0 : 5, WriteCapacityUnits: onDemand ? 0 : 5 },
+    TableSizeBytes: 0,
+    ItemCount: 0,
+    TableArn: tableArn(name, region),
+    TableId: `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`,
+    DeletionProtectionEnabled: false,
+  };
+  if (onDemand) {
+    table.BillingModeSummary = { BillingMode: 'PAY_PER_REQUEST', LastUpdateToPayPerRequestDateTime: new Date('2024-03-18T10:02:51.449Z') };
+    table.WarmThroughput = { ReadUnitsPerSecond: 12000, WriteUnitsPerSecond: 4000, Status: 'ACTIVE' };
+  }
+  if (options.replicas?.length) {
+    table.StreamSpecification = { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' };
+    table.LatestStreamLabel = '2024-03-18T10:02:51.449';
+    table.LatestStreamArn = `${table.TableArn}/stream/${table.LatestStreamLabel}`;
+    table.GlobalTableVersion = '2019.11.21';
+    table.Replicas = options.replicas.map((RegionName) => ({ RegionName, ReplicaStatus: 'ACTIVE' }));
+  }
+  return table;
+}
+
+/** The `ContinuousBackupsDescription` of `DescribeContinuousBackups` (see the API reference example). */
+export function continuousBackups(pitr: 'ENABLED' | 'DISABLED', recoveryPeriodInDays = 35): ContinuousBackupsDescription {
+  if (pitr === 'DISABLED') return { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'DISABLED' } };
+  return {
+    ContinuousBackupsStatus: 'ENABLED',
+    PointInTimeRecoveryDescription: {
+      PointInTimeRecoveryStatus: 'ENABLED',
+      RecoveryPeriodInDays: recoveryPeriodInDays,
+      EarliestRestorableDateTime: new Date('2024-05-04T10:05:00.000Z'),
+      LatestRestorableDateTime: new Date('2024-06-08T11:40:00.000Z'),
+    },
+  };
+}
+
+/**
+ * A DynamoDB error as the SDK throws it (JSON protocol): a `DynamoDBServiceException` named by
+ * the `__type` of the answer. `AccessDeniedException` is not in DynamoDB's model, so the SDK
+ * throws its base exception rather than a class of its own.
+ */
+export function dynamoDbError(name: string, message: string, httpStatusCode = 400): DynamoDBServiceException {
+  return Object.assign(
+    new DynamoDBServiceException({ name, $fault: httpStatusCode >= 500 ? 'server' : 'client', message, $metadata: { ...responseMetadata(), httpStatusCode } }),
+    { __type: `com.amazon.coral.service#${name}` },
+  );
+}
+
+/** `AccessDeniedException` for an IAM action on one table, with the message AWS sends. */
+export function dynamoDbAccessDenied(action: string, resourceArn: string, user = `arn:aws:iam::${ACCOUNT_ID}:user/auditor`): DynamoDBServiceException {
+  return dynamoDbError('AccessDeniedException', `User: ${user} is not authorized to perform: ${action} on resource: ${resourceArn} because no identity-based policy allows the ${action} action`);
 }

@@ -3,15 +3,16 @@ import { afterEach } from 'vitest';
  * A mocked AWS region for the collector tests: real SDK clients whose `send` is stubbed with
  * `aws-sdk-client-mock` (no HTTP; `fake-aws.ts` is the wire-level fake for end-to-end tests).
  * It serves the resources of a `World` the way the APIs do: paginated (Marker/NextMarker for ELBv2,
- * NextToken for Auto Scaling and EC2, opaque tokens), per-resource calls keyed by ARN, and
+ * NextToken for Auto Scaling and EC2, Marker for RDS and ElastiCache, NextToken for serverless
+ * caches: opaque tokens; table names for DynamoDB `ListTables`), per-resource calls keyed by ARN, and
  * the APIs' own validation (page-size ranges, 20 ARNs per `DescribeTags`, 200 filter values).
  * Every call is logged, in-flight calls are counted per service, and any operation can be
  * delayed, failed or replaced.
  */
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, DescribePoliciesCommand } from '@aws-sdk/client-auto-scaling';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { RDSClient } from '@aws-sdk/client-rds';
+import { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeCacheClustersCommand, DescribeReplicationGroupsCommand, DescribeServerlessCachesCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { DescribeDBClustersCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { DescribeInstancesCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   DescribeListenersCommand,
@@ -29,12 +30,21 @@ import type { RegionClients } from '../../src/collect/aws-clients.js';
 import {
   attributes,
   awsError,
+  continuousBackups,
   defaultLoadBalancerAttributes,
+  dynamoDbError,
   defaultTargetGroupAttributes,
   REGION,
   responseMetadata,
   type AsgGroup,
   type AsgPolicy,
+  type ContinuousBackupsDescription,
+  type DynamoDbTableDescription,
+  type EcCacheCluster,
+  type EcReplicationGroup,
+  type EcServerlessCache,
+  type RdsDbCluster,
+  type RdsDbInstance,
   type Ec2Instance,
   type Ec2Subnet,
   type ElbListener,
@@ -66,9 +76,18 @@ export interface World {
   scalingPolicies: AsgPolicy[];
   instances: Ec2Instance[];
   subnets: Ec2Subnet[];
+  dbInstances: RdsDbInstance[];
+  dbClusters: RdsDbCluster[];
+  replicationGroups: EcReplicationGroup[];
+  cacheClusters: EcCacheCluster[];
+  serverlessCaches: EcServerlessCache[];
+  /** `DescribeTable`'s `Table` of each table, in any order (`ListTables` sorts them by name). */
+  tables: DynamoDbTableDescription[];
+  /** By table name; defaults to what the API returns for a new table (point-in-time recovery off). */
+  continuousBackups: Record<string, ContinuousBackupsDescription>;
 }
 
-export type ServiceName = 'elbv2' | 'autoscaling' | 'ec2';
+export type ServiceName = 'elbv2' | 'autoscaling' | 'ec2' | 'rds' | 'elasticache' | 'dynamodb';
 
 export const OPERATION_SERVICE = {
   DescribeLoadBalancers: 'elbv2',
@@ -83,6 +102,14 @@ export const OPERATION_SERVICE = {
   DescribePolicies: 'autoscaling',
   DescribeInstances: 'ec2',
   DescribeSubnets: 'ec2',
+  DescribeDBInstances: 'rds',
+  DescribeDBClusters: 'rds',
+  DescribeReplicationGroups: 'elasticache',
+  DescribeCacheClusters: 'elasticache',
+  DescribeServerlessCaches: 'elasticache',
+  ListTables: 'dynamodb',
+  DescribeTable: 'dynamodb',
+  DescribeContinuousBackups: 'dynamodb',
 } as const satisfies Record<string, ServiceName>;
 
 export type FakeOperation = keyof typeof OPERATION_SERVICE;
@@ -125,8 +152,8 @@ export class MockedRegion {
   readonly dynamodb: AwsClientStub<DynamoDBClient>;
   /** Every call, in order: start, then resolve or reject. */
   readonly events: CallEvent[] = [];
-  readonly inFlight: Record<ServiceName, number> = { elbv2: 0, autoscaling: 0, ec2: 0 };
-  readonly maxInFlight: Record<ServiceName, number> = { elbv2: 0, autoscaling: 0, ec2: 0 };
+  readonly inFlight: Record<ServiceName, number> = { elbv2: 0, autoscaling: 0, ec2: 0, rds: 0, elasticache: 0, dynamodb: 0 };
+  readonly maxInFlight: Record<ServiceName, number> = { elbv2: 0, autoscaling: 0, ec2: 0, rds: 0, elasticache: 0, dynamodb: 0 };
   private readonly counts = new Map<FakeOperation, number>();
 
   constructor(
@@ -146,6 +173,13 @@ export class MockedRegion {
       scalingPolicies: [],
       instances: [],
       subnets: [],
+      dbInstances: [],
+      dbClusters: [],
+      replicationGroups: [],
+      cacheClusters: [],
+      serverlessCaches: [],
+      tables: [],
+      continuousBackups: {},
       ...world,
     };
     const region = options.region ?? REGION;
@@ -179,6 +213,14 @@ export class MockedRegion {
     this.autoscaling.on(DescribePoliciesCommand).callsFake(this.handler('DescribePolicies', (i) => this.describePolicies(i)));
     this.ec2.on(DescribeInstancesCommand).callsFake(this.handler('DescribeInstances', (i) => this.describeInstances(i)));
     this.ec2.on(DescribeSubnetsCommand).callsFake(this.handler('DescribeSubnets', (i) => this.describeSubnets(i)));
+    this.rds.on(DescribeDBInstancesCommand).callsFake(this.handler('DescribeDBInstances', (i) => this.describeDbInstances(i)));
+    this.rds.on(DescribeDBClustersCommand).callsFake(this.handler('DescribeDBClusters', (i) => this.describeDbClusters(i)));
+    this.elasticache.on(DescribeReplicationGroupsCommand).callsFake(this.handler('DescribeReplicationGroups', (i) => this.describeReplicationGroups(i)));
+    this.elasticache.on(DescribeCacheClustersCommand).callsFake(this.handler('DescribeCacheClusters', (i) => this.describeCacheClusters(i)));
+    this.elasticache.on(DescribeServerlessCachesCommand).callsFake(this.handler('DescribeServerlessCaches', (i) => this.describeServerlessCaches(i)));
+    this.dynamodb.on(ListTablesCommand).callsFake(this.handler('ListTables', (i) => this.listTables(i)));
+    this.dynamodb.on(DescribeTableCommand).callsFake(this.handler('DescribeTable', (i) => this.describeTable(i)));
+    this.dynamodb.on(DescribeContinuousBackupsCommand).callsFake(this.handler('DescribeContinuousBackups', (i) => this.describeContinuousBackups(i)));
   }
 
   /** The inputs of every call of an operation, in call order. */
@@ -191,12 +233,15 @@ export class MockedRegion {
     return this.events.filter((e) => e.operation === operation && e.event === 'resolve').map((e) => e.output);
   }
 
-  /** Every command sent on the three region clients: `service:CommandName` without `Command`. */
+  /** Every command sent on the region clients: `service:CommandName` without `Command`. */
   sentCommands(): string[] {
-    const mocks: [ServiceName, AwsClientStub<ElasticLoadBalancingV2Client> | AwsClientStub<AutoScalingClient> | AwsClientStub<EC2Client>][] = [
+    const mocks: [ServiceName, { calls(): { args: [object] }[] }][] = [
       ['elbv2', this.elbv2],
       ['autoscaling', this.autoscaling],
       ['ec2', this.ec2],
+      ['rds', this.rds],
+      ['elasticache', this.elasticache],
+      ['dynamodb', this.dynamodb],
     ];
     return mocks.flatMap(([service, mock]) => mock.calls().map((call) => `${service}:${call.args[0].constructor.name.replace(/Command$/, '')}`));
   }
@@ -377,6 +422,75 @@ export class MockedRegion {
     const page = this.page('DescribeSubnets', this.world.subnets, input.NextToken, input.MaxResults, 1000);
     return withNext({ Subnets: page.items }, 'NextToken', page.next);
   }
+
+  // ------------------------------------------------------------ RDS
+
+  private describeDbInstances(input: Input): Output {
+    checkRange('MaxRecords', input.MaxRecords, 20, 100);
+    unsupported('DescribeDBInstances', input, ['DBInstanceIdentifier', 'Filters']);
+    const page = this.page('DescribeDBInstances', this.world.dbInstances, input.Marker, input.MaxRecords, 100);
+    return withNext({ DBInstances: page.items }, 'Marker', page.next);
+  }
+
+  private describeDbClusters(input: Input): Output {
+    checkRange('MaxRecords', input.MaxRecords, 20, 100);
+    unsupported('DescribeDBClusters', input, ['DBClusterIdentifier', 'Filters']);
+    const page = this.page('DescribeDBClusters', this.world.dbClusters, input.Marker, input.MaxRecords, 100);
+    return withNext({ DBClusters: page.items }, 'Marker', page.next);
+  }
+
+  // ------------------------------------------------------------ ElastiCache
+
+  private describeReplicationGroups(input: Input): Output {
+    checkRange('MaxRecords', input.MaxRecords, 20, 100);
+    unsupported('DescribeReplicationGroups', input, ['ReplicationGroupId']);
+    const page = this.page('DescribeReplicationGroups', this.world.replicationGroups, input.Marker, input.MaxRecords, 100);
+    return withNext({ ReplicationGroups: page.items }, 'Marker', page.next);
+  }
+
+  private describeCacheClusters(input: Input): Output {
+    checkRange('MaxRecords', input.MaxRecords, 20, 100);
+    unsupported('DescribeCacheClusters', input, ['CacheClusterId']);
+    const clusters = input.ShowCacheClustersNotInReplicationGroups ? this.world.cacheClusters.filter((c) => !c.ReplicationGroupId) : this.world.cacheClusters;
+    const page = this.page('DescribeCacheClusters', clusters, input.Marker, input.MaxRecords, 100);
+    return withNext({ CacheClusters: page.items }, 'Marker', page.next);
+  }
+
+  /** The API documents only the default page size, 50, and no range. */
+  private describeServerlessCaches(input: Input): Output {
+    unsupported('DescribeServerlessCaches', input, ['ServerlessCacheName']);
+    const page = this.page('DescribeServerlessCaches', this.world.serverlessCaches, input.NextToken, input.MaxResults, 50);
+    return withNext({ ServerlessCaches: page.items }, 'NextToken', page.next);
+  }
+
+  // ------------------------------------------------------------ DynamoDB
+
+  /** Names in UTF-8 byte order; a page resumes after `ExclusiveStartTableName`, the last name of the page before. */
+  private listTables(input: Input): Output {
+    if (input.Limit !== undefined && (input.Limit < 1 || input.Limit > 100)) {
+      throw dynamoDbError('ValidationException', `1 validation error detected: Value '${input.Limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 100`);
+    }
+    const names = this.world.tables.map((t) => t.TableName!).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    const start = input.ExclusiveStartTableName === undefined ? 0 : names.filter((n) => Buffer.compare(Buffer.from(n), Buffer.from(input.ExclusiveStartTableName)) <= 0).length;
+    const size = Math.min(input.Limit ?? 100, this.options.pageSize ?? Number.POSITIVE_INFINITY);
+    const page = names.slice(start, start + size);
+    return start + page.length < names.length ? { TableNames: page, LastEvaluatedTableName: page.at(-1) } : { TableNames: page };
+  }
+
+  private describeTable(input: Input): Output {
+    return { Table: this.table(input.TableName, 'ResourceNotFoundException', `Requested resource not found: Table: ${input.TableName} not found`) };
+  }
+
+  private describeContinuousBackups(input: Input): Output {
+    const table = this.table(input.TableName, 'TableNotFoundException', `Table not found: ${input.TableName}`);
+    return { ContinuousBackupsDescription: this.world.continuousBackups[table.TableName!] ?? continuousBackups('DISABLED') };
+  }
+
+  private table(name: string | undefined, notFound: string, message: string): DynamoDbTableDescription {
+    const table = this.world.tables.find((t) => t.TableName === name);
+    if (!table) throw dynamoDbError(notFound, message);
+    return table;
+  }
 }
 
 function defaultRuleOf(listener: ElbListener): ElbRule {
@@ -386,6 +500,11 @@ function defaultRuleOf(listener: ElbListener): ElbRule {
 /** The API omits the token on the last page. */
 function withNext(output: Record<string, unknown>, key: string, next: string | undefined): Output {
   return next === undefined ? output : { ...output, [key]: next };
+}
+
+/** Parameters the collectors do not send: a fake that ignored them would answer wrongly. */
+function unsupported(operation: string, input: Input, names: string[]): void {
+  for (const name of names) if (input[name] !== undefined) throw awsError('InvalidParameterValue', `${operation}: ${name} is not supported by this fake`);
 }
 
 function checkRange(name: string, value: number | undefined, min: number, max: number): void {
