@@ -1,5 +1,5 @@
 import type { AccountInventory, DnsRecord, HostedZone, LoadBalancer } from './inventory.js';
-import { comparableDnsName, recordId } from './dns.js';
+import { bareHostedZoneId, comparableDnsName, decodeDnsName, recordId } from './dns.js';
 
 /** A load balancer of the inventory that a DNS record leads to. */
 export interface AliasDestination {
@@ -7,7 +7,7 @@ export interface AliasDestination {
   loadBalancer: LoadBalancer;
 }
 
-/** Aliases to aliases are followed this deep; Route 53 itself refuses loops. */
+/** Aliases to other records are followed this many hops deep, whatever the inventory holds (a hand-edited one may loop). */
 const MAX_ALIAS_HOPS = 8;
 
 /**
@@ -43,30 +43,31 @@ export class AliasTargets {
     const key = recordId(zone.id, record);
     let found = this.resolved.get(key);
     if (!found) {
-      found = this.follow(record, record.type, 0);
+      found = uniqueByArn(this.follow(record, record.type, new Set([zoneNameKey(zone.id, record.name)])));
       this.resolved.set(key, found);
     }
     return found;
   }
 
-  private follow(record: DnsRecord, type: string, hops: number): AliasDestination[] {
+  /** `visited`: the zone and names of the chain so far, so that a loop ends instead of fanning out. */
+  private follow(record: DnsRecord, type: string, visited: Set<string>): AliasDestination[] {
     const alias = record.aliasTarget;
-    if (!alias || hops > MAX_ALIAS_HOPS) return [];
+    if (!alias) return [];
     const direct = this.loadBalancersByDnsName.get(comparableDnsName(alias.dnsName));
     if (direct) return [direct];
-    // An alias to another record of the same type in one of the account's zones.
-    const next = this.recordsByZoneAndName.get(zoneNameKey(stripZonePrefix(alias.hostedZoneId), comparableDnsName(alias.dnsName))) ?? [];
-    const destinations = next.filter((r) => r.type === type).flatMap((r) => this.follow(r, type, hops + 1));
-    return uniqueByArn(destinations);
+    if (visited.size > MAX_ALIAS_HOPS) return [];
+    // An alias to other records of the same type in one of the account's zones (a weighted set, a failover pair...).
+    // Record names are compared decoded only: `dualstack.` is a load balancer prefix, not part of a record's name.
+    const key = zoneNameKey(bareHostedZoneId(alias.hostedZoneId), decodeDnsName(alias.dnsName));
+    if (visited.has(key)) return [];
+    const next = (this.recordsByZoneAndName.get(key) ?? []).filter((r) => r.type === type);
+    const chain = new Set([...visited, key]);
+    return next.flatMap((r) => this.follow(r, type, chain));
   }
 }
 
 function zoneNameKey(zoneId: string, name: string): string {
   return `${zoneId}|${name}`;
-}
-
-function stripZonePrefix(zoneId: string): string {
-  return zoneId.replace(/^\/hostedzone\//, '');
 }
 
 function uniqueByArn(destinations: AliasDestination[]): AliasDestination[] {

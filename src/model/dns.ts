@@ -18,6 +18,11 @@ export function comparableDnsName(name: string): string {
   return decodeDnsName(name).replace(/^dualstack\./, '');
 }
 
+/** A hosted zone id without the `/hostedzone/` prefix some API responses put on it: `Z1D633PJN98FT9`. */
+export function bareHostedZoneId(id: string): string {
+  return id.replace(/^\/hostedzone\//, '');
+}
+
 /** Load balancer DNS names end in `elb.amazonaws.com` (`.elb.<region>.amazonaws.com` for NLBs; `.cn` in China). */
 export function isLoadBalancerDnsName(name: string): boolean {
   return /\.elb\.([a-z0-9-]+\.)?amazonaws\.com(\.cn)?$/.test(comparableDnsName(name));

@@ -1,0 +1,43 @@
+import { defineAccountRule } from '../src/engine/define-rule.js';
+import { isLoadBalancerDnsName, routingPolicy } from '../src/model/dns.js';
+import { evaluateTargetHealthCommand, recordData, recordEvidence } from './support/route53.js';
+
+export default defineAccountRule({
+  id: 'r53-alias-evaluate-target-health',
+  title: 'Aliases to load balancers evaluate target health outside simple routing',
+  service: 'route53',
+  severity: 'medium',
+  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', 'elbv2:DescribeLoadBalancers'],
+  params: {},
+  messages: {
+    evaluates: '{{record}} in {{zone}} ({{policy}} routing) evaluates the health of load balancer {{target}}',
+    notEvaluated:
+      '{{record}} in {{zone}} ({{policy}} routing) leads to load balancer {{target}} without evaluating its health: Route 53 keeps answering with it when it has no healthy target',
+  },
+  rationale:
+    'Failover, weighted, latency and geolocation routing can steer users away from a load balancer whose targets are all unhealthy, or whose zone or region is down, only if the alias evaluates target health. Without it Route 53 keeps returning that load balancer and its share of users gets errors.',
+  remediation: {
+    summary: 'Set EvaluateTargetHealth to true on the alias record.',
+    docs: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-complex-configs.html',
+  },
+  check(scope, { pass, fail }) {
+    for (const { zone, record } of scope.records()) {
+      const alias = record.aliasTarget;
+      const policy = routingPolicy(record);
+      if (!alias || policy === 'simple') continue;
+      // A load balancer by its DNS name (even one of a region not scanned), or one reached through other records.
+      const destinations = scope.aliasDestinations(zone, record);
+      if (destinations.length === 0 && !isLoadBalancerDnsName(alias.dnsName)) continue;
+      const ref = scope.recordRef(zone, record);
+      const target = destinations.length > 0 ? destinations.map((d) => `${d.loadBalancer.name} (${d.region})`).join(', ') : alias.dnsName;
+      const data = { ...recordData(zone, record), policy, target };
+      const evidence = {
+        routingPolicy: policy,
+        ...recordEvidence(record),
+        loadBalancers: destinations.map((d) => ({ name: d.loadBalancer.name, region: d.region, arn: d.loadBalancer.arn })),
+      };
+      if (alias.evaluateTargetHealth) pass(ref, 'evaluates', data, { evidence });
+      else fail(ref, 'notEvaluated', data, { evidence, commands: [evaluateTargetHealthCommand(zone, record, alias)] });
+    }
+  },
+});

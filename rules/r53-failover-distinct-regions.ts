@@ -1,0 +1,80 @@
+import { distinctSorted } from '../src/collections.js';
+import type { AccountScope, RecordGroup } from '../src/engine/account-scope.js';
+import { defineAccountRule } from '../src/engine/define-rule.js';
+import type { AliasDestination } from '../src/model/alias-targets.js';
+import type { DnsRecord } from '../src/model/inventory.js';
+import { groupData, resourceRecordSet, upsertCommand } from './support/route53.js';
+
+export default defineAccountRule({
+  id: 'r53-failover-distinct-regions',
+  title: 'Failover records fail over to another region',
+  service: 'route53',
+  severity: 'medium',
+  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', 'elbv2:DescribeLoadBalancers'],
+  params: {},
+  messages: {
+    distinctRegions: 'Failover records {{group}} in {{zone}} fail over from {{primary}} to {{secondary}}',
+    sameLoadBalancer:
+      'Failover records {{group}} in {{zone}} have their primary and secondary on the same load balancer ({{loadBalancers}}): failing over changes nothing',
+    sameRegion:
+      'Failover records {{group}} in {{zone}} fail over from {{primary}} to {{secondary}}, in the same region ({{regions}}): an outage of that region takes both down',
+  },
+  rationale:
+    'Failover routing exists to survive the loss of what the primary runs on. A secondary on the same load balancer fails with it, and one in the same region goes down with a regional outage: the standby belongs in another region.',
+  remediation: {
+    summary: 'Point the SECONDARY record to a load balancer (and the stack behind it) in another region.',
+    docs: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-failover.html',
+  },
+  check(scope, { pass, fail }) {
+    for (const group of scope.recordGroups()) {
+      const primaries = group.records.filter((r) => r.failover === 'PRIMARY');
+      const secondaries = group.records.filter((r) => r.failover === 'SECONDARY');
+      const primary = destinationsOf(scope, group, primaries);
+      const secondary = destinationsOf(scope, group, secondaries);
+      // Judged only where both halves resolve to load balancers of the inventory: nothing is guessed about the rest.
+      if (primary.length === 0 || secondary.length === 0) continue;
+      const ref = scope.recordGroupRef(group);
+      const primaryRegions = distinctSorted(primary.map((d) => d.region));
+      const secondaryRegions = distinctSorted(secondary.map((d) => d.region));
+      const evidence = {
+        primary: { setIdentifiers: primaries.map((r) => r.setIdentifier), loadBalancers: names(primary), regions: primaryRegions },
+        secondary: { setIdentifiers: secondaries.map((r) => r.setIdentifier), loadBalancers: names(secondary), regions: secondaryRegions },
+      };
+      const data = { ...groupData(group), primary: placement(primary), secondary: placement(secondary) };
+      const primaryArns = new Set(primary.map((d) => d.loadBalancer.arn));
+      const commands = secondaries.map((record) => upsertCommand(group.zone, resourceRecordSet(inAnotherRegion(record))));
+      if (secondary.every((d) => primaryArns.has(d.loadBalancer.arn))) {
+        fail(ref, 'sameLoadBalancer', { ...groupData(group), loadBalancers: placement(secondary) }, { evidence, commands });
+      } else if (secondaryRegions.every((region) => primaryRegions.includes(region))) {
+        fail(ref, 'sameRegion', { ...data, regions: secondaryRegions.join(', ') }, { evidence, commands });
+      } else {
+        pass(ref, 'distinctRegions', data, { evidence });
+      }
+    }
+  },
+});
+
+function destinationsOf(scope: AccountScope, group: RecordGroup, records: DnsRecord[]): AliasDestination[] {
+  return records.flatMap((record) => scope.aliasDestinations(group.zone, record));
+}
+
+function names(destinations: AliasDestination[]): string[] {
+  return destinations.map((d) => d.loadBalancer.name);
+}
+
+/** `web-alb (us-east-1), api-alb (us-east-1)`. */
+function placement(destinations: AliasDestination[]): string {
+  return destinations.map((d) => `${d.loadBalancer.name} (${d.region})`).join(', ');
+}
+
+/** The secondary pointed to a load balancer the user picks in another region; its other fields as they are. */
+function inAnotherRegion(record: DnsRecord): DnsRecord {
+  return {
+    ...record,
+    aliasTarget: {
+      hostedZoneId: '<load-balancer-canonical-hosted-zone-id>',
+      dnsName: '<load-balancer-dns-name-in-another-region>',
+      evaluateTargetHealth: true,
+    },
+  };
+}

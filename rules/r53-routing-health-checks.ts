@@ -1,0 +1,44 @@
+import { defineAccountRule } from '../src/engine/define-rule.js';
+import { routingPolicy, type RoutingPolicy } from '../src/model/dns.js';
+import { healthCheckCommands, recordData, recordEvidence } from './support/route53.js';
+
+/** Policies that pick among several records and skip the unhealthy ones, when they know which are. */
+const HEALTH_AWARE_POLICIES: ReadonlySet<RoutingPolicy> = new Set(['latency', 'weighted', 'geolocation', 'geoproximity', 'multivalue']);
+
+export default defineAccountRule({
+  id: 'r53-routing-health-checks',
+  title: 'Records of latency, weighted, geolocation, geoproximity and multivalue policies are health-checked',
+  service: 'route53',
+  severity: 'medium',
+  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets'],
+  params: {},
+  messages: {
+    healthCheck: '{{record}} in {{zone}} ({{policy}} routing) has health check {{healthCheckId}}',
+    evaluatesTargetHealth: '{{record}} in {{zone}} ({{policy}} routing) evaluates the health of its alias target {{target}}',
+    noHealthCheck:
+      '{{record}} in {{zone}} ({{policy}} routing) has no health check and does not evaluate its target health: Route 53 keeps sending it traffic when it is down',
+  },
+  rationale:
+    'Latency, weighted, geolocation, geoproximity and multivalue routing leave an unhealthy record out of their answers, but only when they can tell it is unhealthy. A record with no health check is always healthy to Route 53, so its share of users keeps going to a dead endpoint.',
+  remediation: {
+    summary:
+      'Set EvaluateTargetHealth on the alias (load balancer, S3 website, another record), or create a health check for the endpoint and attach it to the record (CloudFront aliases and non-alias records).',
+    docs: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-how-route-53-chooses-records.html',
+  },
+  check(scope, { pass, fail }) {
+    for (const { zone, record } of scope.records()) {
+      const policy = routingPolicy(record);
+      if (!HEALTH_AWARE_POLICIES.has(policy)) continue;
+      const ref = scope.recordRef(zone, record);
+      const data = { ...recordData(zone, record), policy };
+      const evidence = { routingPolicy: policy, ...recordEvidence(record) };
+      if (record.healthCheckId !== undefined) {
+        pass(ref, 'healthCheck', { ...data, healthCheckId: record.healthCheckId }, { evidence });
+      } else if (record.aliasTarget?.evaluateTargetHealth) {
+        pass(ref, 'evaluatesTargetHealth', { ...data, target: record.aliasTarget.dnsName }, { evidence });
+      } else {
+        fail(ref, 'noHealthCheck', data, { evidence, commands: healthCheckCommands(zone, record) });
+      }
+    }
+  },
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { runRules } from '../../src/engine/run-rules.js';
+import { loadInventory } from '../../src/model/inventory-file.js';
+import type { Result } from '../../src/model/result.js';
+import { fixturePath, testRule } from '../support/rule-cases.js';
+
+const ZONE = 'Z1D633PJN98FT9';
+const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
+const byId = (results: Result[], id: string) => results.find((r) => r.resource.id === id)!;
+
+testRule('r53-failover-distinct-regions', [
+  {
+    name: 'primary and secondary in two regions pass, through an upper-case dualstack alias and an alias to another record; secondaries outside the inventory (S3 website, CloudFront) get no result',
+    fixture: 'pass.json',
+    fail: [],
+    pass: [`${ZONE}/www.example.com/A`, `${PRIVATE_ZONE}/orders.corp.internal/A`],
+    check(results) {
+      const www = byId(results, `${ZONE}/www.example.com/A`);
+      expect(www.message).toBe('Failover records www.example.com A in zone example.com fail over from web-use1 (us-east-1) to web-euw1 (eu-west-1)');
+      expect(www.evidence).toEqual({
+        primary: { setIdentifiers: ['www-use1'], loadBalancers: ['web-use1'], regions: ['us-east-1'] },
+        secondary: { setIdentifiers: ['www-euw1'], loadBalancers: ['web-euw1'], regions: ['eu-west-1'] },
+      });
+    },
+  },
+  {
+    name: 'a secondary on another load balancer of the same region fails (sameRegion); on the same load balancer, directly or through another record, fails (sameLoadBalancer)',
+    fixture: 'fail.json',
+    fail: [
+      { resource: `${ZONE}/api.example.com/A`, messageId: 'sameRegion' },
+      { resource: `${ZONE}/app.example.com/A`, messageId: 'sameLoadBalancer' },
+      { resource: `${PRIVATE_ZONE}/orders.corp.internal/A`, messageId: 'sameLoadBalancer' },
+    ],
+    pass: [`${ZONE}/www.example.com/A`],
+    check(results) {
+      const api = byId(results, `${ZONE}/api.example.com/A`);
+      expect(api.message).toBe(
+        'Failover records api.example.com A in zone example.com fail over from api-use1 (us-east-1) to web-use1 (us-east-1), in the same region (us-east-1): an outage of that region takes both down',
+      );
+      expect(api.evidence).toEqual({
+        primary: { setIdentifiers: ['api-use1'], loadBalancers: ['api-use1'], regions: ['us-east-1'] },
+        secondary: { setIdentifiers: ['api-use1-spare'], loadBalancers: ['web-use1'], regions: ['us-east-1'] },
+      });
+      expect(api.remediation!.commands).toEqual([
+        `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"api.example.com","Type":"A","SetIdentifier":"api-use1-spare","Failover":"SECONDARY","AliasTarget":{"HostedZoneId":"<load-balancer-canonical-hosted-zone-id>","DNSName":"<load-balancer-dns-name-in-another-region>","EvaluateTargetHealth":true}}}]}'`,
+      ]);
+      const app = byId(results, `${ZONE}/app.example.com/A`);
+      expect(app.message).toBe(
+        'Failover records app.example.com A in zone example.com have their primary and secondary on the same load balancer (web-use1 (us-east-1)): failing over changes nothing',
+      );
+    },
+  },
+]);
+
+describe('r53-failover-distinct-regions without load balancer data', () => {
+  it('gives one error for the account when DescribeLoadBalancers failed in any region, not a verdict from half the data', async () => {
+    const inventory = await loadInventory(fixturePath('r53-failover-distinct-regions', 'pass.json'));
+    inventory.gaps.push({ accountId: '111122223333', region: 'eu-west-1', service: 'elbv2', operation: 'DescribeLoadBalancers', code: 'AccessDenied', message: 'not authorized' });
+    const results = runRules(inventory, { rules: rules.filter((r) => r.id === 'r53-failover-distinct-regions') });
+    expect(results.map((r) => [r.status, r.resource.type, r.resource.region])).toEqual([['error', 'aws:account', 'global']]);
+    expect(results[0]!.message).toBe('Not evaluated in account 111122223333: elasticloadbalancing:DescribeLoadBalancers failed in eu-west-1 (AccessDenied)');
+  });
+});

@@ -1,0 +1,50 @@
+import { expect } from 'vitest';
+import type { Result } from '../../src/model/result.js';
+import { testRule } from '../support/rule-cases.js';
+
+const ZONE = 'Z1D633PJN98FT9';
+const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
+const byId = (results: Result[], id: string) => results.find((r) => r.resource.id === id)!;
+
+testRule('r53-failover-pair', [
+  {
+    name: 'a pair across two regions and a private-zone CNAME pair pass; simple records get no result',
+    fixture: 'pass.json',
+    fail: [],
+    pass: [`${ZONE}/www.example.com/A`, `${PRIVATE_ZONE}/db.corp.internal/CNAME`],
+    check(results) {
+      const www = byId(results, `${ZONE}/www.example.com/A`);
+      expect(www.resource).toEqual({ type: 'route53:record-group', id: `${ZONE}/www.example.com/A`, region: 'global', accountId: '111122223333' });
+      expect(www.message).toBe('Failover records www.example.com A in zone example.com have a primary (www-use1) and a secondary (www-euw1)');
+      expect(byId(results, `${PRIVATE_ZONE}/db.corp.internal/CNAME`).message).toContain('in private zone corp.internal');
+    },
+  },
+  {
+    name: 'a lone PRIMARY and a lone SECONDARY fail with their own messages; weighted records get no result',
+    fixture: 'fail.json',
+    fail: [
+      { resource: `${ZONE}/api.example.com/A`, messageId: 'primaryWithoutSecondary' },
+      { resource: `${ZONE}/status.example.com/CNAME`, messageId: 'secondaryWithoutPrimary' },
+    ],
+    pass: [`${ZONE}/www.example.com/A`],
+    check(results) {
+      const api = byId(results, `${ZONE}/api.example.com/A`);
+      expect(api.evidence).toEqual({ primary: ['api-use1'], secondary: [] });
+      // The missing SECONDARY, shaped like the primary (an alias), evaluating its target's health.
+      expect(api.remediation!.commands).toEqual([
+        `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"api.example.com","Type":"A","SetIdentifier":"<secondary-set-identifier>","Failover":"SECONDARY","AliasTarget":{"HostedZoneId":"<standby-alias-hosted-zone-id>","DNSName":"<standby-dns-name>","EvaluateTargetHealth":true}}}]}'`,
+      ]);
+
+      const status = byId(results, `${ZONE}/status.example.com/CNAME`);
+      expect(status.message).toBe(
+        'Failover records status.example.com CNAME in zone example.com have a secondary (status-standby) but no primary: the standby takes all the traffic with nothing behind it',
+      );
+      expect(status.evidence).toEqual({ primary: [], secondary: ['status-standby'] });
+      // A non-alias PRIMARY needs a health check of its own to ever hand over.
+      expect(status.remediation!.commands).toEqual([
+        `aws route53 create-health-check --caller-reference <unique-reference> --health-check-config '{"Type":"HTTPS","FullyQualifiedDomainName":"<primary-host-name>","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
+        `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"status.example.com","Type":"CNAME","SetIdentifier":"<primary-set-identifier>","Failover":"PRIMARY","TTL":60,"ResourceRecords":[{"Value":"<primary-host-name>"}],"HealthCheckId":"<health-check-id>"}}]}'`,
+      ]);
+    },
+  },
+]);

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { runRules } from '../../src/engine/run-rules.js';
+import { loadInventory } from '../../src/model/inventory-file.js';
+import type { Result } from '../../src/model/result.js';
+import { fixturePath, testRule } from '../support/rule-cases.js';
+
+const ZONE = 'Z1D633PJN98FT9';
+const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
+const byId = (results: Result[], id: string) => results.find((r) => r.resource.id === id)!;
+
+testRule('r53-health-check-exists', [
+  {
+    name: 'records whose health checks exist pass (disabled or not: another rule); records without one get no result',
+    fixture: 'pass.json',
+    fail: [],
+    pass: [`${ZONE}/shop.example.com/A/blue`, `${ZONE}/shop.example.com/A/green`, `${PRIVATE_ZONE}/db.corp.internal/CNAME/db-use1`],
+  },
+  {
+    name: 'records naming a deleted health check fail',
+    fixture: 'fail.json',
+    fail: [
+      { resource: `${ZONE}/shop.example.com/A/green`, messageId: 'deleted' },
+      { resource: `${PRIVATE_ZONE}/db.corp.internal/CNAME/db-use1`, messageId: 'deleted' },
+    ],
+    pass: [`${ZONE}/shop.example.com/A/blue`],
+    check(results) {
+      const green = byId(results, `${ZONE}/shop.example.com/A/green`);
+      expect(green.message).toBe(
+        'shop.example.com A (set green) in zone example.com uses health check 9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b16, which does not exist (deleted): its health can no longer be known',
+      );
+      expect(green.evidence).toEqual({ setIdentifier: 'green', healthCheckId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b16', healthCheckExists: false });
+      expect(green.remediation!.commands).toEqual([
+        `aws route53 create-health-check --caller-reference <unique-reference> --health-check-config '{"Type":"HTTPS","IPAddress":"192.0.2.20","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
+        `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"shop.example.com","Type":"A","SetIdentifier":"green","Weight":100,"TTL":60,"ResourceRecords":[{"Value":"192.0.2.20"}],"HealthCheckId":"<health-check-id>"}}]}'`,
+      ]);
+    },
+  },
+]);
+
+describe('r53-health-check-exists without the health checks', () => {
+  it('gives one error for the account when ListHealthChecks failed, never "deleted" for every record', async () => {
+    const inventory = await loadInventory(fixturePath('r53-health-check-exists', 'pass.json'));
+    inventory.accounts[0]!.route53.healthChecks = [];
+    inventory.gaps.push({ accountId: '111122223333', region: 'global', service: 'route53', operation: 'ListHealthChecks', code: 'AccessDenied', message: 'not authorized' });
+    const results = runRules(inventory, { rules: rules.filter((r) => r.id === 'r53-health-check-exists') });
+    expect(results.map((r) => [r.status, r.resource.type, r.messageId])).toEqual([['error', 'aws:account', 'dataMissing']]);
+  });
+});

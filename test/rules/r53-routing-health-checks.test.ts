@@ -1,0 +1,67 @@
+import { expect } from 'vitest';
+import type { Result } from '../../src/model/result.js';
+import { testRule } from '../support/rule-cases.js';
+
+const ZONE = 'Z1D633PJN98FT9';
+const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
+const byId = (results: Result[], id: string) => results.find((r) => r.resource.id === id)!;
+
+testRule('r53-routing-health-checks', [
+  {
+    name: 'weighted, latency, geolocation, geoproximity and multivalue records with a health check or target-health evaluation pass; simple and failover records get no result',
+    fixture: 'pass.json',
+    fail: [],
+    pass: [
+      `${ZONE}/shop.example.com/A/blue`,
+      `${ZONE}/shop.example.com/A/green`,
+      `${ZONE}/www.example.com/A/www-use1`,
+      `${ZONE}/www.example.com/A/www-euw1`,
+      `${ZONE}/geo.example.com/CNAME/geo-eu`,
+      `${ZONE}/near.example.com/A/near-euw1`,
+      `${ZONE}/ntp.example.com/A/ntp-1`,
+    ],
+    check(results) {
+      expect(byId(results, `${ZONE}/near.example.com/A/near-euw1`).message).toBe(
+        'near.example.com A (set near-euw1) in zone example.com (geoproximity routing) evaluates the health of its alias target dualstack.web-euw1-987654321.eu-west-1.elb.amazonaws.com.',
+      );
+      expect(byId(results, `${ZONE}/shop.example.com/A/green`).message).toBe(
+        'shop.example.com A (set green) in zone example.com (weighted routing) has health check d5e6f7a8-b9c0-4d1e-9f2a-3b4c5d6e7f94',
+      );
+    },
+  },
+  {
+    name: 'records without either fail: a weighted A record, a latency alias, CloudFront geolocation aliases, multivalue answers, a private weighted pair',
+    fixture: 'fail.json',
+    fail: [
+      { resource: `${ZONE}/shop.example.com/A/green`, messageId: 'noHealthCheck' },
+      { resource: `${ZONE}/www.example.com/A/www-euw1`, messageId: 'noHealthCheck' },
+      { resource: `${ZONE}/static.example.com/A/static-eu`, messageId: 'noHealthCheck' },
+      { resource: `${ZONE}/static.example.com/A/static-default`, messageId: 'noHealthCheck' },
+      { resource: `${ZONE}/ntp.example.com/A/ntp-1`, messageId: 'noHealthCheck' },
+      { resource: `${ZONE}/ntp.example.com/A/ntp-2`, messageId: 'noHealthCheck' },
+      { resource: `${PRIVATE_ZONE}/cache.corp.internal/A/cache-a`, messageId: 'noHealthCheck' },
+      { resource: `${PRIVATE_ZONE}/cache.corp.internal/A/cache-b`, messageId: 'noHealthCheck' },
+    ],
+    pass: [`${ZONE}/shop.example.com/A/blue`, `${ZONE}/www.example.com/A/www-use1`],
+    check(results) {
+      const green = byId(results, `${ZONE}/shop.example.com/A/green`);
+      expect(green.message).toBe(
+        'shop.example.com A (set green) in zone example.com (weighted routing) has no health check and does not evaluate its target health: Route 53 keeps sending it traffic when it is down',
+      );
+      expect(green.evidence).toEqual({ routingPolicy: 'weighted', setIdentifier: 'green' });
+      expect(green.remediation!.commands).toEqual([
+        `aws route53 create-health-check --caller-reference <unique-reference> --health-check-config '{"Type":"HTTPS","IPAddress":"192.0.2.20","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
+        `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"shop.example.com","Type":"A","SetIdentifier":"green","Weight":100,"TTL":60,"ResourceRecords":[{"Value":"192.0.2.20"}],"HealthCheckId":"<health-check-id>"}}]}'`,
+      ]);
+      // An alias to a load balancer only needs EvaluateTargetHealth.
+      expect(byId(results, `${ZONE}/www.example.com/A/www-euw1`).remediation!.commands).toEqual([
+        `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"www.example.com","Type":"A","SetIdentifier":"www-euw1","Region":"eu-west-1","AliasTarget":{"HostedZoneId":"Z32O12XQLNTSW2","DNSName":"dualstack.web-euw1-987654321.eu-west-1.elb.amazonaws.com.","EvaluateTargetHealth":true}}}]}'`,
+      ]);
+      // The default geolocation record is rewritten with its "*" location.
+      expect(byId(results, `${ZONE}/static.example.com/A/static-default`).remediation!.commands[1]).toContain(
+        '"SetIdentifier":"static-default","GeoLocation":{"CountryCode":"*"},"AliasTarget":{"HostedZoneId":"Z2FDTNDATAQYW2"',
+      );
+      expect(byId(results, `${PRIVATE_ZONE}/cache.corp.internal/A/cache-a`).remediation!.commands[0]).toContain('"Type":"CLOUDWATCH_METRIC"');
+    },
+  },
+]);
