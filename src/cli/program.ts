@@ -20,9 +20,19 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .option('--region <region>', 'region to scan (repeatable or comma-separated; default: AWS_REGION or the profile)', repeatable, [])
     .option('--profile <profile>', 'AWS profile of the shared config and credentials files')
     .option('--endpoint-url <url>', 'one endpoint for every AWS service (LocalStack-style emulators); AWS_ENDPOINT_URL also works')
+    .addOption(new Option('--all-regions', 'scan every region enabled for the account').conflicts(['region', 'inventory']))
+    .addOption(new Option('--role-arn <arn>', 'assume this role and scan its account').conflicts(['accounts', 'org', 'inventory']))
+    .option('--external-id <id>', 'external id for the roles assumed')
+    .option('--role-session-name <name>', 'session name for the roles assumed (default: ha-audit)')
+    .addOption(new Option('--accounts <ids>', 'scan these accounts through --role-name (repeatable or comma-separated)').argParser(repeatable).default([]).conflicts(['org', 'inventory']))
+    .option('--role-name <name>', 'role to assume in each account of --accounts or --org')
+    .addOption(new Option('--org', "scan the organisation's active accounts through --role-name").conflicts('inventory'))
+    .option('--max-accounts-in-parallel <n>', 'accounts collected at once', '4')
+    .option('--timeout <duration>', 'stop collecting after this long (e.g. 90s, 15m, 1h) and report what was seen (exit 3)')
+    .option('--quiet', 'no progress display on stderr', false)
     .addOption(new Option('--inventory <file>', 'evaluate a saved inventory instead of calling AWS').conflicts(['saveInventory', 'profile', 'endpointUrl']))
     .option('--save-inventory <file>', 'also write what was collected, for offline re-evaluation')
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'report format (sarif: GitHub code scanning, Azure DevOps; junit: CI test reports)').choices(['text', 'json', 'sarif', 'junit']).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a failing result is at or above this severity')
@@ -30,6 +40,10 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
         .default('low'),
     )
     .option('--rule <id>', 'run only this rule (repeatable or comma-separated; see `ha-audit rules`)', repeatable, [])
+    .option('--config <file>', 'configuration file (default: .ha-audit.yml in the working directory, if any; see docs/configuration.md)')
+    .option('--no-config', 'ignore .ha-audit.yml')
+    .option('--baseline <file>', 'JSON report of an earlier scan: mark results new or existing, list what was fixed')
+    .option('--fail-on-new-only', 'with --baseline: exit 1 only for new failing results', false)
     .option('--debug', 'print diagnostics and stack traces on stderr', false)
     .action(async (options: ScanOptions) => {
       // Loaded on demand: `--version` and `--help` need neither the rules nor the reports.
@@ -44,6 +58,16 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .action(async (options: { format: 'text' | 'json' }) => {
       const { listRules } = await import('./rules-command.js');
       io.stdout.write(listRules(options.format));
+    });
+
+  program
+    .command('iam-policy')
+    .description('print the least-privilege IAM policy (JSON) for a scan: exactly the actions ha-audit calls')
+    .option('--org', 'include what `scan --org` also calls (organizations:ListAccounts, in the management account)', false)
+    .option('--all-regions', 'include what `scan --all-regions` also calls (ec2:DescribeRegions)', false)
+    .action(async (options: { org: boolean; allRegions: boolean }) => {
+      const { renderIamPolicy } = await import('./iam-policy-command.js');
+      io.stdout.write(renderIamPolicy(options));
     });
 
   return program;

@@ -1,27 +1,44 @@
 import { rules as allRules } from '../../rules/index.js';
+import type { Rule } from '../engine/define-rule.js';
 import { runRules } from '../engine/run-rules.js';
 import { buildReport } from '../engine/scan-report.js';
-import { exitCodeFor, type FailOn } from '../engine/summary.js';
+import { EXIT, exitCodeFor, type FailOn } from '../engine/summary.js';
 import { HaAuditError } from '../model/errors.js';
 import type { Inventory } from '../model/inventory.js';
+import type { ScanReport } from '../model/report.js';
 import { loadInventory } from '../model/inventory-file.js';
 import { renderJson } from '../report/json.js';
-import { renderText } from '../report/text.js';
+import { renderJunit } from '../report/junit.js';
+import { renderSarif } from '../report/sarif.js';
+import { renderText, suppressionWarnings, type TextOptions } from '../report/text.js';
+import { paramOverrides, rulesNamed, rulesToRun } from '../config/apply-config.js';
+import type { Config } from '../config/config-schema.js';
+import { loadConfig } from '../config/load-config.js';
+import { compareWithBaseline, loadBaseline, type Baseline, type BaselineComparison } from '../engine/baseline.js';
+import { applySuppressions, utcDate, type SuppressionOutcome } from '../engine/suppressions.js';
+import type { Result } from '../model/result.js';
 import { assertWritable, writeFileAtomically } from './files.js';
 import { parseRegions } from './regions.js';
-import { selectRules } from './select-rules.js';
+import { parseAccountSelection, parseDuration, type LiveScanOptions } from './account-options.js';
+import { Progress } from './progress.js';
 
-export interface ScanOptions {
+
+export interface ScanOptions extends LiveScanOptions {
   region: string[];
   profile?: string;
   endpointUrl?: string;
   inventory?: string;
   saveInventory?: string;
-  format: 'text' | 'json';
+  format: ReportFormat;
   output?: string;
   failOn: FailOn;
   rule: string[];
   debug: boolean;
+  quiet: boolean;
+  /** `--config FILE`; false with `--no-config`; else `.ha-audit.yml` of the working directory. */
+  config?: string | false;
+  baseline?: string;
+  failOnNewOnly?: boolean;
 }
 
 export interface ScanIo {
@@ -29,26 +46,40 @@ export interface ScanIo {
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
   debug: (message: string) => void;
+  /** Asks the launcher to exit once the output is written, without waiting for abandoned calls. */
+  exitWhenDone?: () => void;
 }
+
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'junit';
 
 /** `ha-audit scan`: inventory (live or from a file), rules, report. Returns the exit code. */
 export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
-  const rules = selectRules(allRules, options.rule);
+  const config = await loadConfig(options.config, allRules);
+  const rules = rulesToRun(allRules, config, options.rule);
   const regions = parseRegions(options.region);
+  if (options.failOnNewOnly && !options.baseline) throw new HaAuditError('usage', '--fail-on-new-only needs --baseline', 'pass the JSON report of an earlier scan: --baseline previous.json');
+  const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
   if (options.endpointUrl !== undefined) assertEndpointUrl(options.endpointUrl);
   if (options.output) await assertWritable(options.output, '--output');
   if (options.saveInventory) await assertWritable(options.saveInventory, '--save-inventory');
 
   const startedAt = new Date();
-  const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, regions, io);
+  // The configuration's regions are those of a live scan: a saved inventory holds its own.
+  const liveRegions = regions.length === 0 && !options.allRegions ? (config?.regions ?? []) : regions;
+  const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io);
   if (options.saveInventory) await writeFileAtomically(options.saveInventory, JSON.stringify(inventory, null, 2) + '\n');
 
-  const results = runRules(inventory, { rules });
+  const { results, suppressions, comparison } = evaluate(inventory, rules, { config, baseline, today: utcDate(startedAt), everyRuleRan: !rulesNamed(options.rule) });
   const report = buildReport({ inventory, results, source: options.inventory ? 'inventory' : 'live', startedAt, finishedAt: new Date() });
-  const exitCode = exitCodeFor(results, options.failOn, report.scan.complete);
+  if (config) report.scan.config = config.file;
+  if (comparison && baseline) report.scan.baseline = { file: baseline.file, new: comparison.new, existing: comparison.existing, resolved: comparison.resolved };
+  if (suppressions) report.scan.suppressions = { expired: suppressions.expired, unused: suppressions.unused };
+  const exitCode = exitCodeFor(results, options.failOn, report.scan.complete, { newOnly: options.failOnNewOnly === true });
+  // The text report on the terminal shows them; otherwise the CI log must still.
+  if (options.format !== 'text' || options.output) for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${warning}\n`);
 
   const color = !options.output && colorWanted(io.stdout.isTTY === true, io.env);
-  const text = options.format === 'json' ? renderJson(report) : renderText(report, { color, failOn: options.failOn, exitCode });
+  const text = renderReport(report, rules, options.format, { color, failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true });
   if (options.output) {
     await writeFileAtomically(options.output, text);
     if (io.stderr.isTTY) io.stderr.write(`Report written to ${options.output}\n`);
@@ -58,15 +89,91 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   return exitCode;
 }
 
-/** The SDK is imported only here: `--version`, `rules` and inventory scans never load it. */
+/**
+ * The rules over the inventory, then the configuration's suppressions, then the comparison with
+ * the baseline (which sees suppressed results as failing: accepting a risk does not fix it).
+ */
+function evaluate(
+  inventory: Inventory,
+  rules: readonly Rule[],
+  context: { config: Config | undefined; baseline: Baseline | undefined; today: string; everyRuleRan: boolean },
+): { results: Result[]; suppressions?: SuppressionOutcome; comparison?: BaselineComparison } {
+  const { config, baseline } = context;
+  let results = runRules(inventory, { rules, params: paramOverrides(config) });
+  let suppressions: SuppressionOutcome | undefined;
+  if (config && config.suppressions.length > 0) {
+    suppressions = applySuppressions(results, config.suppressions, { today: context.today, rulesRun: new Set(rules.map((r) => r.id)), everyRuleRan: context.everyRuleRan });
+    results = suppressions.results;
+  }
+  if (!baseline) return { results, ...(suppressions ? { suppressions } : {}) };
+  const coverage = {
+    rules: new Set(rules.map((r) => r.id)),
+    accounts: new Set(inventory.accounts.map((a) => a.accountId)),
+    regions: new Set(inventory.accounts.flatMap((a) => a.regions.map((r) => r.region))),
+  };
+  const comparison = compareWithBaseline(results, baseline, coverage);
+  return { results: comparison.results, ...(suppressions ? { suppressions } : {}), comparison };
+}
+
+/** SARIF and JUnit list every rule of the scan, also those without a finding. */
+function renderReport(report: ScanReport, rules: readonly Rule[], format: ReportFormat, textOptions: TextOptions): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report, rules);
+    case 'junit':
+      return renderJunit(report, rules);
+    case 'text':
+      return renderText(report, textOptions);
+  }
+}
+
+/**
+ * The SDK is imported only here: `--version`, `rules` and inventory scans never load it.
+ * `--timeout` stops the collection and the report shows what was seen (the calls it cut are
+ * gaps: exit 3); Ctrl-C stops it and writes nothing (exit 130), a second Ctrl-C at once.
+ */
 async function collectLive(options: ScanOptions, regions: string[], io: ScanIo): Promise<Inventory> {
-  const { collectInventory } = await import('../collect/collect-inventory.js');
-  return collectInventory({
-    regions,
-    ...(options.profile ? { profile: options.profile } : {}),
-    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
-    debug: io.debug,
-  });
+  const selection = parseAccountSelection(options);
+  const timeoutMs = options.timeout !== undefined ? parseDuration(options.timeout) : undefined;
+  const { collectInventory, ScanStopped } = await import('../collect/collect-inventory.js');
+  const controller = new AbortController();
+  const timer = timeoutMs !== undefined ? setTimeout(() => controller.abort(new ScanStopped('ScanTimeout', `the scan reached --timeout ${options.timeout}`)), timeoutMs) : undefined;
+  timer?.unref();
+  const onInterrupt = () => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    controller.abort(new ScanStopped('Interrupted', 'the scan was interrupted'));
+  };
+  process.on('SIGINT', onInterrupt);
+  const progress = io.stderr.isTTY && !options.quiet && !options.debug ? new Progress(io.stderr) : undefined;
+  progress?.start();
+  try {
+    const inventory = await collectInventory({
+      regions,
+      ...selection,
+      ...(options.allRegions ? { allRegions: true } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
+      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+      signal: controller.signal,
+      debug: io.debug,
+      ...(progress ? { onEvent: (event) => progress.onEvent(event), onCall: (call: { accountId: string; region: string; service: string; throttled?: boolean }) => progress.onCall(call) } : {}),
+    });
+    const reason: unknown = controller.signal.reason;
+    // Calls cut by the stop may still be retrying inside the SDK: do not wait for them.
+    if (reason) io.exitWhenDone?.();
+    if (reason instanceof ScanStopped && reason.code === 'Interrupted') {
+      throw new HaAuditError('interrupted', 'interrupted: the scan stopped and no report was written');
+    }
+    progress?.finish('done');
+    return inventory;
+  } catch (error) {
+    progress?.finish('stopped');
+    throw error;
+  } finally {
+    if (timer) clearTimeout(timer);
+    process.off('SIGINT', onInterrupt);
+  }
 }
 
 /** `--region` with `--inventory` narrows the evaluation to those regions, which must be in the file. */

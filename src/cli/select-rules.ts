@@ -15,7 +15,7 @@ export function selectRules(all: readonly Rule[], requested: readonly string[]):
 }
 
 /** The known id nearest to a mistyped one, if it is near enough to be a typo. */
-function closest(input: string, candidates: string[]): string | undefined {
+export function closest(input: string, candidates: string[]): string | undefined {
   let best: { id: string; distance: number } | undefined;
   for (const id of candidates) {
     const distance = levenshtein(input, id);

@@ -9,7 +9,8 @@ export function resolveParams(rule: Rule, overrides: Record<string, unknown> = {
   const values: Record<string, number> = {};
   for (const [name, spec] of Object.entries(rule.params)) values[name] = spec.default;
   for (const [name, value] of Object.entries(overrides)) {
-    const spec = rule.params[name];
+    // Own keys only: `constructor` or `__proto__` are no parameters.
+    const spec = Object.hasOwn(rule.params, name) ? rule.params[name] : undefined;
     if (!spec) {
       const known = Object.keys(rule.params);
       throw new HaAuditError(

@@ -1,9 +1,43 @@
 import type { Gap } from './inventory.js';
-import type { Result } from './result.js';
+import type { ResourceRef, Result } from './result.js';
 import type { Severity } from './severity.js';
 
 /** Bumped whenever a field of the JSON report is renamed or removed (never for an addition). */
 export const REPORT_SCHEMA_VERSION = 1;
+
+/** A suppression of the configuration that the report warns about: expired, or unused. */
+export interface SuppressionNotice {
+  /** Where it is written: `.ha-audit.yml:20`. */
+  source: string;
+  rule: string;
+  resource?: string;
+  /** `key=value`, as written. */
+  tag?: string;
+  reason: string;
+  expires?: string;
+  /** Expired ones: the failing results it would still match, which fail again. */
+  matches?: number;
+}
+
+/** A result that failed in the baseline and that this scan saw pass, or saw its resource gone. */
+export interface ResolvedFinding {
+  ruleId: string;
+  severity: Severity;
+  title: string;
+  /** The baseline's message: what was wrong. */
+  message: string;
+  resource: ResourceRef;
+}
+
+export interface BaselineSummary {
+  /** The baseline report, as given to `--baseline`. */
+  file: string;
+  /** Failing (or suppressed) results that did not fail in the baseline. */
+  new: number;
+  /** Failing (or suppressed) results that already failed in the baseline. */
+  existing: number;
+  resolved: ResolvedFinding[];
+}
 
 /** The report every output format renders; as JSON it is the contract of ARCHITECTURE.md. */
 export interface ScanReport {
@@ -18,6 +52,12 @@ export interface ScanReport {
     /** False when something could not be collected or a rule crashed: the exit code is then 3. */
     complete: boolean;
     gaps: Gap[];
+    /** The configuration file applied (`.ha-audit.yml` or `--config`), when there was one. */
+    config?: string;
+    /** With `--baseline`: how this scan compares with the earlier report. */
+    baseline?: BaselineSummary;
+    /** When the configuration has suppressions: those the report warns about. */
+    suppressions?: { expired: SuppressionNotice[]; unused: SuppressionNotice[] };
   };
   summary: {
     pass: number;

@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { ScanReport } from '../model/report.js';
+import type { ScanReport, SuppressionNotice } from '../model/report.js';
 import type { Result } from '../model/result.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
+import { countOf } from '../engine/plural.js';
 import type { FailOn } from '../engine/summary.js';
 import { groupBy, sortBy } from '../collections.js';
 
@@ -9,6 +10,8 @@ export interface TextOptions {
   color: boolean;
   failOn: FailOn;
   exitCode: number;
+  /** `--fail-on-new-only`: the verdict says that only new failures count. */
+  failOnNewOnly?: boolean;
 }
 
 const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
@@ -22,7 +25,8 @@ const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
 /**
  * The terminal report: failing results grouped by severity, then rule, each with its message
  * and the commands that fix it; passing rules in one line each; what could not be evaluated;
- * a summary line with the gate's verdict.
+ * accepted risks (suppressed) with their reasons; what changed since a baseline; warnings about
+ * the suppressions; a summary line with the gate's verdict.
  */
 export function renderText(report: ScanReport, options: TextOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -32,6 +36,7 @@ export function renderText(report: ScanReport, options: TextOptions): string {
   const failing = report.findings.filter((r) => r.status === 'fail');
   const passing = report.findings.filter((r) => r.status === 'pass');
   const errors = report.findings.filter((r) => r.status === 'error');
+  const suppressed = report.findings.filter((r) => r.status === 'suppressed');
 
   for (const severity of SEVERITIES) {
     const ofSeverity = failing.filter((r) => r.severity === severity);
@@ -39,12 +44,22 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     lines.push(SEVERITY_STYLE[severity](c)(` ${severity.toUpperCase()} `) + c.dim(` ${ofSeverity.length} failing`));
     for (const [ruleId, results] of groupBy(sortBy(ofSeverity, (r) => r.ruleId), (r) => r.ruleId)) {
       const passed = passing.filter((r) => r.ruleId === ruleId).length;
-      lines.push(`  ${c.bold(ruleId)}  ${results[0]!.title}` + c.dim(`  (${results.length} failed, ${passed} passed)`));
+      const accepted = suppressed.filter((r) => r.ruleId === ruleId).length;
+      lines.push(`  ${c.bold(ruleId)}  ${results[0]!.title}` + c.dim(`  (${results.length} failed, ${passed} passed${accepted > 0 ? `, ${accepted} suppressed` : ''})`));
       lines.push(c.dim(`    Fix: ${results[0]!.remediation?.summary ?? ''}`));
       for (const result of sortByResource(results)) lines.push(...failure(result, c, multiAccount));
       if (results[0]!.remediation?.docs) lines.push(c.dim(`    Docs: ${results[0]!.remediation.docs}`));
       lines.push('');
     }
+  }
+
+  if (suppressed.length > 0) {
+    lines.push(c.cyan.bold(' SUPPRESSED ') + c.dim(` ${suppressed.length} accepted, not failing the gate`));
+    for (const result of sortBy(suppressed, (r) => `${r.ruleId}/${label(r)}`)) {
+      const until = result.suppression?.expires ? c.dim(` (until ${result.suppression.expires})`) : '';
+      lines.push(`  ${c.cyan('~')} ${c.bold(result.ruleId)} ${label(result)} ${c.dim(`[${where(result, multiAccount)}]`)}${newMark(result, c)}: ${result.suppression?.reason ?? ''}${until}`);
+    }
+    lines.push('');
   }
 
   const failingRules = new Set(failing.map((r) => r.ruleId));
@@ -72,6 +87,14 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     lines.push('');
   }
 
+  lines.push(...baselineSection(report, c, multiAccount));
+  const warnings = suppressionWarnings(report);
+  if (warnings.length > 0) {
+    lines.push(c.yellow.bold(' WARNINGS '));
+    for (const warning of warnings) lines.push(`  ${c.yellow('!')} ${warning}`);
+    lines.push('');
+  }
+
   if (report.findings.length === 0) lines.push(c.dim('No resource in scope: no load balancer, target group or Auto Scaling group was found.'), '');
   lines.push(summaryLine(report, options, c));
   return lines.join('\n') + '\n';
@@ -86,16 +109,66 @@ function header(report: ScanReport, c: ChalkInstance): string {
 }
 
 function failure(result: Result, c: ChalkInstance, multiAccount: boolean): string[] {
-  const name = result.resource.name ?? result.resource.id;
-  const lines = [`    ${c.red('✗')} ${c.bold(name)} ${c.dim(`[${where(result, multiAccount)}]`)}`, `      ${result.message}`];
+  const lines = [`    ${c.red('✗')} ${c.bold(label(result))} ${c.dim(`[${where(result, multiAccount)}]`)}${newMark(result, c)}`, `      ${result.message}`];
   for (const command of result.remediation?.commands ?? []) lines.push(`      ${c.cyan('$ ' + command)}`);
   const candidates = result.evidence?.candidateSubnets;
   if (Array.isArray(candidates) && candidates.length > 0) lines.push(c.dim(`      Subnets in other zones: ${candidates.join(', ')}`));
   return lines;
 }
 
-function where(result: Result, multiAccount: boolean): string {
+function where(result: Pick<Result, 'resource'>, multiAccount: boolean): string {
   return multiAccount ? `${result.resource.accountId} ${result.resource.region}` : result.resource.region;
+}
+
+function label(result: Pick<Result, 'resource'>): string {
+  return result.resource.name ?? result.resource.id;
+}
+
+/** With a baseline: failing results that did not fail in it. */
+function newMark(result: Result, c: ChalkInstance): string {
+  return result.baseline === 'new' ? ' ' + c.yellow.bold('new') : '';
+}
+
+/** What changed since `--baseline`: the new failing results, then those fixed (or gone). */
+function baselineSection(report: ScanReport, c: ChalkInstance, multiAccount: boolean): string[] {
+  const baseline = report.scan.baseline;
+  if (!baseline) return [];
+  const counts = `${baseline.new} new, ${baseline.existing} existing, ${baseline.resolved.length} fixed`;
+  const lines = [c.bold(' SINCE BASELINE ') + c.dim(` ${baseline.file}: ${counts}`)];
+  const added = sortBy(
+    report.findings.filter((r) => r.baseline === 'new'),
+    (r) => `${SEVERITIES.indexOf(r.severity)}/${r.ruleId}/${label(r)}`,
+  );
+  if (added.length > 0) lines.push('  New:');
+  for (const result of added) {
+    const accepted = result.status === 'suppressed' ? c.dim(' (suppressed)') : '';
+    lines.push(`    ${c.red('+')} ${c.bold(result.ruleId)} ${label(result)} ${c.dim(`[${where(result, multiAccount)}]`)} ${result.severity}${accepted}`);
+  }
+  if (baseline.resolved.length > 0) lines.push('  Fixed since baseline:');
+  for (const fixed of sortBy(baseline.resolved, (r) => `${r.ruleId}/${label(r)}`)) {
+    lines.push(`    ${c.green('✓')} ${c.bold(fixed.ruleId)} ${label(fixed)} ${c.dim(`[${where(fixed, multiAccount)}]`)} ${fixed.severity}`);
+  }
+  if (added.length === 0 && baseline.resolved.length === 0) lines.push(c.dim('  Nothing new, nothing fixed.'));
+  lines.push('');
+  return lines;
+}
+
+/**
+ * One line per suppression the report warns about: expired ones (their results fail again) and
+ * unused ones (they match no failing result). Also printed on stderr when the text report is
+ * not what goes to the terminal.
+ */
+export function suppressionWarnings(report: ScanReport): string[] {
+  const notices = report.scan.suppressions;
+  if (!notices) return [];
+  const what = (n: SuppressionNotice) => [`rule=${n.rule}`, n.resource !== undefined ? `resource=${n.resource}` : '', n.tag !== undefined ? `tag=${n.tag}` : ''].filter(Boolean).join(' ');
+  return [
+    ...notices.expired.map((n) => {
+      const effect = n.matches ? `: ${countOf(n.matches, 'result')} ${n.matches === 1 ? 'fails' : 'fail'} again` : '';
+      return `${n.source}: suppression ${what(n)} expired on ${n.expires ?? '?'}${effect}; renew it with a new date or fix the resource`;
+    }),
+    ...notices.unused.map((n) => `${n.source}: suppression ${what(n)} matches no failing result; remove it`),
+  ];
 }
 
 function summaryLine(report: ScanReport, options: TextOptions, c: ChalkInstance): string {
@@ -106,17 +179,20 @@ function summaryLine(report: ScanReport, options: TextOptions, c: ChalkInstance)
   const parts = [
     summary.fail > 0 ? c.red(`${summary.fail} failed`) + (bySeverity ? ` (${bySeverity})` : '') : c.green('0 failed'),
     c.green(`${summary.pass} passed`),
+    ...(summary.suppressed > 0 ? [c.cyan(`${summary.suppressed} suppressed`)] : []),
     summary.error > 0 ? c.magenta(`${summary.error} not evaluated`) : '0 not evaluated',
+    ...(report.scan.baseline ? [`${report.scan.baseline.new} new, ${report.scan.baseline.resolved.length} fixed since baseline`] : []),
   ];
+  const gate = `--fail-on ${options.failOn}${options.failOnNewOnly ? ', new only' : ''}`;
   const verdict =
     options.exitCode === 3
       ? c.magenta('incomplete audit: exit 3')
       : options.exitCode === 1
-        ? c.red(`fails the gate (--fail-on ${options.failOn}): exit 1`)
-        : c.green(`passes the gate (--fail-on ${options.failOn}): exit 0`);
+        ? c.red(`fails the gate (${gate}): exit 1`)
+        : c.green(`passes the gate (${gate}): exit 0`);
   return `${c.bold('Summary:')} ${parts.join(' · ')} · ${verdict}`;
 }
 
 function sortByResource(results: Result[]): Result[] {
-  return sortBy(results, (r) => `${r.resource.accountId}/${r.resource.region}/${r.resource.name ?? r.resource.id}`);
+  return sortBy(results, (r) => `${r.resource.accountId}/${r.resource.region}/${label(r)}`);
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { XMLParser } from 'fast-xml-parser';
 import { runCli } from '../support/run-cli.js';
 import { expectValidReport } from '../support/report-schema.js';
 
@@ -61,13 +62,13 @@ describe('ha-audit scan --inventory (child process)', () => {
       schemaVersion: number;
       tool: { name: string };
       scan: { source: string; accounts: string[]; regions: string[]; complete: boolean };
-      summary: { pass: number; fail: number; error: number; bySeverity: Record<string, number> };
+      summary: { pass: number; fail: number; error: number; suppressed: number; bySeverity: Record<string, number> };
       findings: { ruleId: string; status: string; resource: { id: string; arn: string; name: string } }[];
     };
     expect(report.schemaVersion).toBe(1);
     expect(report.tool.name).toBe('ha-audit');
     expect(report.scan).toMatchObject({ source: 'inventory', accounts: ['111122223333'], regions: ['us-east-1'], complete: true });
-    expect(report.summary).toEqual({ pass: 1, fail: 3, error: 0, bySeverity: { critical: 0, high: 0, medium: 3, low: 0, info: 0 } });
+    expect(report.summary).toEqual({ pass: 1, fail: 3, error: 0, suppressed: 0, bySeverity: { critical: 0, high: 0, medium: 3, low: 0, info: 0 } });
     const legacy = report.findings.find((f) => f.resource.name === 'legacy-tg')!;
     expect(legacy).toMatchObject({ ruleId: 'tg-stickiness', status: 'fail', resource: { id: legacy.resource.arn } });
   });
@@ -100,6 +101,55 @@ describe('ha-audit scan --inventory (child process)', () => {
   });
 });
 
+describe('ha-audit scan --format sarif|junit (child process)', () => {
+  const demo = 'fixtures/demo/inventory.json';
+  const junitParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' });
+  type JunitTotals = { tests: string; failures: string; errors: string; skipped: string };
+  const junitOf = (xml: string) => (junitParser.parse(xml) as { testsuites: JunitTotals & { testsuite: (JunitTotals & { name: string })[] } }).testsuites;
+  type SarifRun = { results: { ruleId: string }[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { descriptor: { id: string } }[] }[] };
+
+  it('the demo account: one SARIF result per failing finding, JUnit totals of every finding, exit codes as with json', async () => {
+    const [json, sarif, junit] = await Promise.all(['json', 'sarif', 'junit'].map((format) => runCli(['scan', '--inventory', demo, '--format', format])));
+    const report = expectValidReport(json!.stdout) as { summary: { pass: number; fail: number }; findings: { ruleId: string; status: string }[] };
+    expect(json!.code).toBe(1);
+    expect(sarif).toMatchObject({ code: json!.code, stderr: '' });
+    expect(junit).toMatchObject({ code: json!.code, stderr: '' });
+
+    const log = JSON.parse(sarif!.stdout) as { version: string; runs: SarifRun[] };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]!.results.map((r) => r.ruleId).sort()).toEqual(report.findings.filter((f) => f.status === 'fail').map((f) => f.ruleId).sort());
+    expect(log.runs[0]!.invocations[0]!.executionSuccessful).toBe(true);
+
+    expect(junit!.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ha-audit"')).toBe(true);
+    const suites = junitOf(junit!.stdout);
+    expect(suites).toMatchObject({ tests: String(report.findings.length), failures: String(report.summary.fail), errors: '0', skipped: '0' });
+    const stickiness = suites.testsuite.find((s) => s.name === 'tg-stickiness')!;
+    expect(Number(stickiness.tests)).toBe(report.findings.filter((f) => f.ruleId === 'tg-stickiness').length);
+  });
+
+  it('an incomplete audit: exit 3, errors as SARIF notifications of a failed execution and as JUnit errors', async () => {
+    const [sarif, junit] = await Promise.all(['sarif', 'junit'].map((format) => runCli(['scan', '--inventory', incomplete, '--format', format])));
+    expect(sarif).toMatchObject({ code: 3, stderr: '' });
+    expect(junit).toMatchObject({ code: 3, stderr: '' });
+
+    const run = (JSON.parse(sarif!.stdout) as { runs: SarifRun[] }).runs[0]!;
+    expect(run.invocations[0]!.executionSuccessful).toBe(false);
+    expect(run.invocations[0]!.toolExecutionNotifications!.map((n) => n.descriptor.id)).toEqual(expect.arrayContaining(['collectionGap', 'dataMissing']));
+    expect(run.results.map((r) => r.ruleId)).not.toContain('tg-stickiness');
+
+    const suites = junitOf(junit!.stdout);
+    expect(suites.testsuite.find((s) => s.name === 'tg-stickiness')).toMatchObject({ tests: '1', errors: '1' });
+    expect(suites.testsuite.find((s) => s.name === 'data-collection')).toMatchObject({ tests: '1', errors: '1' });
+  });
+
+  it('--output writes the SARIF log to a file and nothing to stdout', async () => {
+    const file = join(tmp(), 'ha-audit.sarif');
+    const run = await runCli(['scan', '--inventory', failing, '--format', 'sarif', '--output', file]);
+    expect(run).toMatchObject({ code: 1, stdout: '', stderr: '' });
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version).toBe('2.1.0');
+  });
+});
+
 describe('bad input: exit 2, one line on stderr, no stack trace', () => {
   const dir = tmp();
   const notJson = join(dir, 'broken.json');
@@ -114,7 +164,7 @@ describe('bad input: exit 2, one line on stderr, no stack trace', () => {
   it.each([
     ['an unknown option', ['scan', '--regoin', 'us-east-1'], /^ha-audit: unknown option '--regoin' \(Did you mean --region\?\); see `ha-audit --help`$/],
     ['an unknown command', ['scna'], /^ha-audit: unknown command 'scna' \(Did you mean scan\?\); see `ha-audit --help`$/],
-    ['an unknown --format', ['scan', '--format', 'xml'], /argument 'xml' is invalid. Allowed choices are text, json; see/],
+    ['an unknown --format', ['scan', '--format', 'xml'], /argument 'xml' is invalid. Allowed choices are text, json, sarif, junit; see/],
     ['an unknown --fail-on', ['scan', '--fail-on', 'severe'], /argument 'severe' is invalid/],
     ['an unknown --rule', ['scan', '--inventory', failing, '--rule', 'elb-multiaz'], /^ha-audit: unknown rule "elb-multiaz" \(did you mean elb-multi-az\?\); run `ha-audit rules`/],
     ['a missing --inventory file', ['scan', '--inventory', 'no/such.json'], /^ha-audit: cannot read inventory no\/such.json: no such file;/],

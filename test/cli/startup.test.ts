@@ -19,7 +19,7 @@ describe('commands that need no AWS call never load the AWS SDK', () => {
   it('scan --help', async () => {
     const run = await runCli(['scan', '--help'], { nodeArgs: forbidSdk });
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    for (const option of ['--region', '--profile', '--endpoint-url', '--inventory', '--save-inventory', '--format', '--output', '--fail-on', '--rule', '--debug']) {
+    for (const option of ['--region', '--profile', '--endpoint-url', '--inventory', '--save-inventory', '--format', '--output', '--fail-on', '--rule', '--debug', '--config', '--no-config', '--baseline', '--fail-on-new-only']) {
       expect(run.stdout).toContain(option);
     }
   });
@@ -31,6 +31,12 @@ describe('commands that need no AWS call never load the AWS SDK', () => {
     expect(text.stdout).toMatch(/^tg-stickiness\s+medium\s+Target groups do not pin clients to one target$/m);
     const json = await runCli(['rules', '--format', 'json'], { nodeArgs: forbidSdk });
     expect((JSON.parse(json.stdout) as { id: string }[]).map((r) => r.id)).toContain('elb-multi-az');
+  });
+
+  it('iam-policy', async () => {
+    const run = await runCli(['iam-policy', '--org', '--all-regions'], { nodeArgs: forbidSdk });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect((JSON.parse(run.stdout) as { Statement: { Action: string[] }[] }).Statement[0]!.Action).toContain('elasticloadbalancing:DescribeLoadBalancers');
   });
 
   it('scan --inventory', async () => {

@@ -15,10 +15,11 @@ const result = (status: Status, severity: Severity): Result => ({
 
 describe('summarize', () => {
   it('counts statuses and failing results per severity', () => {
-    expect(summarize([result('fail', 'high'), result('fail', 'high'), result('pass', 'high'), result('error', 'low'), result('fail', 'info')])).toEqual({
+    expect(summarize([result('fail', 'high'), result('fail', 'high'), result('pass', 'high'), result('error', 'low'), result('fail', 'info'), result('suppressed', 'high')])).toEqual({
       pass: 1,
       fail: 3,
       error: 1,
+      suppressed: 1,
       bySeverity: { critical: 0, high: 2, medium: 0, low: 0, info: 1 },
     });
   });
@@ -37,6 +38,7 @@ describe('exitCodeFor', () => {
     ['a gap makes the audit incomplete', [result('pass', 'low')], 'low', false, 3],
     ['incomplete wins over failing', [result('fail', 'critical')], 'low', false, 3],
     ['incomplete even with --fail-on none', [result('pass', 'low')], 'none', false, 3],
+    ['a suppressed result does not fail the gate', [result('suppressed', 'critical')], 'info', true, 0],
   ] as const)('%s', (_, results, failOn, complete, code) => {
     expect(exitCodeFor(results, failOn, complete)).toBe(code);
   });

@@ -15,9 +15,10 @@ const emptyHome = mkdtempSync(join(tmpdir(), 'ha-audit-home-'));
 
 /**
  * Runs the built CLI as a child process (asynchronously, so a fake AWS server in this process
- * can answer it), with an environment free of the developer's AWS settings.
+ * can answer it), with an environment free of the developer's AWS settings. It runs in the
+ * package root unless `cwd` says otherwise (where `.ha-audit.yml` is looked for).
  */
-export function runCli(args: string[], options: { env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<CliRun> {
+export function runCli(args: string[], options: { env?: Record<string, string>; nodeArgs?: string[]; cwd?: string } = {}): Promise<CliRun> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: emptyHome,
@@ -27,7 +28,7 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
     ...options.env,
   };
   return new Promise((resolve) => {
-    execFile(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], { env, cwd: packageRoot(), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], { env, cwd: options.cwd ?? packageRoot(), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
