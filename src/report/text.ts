@@ -1,5 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { ScanReport, SuppressionNotice } from '../model/report.js';
+import type { Gap } from '../model/inventory.js';
+import { iamAction } from '../model/operations.js';
 import type { Result } from '../model/result.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { countOf } from '../engine/plural.js';
@@ -38,20 +40,17 @@ export function renderText(report: ScanReport, options: TextOptions): string {
   const errors = report.findings.filter((r) => r.status === 'error');
   const suppressed = report.findings.filter((r) => r.status === 'suppressed');
 
-  for (const severity of SEVERITIES) {
-    const ofSeverity = failing.filter((r) => r.severity === severity);
-    if (ofSeverity.length === 0) continue;
-    lines.push(SEVERITY_STYLE[severity](c)(` ${severity.toUpperCase()} `) + c.dim(` ${ofSeverity.length} failing`));
-    for (const [ruleId, results] of groupBy(sortBy(ofSeverity, (r) => r.ruleId), (r) => r.ruleId)) {
-      const passed = passing.filter((r) => r.ruleId === ruleId).length;
-      const accepted = suppressed.filter((r) => r.ruleId === ruleId).length;
-      lines.push(`  ${c.bold(ruleId)}  ${results[0]!.title}` + c.dim(`  (${results.length} failed, ${passed} passed${accepted > 0 ? `, ${accepted} suppressed` : ''})`));
-      lines.push(c.dim(`    Fix: ${results[0]!.remediation?.summary ?? ''}`));
-      for (const result of sortByResource(results)) lines.push(...failure(result, c, multiAccount));
-      if (results[0]!.remediation?.docs) lines.push(c.dim(`    Docs: ${results[0]!.remediation.docs}`));
-      lines.push('');
+  // Several accounts: each account's failures under its own heading, so a team finds its own.
+  const byAccount = multiAccount ? groupBy(sortBy(failing, (r) => r.resource.accountId), (r) => r.resource.accountId) : new Map([['', failing]]);
+  for (const [accountId, ofAccount] of byAccount) {
+    if (multiAccount) {
+      const counts = (status: Result['status']) => report.findings.filter((r) => r.resource.accountId === accountId && r.status === status).length;
+      lines.push(c.bold.underline(`Account ${accountId}`) + c.dim(`  ${ofAccount.length} failed, ${counts('pass')} passed, ${counts('error')} not evaluated`), '');
     }
+    lines.push(...failingSections(ofAccount, passing, suppressed, c, multiAccount));
   }
+  const clean = report.scan.accounts.filter((a) => multiAccount && !byAccount.has(a));
+  if (clean.length > 0) lines.push(c.green(`No failing result in ${countOf(clean.length, 'account')}: ${clean.join(', ')}`), '');
 
   if (suppressed.length > 0) {
     lines.push(c.cyan.bold(' SUPPRESSED ') + c.dim(` ${suppressed.length} accepted, not failing the gate`));
@@ -78,15 +77,6 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     lines.push('');
   }
 
-  if (errors.length > 0) {
-    lines.push(c.magenta.bold(' NOT EVALUATED ') + c.dim(' these results are unknown, not passed'));
-    for (const result of errors) {
-      lines.push(`  ${c.magenta('?')} ${c.bold(result.ruleId)} ${c.dim(`[${where(result, multiAccount)}]`)} ${result.message}`);
-      if (result.remediation?.summary) lines.push(c.dim(`      ${result.remediation.summary}`));
-    }
-    lines.push('');
-  }
-
   lines.push(...baselineSection(report, c, multiAccount));
   const warnings = suppressionWarnings(report);
   if (warnings.length > 0) {
@@ -95,9 +85,67 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     lines.push('');
   }
 
-  if (report.findings.length === 0) lines.push(c.dim('No resource in scope: no load balancer, target group or Auto Scaling group was found.'), '');
+  lines.push(...notEvaluatedSection(report, errors, c, multiAccount));
+
+  if (report.findings.length === 0) lines.push(c.dim('No resource in scope: the scan found nothing any rule applies to.'), '');
   lines.push(summaryLine(report, options, c));
   return lines.join('\n') + '\n';
+}
+
+/** Failing results by severity, then rule, each with its fix. */
+function failingSections(failing: Result[], passing: Result[], suppressed: Result[], c: ChalkInstance, multiAccount: boolean): string[] {
+  const lines: string[] = [];
+  for (const severity of SEVERITIES) {
+    const ofSeverity = failing.filter((r) => r.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    lines.push(SEVERITY_STYLE[severity](c)(` ${severity.toUpperCase()} `) + c.dim(` ${ofSeverity.length} failing`));
+    for (const [ruleId, results] of groupBy(sortBy(ofSeverity, (r) => r.ruleId), (r) => r.ruleId)) {
+      const sameScope = (r: Result) => r.ruleId === ruleId && (!multiAccount || r.resource.accountId === results[0]!.resource.accountId);
+      const passed = passing.filter(sameScope).length;
+      const accepted = suppressed.filter(sameScope).length;
+      lines.push(`  ${c.bold(ruleId)}  ${results[0]!.title}` + c.dim(`  (${results.length} failed, ${passed} passed${accepted > 0 ? `, ${accepted} suppressed` : ''})`));
+      lines.push(c.dim(`    Fix: ${results[0]!.remediation?.summary ?? ''}`));
+      for (const result of sortByResource(results)) lines.push(...failure(result, c, multiAccount));
+      if (results[0]!.remediation?.docs) lines.push(c.dim(`    Docs: ${results[0]!.remediation.docs}`));
+      lines.push('');
+    }
+  }
+  return lines;
+}
+
+/**
+ * Last before the summary, as a gate reads it: the rules that could not be judged, then every
+ * gap of the collection with what would close it (the IAM action to grant, or the cause to fix).
+ */
+function notEvaluatedSection(report: ScanReport, errors: Result[], c: ChalkInstance, multiAccount: boolean): string[] {
+  const gaps = report.scan.gaps;
+  if (errors.length === 0 && gaps.length === 0) return [];
+  const lines = [c.magenta.bold(' NOT EVALUATED ') + c.dim(' these results are unknown, not passed')];
+  for (const result of errors) {
+    lines.push(`  ${c.magenta('?')} ${c.bold(result.ruleId)} ${c.dim(`[${where(result, multiAccount)}]`)} ${result.message}`);
+  }
+  if (gaps.length > 0) {
+    lines.push(`  ${countOf(gaps.length, 'call')} could not be made:`);
+    for (const gap of sortBy(gaps, (g) => `${g.accountId}/${g.region}/${g.service}/${g.operation}`)) {
+      const scope = multiAccount ? `${gap.accountId} ${gap.region}` : gap.region;
+      lines.push(`    ${c.magenta('-')} ${iamAction(gap.service, gap.operation)} ${c.dim(`[${scope}]`)} ${gap.code}: ${gap.message}`);
+      lines.push(c.dim(`      ${gapFix(gap)}`));
+    }
+  }
+  lines.push('');
+  return lines;
+}
+
+/** What closes a gap, by the kind of failure. */
+function gapFix(gap: Gap): string {
+  const action = iamAction(gap.service, gap.operation);
+  if (gap.operation === 'AssumeRole') return 'check that the role exists in the account and that its trust policy lets the scanning identity assume it (and --external-id)';
+  if (/AccessDenied|Unauthorized|Forbidden/i.test(gap.code)) return `grant ${action} to the scanning identity (see \`ha-audit iam-policy\`)`;
+  if (gap.code === 'OptInRequired') return `the region ${gap.region} is not enabled for the account: enable it, or leave it out of --region`;
+  if (/Throttl|RequestLimitExceeded|TooManyRequests|SlowDown/i.test(gap.code)) return 'AWS throttled the call past every retry: scan again, or lower --max-api-rate';
+  if (gap.code === 'ScanTimeout') return 'the scan reached --timeout before this call: give it more time';
+  if (gap.code === 'Interrupted') return 'the scan was interrupted';
+  return 'a network or service error: check connectivity (or --endpoint-url) and scan again';
 }
 
 function header(report: ScanReport, c: ChalkInstance): string {

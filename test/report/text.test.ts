@@ -69,6 +69,45 @@ describe('renderText', () => {
     expect(multi).toContain('✗ web [222222222222 us-east-1]');
   });
 
+  it('groups by account when there are several, with counts per account, and names the clean ones', () => {
+    const multi = render(
+      [
+        result('tg-stickiness', 'fail', 'medium', 'b-tg', '222222222222'),
+        result('elb-multi-az', 'fail', 'high', 'web', '111111111111'),
+        result('elb-multi-az', 'pass', 'high', 'api', '111111111111'),
+        result('elb-multi-az', 'fail', 'high', 'web', '222222222222'),
+        result('elb-multi-az', 'pass', 'high', 'web', '333333333333'),
+      ],
+      ['111111111111', '222222222222', '333333333333'],
+    );
+    const order = ['Account 111111111111  1 failed, 1 passed, 0 not evaluated', 'HIGH', '✗ web [111111111111 us-east-1]', 'Account 222222222222  2 failed, 0 passed', 'HIGH', '✗ web [222222222222 us-east-1]', 'MEDIUM', '✗ b-tg [222222222222 us-east-1]', 'No failing result in 1 account: 333333333333'];
+    let at = 0;
+    for (const piece of order) {
+      const found = multi.indexOf(piece, at);
+      expect(found, piece).toBeGreaterThanOrEqual(at);
+      at = found + piece.length;
+    }
+    // Pass counts are per account, not across the organisation.
+    expect(multi).toContain('  elb-multi-az  Title of elb-multi-az  (1 failed, 1 passed)');
+    expect(multi).toContain('  elb-multi-az  Title of elb-multi-az  (1 failed, 0 passed)');
+  });
+
+  it('ends with every gap and what closes it: the IAM action to grant, or the cause to fix', () => {
+    const gaps = [
+      { accountId: '111122223333', region: 'us-east-1', service: 'dynamodb', operation: 'DescribeContinuousBackups', code: 'AccessDeniedException', message: 'not authorized' },
+      { accountId: '111122223333', region: 'global', service: 'route53', operation: 'ListHealthChecks', code: 'Throttling', message: 'Rate exceeded' },
+      { accountId: '111122223333', region: 'ap-east-1', service: 'elbv2', operation: 'DescribeLoadBalancers', code: 'OptInRequired', message: 'not subscribed' },
+    ];
+    const report = buildReport({ inventory: inventory(['111122223333'], gaps), results: [result('dynamodb-pitr', 'error', 'medium', 'region')], source: 'inventory', startedAt: new Date(), finishedAt: new Date() });
+    const out = renderText(report, { color: false, failOn: 'low', exitCode: 3 });
+    const section = out.slice(out.indexOf('NOT EVALUATED'));
+    expect(section).toContain('3 calls could not be made:');
+    expect(section).toContain('- dynamodb:DescribeContinuousBackups [us-east-1] AccessDeniedException: not authorized\n      grant dynamodb:DescribeContinuousBackups to the scanning identity');
+    expect(section).toContain('- route53:ListHealthChecks [global] Throttling: Rate exceeded\n      AWS throttled the call past every retry');
+    expect(section).toContain('- elasticloadbalancing:DescribeLoadBalancers [ap-east-1] OptInRequired: not subscribed\n      the region ap-east-1 is not enabled for the account');
+    expect(out.indexOf('NOT EVALUATED')).toBeGreaterThan(out.indexOf('PASSED') === -1 ? 0 : out.indexOf('PASSED'));
+  });
+
   it('says when nothing was in scope, and passes the gate', () => {
     const empty = render([], ['111122223333'], 0);
     expect(empty).toContain('No resource in scope');
