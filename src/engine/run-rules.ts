@@ -1,5 +1,5 @@
 import { iamAction } from '../model/operations.js';
-import type { Gap, Inventory } from '../model/inventory.js';
+import { GLOBAL_REGION, type Gap, type Inventory } from '../model/inventory.js';
 import type { Remediation, ResourceRef, Result } from '../model/result.js';
 import type { Evidence, FailExtra, ParamsSpec, ParamValues, Rule, RuleContext } from './define-rule.js';
 import { formatMessage } from './message.js';
@@ -70,7 +70,7 @@ function runCheck(rule: Rule, params: ParamValues<ParamsSpec>, where: ResourceRe
       message: formatMessage(template, data),
       resource,
     };
-    if (status === 'fail') result.remediation = remediationOf(rule, extra?.commands);
+    if (status === 'fail') result.remediation = remediationOf(rule, resource, extra?.commands);
     if (extra?.evidence && Object.keys(extra.evidence).length > 0) result.evidence = extra.evidence;
     results.push(result);
   };
@@ -89,8 +89,17 @@ function runCheck(rule: Rule, params: ParamValues<ParamsSpec>, where: ResourceRe
   return results;
 }
 
-function remediationOf(rule: Rule, commands: string[] = []): Remediation {
-  return { summary: rule.remediation.summary, commands, docs: rule.remediation.docs };
+function remediationOf(rule: Rule, resource: ResourceRef, commands: string[] = []): Remediation {
+  return { summary: rule.remediation.summary, commands: commands.map((command) => inRegion(command, resource.region)), docs: rule.remediation.docs };
+}
+
+/**
+ * A fix command runs in the resource's region, not in whatever region the user's shell
+ * defaults to: a report of several regions must not send a fix to the wrong one.
+ */
+function inRegion(command: string, region: string): string {
+  if (region === GLOBAL_REGION || !command.startsWith('aws ') || /\s--region\s/.test(command)) return command;
+  return `${command} --region ${region}`;
 }
 
 function dataMissingResult(rule: Rule, where: ResourceRef, gaps: Gap[]): Result {

@@ -29,20 +29,20 @@ testRule('asg-elb-health-check', [
         'Auto Scaling group web-asg uses EC2 health checks only: an instance that fails the load balancer health check stays in service and is never replaced',
       );
       expect(web.remediation!.commands).toEqual([
-        'aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --health-check-type ELB --health-check-grace-period 300',
+        'aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --health-check-type ELB --health-check-grace-period 300 --region us-east-1',
       ]);
       expect(web.evidence).toEqual({ HealthCheckType: 'EC2', HealthCheckGracePeriod: 0 });
 
       // A non-zero grace period is kept.
       expect(byName(results, 'classic-asg').remediation!.commands).toEqual([
-        'aws autoscaling update-auto-scaling-group --auto-scaling-group-name classic-asg --health-check-type ELB --health-check-grace-period 180',
+        'aws autoscaling update-auto-scaling-group --auto-scaling-group-name classic-asg --health-check-type ELB --health-check-grace-period 180 --region us-east-1',
       ]);
 
       // EC2,EBS: the suggested type keeps EBS; no grace period at all gets 300.
       const api = byName(results, 'api-asg');
       expect(api.message).toContain('uses EC2,EBS health checks only');
       expect(api.remediation!.commands).toEqual([
-        'aws autoscaling update-auto-scaling-group --auto-scaling-group-name api-asg --health-check-type ELB,EBS --health-check-grace-period 300',
+        'aws autoscaling update-auto-scaling-group --auto-scaling-group-name api-asg --health-check-type ELB,EBS --health-check-grace-period 300 --region us-east-1',
       ]);
       expect(api.evidence).toEqual({ HealthCheckType: 'EC2,EBS', HealthCheckGracePeriod: null });
     },

@@ -3,7 +3,7 @@ import type { Result } from '../../src/model/result.js';
 import { byName, testRule } from '../support/rule-cases.js';
 
 const commandsOf = (results: Result[], name: string) => byName(results, name).remediation!.commands;
-const update = (name: string, rest: string) => `aws autoscaling update-auto-scaling-group --auto-scaling-group-name ${name} ${rest}`;
+const update = (name: string, rest: string) => `aws autoscaling update-auto-scaling-group --auto-scaling-group-name ${name} ${rest} --region us-east-1`;
 
 testRule('asg-min-capacity', [
   {

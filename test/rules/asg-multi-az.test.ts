@@ -33,7 +33,7 @@ testRule('asg-multi-az', [
         'Auto Scaling group web-asg launches in 1 zone (us-east-1a); at least 2 needed to replace capacity lost with a zone',
       );
       expect(web.remediation!.commands).toEqual([
-        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --vpc-zone-identifier 'subnet-0a1e3c5b7d9f01a21,<subnet-id-in-another-zone>'",
+        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --vpc-zone-identifier 'subnet-0a1e3c5b7d9f01a21,<subnet-id-in-another-zone>' --region us-east-1",
       ]);
       // Candidates: subnets of the group's own VPC in the zones it does not use (not the second
       // subnet of us-east-1a, not the subnets of the other VPC).
@@ -45,14 +45,14 @@ testRule('asg-multi-az', [
       // Two subnets in the same zone are still one zone; the command keeps both.
       const worker = byName(results, 'queue-worker-asg');
       expect(worker.remediation!.commands).toEqual([
-        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name queue-worker-asg --vpc-zone-identifier 'subnet-0a1e3c5b7d9f01a21,subnet-0a7d2e4f6b8c01a98,<subnet-id-in-another-zone>'",
+        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name queue-worker-asg --vpc-zone-identifier 'subnet-0a1e3c5b7d9f01a21,subnet-0a7d2e4f6b8c01a98,<subnet-id-in-another-zone>' --region us-east-1",
       ]);
       expect(worker.evidence!.candidateSubnets).toEqual(['subnet-0b2f4d6c8e0a12b32 (us-east-1b)', 'subnet-0c3a5e7d9f1b23c43 (us-east-1c)']);
 
       // A group launched by zone (no VPCZoneIdentifier): the command adds a zone instead.
       const classic = byName(results, 'classic-asg');
       expect(classic.remediation!.commands).toEqual([
-        'aws autoscaling update-auto-scaling-group --auto-scaling-group-name classic-asg --availability-zones us-east-1a <another-zone>',
+        'aws autoscaling update-auto-scaling-group --auto-scaling-group-name classic-asg --availability-zones us-east-1a <another-zone> --region us-east-1',
       ]);
       expect(classic.evidence).toEqual({ availabilityZones: ['us-east-1a'], candidateSubnets: [] });
     },
@@ -70,7 +70,7 @@ testRule('asg-multi-az', [
       );
       // The group's subnets are kept in its own order.
       expect(web.remediation!.commands).toEqual([
-        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --vpc-zone-identifier 'subnet-0b2f4d6c8e0a12b32,subnet-0a1e3c5b7d9f01a21,<subnet-id-in-another-zone>'",
+        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --vpc-zone-identifier 'subnet-0b2f4d6c8e0a12b32,subnet-0a1e3c5b7d9f01a21,<subnet-id-in-another-zone>' --region us-east-1",
       ]);
       expect(web.evidence!.candidateSubnets).toEqual(['subnet-0c3a5e7d9f1b23c43 (us-east-1c)']);
     },

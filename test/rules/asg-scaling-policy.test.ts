@@ -5,8 +5,8 @@ import { byName, testRule } from '../support/rule-cases.js';
 const commandsOf = (results: Result[], name: string) => byName(results, name).remediation!.commands;
 const putPolicy = (name: string) =>
   `aws autoscaling put-scaling-policy --auto-scaling-group-name ${name} --policy-name cpu-target-tracking --policy-type TargetTrackingScaling ` +
-  `--target-tracking-configuration '{"PredefinedMetricSpecification":{"PredefinedMetricType":"ASGAverageCPUUtilization"},"TargetValue":50}'`;
-const raiseMax = (name: string, max: number) => `aws autoscaling update-auto-scaling-group --auto-scaling-group-name ${name} --max-size ${max}`;
+  `--target-tracking-configuration '{"PredefinedMetricSpecification":{"PredefinedMetricType":"ASGAverageCPUUtilization"},"TargetValue":50}' --region us-east-1`;
+const raiseMax = (name: string, max: number) => `aws autoscaling update-auto-scaling-group --auto-scaling-group-name ${name} --max-size ${max} --region us-east-1`;
 
 testRule('asg-scaling-policy', [
   {

@@ -46,7 +46,7 @@ testRule('aurora-multi-az', [
         'Aurora cluster analytics-aurora has a single DB instance (analytics-aurora-instance-1, us-east-1b): no reader to promote when its zone fails',
       );
       expect(analytics.remediation!.commands).toEqual([
-        'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier analytics-aurora --engine aurora-postgresql --db-instance-class db.serverless --availability-zone us-east-1a',
+        'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier analytics-aurora --engine aurora-postgresql --db-instance-class db.serverless --availability-zone us-east-1a --region us-east-1',
       ]);
 
       const payments = byName(results, 'payments-aurora');
@@ -58,7 +58,7 @@ testRule('aurora-multi-az', [
       });
       // The writer's class (db.r6g.xlarge), not the smaller reader's.
       expect(payments.remediation!.commands).toEqual([
-        'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier payments-aurora --engine aurora-mysql --db-instance-class db.r6g.xlarge --availability-zone us-east-1b',
+        'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier payments-aurora --engine aurora-mysql --db-instance-class db.r6g.xlarge --availability-zone us-east-1b --region us-east-1',
       ]);
 
       // audit-aurora-instance-2 is not in the inventory: its zone is not guessed, the user is told how to look.
@@ -67,13 +67,13 @@ testRule('aurora-multi-az', [
         'Aurora cluster audit-aurora runs 2 instances, but the zone of audit-aurora-instance-2 is unknown (us-east-1c known): the cluster cannot be shown to span two zones',
       );
       expect(audit.remediation!.commands).toEqual([
-        "aws rds describe-db-instances --db-instance-identifier audit-aurora-instance-2 --query 'DBInstances[0].AvailabilityZone'",
+        "aws rds describe-db-instances --db-instance-identifier audit-aurora-instance-2 --query 'DBInstances[0].AvailabilityZone' --region us-east-1",
       ]);
 
       // Storage only (a headless global database secondary): two instances, in two zones, class unknown.
       expect(byName(results, 'dr-aurora').remediation!.commands).toEqual([
-        'aws rds create-db-instance --db-instance-identifier <new-instance-id> --db-cluster-identifier dr-aurora --engine aurora-postgresql --db-instance-class <db-instance-class> --availability-zone us-east-1a',
-        'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier dr-aurora --engine aurora-postgresql --db-instance-class <db-instance-class> --availability-zone us-east-1b',
+        'aws rds create-db-instance --db-instance-identifier <new-instance-id> --db-cluster-identifier dr-aurora --engine aurora-postgresql --db-instance-class <db-instance-class> --availability-zone us-east-1a --region us-east-1',
+        'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier dr-aurora --engine aurora-postgresql --db-instance-class <db-instance-class> --availability-zone us-east-1b --region us-east-1',
       ]);
     },
   },

@@ -30,7 +30,7 @@ testRule('dynamodb-pitr', [
       expect(audit.message).toBe('Table audit-log has point-in-time recovery disabled: a bad write or delete cannot be undone');
       expect(audit.evidence).toEqual({ pointInTimeRecovery: 'DISABLED', replicaRegions: [] });
       expect(audit.remediation!.commands).toEqual([
-        'aws dynamodb update-continuous-backups --table-name audit-log --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true',
+        'aws dynamodb update-continuous-backups --table-name audit-log --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true --region us-east-1',
       ]);
       expect(byName(results, 'events').message).toBe(
         'Table events: DescribeContinuousBackups did not report point-in-time recovery (UNKNOWN), so it cannot be shown to be on',

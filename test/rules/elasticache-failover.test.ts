@@ -39,13 +39,13 @@ testRule('elasticache-failover', [
       );
       expect(queue.evidence).toEqual({ automaticFailover: 'disabled', multiAz: 'disabled', members: ['queue-redis-001 (us-east-1a, primary)'] });
       expect(queue.remediation!.commands).toEqual([
-        'aws elasticache increase-replica-count --replication-group-id queue-redis --new-replica-count 1 --apply-immediately',
-        'aws elasticache modify-replication-group --replication-group-id queue-redis --automatic-failover-enabled --multi-az-enabled --apply-immediately',
+        'aws elasticache increase-replica-count --replication-group-id queue-redis --new-replica-count 1 --apply-immediately --region us-east-1',
+        'aws elasticache modify-replication-group --replication-group-id queue-redis --automatic-failover-enabled --multi-az-enabled --apply-immediately --region us-east-1',
       ]);
 
       // Has a replica: the modify command alone.
       expect(byName(results, 'rate-limit-valkey').remediation!.commands).toEqual([
-        'aws elasticache modify-replication-group --replication-group-id rate-limit-valkey --automatic-failover-enabled --multi-az-enabled --apply-immediately',
+        'aws elasticache modify-replication-group --replication-group-id rate-limit-valkey --automatic-failover-enabled --multi-az-enabled --apply-immediately --region us-east-1',
       ]);
       expect(byName(results, 'leaderboard-redis').message).toBe(
         'Replication group leaderboard-redis has automatic failover but Multi-AZ disabled: failover to a replica in another zone is not ensured',
@@ -59,14 +59,14 @@ testRule('elasticache-failover', [
         'geo-valkey-0001-002 (us-east-1b)',
         'geo-valkey-0002-001 (us-east-1b)',
       ]);
-      expect(geo.remediation!.commands[0]).toBe('aws elasticache increase-replica-count --replication-group-id geo-valkey --new-replica-count 1 --apply-immediately');
+      expect(geo.remediation!.commands[0]).toBe('aws elasticache increase-replica-count --replication-group-id geo-valkey --new-replica-count 1 --apply-immediately --region us-east-1');
 
       const flags = byName(results, 'feature-flags-redis');
       expect(flags.resource.type).toBe('elasticache:cache-cluster');
       expect(flags.remediation!.commands).toEqual([
-        "aws elasticache create-replication-group --replication-group-id <new-replication-group-id> --replication-group-description 'feature-flags-redis with a replica' --primary-cluster-id feature-flags-redis",
-        'aws elasticache create-cache-cluster --cache-cluster-id <new-replica-id> --replication-group-id <new-replication-group-id> --preferred-availability-zone <another-zone>',
-        'aws elasticache modify-replication-group --replication-group-id <new-replication-group-id> --automatic-failover-enabled --multi-az-enabled --apply-immediately',
+        "aws elasticache create-replication-group --replication-group-id <new-replication-group-id> --replication-group-description 'feature-flags-redis with a replica' --primary-cluster-id feature-flags-redis --region us-east-1",
+        'aws elasticache create-cache-cluster --cache-cluster-id <new-replica-id> --replication-group-id <new-replication-group-id> --preferred-availability-zone <another-zone> --region us-east-1',
+        'aws elasticache modify-replication-group --replication-group-id <new-replication-group-id> --automatic-failover-enabled --multi-az-enabled --apply-immediately --region us-east-1',
       ]);
     },
   },

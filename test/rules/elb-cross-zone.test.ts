@@ -33,14 +33,14 @@ testRule('elb-cross-zone', [
       expect(nlb.message).toBe('Network load balancer legacy-nlb keeps traffic in the zone it arrives in (load_balancing.cross_zone.enabled is false)');
       expect(nlb.evidence).toEqual({ 'load_balancing.cross_zone.enabled': 'false' });
       expect(nlb.remediation!.commands).toEqual([
-        `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/net/legacy-nlb/4b5c6d7e8f9a0b1c --attributes Key=load_balancing.cross_zone.enabled,Value=true`,
+        `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/net/legacy-nlb/4b5c6d7e8f9a0b1c --attributes Key=load_balancing.cross_zone.enabled,Value=true --region us-east-1`,
       ]);
 
       const gwlb = byName(results, 'inspection-gwlb');
       expect(gwlb.message).toBe('Gateway load balancer inspection-gwlb keeps traffic in the zone it arrives in (load_balancing.cross_zone.enabled is unset)');
       expect(gwlb.evidence).toEqual({ 'load_balancing.cross_zone.enabled': null });
       expect(gwlb.remediation!.commands).toEqual([
-        `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/gwy/inspection-gwlb/9e8d7c6b5a4f3e2d --attributes Key=load_balancing.cross_zone.enabled,Value=true`,
+        `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/gwy/inspection-gwlb/9e8d7c6b5a4f3e2d --attributes Key=load_balancing.cross_zone.enabled,Value=true --region us-east-1`,
       ]);
 
       // split-app-tg uses the load balancer's configuration: only the two "false" groups are named and fixed.
@@ -53,12 +53,12 @@ testRule('elb-cross-zone', [
         'split-reports-tg: load_balancing.cross_zone.enabled': 'false',
       });
       expect(alb.remediation!.commands).toEqual([
-        `aws elbv2 modify-target-group-attributes --target-group-arn ${TG}/split-static-tg/e586e60b9667b781 --attributes Key=load_balancing.cross_zone.enabled,Value=use_load_balancer_configuration`,
-        `aws elbv2 modify-target-group-attributes --target-group-arn ${TG}/split-reports-tg/f697f71ca778c892 --attributes Key=load_balancing.cross_zone.enabled,Value=use_load_balancer_configuration`,
+        `aws elbv2 modify-target-group-attributes --target-group-arn ${TG}/split-static-tg/e586e60b9667b781 --attributes Key=load_balancing.cross_zone.enabled,Value=use_load_balancer_configuration --region us-east-1`,
+        `aws elbv2 modify-target-group-attributes --target-group-arn ${TG}/split-reports-tg/f697f71ca778c892 --attributes Key=load_balancing.cross_zone.enabled,Value=use_load_balancer_configuration --region us-east-1`,
       ]);
 
       expect(byName(results, 'events-nlb').remediation!.commands).toEqual([
-        `aws elbv2 modify-target-group-attributes --target-group-arn ${TG}/events-tg/0a1b2c3d4e5f6a7b --attributes Key=load_balancing.cross_zone.enabled,Value=use_load_balancer_configuration`,
+        `aws elbv2 modify-target-group-attributes --target-group-arn ${TG}/events-tg/0a1b2c3d4e5f6a7b --attributes Key=load_balancing.cross_zone.enabled,Value=use_load_balancer_configuration --region us-east-1`,
       ]);
     },
   },

@@ -28,7 +28,7 @@ testRule('elb-deletion-protection', [
       );
       expect(alb.evidence).toEqual({ 'deletion_protection.enabled': 'false' });
       expect(alb.remediation!.commands).toEqual([
-        `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/app/staging-alb/6d7e8f9a0b1c2d3e --attributes Key=deletion_protection.enabled,Value=true`,
+        `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/app/staging-alb/6d7e8f9a0b1c2d3e --attributes Key=deletion_protection.enabled,Value=true --region us-east-1`,
       ]);
 
       const nlb = byName(results, 'scratch-nlb');
@@ -37,7 +37,7 @@ testRule('elb-deletion-protection', [
       );
       expect(nlb.evidence).toEqual({ 'deletion_protection.enabled': null });
       expect(nlb.remediation!.commands).toEqual([
-        `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/net/scratch-nlb/7e8f9a0b1c2d3e4f --attributes Key=deletion_protection.enabled,Value=true`,
+        `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/net/scratch-nlb/7e8f9a0b1c2d3e4f --attributes Key=deletion_protection.enabled,Value=true --region us-east-1`,
       ]);
     },
   },

@@ -27,7 +27,7 @@ testRule('elb-multi-az', [
       expect(alb.message).toBe('Load balancer web-alb covers 2 zones (us-east-1a, us-east-1b); at least 3 needed to survive a zone failure');
       expect(alb.evidence).toEqual({ availabilityZones: ['us-east-1a', 'us-east-1b'], candidateSubnets: ['subnet-0d3e5f7a9b1c2d4e6 (us-east-1c)'] });
       expect(alb.remediation!.commands).toEqual([
-        `aws elbv2 set-subnets --load-balancer-arn ${WEB_ALB} --subnets subnet-04f1a2b3c4d5e6f70 subnet-09b8c7d6e5f4a3b21 <subnet-id-in-another-zone>`,
+        `aws elbv2 set-subnets --load-balancer-arn ${WEB_ALB} --subnets subnet-04f1a2b3c4d5e6f70 subnet-09b8c7d6e5f4a3b21 <subnet-id-in-another-zone> --region us-east-1`,
       ]);
     },
   },
@@ -48,14 +48,14 @@ testRule('elb-multi-az', [
         candidateSubnets: ['subnet-09b8c7d6e5f4a3b21 (us-east-1b)', 'subnet-0d3e5f7a9b1c2d4e6 (us-east-1c)'],
       });
       expect(alb.remediation!.commands).toEqual([
-        `aws elbv2 set-subnets --load-balancer-arn ${SINGLE_ALB} --subnets subnet-04f1a2b3c4d5e6f70 <subnet-id-in-another-zone>`,
+        `aws elbv2 set-subnets --load-balancer-arn ${SINGLE_ALB} --subnets subnet-04f1a2b3c4d5e6f70 <subnet-id-in-another-zone> --region us-east-1`,
       ]);
 
       const gwlb = byName(results, 'inspection-gwlb');
       expect(gwlb.resource).toMatchObject({ type: 'elbv2:load-balancer', arn: GWLB, tags: { Team: 'network-security' } });
       expect(gwlb.evidence).toEqual({ availabilityZones: ['us-east-1b'], candidateSubnets: ['subnet-0b1c2d3e4f5a6b7c8 (us-east-1c)'] });
       expect(gwlb.remediation!.commands).toEqual([
-        `aws elbv2 set-subnets --load-balancer-arn ${GWLB} --subnets subnet-07a6b5c4d3e2f1a09 <subnet-id-in-another-zone>`,
+        `aws elbv2 set-subnets --load-balancer-arn ${GWLB} --subnets subnet-07a6b5c4d3e2f1a09 <subnet-id-in-another-zone> --region us-east-1`,
       ]);
     },
   },

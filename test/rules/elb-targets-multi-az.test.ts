@@ -49,7 +49,7 @@ testRule('elb-targets-multi-az', [
       const nlb = byName(results, 'ip-nlb');
       expect(nlb.message).toBe('Healthy targets of ip-nlb sit in 2 zones (us-east-1a, us-east-1b); 3 needed so that losing a zone leaves healthy targets');
       expect(nlb.remediation!.commands).toEqual([
-        `aws elbv2 register-targets --target-group-arn ${TG}/ip-tg/7e1fdf942ffd0a1a --targets 'Id=<ip-address-in-another-zone>'`,
+        `aws elbv2 register-targets --target-group-arn ${TG}/ip-tg/7e1fdf942ffd0a1a --targets 'Id=<ip-address-in-another-zone>' --region us-east-1`,
       ]);
     },
   },
@@ -71,7 +71,7 @@ testRule('elb-targets-multi-az', [
       expect(shop.evidence).toEqual({ targetGroups: ['shop-tg'], healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: [] });
       // shop-asg lists shop-tg in its targetGroupArns (batch-asg, first in the list, feeds nothing).
       expect(shop.remediation!.commands).toEqual([
-        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name shop-asg --vpc-zone-identifier 'subnet-04f1a2b3c4d5e6f70,<subnet-id-in-another-zone>'",
+        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name shop-asg --vpc-zone-identifier 'subnet-04f1a2b3c4d5e6f70,<subnet-id-in-another-zone>' --region us-east-1",
       ]);
 
       // 10.0.1.80 lies in subnet-04f1a2b3c4d5e6f70 (us-east-1a) of the target group's VPC; the identical
@@ -79,27 +79,27 @@ testRule('elb-targets-multi-az', [
       const ip = byName(results, 'ip-nlb');
       expect(ip.evidence).toEqual({ targetGroups: ['ip-tg'], healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: [] });
       expect(ip.remediation!.commands).toEqual([
-        `aws elbv2 register-targets --target-group-arn ${TG}/ip-tg/e586e60b9667b781 --targets 'Id=<ip-address-in-another-zone>'`,
+        `aws elbv2 register-targets --target-group-arn ${TG}/ip-tg/e586e60b9667b781 --targets 'Id=<ip-address-in-another-zone>' --region us-east-1`,
       ]);
 
       const down = byName(results, 'down-alb');
       expect(down.message).toBe('Load balancer down-alb has no healthy target in any of its target groups (down-tg): it serves only errors');
       expect(down.evidence).toEqual({ targetGroups: ['down-tg'], healthyTargetZones: [], targetsWithUnknownZone: [] });
       expect(down.remediation!.commands).toEqual([
-        `aws elbv2 register-targets --target-group-arn ${TG}/down-tg/d475d5fa8556a670 --targets 'Id=<instance-id-in-another-zone>'`,
+        `aws elbv2 register-targets --target-group-arn ${TG}/down-tg/d475d5fa8556a670 --targets 'Id=<instance-id-in-another-zone>' --region us-east-1`,
       ]);
 
       // A Lambda function failing its health checks does not make the load balancer regional.
       const fn = byName(results, 'fn-alb');
       expect(fn.message).toBe('Load balancer fn-alb has no healthy target in any of its target groups (fn-tg): it serves only errors');
       expect(fn.remediation!.commands).toEqual([
-        `aws elbv2 register-targets --target-group-arn ${TG}/fn-tg/f697f71ca778c892 --targets 'Id=<lambda-function-arn>'`,
+        `aws elbv2 register-targets --target-group-arn ${TG}/fn-tg/f697f71ca778c892 --targets 'Id=<lambda-function-arn>' --region us-east-1`,
       ]);
 
       // front-nlb forwards to shop-alb, which fails the NLB's health check: an ALB target counts only when healthy.
       expect(byName(results, 'front-nlb').evidence).toEqual({ targetGroups: ['alb-tg'], healthyTargetZones: [], targetsWithUnknownZone: [] });
       expect(byName(results, 'front-nlb').remediation!.commands).toEqual([
-        `aws elbv2 register-targets --target-group-arn ${TG}/alb-tg/07a8f82db889d9a3 --targets 'Id=<application-load-balancer-arn>'`,
+        `aws elbv2 register-targets --target-group-arn ${TG}/alb-tg/07a8f82db889d9a3 --targets 'Id=<application-load-balancer-arn>' --region us-east-1`,
       ]);
     },
   },
@@ -131,10 +131,10 @@ testRule('elb-targets-multi-az', [
       }
       // draining-asg feeds draining-tg through TrafficSources only.
       expect(byName(results, 'draining-alb').remediation!.commands).toEqual([
-        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name draining-asg --vpc-zone-identifier 'subnet-04f1a2b3c4d5e6f70,subnet-06c2d4e6f8a0b1c23,<subnet-id-in-another-zone>'",
+        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name draining-asg --vpc-zone-identifier 'subnet-04f1a2b3c4d5e6f70,subnet-06c2d4e6f8a0b1c23,<subnet-id-in-another-zone>' --region us-east-1",
       ]);
       expect(byName(results, 'unhealthy-alb').remediation!.commands).toEqual([
-        `aws elbv2 register-targets --target-group-arn ${TG}/unhealthy-tg/17a8e3b4c5d6e7f8 --targets 'Id=<instance-id-in-another-zone>'`,
+        `aws elbv2 register-targets --target-group-arn ${TG}/unhealthy-tg/17a8e3b4c5d6e7f8 --targets 'Id=<instance-id-in-another-zone>' --region us-east-1`,
       ]);
 
       const unknown = byName(results, 'unknown-alb');

@@ -28,11 +28,11 @@ testRule('rds-backups', [
       const billing = byName(results, 'billing-db');
       expect(billing.message).toBe('DB instance billing-db has automated backups turned off (retention 0 days): it cannot be restored to a point in time');
       expect(billing.evidence).toEqual({ backupRetentionPeriod: 0 });
-      expect(billing.remediation!.commands).toEqual(['aws rds modify-db-instance --db-instance-identifier billing-db --backup-retention-period 7 --apply-immediately']);
+      expect(billing.remediation!.commands).toEqual(['aws rds modify-db-instance --db-instance-identifier billing-db --backup-retention-period 7 --apply-immediately --region us-east-1']);
 
       const ledger = byName(results, 'ledger-cluster');
       expect(ledger.resource.type).toBe('rds:db-cluster');
-      expect(ledger.remediation!.commands).toEqual(['aws rds modify-db-cluster --db-cluster-identifier ledger-cluster --backup-retention-period 7 --apply-immediately']);
+      expect(ledger.remediation!.commands).toEqual(['aws rds modify-db-cluster --db-cluster-identifier ledger-cluster --backup-retention-period 7 --apply-immediately --region us-east-1']);
     },
   },
 ]);

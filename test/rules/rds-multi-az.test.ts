@@ -46,18 +46,18 @@ testRule('rds-multi-az', [
       const billing = byName(results, 'billing-db');
       expect(billing.message).toBe('DB instance billing-db runs in one zone (us-east-1b): when that zone fails, the database is down until it is restored elsewhere');
       expect(billing.evidence).toEqual({ multiAz: false, availabilityZone: 'us-east-1b' });
-      expect(billing.remediation!.commands).toEqual(['aws rds modify-db-instance --db-instance-identifier billing-db --multi-az --apply-immediately']);
+      expect(billing.remediation!.commands).toEqual(['aws rds modify-db-instance --db-instance-identifier billing-db --multi-az --apply-immediately --region us-east-1']);
 
       // Express cannot be Multi-AZ: modify-db-instance --multi-az would be refused.
       expect(byName(results, 'legacy-mssql').remediation!.commands).toEqual([
-        'aws rds create-db-snapshot --db-instance-identifier legacy-mssql --db-snapshot-identifier <snapshot-id>',
-        'aws rds restore-db-instance-from-db-snapshot --db-instance-identifier <new-instance-id> --db-snapshot-identifier <snapshot-id> --engine sqlserver-se --multi-az',
+        'aws rds create-db-snapshot --db-instance-identifier legacy-mssql --db-snapshot-identifier <snapshot-id> --region us-east-1',
+        'aws rds restore-db-instance-from-db-snapshot --db-instance-identifier <new-instance-id> --db-snapshot-identifier <snapshot-id> --engine sqlserver-se --multi-az --region us-east-1',
       ]);
 
       const events = byName(results, 'events-cluster');
       expect(events.message).toBe('DB cluster events-cluster (mysql) is not Multi-AZ: 1 instance in us-east-1a');
       expect(events.remediation!.commands).toEqual([
-        "aws rds describe-db-clusters --db-cluster-identifier events-cluster --query 'DBClusters[0].[Status,MultiAZ,DBClusterMembers]'",
+        "aws rds describe-db-clusters --db-cluster-identifier events-cluster --query 'DBClusters[0].[Status,MultiAZ,DBClusterMembers]' --region us-east-1",
       ]);
     },
   },

@@ -33,7 +33,7 @@ testRule('tg-health-check', [
         'Target group web-tg takes 90 s (30 s interval x 3 failures) to stop sending traffic to a failed target; at most 30 s allowed',
       );
       expect(web.remediation!.commands).toEqual([
-        `aws elbv2 modify-target-group --target-group-arn ${TG}/web-tg/6d0ecf831eec9f09 --health-check-interval-seconds 15 --unhealthy-threshold-count 2`,
+        `aws elbv2 modify-target-group --target-group-arn ${TG}/web-tg/6d0ecf831eec9f09 --health-check-interval-seconds 15 --unhealthy-threshold-count 2 --region us-east-1`,
       ]);
       const worker = byName(results, 'worker-tg');
       expect(worker.message).toBe(
@@ -41,7 +41,7 @@ testRule('tg-health-check', [
       );
       expect(worker.evidence).toEqual({ HealthCheckEnabled: true, HealthCheckIntervalSeconds: 30, UnhealthyThresholdCount: 2 });
       expect(worker.remediation!.commands).toEqual([
-        `aws elbv2 modify-target-group --target-group-arn ${TG}/worker-tg/a142a2c75223d34d --health-check-interval-seconds 15 --unhealthy-threshold-count 2`,
+        `aws elbv2 modify-target-group --target-group-arn ${TG}/worker-tg/a142a2c75223d34d --health-check-interval-seconds 15 --unhealthy-threshold-count 2 --region us-east-1`,
       ]);
     },
   },
@@ -59,7 +59,7 @@ testRule('tg-health-check', [
       const fn = byName(results, 'fn-tg');
       expect(fn.message).toBe('Target group fn-tg has health checks disabled: a failed target keeps receiving traffic');
       expect(fn.evidence).toEqual({ HealthCheckEnabled: false, HealthCheckIntervalSeconds: 35, UnhealthyThresholdCount: 2 });
-      expect(fn.remediation!.commands).toEqual([`aws elbv2 modify-target-group --target-group-arn ${TG}/fn-tg/8f20e0a53001b12b --health-check-enabled`]);
+      expect(fn.remediation!.commands).toEqual([`aws elbv2 modify-target-group --target-group-arn ${TG}/fn-tg/8f20e0a53001b12b --health-check-enabled --region us-east-1`]);
 
       // The interval fits twice in 90 s: keep it, lower the threshold to 90 / 30 = 3.
       const slow = byName(results, 'slow-tg');
@@ -68,7 +68,7 @@ testRule('tg-health-check', [
       );
       expect(slow.evidence).toEqual({ HealthCheckEnabled: true, HealthCheckIntervalSeconds: 30, UnhealthyThresholdCount: 5 });
       expect(slow.remediation!.commands).toEqual([
-        `aws elbv2 modify-target-group --target-group-arn ${TG}/slow-tg/d475d5fa8556a670 --health-check-interval-seconds 30 --unhealthy-threshold-count 3`,
+        `aws elbv2 modify-target-group --target-group-arn ${TG}/slow-tg/d475d5fa8556a670 --health-check-interval-seconds 30 --unhealthy-threshold-count 3 --region us-east-1`,
       ]);
 
       // 60 s does not fit twice in 90 s: shorten the interval to 45 s with the minimum threshold of 2,
@@ -78,7 +78,7 @@ testRule('tg-health-check', [
         'Target group lazy-tg takes 120 s (60 s interval x 2 failures) to stop sending traffic to a failed target; at most 90 s allowed',
       );
       expect(lazy.remediation!.commands).toEqual([
-        `aws elbv2 modify-target-group --target-group-arn ${TG}/lazy-tg/e586e60b9667b781 --health-check-interval-seconds 45 --unhealthy-threshold-count 2 --health-check-timeout-seconds 44`,
+        `aws elbv2 modify-target-group --target-group-arn ${TG}/lazy-tg/e586e60b9667b781 --health-check-interval-seconds 45 --unhealthy-threshold-count 2 --health-check-timeout-seconds 44 --region us-east-1`,
       ]);
     },
   },

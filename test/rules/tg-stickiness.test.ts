@@ -16,7 +16,7 @@ testRule('tg-stickiness', [
       const legacy = results.find((r) => r.resource.name === 'legacy-tg')!;
       expect(legacy.evidence).toEqual({ 'stickiness.enabled': 'true', 'stickiness.type': 'lb_cookie' });
       expect(legacy.remediation!.commands).toEqual([
-        'aws elbv2 modify-target-group-attributes --target-group-arn arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/legacy-tg/0123456789abcdef --attributes Key=stickiness.enabled,Value=false',
+        'aws elbv2 modify-target-group-attributes --target-group-arn arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/legacy-tg/0123456789abcdef --attributes Key=stickiness.enabled,Value=false --region us-east-1',
       ]);
       expect(legacy.remediation!.summary).toMatch(/ElastiCache|DynamoDB/);
     },

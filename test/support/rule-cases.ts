@@ -57,7 +57,11 @@ export function testRule(ruleId: string, cases: RuleCase[]): void {
           expect(result.message).not.toMatch(/\{\{|undefined|NaN/);
           if (result.status !== 'fail') continue;
           expect(result.remediation?.commands.length, `${label(result)} has a remediation command`).toBeGreaterThan(0);
-          for (const command of result.remediation!.commands) expect(command).toMatch(/^aws [a-z0-9-]+ [a-z-]+ /);
+          for (const command of result.remediation!.commands) {
+            expect(command).toMatch(/^aws [a-z0-9-]+ [a-z-]+ /);
+            // A fix goes to the resource's own region, whatever the user's default is.
+            if (result.resource.region !== 'global') expect(command).toContain(` --region ${result.resource.region}`);
+          }
           expect(result.remediation!.docs).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
         }
         c.check?.(results);
