@@ -27,6 +27,18 @@ type Report = { scan: { source: string; complete: boolean; gaps: { operation: st
 const key = (f: Report['findings'][number]) => `${f.ruleId} ${f.status} ${f.messageId} ${f.resource.id}`;
 
 describe('ha-audit scan against a live (fake) AWS', () => {
+  it('the demo inventory has DNS and a data layer in both regions (what the scans below cover)', async () => {
+    const account = (await loadInventory(demoFile)).accounts[0]!;
+    expect(account.route53.hostedZones.map((z) => z.privateZone).sort()).toEqual([false, true]);
+    expect(account.route53.hostedZones.flatMap((z) => z.records).some((r) => r.aliasTarget)).toBe(true);
+    expect(account.route53.healthChecks.length).toBeGreaterThan(0);
+    for (const region of account.regions) {
+      expect(region.rds.instances.length + region.rds.clusters.length, region.region).toBeGreaterThan(0);
+      expect(region.elasticache.replicationGroups.length, region.region).toBeGreaterThan(0);
+      expect(region.dynamodb.tables.length, region.region).toBeGreaterThan(0);
+    }
+  });
+
   it('finds AWS through AWS_ENDPOINT_URL alone, keeps stderr clean, and reports what a scan of the same inventory file reports', async () => {
     const aws = await start();
     const live = await runCli(['scan', '--region', 'us-east-1,eu-west-1', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
@@ -37,8 +49,18 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     const offlineReport = expectValidReport(offline.stdout) as Report;
     expect(liveReport.scan).toMatchObject({ source: 'live', complete: true, gaps: [] });
     expect(liveReport.findings.map(key).sort()).toEqual(offlineReport.findings.map(key).sort());
+    // DNS and the data layer were scanned over the wire, and judged.
+    const ruleGroups = new Set(liveReport.findings.map((f) => f.ruleId.split('-')[0]));
+    for (const group of ['r53', 'rds', 'aurora', 'elasticache', 'dynamodb']) expect(ruleGroups).toContain(group);
+    expect(liveReport.findings.filter((f) => f.ruleId.startsWith('r53-')).every((f) => f.resource.region === 'global')).toBe(true);
+    expect(new Set(aws.requests.map((r) => r.service))).toEqual(new Set(['sts', 'elasticloadbalancing', 'autoscaling', 'ec2', 'route53', 'rds', 'elasticache', 'dynamodb']));
+    // Route 53 once for the account, not once per region.
+    expect(aws.requests.filter((r) => r.action === 'ListHostedZones')).toHaveLength(1);
     expect(aws.requests.length).toBeGreaterThan(20);
-    for (const request of aws.requests) expect(request.action).toMatch(READ_ONLY_OPERATION);
+    for (const request of aws.requests) {
+      expect(request.action).toMatch(READ_ONLY_OPERATION);
+      expect(request.status).toBe(200);
+    }
   });
 
   it('--endpoint-url sets the endpoint, and --save-inventory writes a file that --inventory reads back to the same findings', async () => {
@@ -72,13 +94,42 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     expect(unaffected(report)).toEqual(unaffected(offline));
   });
 
+  it('a denied Route 53 list is a gap in region global: exit 3, its rules error, the regions untouched', async () => {
+    const aws = await start({ failures: [{ service: 'route53', action: 'ListHealthChecks', code: 'AccessDenied' }] });
+    const run = await runCli(['scan', '--region', 'us-east-1,eu-west-1', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(3);
+    const report = expectValidReport(run.stdout) as Report;
+    expect(report.scan.gaps.map((g) => `${g.region} ${g.operation} ${g.code}`)).toEqual(['global ListHealthChecks AccessDenied']);
+    const errors = report.findings.filter((f) => f.status === 'error');
+    expect(new Set(errors.map((f) => `${f.ruleId} ${f.resource.region}`))).toEqual(new Set(['r53-health-check-exists global', 'r53-health-check-disabled global']));
+    const offline = expectValidReport((await runCli(['scan', '--inventory', demoFile, '--format', 'json'])).stdout) as Report;
+    const unaffected = (r: Report) => r.findings.filter((f) => !f.ruleId.startsWith('r53-health-check-')).map(key).sort();
+    expect(unaffected(report)).toEqual(unaffected(offline));
+  });
+
+  it('a denied DynamoDB call in one region is a gap there: dynamodb-pitr errors in that region only', async () => {
+    const aws = await start({ failures: [{ service: 'dynamodb', action: 'DescribeContinuousBackups', region: 'eu-west-1', code: 'AccessDeniedException' }] });
+    const run = await runCli(['scan', '--region', 'us-east-1,eu-west-1', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(3);
+    const report = expectValidReport(run.stdout) as Report;
+    expect(report.scan.gaps.map((g) => `${g.region} ${g.operation} ${g.code}`)).toEqual(['eu-west-1 DescribeContinuousBackups AccessDeniedException']);
+    const pitr = report.findings.filter((f) => f.ruleId === 'dynamodb-pitr');
+    expect(pitr.filter((f) => f.resource.region === 'eu-west-1').map((f) => f.status)).toEqual(['error']);
+    expect(pitr.filter((f) => f.resource.region === 'us-east-1').length).toBeGreaterThan(0);
+    expect(pitr.filter((f) => f.resource.region === 'us-east-1').every((f) => f.status !== 'error')).toBe(true);
+    // One table in eu-west-1: one denied call (JSON 1.0 answers 400), not retried.
+    expect(aws.requests.filter((r) => r.action === 'DescribeContinuousBackups' && r.region === 'eu-west-1').map((r) => r.status)).toEqual([400]);
+  });
+
   it('the text report ends with what was not evaluated and the IAM action to grant', async () => {
     const aws = await start({ failures: [{ service: 'autoscaling', action: 'DescribePolicies', code: 'AccessDenied' }] });
     const run = await runCli(['scan', '--region', 'us-east-1'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
     expect(run.code).toBe(3);
     expect(run.stdout).toContain('NOT EVALUATED');
     expect(run.stdout).toContain('asg-scaling-policy [us-east-1] Not evaluated in us-east-1: autoscaling:DescribePolicies failed (AccessDenied)');
-    expect(run.stdout).toContain('Allow the scanning identity autoscaling:DescribePolicies');
+    expect(run.stdout).toContain('grant autoscaling:DescribePolicies to the scanning identity');
     expect(run.stdout).toContain('incomplete audit: exit 3');
   });
 
@@ -112,7 +163,8 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect((expectValidReport(run.stdout) as { scan: { regions: string[] } }).scan.regions).toEqual(['eu-west-1']);
-    expect(new Set(aws.requests.map((r) => r.region))).toEqual(new Set(['eu-west-1']));
+    // Every regional call in the profile's region; Route 53 is global.
+    expect(new Set(aws.requests.map((r) => `${r.service === 'route53' ? 'route53' : 'regional'} ${r.region}`))).toEqual(new Set(['regional eu-west-1', 'route53 global']));
     const missing = await runCli(['scan', '--profile', 'nobody', '--region', 'us-east-1'], { env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^ha-audit: no usable AWS credentials for profile nobody: .*aws configure list-profiles.*\n$/);

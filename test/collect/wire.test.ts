@@ -5,9 +5,36 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AutoScalingClient, DescribeAutoScalingGroups$, DescribeAutoScalingGroupsCommand, DescribePolicies$, DescribePoliciesCommand } from '@aws-sdk/client-auto-scaling';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { RDSClient } from '@aws-sdk/client-rds';
+import {
+  DescribeContinuousBackups$,
+  DescribeContinuousBackupsCommand,
+  DescribeTable$,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTables$,
+  ListTablesCommand,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DescribeCacheClusters$,
+  DescribeCacheClustersCommand,
+  DescribeReplicationGroups$,
+  DescribeReplicationGroupsCommand,
+  DescribeServerlessCaches$,
+  DescribeServerlessCachesCommand,
+  ElastiCacheClient,
+} from '@aws-sdk/client-elasticache';
+import { DescribeDBClusters$, DescribeDBClustersCommand, DescribeDBInstances$, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import {
+  ListHealthChecks$,
+  ListHealthChecksCommand,
+  ListHostedZones$,
+  ListHostedZonesCommand,
+  ListResourceRecordSets$,
+  ListResourceRecordSetsCommand,
+  Route53Client,
+  type ListResourceRecordSetsCommandInput,
+  type ResourceRecordSet,
+} from '@aws-sdk/client-route-53';
 import { DescribeInstances$, DescribeInstancesCommand, DescribeSubnets$, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   DescribeListeners$,
@@ -32,15 +59,16 @@ import { NormalizedSchema } from '@smithy/core/schema';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rules } from '../../rules/index.js';
 import type { RegionClients } from '../../src/collect/aws-clients.js';
-import { collectInventory } from '../../src/collect/collect-inventory.js';
+import { collectInventory, type CollectOptions } from '../../src/collect/collect-inventory.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { HaAuditError } from '../../src/model/errors.js';
-import type { Gap, Inventory, LoadBalancer, RegionInventory, TargetGroup } from '../../src/model/inventory.js';
+import type { Result } from '../../src/model/result.js';
+import type { DynamoDbInventory, ElastiCacheInventory, Gap, Inventory, LoadBalancer, RdsInventory, RegionInventory, Route53Inventory, TargetGroup } from '../../src/model/inventory.js';
 import { loadInventory } from '../../src/model/inventory-file.js';
 import { OPERATIONS, READ_ONLY_OPERATION } from '../../src/model/operations.js';
 import { packageRoot } from '../../src/package-info.js';
 import { expectedCollection, startFakeAws, type FakeAws, type FakeAwsRequest, type FakeAwsScenario, type FakeService } from '../support/fake-aws.js';
-import { emptyRegionInventory, emptyRoute53Inventory } from '../../src/model/inventory.js';
+import { emptyRegionInventory } from '../../src/model/inventory.js';
 
 const ACCOUNT = '111122223333';
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -55,6 +83,7 @@ const ruleArn = (listener: string, id: string) => `${listener.replace(':listener
 const forward = (...arns: string[]) => ({ type: 'forward', targetGroupArns: arns });
 
 const US = 'us-east-1';
+const EU = 'eu-west-1';
 const WEB_ALB = lbArn(US, 'app', 'web-alb');
 const API_ALB = lbArn(US, 'app', 'api-alb');
 const TCP_NLB = lbArn(US, 'net', 'tcp-nlb');
@@ -92,6 +121,133 @@ function targetGroup(tg: Partial<TargetGroup> & Pick<TargetGroup, 'arn' | 'name'
     ...tg,
   };
 }
+
+// Data layer: a Multi-AZ MySQL with a replica, a single-AZ Postgres, an Aurora cluster; a Redis
+// replication group, its members and a Memcached cluster, a serverless cache; three tables.
+const ORDERS_DB = `arn:aws:rds:${US}:${ACCOUNT}:db:orders-db`;
+const BILLING_CLUSTER = `arn:aws:rds:${US}:${ACCOUNT}:cluster:billing`;
+const cacheArn = (region: string, kind: 'replicationgroup' | 'cluster' | 'serverlesscache', id: string) => `arn:aws:elasticache:${region}:${ACCOUNT}:${kind}:${id}`;
+const tableArn = (region: string, name: string) => `arn:aws:dynamodb:${region}:${ACCOUNT}:table/${name}`;
+
+const usRds: RdsInventory = {
+  instances: [
+    {
+      id: 'orders-db',
+      arn: ORDERS_DB,
+      engine: 'mysql',
+      instanceClass: 'db.r6g.large',
+      status: 'available',
+      multiAz: true,
+      availabilityZone: 'us-east-1a',
+      secondaryAvailabilityZone: 'us-east-1b',
+      backupRetentionPeriod: 7,
+      tags: { env: 'prod', team: 'orders' },
+    },
+    {
+      id: 'orders-db-replica',
+      arn: `arn:aws:rds:${US}:${ACCOUNT}:db:orders-db-replica`,
+      engine: 'mysql',
+      instanceClass: 'db.r6g.large',
+      status: 'available',
+      multiAz: false,
+      availabilityZone: 'us-east-1c',
+      readReplicaSourceInstanceId: 'orders-db',
+      backupRetentionPeriod: 0,
+      tags: {},
+    },
+    {
+      id: 'legacy-pg',
+      arn: `arn:aws:rds:${US}:${ACCOUNT}:db:legacy-pg`,
+      engine: 'postgres',
+      instanceClass: 'db.t3.medium',
+      status: 'stopped',
+      multiAz: false,
+      availabilityZone: 'us-east-1b',
+      backupRetentionPeriod: 0,
+      tags: { env: 'legacy & <old>' },
+    },
+    {
+      id: 'billing-1',
+      arn: `arn:aws:rds:${US}:${ACCOUNT}:db:billing-1`,
+      engine: 'aurora-postgresql',
+      instanceClass: 'db.r6g.xlarge',
+      status: 'available',
+      multiAz: false,
+      availabilityZone: 'us-east-1a',
+      clusterId: 'billing',
+      backupRetentionPeriod: 14,
+      tags: { env: 'prod' },
+    },
+    {
+      id: 'billing-2',
+      arn: `arn:aws:rds:${US}:${ACCOUNT}:db:billing-2`,
+      engine: 'aurora-postgresql',
+      instanceClass: 'db.r6g.xlarge',
+      status: 'available',
+      multiAz: false,
+      availabilityZone: 'us-east-1b',
+      clusterId: 'billing',
+      backupRetentionPeriod: 14,
+      tags: { env: 'prod' },
+    },
+  ],
+  clusters: [
+    {
+      id: 'billing',
+      arn: BILLING_CLUSTER,
+      engine: 'aurora-postgresql',
+      engineMode: 'provisioned',
+      status: 'available',
+      multiAz: true,
+      availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      members: [
+        { instanceId: 'billing-1', isWriter: true },
+        { instanceId: 'billing-2', isWriter: false },
+      ],
+      backupRetentionPeriod: 14,
+      tags: { env: 'prod' },
+    },
+  ],
+};
+const usElastiCache: ElastiCacheInventory = {
+  replicationGroups: [
+    {
+      id: 'sessions',
+      arn: cacheArn(US, 'replicationgroup', 'sessions'),
+      engine: 'redis',
+      status: 'available',
+      automaticFailover: 'enabled',
+      multiAz: 'enabled',
+      clusterMode: 'disabled',
+      memberClusters: ['sessions-001', 'sessions-002'],
+      nodeGroups: [
+        {
+          id: '0001',
+          members: [
+            { cacheClusterId: 'sessions-001', availabilityZone: 'us-east-1a', role: 'primary' },
+            { cacheClusterId: 'sessions-002', availabilityZone: 'us-east-1b', role: 'replica' },
+          ],
+        },
+      ],
+    },
+  ],
+  cacheClusters: [
+    { id: 'sessions-001', arn: cacheArn(US, 'cluster', 'sessions-001'), engine: 'redis', status: 'available', numNodes: 1, availabilityZone: 'us-east-1a', replicationGroupId: 'sessions' },
+    { id: 'sessions-002', arn: cacheArn(US, 'cluster', 'sessions-002'), engine: 'redis', status: 'available', numNodes: 1, availabilityZone: 'us-east-1b', replicationGroupId: 'sessions' },
+    // Nodes in several zones: the API says `Multiple`.
+    { id: 'legacy-memcached', arn: cacheArn(US, 'cluster', 'legacy-memcached'), engine: 'memcached', status: 'available', numNodes: 3, availabilityZone: 'Multiple' },
+  ],
+  serverlessCaches: [{ name: 'api-cache', arn: cacheArn(US, 'serverlesscache', 'api-cache'), engine: 'valkey', status: 'available' }],
+};
+// In `ListTables` order (by name).
+const usDynamoDb: DynamoDbInventory = {
+  tables: [
+    { name: 'audit-log', arn: tableArn(US, 'audit-log'), status: 'ACTIVE', billingMode: 'PAY_PER_REQUEST', replicaRegions: [], pointInTimeRecovery: 'ENABLED', recoveryPeriodInDays: 7 },
+    { name: 'orders', arn: tableArn(US, 'orders'), status: 'ACTIVE', billingMode: 'PAY_PER_REQUEST', replicaRegions: [EU], pointInTimeRecovery: 'ENABLED', recoveryPeriodInDays: 35 },
+    // Always provisioned: no BillingModeSummary on the wire, only its capacity.
+    { name: 'sessions', arn: tableArn(US, 'sessions'), status: 'ACTIVE', billingMode: 'PROVISIONED', replicaRegions: [], pointInTimeRecovery: 'DISABLED' },
+  ],
+};
 
 const usEast1: RegionInventory = {
   ...emptyRegionInventory(US),
@@ -265,9 +421,11 @@ const usEast1: RegionInventory = {
       { id: 'subnet-0ccc3333', vpcId: 'vpc-0a1b2c3d', availabilityZone: 'us-east-1c', availabilityZoneId: 'use1-az4', cidrBlock: '10.0.3.0/24' },
     ],
   },
+  rds: usRds,
+  elasticache: usElastiCache,
+  dynamodb: usDynamoDb,
 };
 
-const EU = 'eu-west-1';
 const EU_ALB = lbArn(EU, 'app', 'eu-alb');
 const EU_TG = tgArn(EU, 'eu-tg');
 const euWest1: RegionInventory = {
@@ -334,13 +492,181 @@ const euWest1: RegionInventory = {
       { id: 'subnet-0eee2222', vpcId: 'vpc-0e0e0e0e', availabilityZone: 'eu-west-1b', availabilityZoneId: 'euw1-az2', cidrBlock: '10.1.2.0/24' },
     ],
   },
+  // A cross-region Aurora replica of billing, a cluster-mode Valkey group of two shards, the orders replica table.
+  rds: {
+    instances: [
+      {
+        id: 'billing-eu-1',
+        arn: `arn:aws:rds:${EU}:${ACCOUNT}:db:billing-eu-1`,
+        engine: 'aurora-postgresql',
+        instanceClass: 'db.r6g.large',
+        status: 'available',
+        multiAz: false,
+        availabilityZone: 'eu-west-1a',
+        clusterId: 'billing-eu',
+        backupRetentionPeriod: 1,
+        tags: {},
+      },
+    ],
+    clusters: [
+      {
+        id: 'billing-eu',
+        arn: `arn:aws:rds:${EU}:${ACCOUNT}:cluster:billing-eu`,
+        engine: 'aurora-postgresql',
+        engineMode: 'provisioned',
+        status: 'available',
+        multiAz: false,
+        availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+        members: [{ instanceId: 'billing-eu-1', isWriter: true }],
+        backupRetentionPeriod: 1,
+        replicationSourceIdentifier: BILLING_CLUSTER,
+        tags: { env: 'dr' },
+      },
+    ],
+  },
+  elasticache: {
+    replicationGroups: [
+      {
+        id: 'eu-cache',
+        arn: cacheArn(EU, 'replicationgroup', 'eu-cache'),
+        engine: 'valkey',
+        status: 'available',
+        automaticFailover: 'enabled',
+        multiAz: 'disabled',
+        clusterMode: 'enabled',
+        memberClusters: ['eu-cache-0001-001', 'eu-cache-0001-002', 'eu-cache-0002-001', 'eu-cache-0002-002'],
+        // Cluster mode enabled: no roles in NodeGroupMembers.
+        nodeGroups: [
+          {
+            id: '0001',
+            members: [
+              { cacheClusterId: 'eu-cache-0001-001', availabilityZone: 'eu-west-1a' },
+              { cacheClusterId: 'eu-cache-0001-002', availabilityZone: 'eu-west-1b' },
+            ],
+          },
+          {
+            id: '0002',
+            members: [
+              { cacheClusterId: 'eu-cache-0002-001', availabilityZone: 'eu-west-1b' },
+              { cacheClusterId: 'eu-cache-0002-002', availabilityZone: 'eu-west-1a' },
+            ],
+          },
+        ],
+      },
+    ],
+    cacheClusters: ['0001-001', '0001-002', '0002-001', '0002-002'].map((node, i) => ({
+      id: `eu-cache-${node}`,
+      arn: cacheArn(EU, 'cluster', `eu-cache-${node}`),
+      engine: 'valkey',
+      status: 'available',
+      numNodes: 1,
+      availabilityZone: i === 0 || i === 3 ? 'eu-west-1a' : 'eu-west-1b',
+      replicationGroupId: 'eu-cache',
+    })),
+    serverlessCaches: [],
+  },
+  dynamodb: {
+    tables: [{ name: 'orders', arn: tableArn(EU, 'orders'), status: 'ACTIVE', billingMode: 'PAY_PER_REQUEST', replicaRegions: [US], pointInTimeRecovery: 'ENABLED', recoveryPeriodInDays: 35 }],
+  },
+};
+
+// ---------------------------------------------------------------- Route 53
+
+const PUBLIC_ZONE = 'Z0482919QJ6U5R4XKCB7E';
+const PRIVATE_ZONE = 'Z09172733M1H9KS2TQWYV';
+const HC_WWW = '4f1c8a2e-6b3d-4e5f-9a7b-1c2d3e4f5a6b';
+const HC_GEO_EU = 'b7e2d4f6-1a3c-4b5d-8e9f-0a1b2c3d4e5f';
+const HC_MV = 'c3d5e7f9-2b4d-4c6e-9f0a-1b2c3d4e5f60';
+const HC_CALCULATED = 'd4e6f8a0-3c5e-4d7f-a01b-2c3d4e5f6071';
+const HC_ALARM = 'e5f7a9b1-4d6f-4e80-b12c-3d4e5f607182';
+/** A health check deleted since a record named it. */
+const HC_DELETED = 'f6a8b0c2-5e7a-4f91-c23d-4e5f60718293';
+
+/** An alias to a load balancer of the inventory, as Route 53 returns it (`dualstack.`, final dot). */
+const aliasTo = (lb: 'web-alb' | 'api-alb' | 'eu-alb', evaluateTargetHealth: boolean) => ({
+  hostedZoneId: lb === 'eu-alb' ? 'Z32O12XQLNTSW2' : 'Z35SXDOTRQ7X7K',
+  dnsName: `dualstack.${lb}-1234567890.${lb === 'eu-alb' ? EU : US}.elb.amazonaws.com.`,
+  evaluateTargetHealth,
+});
+const NAME_SERVERS = ['ns-1536.awsdns-00.co.uk.', 'ns-0.awsdns-00.com.', 'ns-1024.awsdns-00.org.', 'ns-512.awsdns-00.net.'];
+const SOA = 'ns-1536.awsdns-00.co.uk. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400';
+
+/**
+ * A public zone with records of every routing policy, in the order `ListResourceRecordSets`
+ * returns them (name with its labels reversed, then type, then set identifier): 20 records, 10
+ * pages of 2, one of which starts inside the `geo` set (`NextRecordIdentifier`); and a private one.
+ */
+const route53: Route53Inventory = {
+  hostedZones: [
+    {
+      id: PUBLIC_ZONE,
+      name: 'example.com',
+      privateZone: false,
+      records: [
+        { name: 'example.com', type: 'A', values: [], aliasTarget: aliasTo('web-alb', false) },
+        { name: 'example.com', type: 'MX', ttl: 300, values: ['10 inbound-smtp.us-east-1.amazonaws.com'] },
+        { name: 'example.com', type: 'NS', ttl: 172800, values: NAME_SERVERS },
+        { name: 'example.com', type: 'SOA', ttl: 900, values: [SOA] },
+        // `\052.example.com.` on the wire.
+        { name: '*.example.com', type: 'CNAME', ttl: 300, values: ['example.com'] },
+        { name: '_dmarc.example.com', type: 'TXT', ttl: 300, values: ['"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com"'] },
+        { name: 'app.example.com', type: 'A', setIdentifier: 'app-eu', region: EU, values: [], aliasTarget: aliasTo('eu-alb', true) },
+        { name: 'app.example.com', type: 'A', setIdentifier: 'app-us', region: US, values: [], aliasTarget: aliasTo('web-alb', true) },
+        { name: 'blue-green.example.com', type: 'CNAME', setIdentifier: 'blue', weight: 90, ttl: 60, values: ['blue.example.com'], healthCheckId: HC_WWW },
+        { name: 'blue-green.example.com', type: 'CNAME', setIdentifier: 'green', weight: 10, ttl: 60, values: ['green.example.com'] },
+        {
+          name: 'cidr.example.com',
+          type: 'A',
+          setIdentifier: 'office',
+          ttl: 60,
+          values: ['203.0.113.50'],
+          cidrRoutingConfig: { collectionId: '9c8b7a6f-5e4d-4c3b-a291-8f7e6d5c4b3a', locationName: 'office' },
+        },
+        { name: 'geo.example.com', type: 'A', setIdentifier: 'geo-default', geoLocation: { countryCode: '*' }, ttl: 60, values: ['203.0.113.10'] },
+        { name: 'geo.example.com', type: 'A', setIdentifier: 'geo-eu', geoLocation: { continentCode: 'EU' }, ttl: 60, values: ['203.0.113.20'], healthCheckId: HC_GEO_EU },
+        { name: 'geo.example.com', type: 'A', setIdentifier: 'geo-us-ca', geoLocation: { countryCode: 'US', subdivisionCode: 'CA' }, ttl: 60, values: ['203.0.113.30'] },
+        { name: 'mv.example.com', type: 'A', setIdentifier: 'mv-1', multiValueAnswer: true, ttl: 60, values: ['203.0.113.41'], healthCheckId: HC_MV },
+        { name: 'mv.example.com', type: 'A', setIdentifier: 'mv-2', multiValueAnswer: true, ttl: 60, values: ['203.0.113.42'], healthCheckId: HC_CALCULATED },
+        {
+          name: 'near.example.com',
+          type: 'A',
+          setIdentifier: 'near-paris',
+          geoProximityLocation: { coordinates: { latitude: '48.86', longitude: '2.35' }, bias: -20 },
+          ttl: 60,
+          values: ['203.0.113.60'],
+          healthCheckId: HC_DELETED,
+        },
+        { name: 'near.example.com', type: 'A', setIdentifier: 'near-us', geoProximityLocation: { awsRegion: US, bias: 10 }, values: [], aliasTarget: aliasTo('web-alb', true) },
+        { name: 'www.example.com', type: 'A', setIdentifier: 'www-primary', failover: 'PRIMARY', values: [], aliasTarget: aliasTo('web-alb', true), healthCheckId: HC_WWW },
+        { name: 'www.example.com', type: 'A', setIdentifier: 'www-secondary', failover: 'SECONDARY', values: [], aliasTarget: aliasTo('eu-alb', false) },
+      ],
+    },
+    {
+      id: PRIVATE_ZONE,
+      name: 'corp.internal',
+      privateZone: true,
+      records: [
+        { name: 'corp.internal', type: 'NS', ttl: 172800, values: NAME_SERVERS },
+        { name: 'corp.internal', type: 'SOA', ttl: 900, values: [SOA] },
+        { name: 'api.corp.internal', type: 'A', values: [], aliasTarget: aliasTo('api-alb', true) },
+        { name: 'db.corp.internal', type: 'CNAME', ttl: 60, values: ['orders-db.c9akciq32.us-east-1.rds.amazonaws.com'] },
+      ],
+    },
+  ],
+  healthChecks: [
+    { id: HC_WWW, type: 'HTTPS', fqdn: 'web-alb-1234567890.us-east-1.elb.amazonaws.com', port: 443, resourcePath: '/health', requestInterval: 30, failureThreshold: 3, disabled: false, inverted: false },
+    { id: HC_GEO_EU, type: 'HTTP_STR_MATCH', ipAddress: '203.0.113.20', port: 80, resourcePath: '/status', requestInterval: 10, failureThreshold: 2, disabled: true, inverted: false },
+    { id: HC_MV, type: 'TCP', ipAddress: '203.0.113.41', port: 443, requestInterval: 30, failureThreshold: 3, disabled: false, inverted: false },
+    { id: HC_CALCULATED, type: 'CALCULATED', disabled: false, inverted: true, childHealthChecks: [HC_WWW, HC_MV], healthThreshold: 1 },
+    { id: HC_ALARM, type: 'CLOUDWATCH_METRIC', disabled: false, inverted: false },
+  ],
 };
 
 const SMALL: Inventory = {
   format: 'ha-audit-inventory',
   formatVersion: 1,
   collectedAt: '2026-11-20T09:00:00.000Z',
-  accounts: [{ accountId: ACCOUNT, route53: emptyRoute53Inventory(), regions: [usEast1, euWest1] }],
+  accounts: [{ accountId: ACCOUNT, route53, regions: [usEast1, euWest1] }],
   gaps: [],
 };
 
@@ -365,6 +691,15 @@ function clientsFor(url: string): (region: string) => RegionClients {
     elasticache: new ElastiCacheClient(sdkConfig(url, region)),
     dynamodb: new DynamoDBClient(sdkConfig(url, region)),
   });
+}
+
+/**
+ * A scan of the fake. Route 53's pace (5 calls a second after a burst of 5, the collector's
+ * default) would hold every scan of SMALL's 16 Route 53 pages for 2 s: the tests that are not
+ * about pacing lift it; the round trip keeps it.
+ */
+function scan(url: string, options: Partial<CollectOptions> = {}): Promise<Inventory> {
+  return collectInventory({ regions: REGIONS, endpointUrl: url, apiRates: { route53: { rate: 1000, burst: 1000 } }, ...options });
 }
 
 const byGap = (a: Gap, b: Gap) => `${a.region} ${a.service} ${a.operation} ${a.code}`.localeCompare(`${b.region} ${b.service} ${b.operation} ${b.code}`);
@@ -443,14 +778,26 @@ const OPERATION_SCHEMAS: Record<FakeService, Record<string, typeof GetCallerIden
   },
   autoscaling: { DescribeAutoScalingGroups: DescribeAutoScalingGroups$, DescribePolicies: DescribePolicies$ },
   ec2: { DescribeInstances: DescribeInstances$, DescribeSubnets: DescribeSubnets$ },
+  route53: { ListHostedZones: ListHostedZones$, ListResourceRecordSets: ListResourceRecordSets$, ListHealthChecks: ListHealthChecks$ },
+  rds: { DescribeDBInstances: DescribeDBInstances$, DescribeDBClusters: DescribeDBClusters$ },
+  elasticache: {
+    DescribeReplicationGroups: DescribeReplicationGroups$,
+    DescribeCacheClusters: DescribeCacheClusters$,
+    DescribeServerlessCaches: DescribeServerlessCaches$,
+  },
+  dynamodb: { ListTables: ListTables$, DescribeTable: DescribeTable$, DescribeContinuousBackups: DescribeContinuousBackups$ },
 };
 
-/** The namespaces of the API references' sample responses. */
+/** The namespaces of the API references' sample responses (none for JSON). */
 const XMLNS: Record<FakeService, string> = {
   sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
   elasticloadbalancing: 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/',
   autoscaling: 'http://autoscaling.amazonaws.com/doc/2011-01-01/',
   ec2: 'http://ec2.amazonaws.com/doc/2016-11-15/',
+  route53: 'https://route53.amazonaws.com/doc/2013-04-01/',
+  rds: 'http://rds.amazonaws.com/doc/2014-10-31/',
+  elasticache: 'http://elasticache.amazonaws.com/doc/2015-02-02/',
+  dynamodb: '',
 };
 
 type Schema = NormalizedSchema;
@@ -494,15 +841,54 @@ function checkValue(element: XmlElement, schema: Schema, path: string, problems:
   if (schema.isTimestampSchema() && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(text)) problems.push(`${path}: not an ISO 8601 timestamp: ${text}`);
 }
 
-/** What is wrong with the XML of one answer of the fake, judged by the SDK's schemas and the protocol. */
+/** Every JSON member a member of its structure, lists as arrays, scalars of their type (timestamps: epoch seconds). */
+function checkJson(value: unknown, schema: Schema, path: string, problems: string[]): void {
+  if (schema.isStructSchema()) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      problems.push(`${path}: not an object`);
+      return;
+    }
+    const members = new Map<string, Schema>();
+    for (const [name, member] of schema.structIterator()) members.set(member.getMergedTraits().jsonName ?? name, member);
+    for (const [key, child] of Object.entries(value)) {
+      const member = members.get(key);
+      if (!member) problems.push(`${path}.${key}: not a member of ${schema.getName()} (${[...members.keys()].join(', ')})`);
+      else checkJson(child, member, `${path}.${key}`, problems);
+    }
+    return;
+  }
+  if (schema.isListSchema()) {
+    if (!Array.isArray(value)) problems.push(`${path}: not an array`);
+    else value.forEach((item, i) => checkJson(item, schema.getValueSchema(), `${path}[${i}]`, problems));
+    return;
+  }
+  if (schema.isMapSchema()) {
+    problems.push(`${path}: maps are not expected in these APIs`);
+    return;
+  }
+  const expected = schema.isNumericSchema() || schema.isTimestampSchema() ? 'number' : schema.isBooleanSchema() ? 'boolean' : 'string';
+  if (typeof value !== expected) problems.push(`${path}: not a ${expected}: ${JSON.stringify(value)}`);
+}
+
+/** What is wrong with one answer of the fake, judged by the SDK's schemas and the protocol. */
 function conformance(request: FakeAwsRequest): string[] {
   const problems: string[] = [];
-  const root = parseXmlTree(request.response);
   const where = `${request.service}:${request.action}`;
+  const output = NormalizedSchema.of(OPERATION_SCHEMAS[request.service][request.action]![5]);
+  if (request.service === 'dynamodb') {
+    const body = JSON.parse(request.response) as Record<string, unknown>;
+    if (request.status === 200) checkJson(body, output, where, problems);
+    else if (request.status !== 400 || !/^[\w.]+#\w+$/.test(String(body.__type)) || Object.keys(body).some((k) => !['__type', 'message', 'Message'].includes(k))) {
+      problems.push(`${where}: not a JSON 1.0 error: ${request.status} ${request.response}`);
+    }
+    return problems;
+  }
+  const root = parseXmlTree(request.response);
   const expectChildren = (element: XmlElement, expected: string[]) => {
     if (names(element).join() !== expected.join()) problems.push(`${where} <${element.name}>: children ${names(element).join()}, expected ${expected.join()}`);
   };
   if (request.status !== 200) {
+    if (request.service === 'route53' && root.attributes.xmlns !== XMLNS.route53) problems.push(`${where}: error xmlns ${root.attributes.xmlns}`);
     if (request.service === 'ec2') {
       expectChildren(root, ['Errors', 'RequestID']);
       expectChildren(root.children[0]!, ['Error']);
@@ -517,8 +903,10 @@ function conformance(request: FakeAwsRequest): string[] {
   }
   if (root.name !== `${request.action}Response`) problems.push(`${where}: root <${root.name}>`);
   if (root.attributes.xmlns !== XMLNS[request.service]) problems.push(`${where}: xmlns ${root.attributes.xmlns}`);
-  const output = NormalizedSchema.of(OPERATION_SCHEMAS[request.service][request.action]![5]);
-  if (request.service === 'ec2') {
+  if (request.service === 'route53') {
+    // REST-XML: the output structure is the root itself.
+    checkValue(root, output, where, problems);
+  } else if (request.service === 'ec2') {
     if (root.children[0]?.name !== 'requestId') problems.push(`${where}: <requestId> must come first`);
     checkValue({ ...root, children: root.children.slice(1) }, output, where, problems);
   } else {
@@ -750,11 +1138,285 @@ describe('fake AWS read by the real SDK clients', () => {
     ).rejects.toMatchObject({ name: 'FilterLimitExceeded' });
   });
 
+  it('serves Route 53 zones, record sets page by page (names escaped, a page starting inside a set) and health checks', async () => {
+    const { url, requests } = await start();
+    const client = new Route53Client(sdkConfig(url, US));
+
+    const zones = await client.send(new ListHostedZonesCommand({ MaxItems: 100 }));
+    expect(zones.HostedZones).toEqual([
+      { Id: `/hostedzone/${PUBLIC_ZONE}`, Name: 'example.com.', CallerReference: expect.any(String), Config: { PrivateZone: false }, ResourceRecordSetCount: 20 },
+      { Id: `/hostedzone/${PRIVATE_ZONE}`, Name: 'corp.internal.', CallerReference: expect.any(String), Config: { PrivateZone: true }, ResourceRecordSetCount: 4 },
+    ]);
+    expect(zones).toMatchObject({ IsTruncated: false, MaxItems: 2 });
+    expect(zones.NextMarker).toBeUndefined();
+    expect(requests[0]).toMatchObject({ service: 'route53', action: 'ListHostedZones', region: 'global', params: { maxitems: '100' }, status: 200 });
+
+    // The SDK strips `/hostedzone/` from the id it is given; the fake finds the zone by its bare id.
+    const pages: { StartRecordName?: string; StartRecordType?: string; StartRecordIdentifier?: string; names: string[] }[] = [];
+    const records: ResourceRecordSet[] = [];
+    let from: Pick<ListResourceRecordSetsCommandInput, 'StartRecordName' | 'StartRecordType' | 'StartRecordIdentifier'> = {};
+    // Bounded: a fake that sent the walk back where it was would otherwise loop forever.
+    for (let pageCount = 0; pageCount < 20; pageCount++) {
+      const page = await client.send(new ListResourceRecordSetsCommand({ HostedZoneId: zones.HostedZones![0]!.Id, MaxItems: 300, ...from }));
+      pages.push({ ...from, names: (page.ResourceRecordSets ?? []).map((r) => `${r.Name} ${r.Type}${r.SetIdentifier ? ` ${r.SetIdentifier}` : ''}`) });
+      records.push(...(page.ResourceRecordSets ?? []));
+      if (!page.IsTruncated) break;
+      from = { StartRecordName: page.NextRecordName, StartRecordType: page.NextRecordType, ...(page.NextRecordIdentifier ? { StartRecordIdentifier: page.NextRecordIdentifier } : {}) };
+    }
+    expect(pages).toHaveLength(10);
+    expect(pages.slice(0, 3)).toEqual([
+      { names: ['example.com. A', 'example.com. MX'] },
+      { StartRecordName: 'example.com.', StartRecordType: 'NS', names: ['example.com. NS', 'example.com. SOA'] },
+      { StartRecordName: '\\052.example.com.', StartRecordType: 'CNAME', names: ['\\052.example.com. CNAME', '_dmarc.example.com. TXT'] },
+    ]);
+    expect(pages[6]).toEqual({ StartRecordName: 'geo.example.com.', StartRecordType: 'A', StartRecordIdentifier: 'geo-eu', names: ['geo.example.com. A geo-eu', 'geo.example.com. A geo-us-ca'] });
+    expect(calls(requests, 'ListResourceRecordSets')[6]!.params).toEqual({ Id: PUBLIC_ZONE, maxitems: '300', name: 'geo.example.com.', type: 'A', identifier: 'geo-eu' });
+
+    const byId = (id: string) => records.find((r) => r.SetIdentifier === id);
+    expect(records[0]).toEqual({ Name: 'example.com.', Type: 'A', AliasTarget: { HostedZoneId: 'Z35SXDOTRQ7X7K', DNSName: 'dualstack.web-alb-1234567890.us-east-1.elb.amazonaws.com.', EvaluateTargetHealth: false } });
+    expect(records[2]).toMatchObject({ Type: 'NS', TTL: 172800, ResourceRecords: NAME_SERVERS.map((Value) => ({ Value })) });
+    expect(byId('www-primary')).toMatchObject({ Failover: 'PRIMARY', HealthCheckId: HC_WWW, AliasTarget: { EvaluateTargetHealth: true } });
+    expect(byId('blue')).toMatchObject({ Weight: 90, TTL: 60, ResourceRecords: [{ Value: 'blue.example.com' }] });
+    expect(byId('app-eu')).toMatchObject({ Region: EU, AliasTarget: { HostedZoneId: 'Z32O12XQLNTSW2' } });
+    expect(byId('geo-us-ca')?.GeoLocation).toEqual({ CountryCode: 'US', SubdivisionCode: 'CA' });
+    expect(byId('mv-2')).toMatchObject({ MultiValueAnswer: true, HealthCheckId: HC_CALCULATED });
+    expect(byId('near-paris')?.GeoProximityLocation).toEqual({ Coordinates: { Latitude: '48.86', Longitude: '2.35' }, Bias: -20 });
+    expect(byId('near-us')?.GeoProximityLocation).toEqual({ AWSRegion: US, Bias: 10 });
+    expect(byId('office')?.CidrRoutingConfig).toEqual({ CollectionId: '9c8b7a6f-5e4d-4c3b-a291-8f7e6d5c4b3a', LocationName: 'office' });
+
+    // A client may start anywhere, with the name as it writes it.
+    const fromGeo = await client.send(new ListResourceRecordSetsCommand({ HostedZoneId: PUBLIC_ZONE, StartRecordName: 'GEO.example.com', StartRecordType: 'A', StartRecordIdentifier: 'geo-eu' }));
+    expect(fromGeo.ResourceRecordSets?.map((r) => r.SetIdentifier)).toEqual(['geo-eu', 'geo-us-ca']);
+    const fromWww = await client.send(new ListResourceRecordSetsCommand({ HostedZoneId: PUBLIC_ZONE, StartRecordName: 'www.example.com', StartRecordType: 'A' }));
+    expect(fromWww).toMatchObject({ IsTruncated: false, ResourceRecordSets: [{ SetIdentifier: 'www-primary' }, { SetIdentifier: 'www-secondary' }] });
+
+    const first = await client.send(new ListHealthChecksCommand({ MaxItems: 1000 }));
+    expect(first).toMatchObject({ IsTruncated: true, NextMarker: HC_MV, MaxItems: 2 });
+    expect(first.HealthChecks?.[0]).toEqual({
+      Id: HC_WWW,
+      CallerReference: expect.any(String),
+      HealthCheckConfig: {
+        Port: 443,
+        Type: 'HTTPS',
+        ResourcePath: '/health',
+        FullyQualifiedDomainName: 'web-alb-1234567890.us-east-1.elb.amazonaws.com',
+        RequestInterval: 30,
+        FailureThreshold: 3,
+        MeasureLatency: false,
+        Inverted: false,
+        Disabled: false,
+        EnableSNI: true,
+      },
+      HealthCheckVersion: 1,
+    });
+    expect(first.HealthChecks?.[1]?.HealthCheckConfig).toMatchObject({ Type: 'HTTP_STR_MATCH', IPAddress: '203.0.113.20', SearchString: 'OK', Disabled: true });
+    const second = await client.send(new ListHealthChecksCommand({ Marker: first.NextMarker }));
+    expect(second.Marker).toBe(HC_MV);
+    expect(second.HealthChecks?.[1]?.HealthCheckConfig).toEqual({ Type: 'CALCULATED', Inverted: true, Disabled: false, HealthThreshold: 1, ChildHealthChecks: [HC_WWW, HC_MV] });
+    const third = await client.send(new ListHealthChecksCommand({ Marker: second.NextMarker }));
+    expect(third).toMatchObject({ IsTruncated: false, HealthChecks: [{ Id: HC_ALARM, HealthCheckConfig: { Type: 'CLOUDWATCH_METRIC', AlarmIdentifier: { Region: US } } }] });
+  });
+
+  it('answers Route 53 errors as REST-XML does, and only to requests signed for us-east-1', async () => {
+    const { url } = await start();
+    const client = new Route53Client(sdkConfig(url, US));
+    await expect(client.send(new ListResourceRecordSetsCommand({ HostedZoneId: '/hostedzone/Z0NOSUCHZONE0000000000' }))).rejects.toMatchObject({
+      name: 'NoSuchHostedZone',
+      message: 'No hosted zone found with ID: Z0NOSUCHZONE0000000000',
+      $metadata: { httpStatusCode: 404 },
+    });
+    await expect(client.send(new ListHostedZonesCommand({ MaxItems: 0 }))).rejects.toMatchObject({ name: 'InvalidInput', $metadata: { httpStatusCode: 400 } });
+    await expect(client.send(new ListHealthChecksCommand({ Marker: 'not-a-health-check' }))).rejects.toMatchObject({ name: 'InvalidInput' });
+    await expect(client.send(new ListResourceRecordSetsCommand({ HostedZoneId: PUBLIC_ZONE, StartRecordType: 'A' }))).rejects.toMatchObject({ name: 'InvalidInput' });
+    // With a custom endpoint the SDK signs for the client's region: Route 53 wants us-east-1.
+    await expect(new Route53Client(sdkConfig(url, EU)).send(new ListHostedZonesCommand({}))).rejects.toMatchObject({
+      name: 'SignatureDoesNotMatch',
+      message: "Credential should be scoped to a valid region, not 'eu-west-1'. ",
+      $metadata: { httpStatusCode: 403 },
+    });
+  });
+
+  it('serves RDS instances and clusters page by page, with the list entry names of the schema', async () => {
+    const { url, requests } = await start();
+    const client = new RDSClient(sdkConfig(url, US));
+    const first = await client.send(new DescribeDBInstancesCommand({ MaxRecords: 100 }));
+    expect(first.DBInstances?.map((i) => i.DBInstanceIdentifier)).toEqual(['orders-db', 'orders-db-replica']);
+    expect(first.Marker).toEqual(expect.any(String));
+    const orders = first.DBInstances![0]!;
+    expect(orders).toMatchObject({
+      DBInstanceArn: ORDERS_DB,
+      Engine: 'mysql',
+      DBInstanceClass: 'db.r6g.large',
+      DBInstanceStatus: 'available',
+      MultiAZ: true,
+      AvailabilityZone: 'us-east-1a',
+      SecondaryAvailabilityZone: 'us-east-1b',
+      BackupRetentionPeriod: 7,
+      ReadReplicaDBInstanceIdentifiers: ['orders-db-replica'],
+      TagList: [
+        { Key: 'env', Value: 'prod' },
+        { Key: 'team', Value: 'orders' },
+      ],
+      Endpoint: { Port: 3306 },
+      VpcSecurityGroups: [{ Status: 'active' }],
+      DBSubnetGroup: { Subnets: [{ SubnetIdentifier: 'subnet-0aaa1111', SubnetAvailabilityZone: { Name: 'us-east-1a' } }, {}, {}] },
+    });
+    expect(orders.InstanceCreateTime).toBeInstanceOf(Date);
+    expect(first.DBInstances![1]).toMatchObject({ ReadReplicaSourceDBInstanceIdentifier: 'orders-db', MultiAZ: false, TagList: [] });
+    const second = await client.send(new DescribeDBInstancesCommand({ MaxRecords: 100, Marker: first.Marker }));
+    expect(second.DBInstances?.map((i) => [i.DBInstanceIdentifier, i.DBClusterIdentifier])).toEqual([
+      ['legacy-pg', undefined],
+      ['billing-1', 'billing'],
+    ]);
+    expect(second.DBInstances?.[0]?.TagList).toEqual([{ Key: 'env', Value: 'legacy & <old>' }]);
+    expect(calls(requests, 'DescribeDBInstances')[1]!.params).toEqual({ Action: 'DescribeDBInstances', Version: '2014-10-31', MaxRecords: '100', Marker: first.Marker });
+
+    const members = await client.send(new DescribeDBInstancesCommand({ Filters: [{ Name: 'db-cluster-id', Values: [BILLING_CLUSTER] }] }));
+    expect(members.DBInstances?.map((i) => i.DBInstanceIdentifier)).toEqual(['billing-1', 'billing-2']);
+
+    const { DBClusters } = await client.send(new DescribeDBClustersCommand({}));
+    expect(DBClusters).toMatchObject([
+      {
+        DBClusterIdentifier: 'billing',
+        DBClusterArn: BILLING_CLUSTER,
+        Engine: 'aurora-postgresql',
+        EngineMode: 'provisioned',
+        MultiAZ: true,
+        AvailabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+        DBClusterMembers: [
+          { DBInstanceIdentifier: 'billing-1', IsClusterWriter: true, PromotionTier: 1 },
+          { DBInstanceIdentifier: 'billing-2', IsClusterWriter: false },
+        ],
+        BackupRetentionPeriod: 14,
+        // The cross-region replica, by its ARN.
+        ReadReplicaIdentifiers: [`arn:aws:rds:${EU}:${ACCOUNT}:cluster:billing-eu`],
+        TagList: [{ Key: 'env', Value: 'prod' }],
+      },
+    ]);
+    const eu = await new RDSClient(sdkConfig(url, EU)).send(new DescribeDBClustersCommand({}));
+    expect(eu.DBClusters?.[0]).toMatchObject({ DBClusterIdentifier: 'billing-eu', ReplicationSourceIdentifier: BILLING_CLUSTER, MultiAZ: false });
+
+    await expect(client.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'nope' }))).rejects.toMatchObject({
+      name: 'DBInstanceNotFoundFault',
+      $metadata: { httpStatusCode: 404 },
+    });
+    await expect(client.send(new DescribeDBClustersCommand({ DBClusterIdentifier: 'nope' }))).rejects.toMatchObject({ name: 'DBClusterNotFoundFault' });
+    await expect(client.send(new DescribeDBInstancesCommand({ MaxRecords: 10 }))).rejects.toMatchObject({ name: 'InvalidParameterValue' });
+    await expect(client.send(new DescribeDBInstancesCommand({ Marker: 'not-a-marker' }))).rejects.toMatchObject({ name: 'InvalidParameterValue' });
+  });
+
+  it('serves ElastiCache replication groups, cache clusters (with their nodes if asked) and serverless caches', async () => {
+    const { url } = await start({ pageSize: 10 });
+    const client = new ElastiCacheClient(sdkConfig(url, US));
+    const { ReplicationGroups } = await client.send(new DescribeReplicationGroupsCommand({ MaxRecords: 100 }));
+    expect(ReplicationGroups).toMatchObject([
+      {
+        ReplicationGroupId: 'sessions',
+        ARN: cacheArn(US, 'replicationgroup', 'sessions'),
+        Engine: 'redis',
+        Status: 'available',
+        AutomaticFailover: 'enabled',
+        MultiAZ: 'enabled',
+        ClusterEnabled: false,
+        ClusterMode: 'disabled',
+        MemberClusters: ['sessions-001', 'sessions-002'],
+        NodeGroups: [
+          {
+            NodeGroupId: '0001',
+            PrimaryEndpoint: { Port: 6379 },
+            NodeGroupMembers: [
+              { CacheClusterId: 'sessions-001', CacheNodeId: '0001', PreferredAvailabilityZone: 'us-east-1a', CurrentRole: 'primary' },
+              { CacheClusterId: 'sessions-002', CacheNodeId: '0001', PreferredAvailabilityZone: 'us-east-1b', CurrentRole: 'replica' },
+            ],
+          },
+        ],
+      },
+    ]);
+    const eu = await new ElastiCacheClient(sdkConfig(url, EU)).send(new DescribeReplicationGroupsCommand({ ReplicationGroupId: 'eu-cache' }));
+    expect(eu.ReplicationGroups?.[0]).toMatchObject({ ClusterEnabled: true, ClusterMode: 'enabled', ConfigurationEndpoint: { Port: 6379 }, NodeGroups: [{ Slots: '0-8191' }, { Slots: '8192-16383' }] });
+    expect(eu.ReplicationGroups?.[0]?.NodeGroups?.[0]?.NodeGroupMembers?.[0]?.CurrentRole).toBeUndefined();
+
+    const { CacheClusters } = await client.send(new DescribeCacheClustersCommand({ ShowCacheNodeInfo: true }));
+    expect(CacheClusters?.map((c) => [c.CacheClusterId, c.Engine, c.NumCacheNodes, c.PreferredAvailabilityZone, c.ReplicationGroupId])).toEqual([
+      ['sessions-001', 'redis', 1, 'us-east-1a', 'sessions'],
+      ['sessions-002', 'redis', 1, 'us-east-1b', 'sessions'],
+      ['legacy-memcached', 'memcached', 3, 'Multiple', undefined],
+    ]);
+    expect(CacheClusters?.[2]?.CacheNodes?.map((n) => [n.CacheNodeId, n.CustomerAvailabilityZone])).toEqual([
+      ['0001', 'us-east-1a'],
+      ['0002', 'us-east-1b'],
+      ['0003', 'us-east-1c'],
+    ]);
+    expect(CacheClusters?.[2]?.ConfigurationEndpoint?.Port).toBe(11211);
+    const alone = await client.send(new DescribeCacheClustersCommand({ ShowCacheClustersNotInReplicationGroups: true }));
+    expect(alone.CacheClusters?.map((c) => [c.CacheClusterId, c.CacheNodes])).toEqual([['legacy-memcached', undefined]]);
+
+    const { ServerlessCaches } = await client.send(new DescribeServerlessCachesCommand({ MaxResults: 50 }));
+    expect(ServerlessCaches).toMatchObject([{ ServerlessCacheName: 'api-cache', ARN: cacheArn(US, 'serverlesscache', 'api-cache'), Engine: 'valkey', Status: 'available' }]);
+    expect(ServerlessCaches?.[0]?.SubnetIds).toEqual(['subnet-0aaa1111', 'subnet-0bbb2222', 'subnet-0ccc3333']);
+
+    await expect(client.send(new DescribeReplicationGroupsCommand({ ReplicationGroupId: 'nope' }))).rejects.toMatchObject({
+      name: 'ReplicationGroupNotFoundFault',
+      $metadata: { httpStatusCode: 404 },
+    });
+    await expect(client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'nope' }))).rejects.toMatchObject({ name: 'CacheClusterNotFoundFault' });
+    await expect(client.send(new DescribeCacheClustersCommand({ MaxRecords: 101 }))).rejects.toMatchObject({ name: 'InvalidParameterValueException' });
+  });
+
+  it('serves DynamoDB tables over JSON 1.0: ListTables by name, DescribeTable, DescribeContinuousBackups', async () => {
+    const { url, requests } = await start();
+    const client = new DynamoDBClient(sdkConfig(url, US));
+    const first = await client.send(new ListTablesCommand({ Limit: 100 }));
+    expect(first).toMatchObject({ TableNames: ['audit-log', 'orders'], LastEvaluatedTableName: 'orders' });
+    const second = await client.send(new ListTablesCommand({ Limit: 100, ExclusiveStartTableName: first.LastEvaluatedTableName }));
+    expect(second.TableNames).toEqual(['sessions']);
+    expect(second.LastEvaluatedTableName).toBeUndefined();
+    expect(calls(requests, 'ListTables').map((r) => [r.service, r.region, r.params])).toEqual([
+      ['dynamodb', US, { Limit: '100' }],
+      ['dynamodb', US, { Limit: '100', ExclusiveStartTableName: 'orders' }],
+    ]);
+
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: 'orders' }));
+    expect(Table).toMatchObject({
+      TableName: 'orders',
+      TableArn: tableArn(US, 'orders'),
+      TableStatus: 'ACTIVE',
+      BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' },
+      ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 0 },
+      GlobalTableVersion: '2019.11.21',
+      Replicas: [{ RegionName: EU, ReplicaStatus: 'ACTIVE' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    });
+    expect(Table?.CreationDateTime).toEqual(new Date('2026-01-05T10:00:00.000Z'));
+    const sessions = await client.send(new DescribeTableCommand({ TableName: tableArn(US, 'sessions') }));
+    expect(sessions.Table?.BillingModeSummary).toBeUndefined();
+    expect(sessions.Table?.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 5, WriteCapacityUnits: 5 });
+
+    const backups = await client.send(new DescribeContinuousBackupsCommand({ TableName: 'orders' }));
+    expect(backups.ContinuousBackupsDescription).toMatchObject({
+      ContinuousBackupsStatus: 'ENABLED',
+      PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'ENABLED', RecoveryPeriodInDays: 35 },
+    });
+    expect(backups.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.LatestRestorableDateTime).toBeInstanceOf(Date);
+    const off = await client.send(new DescribeContinuousBackupsCommand({ TableName: 'sessions' }));
+    expect(off.ContinuousBackupsDescription?.PointInTimeRecoveryDescription).toEqual({ PointInTimeRecoveryStatus: 'DISABLED' });
+
+    await expect(client.send(new DescribeTableCommand({ TableName: 'nope' }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: 'Requested resource not found: Table: nope not found',
+      $metadata: { httpStatusCode: 400 },
+    });
+    await expect(client.send(new DescribeContinuousBackupsCommand({ TableName: 'nope' }))).rejects.toMatchObject({ name: 'TableNotFoundException' });
+    await expect(client.send(new ListTablesCommand({ Limit: 0 }))).rejects.toMatchObject({ name: 'ValidationException' });
+  });
+
   it('answers the configured failures in each protocol, in the region given only', async () => {
     const { url } = await start({
       failures: [
         { service: 'elasticloadbalancing', action: 'DescribeTargetHealth', region: US, code: 'AccessDenied' },
         { service: 'ec2', action: 'DescribeSubnets', code: 'UnauthorizedOperation' },
+        { service: 'route53', action: 'ListHealthChecks', region: 'global', code: 'AccessDenied' },
+        { service: 'dynamodb', action: 'DescribeContinuousBackups', region: EU, code: 'AccessDeniedException' },
       ],
     });
     const elbv2 = new ElasticLoadBalancingV2Client(sdkConfig(url, US));
@@ -774,6 +1436,23 @@ describe('fake AWS read by the real SDK clients', () => {
       message: expect.stringMatching(/^You are not authorized to perform this operation\. User: /),
       $metadata: { httpStatusCode: 403, attempts: 1 },
     });
+
+    // Route 53 is global: its failures are in region `global`, whatever region the client signs for.
+    await expect(new Route53Client(sdkConfig(url, US)).send(new ListHealthChecksCommand({}))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      message: `User: arn:aws:iam::${ACCOUNT}:user/ha-audit is not authorized to perform: route53:ListHealthChecks because no identity-based policy allows the route53:ListHealthChecks action`,
+      $metadata: { httpStatusCode: 403, attempts: 1 },
+    });
+    // JSON 1.0: status 400, the code after the `#` of `__type`, the message from `Message`.
+    const dynamodb = new DynamoDBClient(sdkConfig(url, EU));
+    await expect(dynamodb.send(new DescribeContinuousBackupsCommand({ TableName: 'orders' }))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: `User: arn:aws:iam::${ACCOUNT}:user/ha-audit is not authorized to perform: dynamodb:DescribeContinuousBackups because no identity-based policy allows the dynamodb:DescribeContinuousBackups action`,
+      $metadata: { httpStatusCode: 400, attempts: 1 },
+    });
+    expect((await new DynamoDBClient(sdkConfig(url, US)).send(new DescribeContinuousBackupsCommand({ TableName: 'orders' }))).ContinuousBackupsDescription).toBeDefined();
+    const denied400 = fake!.requests.find((r) => r.action === 'DescribeContinuousBackups' && r.status === 400);
+    expect(JSON.parse(denied400!.response)).toEqual({ __type: 'com.amazon.coral.service#AccessDeniedException', Message: expect.stringMatching(/^User: /) });
   });
 
   it('throttles the first calls of an action; the SDK retries and gets through', async () => {
@@ -781,6 +1460,8 @@ describe('fake AWS read by the real SDK clients', () => {
       throttle: [
         { service: 'elbv2', action: 'DescribeLoadBalancers', count: 2 },
         { service: 'ec2', action: 'DescribeSubnets', region: EU, count: 2 },
+        { service: 'route53', action: 'ListResourceRecordSets', count: 2 },
+        { service: 'dynamodb', action: 'ListTables', region: US, count: 1 },
       ],
     });
     const page = await new ElasticLoadBalancingV2Client(sdkConfig(url, US)).send(new DescribeLoadBalancersCommand({}));
@@ -791,6 +1472,23 @@ describe('fake AWS read by the real SDK clients', () => {
     const subnets = await new EC2Client(sdkConfig(url, EU)).send(new DescribeSubnetsCommand({}));
     expect(subnets.Subnets).toHaveLength(2);
     expect(calls(requests, 'DescribeSubnets').map((r) => r.status)).toEqual([400, 400, 200]);
+
+    const records = await new Route53Client(sdkConfig(url, US)).send(new ListResourceRecordSetsCommand({ HostedZoneId: PRIVATE_ZONE }));
+    expect(records.ResourceRecordSets).toHaveLength(2);
+    expect(records.$metadata.attempts).toBe(3);
+    expect(calls(requests, 'ListResourceRecordSets').map((r) => [r.region, r.status])).toEqual([
+      ['global', 400],
+      ['global', 400],
+      ['global', 200],
+    ]);
+
+    const tables = await new DynamoDBClient(sdkConfig(url, US)).send(new ListTablesCommand({}));
+    expect(tables.TableNames).toEqual(['audit-log', 'orders']);
+    expect(tables.$metadata.attempts).toBe(2);
+    expect(JSON.parse(calls(requests, 'ListTables')[0]!.response)).toEqual({
+      __type: 'com.amazon.coral.availability#ThrottlingException',
+      message: 'Rate of requests exceeds the allowed throughput.',
+    });
   });
 });
 
@@ -812,6 +1510,31 @@ describe('fake AWS responses, checked against the SDK schemas', () => {
       expect.stringMatching(/^ec2:DescribeSubnets\/subnetSet\/item\[1\]\/SubnetId: not a member of Subnet/),
       'ec2:DescribeSubnets/subnetSet/item[1]/defaultForAz: not a boolean: no',
     ]);
+    const badZones: FakeAwsRequest = {
+      service: 'route53',
+      action: 'ListHostedZones',
+      region: 'global',
+      params: {},
+      status: 200,
+      response: `<ListHostedZonesResponse xmlns="${XMLNS.route53}"><HostedZones><member><Id>/hostedzone/Z1</Id></member></HostedZones><IsTruncated>no</IsTruncated></ListHostedZonesResponse>`,
+    };
+    expect(conformance(badZones)).toEqual([
+      'route53:ListHostedZones/HostedZones/member: a list entry must be <HostedZone>',
+      'route53:ListHostedZones/IsTruncated: not a boolean: no',
+    ]);
+    const badTable: FakeAwsRequest = {
+      service: 'dynamodb',
+      action: 'DescribeTable',
+      region: US,
+      params: {},
+      status: 200,
+      response: JSON.stringify({ Table: { TableName: 'orders', CreationDateTime: '2026-01-05T10:00:00Z', Replicas: { RegionName: EU }, Arn: 'x' } }),
+    };
+    expect(conformance(badTable)).toEqual([
+      'dynamodb:DescribeTable.Table.CreationDateTime: not a number: "2026-01-05T10:00:00Z"',
+      'dynamodb:DescribeTable.Table.Replicas: not an array',
+      expect.stringMatching(/^dynamodb:DescribeTable\.Table\.Arn: not a member of TableDescription/),
+    ]);
   });
 
   it('sends only elements the SDK knows, under their wire names, for every operation and both error formats', async () => {
@@ -821,7 +1544,7 @@ describe('fake AWS responses, checked against the SDK schemas', () => {
     const requests: FakeAwsRequest[] = [];
     for (const inventory of inventories) {
       const { url, requests: seen } = await start({ inventory });
-      await collectInventory({ regions: REGIONS, endpointUrl: url });
+      await scan(url);
       requests.push(...seen);
       await fake!.close();
       fake = undefined;
@@ -830,15 +1553,27 @@ describe('fake AWS responses, checked against the SDK schemas', () => {
       failures: [
         { service: 'elbv2', action: 'DescribeTags', code: 'AccessDenied' },
         { service: 'ec2', action: 'DescribeSubnets', code: 'UnauthorizedOperation' },
+        { service: 'route53', action: 'ListResourceRecordSets', code: 'AccessDenied' },
+        { service: 'rds', action: 'DescribeDBClusters', code: 'AccessDenied' },
+        { service: 'elasticache', action: 'DescribeServerlessCaches', code: 'InvalidParameterValue', message: 'Serverless caches are not available in this region' },
+        { service: 'dynamodb', action: 'DescribeTable', code: 'AccessDeniedException' },
       ],
     });
-    await collectInventory({ regions: REGIONS, endpointUrl: failing.url });
+    await scan(failing.url);
     requests.push(...failing.requests);
 
     const seen = new Set(requests.map((r) => `${r.service}:${r.action}:${r.status}`));
     for (const [service, actions] of Object.entries(OPERATION_SCHEMAS)) for (const action of Object.keys(actions)) expect(seen).toContain(`${service}:${action}:200`);
-    expect(seen).toContain('elasticloadbalancing:DescribeTags:403');
-    expect(seen).toContain('ec2:DescribeSubnets:403');
+    for (const failed of [
+      'elasticloadbalancing:DescribeTags:403',
+      'ec2:DescribeSubnets:403',
+      'route53:ListResourceRecordSets:403',
+      'rds:DescribeDBClusters:403',
+      'elasticache:DescribeServerlessCaches:400',
+      'dynamodb:DescribeTable:400',
+    ]) {
+      expect(seen).toContain(failed);
+    }
     expect(requests.flatMap(conformance)).toEqual([]);
   });
 });
@@ -846,7 +1581,7 @@ describe('fake AWS responses, checked against the SDK schemas', () => {
 // ---------------------------------------------------------------- collectInventory end to end
 
 describe('collectInventory against the fake', () => {
-  it('collects the inventory the fake was made of', async () => {
+  it('collects the inventory the fake was made of, every service, at the collector’s own pace', async () => {
     const { url } = await start();
     const collected = await collectInventory({ regions: REGIONS, endpointUrl: url });
     expect(comparable(collected)).toEqual(comparable(SMALL));
@@ -855,7 +1590,7 @@ describe('collectInventory against the fake', () => {
 
   it('finds the same results as a scan of the inventory file', async () => {
     const { url } = await start();
-    const collected = await collectInventory({ regions: REGIONS, endpointUrl: url });
+    const collected = await scan(url);
     const live = runRules(collected, { rules });
     expect(live.length).toBeGreaterThan(10);
     expect(live).toEqual(runRules(SMALL, { rules }));
@@ -863,7 +1598,7 @@ describe('collectInventory against the fake', () => {
 
   it('calls only the read-only operations it declares, each list page by page', async () => {
     const { url, requests } = await start();
-    await collectInventory({ regions: REGIONS, endpointUrl: url });
+    await scan(url);
 
     const declared = Object.values(OPERATIONS).flat() as string[];
     for (const request of requests) {
@@ -904,13 +1639,43 @@ describe('collectInventory against the fake', () => {
       'i-0000000000000003',
       'i-0000000000000004',
     ]);
+
+    // Route 53, once (global): 2 zones in one page, 5 health checks in 3; the public zone's 20
+    // records in 10 pages, each started where the last one said, the private zone's 4 in 2.
+    expect(calls(requests, 'ListHostedZones')).toHaveLength(1);
+    expect(calls(requests, 'ListHealthChecks').map((r) => r.params.marker)).toEqual([undefined, HC_MV, HC_ALARM]);
+    const recordPages = (zone: string) => calls(requests, 'ListResourceRecordSets', 'global').filter((r) => r.params.Id === zone);
+    expect(recordPages(PRIVATE_ZONE)).toHaveLength(2);
+    expect(recordPages(PUBLIC_ZONE).map((r) => [r.params.name, r.params.type, r.params.identifier])).toEqual([
+      [undefined, undefined, undefined],
+      ['example.com.', 'NS', undefined],
+      ['\\052.example.com.', 'CNAME', undefined],
+      ['app.example.com.', 'A', 'app-eu'],
+      ['blue-green.example.com.', 'CNAME', 'blue'],
+      ['cidr.example.com.', 'A', 'office'],
+      ['geo.example.com.', 'A', 'geo-eu'],
+      ['mv.example.com.', 'A', 'mv-1'],
+      ['near.example.com.', 'A', 'near-paris'],
+      ['www.example.com.', 'A', 'www-primary'],
+    ]);
+    expect(new Set(calls(requests, 'ListHostedZones').concat(calls(requests, 'ListResourceRecordSets'), calls(requests, 'ListHealthChecks')).map((r) => r.region))).toEqual(new Set(['global']));
+    // The data layer, in each region: 5 DB instances, 3 cache clusters, 3 tables in us-east-1; the
+    // first request of each list without a token, the next ones with the token of the previous page.
+    expect(pages('DescribeDBInstances').map((r) => r.params.Marker === undefined)).toEqual([true, false, false]);
+    expect(pages('DescribeDBClusters')).toHaveLength(1);
+    expect(pages('DescribeCacheClusters').map((r) => r.params.Marker === undefined)).toEqual([true, false]);
+    expect(calls(requests, 'DescribeCacheClusters', EU)).toHaveLength(2);
+    expect(pages('DescribeReplicationGroups')).toHaveLength(1);
+    expect(pages('DescribeServerlessCaches')).toHaveLength(1);
+    expect(pages('ListTables').map((r) => r.params.ExclusiveStartTableName)).toEqual([undefined, 'orders']);
+    for (const action of ['DescribeTable', 'DescribeContinuousBackups']) expect(pages(action).map((r) => r.params.TableName).sort(), action).toEqual(['audit-log', 'orders', 'sessions']);
   });
 
   it('turns AccessDenied on DescribeTargetHealth in one region into a gap there', async () => {
     const { url, requests } = await start({
       failures: [{ service: 'elasticloadbalancing', action: 'DescribeTargetHealth', region: US, code: 'AccessDenied', message: 'no health for you' }],
     });
-    const collected = await collectInventory({ regions: REGIONS, endpointUrl: url });
+    const collected = await scan(url);
     expect(collected.gaps).toEqual([
       { accountId: ACCOUNT, region: US, service: 'elbv2', operation: 'DescribeTargetHealth', code: 'AccessDenied', message: 'no health for you' },
     ]);
@@ -928,7 +1693,7 @@ describe('collectInventory against the fake', () => {
 
   it('turns UnauthorizedOperation (EC2 error format) into a gap with its code and message', async () => {
     const { url } = await start({ failures: [{ service: 'ec2', action: 'DescribeSubnets', region: EU, code: 'UnauthorizedOperation' }] });
-    const collected = await collectInventory({ regions: REGIONS, endpointUrl: url });
+    const collected = await scan(url);
     expect(collected.gaps).toEqual([
       {
         accountId: ACCOUNT,
@@ -946,7 +1711,7 @@ describe('collectInventory against the fake', () => {
   it('keeps the listeners when DescribeRules is denied', async () => {
     const scenario: FakeAwsScenario = { inventory: SMALL, failures: [{ service: 'elbv2', action: 'DescribeRules', code: 'AccessDenied' }] };
     const { url } = await start(scenario);
-    const collected = await collectInventory({ regions: REGIONS, endpointUrl: url });
+    const collected = await scan(url);
     expect(collected.gaps.map((g) => [g.region, g.operation, g.code]).sort()).toEqual([
       [EU, 'DescribeRules', 'AccessDenied'],
       [US, 'DescribeRules', 'AccessDenied'],
@@ -964,7 +1729,7 @@ describe('collectInventory against the fake', () => {
     // Throttling at the very start of a scan: the collector's standard retry backs off and goes on
     // at full speed afterwards (the SDK's adaptive mode would cap the client at 0.5 request/s).
     const { url, requests } = await start({ throttle: [{ service: 'elbv2', action: 'DescribeLoadBalancers', region: EU, count: 2 }] });
-    const collected = await collectInventory({ regions: REGIONS, endpointUrl: url });
+    const collected = await scan(url);
     expect(comparable(collected)).toEqual(comparable(SMALL));
     expect(requests.filter((r) => r.status !== 200).map((r) => `${r.region} ${r.action} ${r.status}`)).toEqual([
       `${EU} DescribeLoadBalancers 400`,
@@ -973,9 +1738,85 @@ describe('collectInventory against the fake', () => {
     expect(calls(requests, 'DescribeLoadBalancers', EU).map((r) => r.status).slice(0, 3)).toEqual([400, 400, 200]);
   });
 
+  it('turns AccessDenied on ListHealthChecks into a gap in region global: health check rules give error, the rest is intact', async () => {
+    const scenario: FakeAwsScenario = { inventory: SMALL, failures: [{ service: 'route53', action: 'ListHealthChecks', code: 'AccessDenied' }] };
+    const { url, requests } = await start(scenario);
+    const collected = await scan(url);
+    expect(collected.gaps).toEqual([
+      {
+        accountId: ACCOUNT,
+        region: 'global',
+        service: 'route53',
+        operation: 'ListHealthChecks',
+        code: 'AccessDenied',
+        message: `User: arn:aws:iam::${ACCOUNT}:user/ha-audit is not authorized to perform: route53:ListHealthChecks because no identity-based policy allows the route53:ListHealthChecks action`,
+      },
+    ]);
+    // Not retried, not paginated further.
+    expect(calls(requests, 'ListHealthChecks').map((r) => r.status)).toEqual([403]);
+    const account = collected.accounts[0]!;
+    expect(account.route53).toEqual({ hostedZones: route53.hostedZones, healthChecks: [] });
+    expect(account.regions).toEqual([usEast1, euWest1]);
+    expect(comparable(collected)).toEqual(comparable(expectedCollection(scenario, REGIONS)));
+
+    const results = runRules(collected, { rules });
+    const errors = results.filter((r) => r.status === 'error');
+    expect(new Set(errors.map((r) => `${r.ruleId} ${r.resource.region}`))).toEqual(new Set(['r53-health-check-exists global', 'r53-health-check-disabled global']));
+    // Every other rule finds what it finds in the inventory file.
+    const others = (list: Result[]) => list.filter((r) => !r.ruleId.startsWith('r53-health-check-'));
+    expect(others(results)).toEqual(others(runRules(SMALL, { rules })));
+  });
+
+  it('turns AccessDeniedException on DescribeContinuousBackups in one region into a gap there, the tables kept with PITR unknown', async () => {
+    const scenario: FakeAwsScenario = { inventory: SMALL, failures: [{ service: 'dynamodb', action: 'DescribeContinuousBackups', region: EU, code: 'AccessDeniedException' }] };
+    const { url, requests } = await start(scenario);
+    const collected = await scan(url);
+    expect(collected.gaps).toEqual([
+      {
+        accountId: ACCOUNT,
+        region: EU,
+        service: 'dynamodb',
+        operation: 'DescribeContinuousBackups',
+        code: 'AccessDeniedException',
+        message: `User: arn:aws:iam::${ACCOUNT}:user/ha-audit is not authorized to perform: dynamodb:DescribeContinuousBackups because no identity-based policy allows the dynamodb:DescribeContinuousBackups action`,
+      },
+    ]);
+    expect(calls(requests, 'DescribeContinuousBackups', EU).map((r) => r.status)).toEqual([400]);
+    const [us, eu] = collected.accounts[0]!.regions;
+    const { recoveryPeriodInDays, ...orders } = euWest1.dynamodb.tables[0]!;
+    expect(recoveryPeriodInDays).toBe(35);
+    expect(eu!.dynamodb.tables).toEqual([{ ...orders, pointInTimeRecovery: 'UNKNOWN' }]);
+    expect({ ...eu!, dynamodb: euWest1.dynamodb }).toEqual(euWest1);
+    expect(us).toEqual(usEast1);
+    expect(collected.accounts[0]!.route53).toEqual(route53);
+    expect(comparable(collected)).toEqual(comparable(expectedCollection(scenario, REGIONS)));
+
+    const pitr = runRules(collected, { rules }).filter((r) => r.ruleId === 'dynamodb-pitr');
+    expect(pitr.filter((r) => r.resource.region === EU).map((r) => r.status)).toEqual(['error']);
+    expect(pitr.filter((r) => r.resource.region === US).map((r) => [r.resource.name, r.status])).toEqual([
+      ['audit-log', 'pass'],
+      ['orders', 'pass'],
+      ['sessions', 'fail'],
+    ]);
+  });
+
+  it('recovers from throttling of a Route 53 list with the same inventory (the collector’s own retry settings)', async () => {
+    const { url, requests } = await start({ throttle: [{ service: 'route53', action: 'ListResourceRecordSets', count: 3 }] });
+    const collected = await scan(url);
+    expect(comparable(collected)).toEqual(comparable(SMALL));
+    expect(requests.filter((r) => r.status !== 200).map((r) => `${r.region} ${r.action} ${r.status}`)).toEqual([
+      'global ListResourceRecordSets 400',
+      'global ListResourceRecordSets 400',
+      'global ListResourceRecordSets 400',
+    ]);
+    expect(requests.find((r) => r.status === 400)!.response).toContain('<Code>Throttling</Code>');
+    // Both zones' walks get through: 10 + 2 pages answered.
+    expect(calls(requests, 'ListResourceRecordSets').filter((r) => r.status === 200)).toHaveLength(12);
+  });
+
   it('recovers from throttling with clients of 3 attempts (clientsFor)', async () => {
     const { url, requests } = await start({ throttle: [{ service: 'elbv2', action: 'DescribeTargetGroups', region: US, count: 2 }] });
-    const collected = await collectInventory({ regions: REGIONS, endpointUrl: url, clientsFor: clientsFor(url) });
+    const collected = await scan(url, { clientsFor: clientsFor(url) });
     expect(comparable(collected)).toEqual(comparable(SMALL));
     expect(calls(requests, 'DescribeTargetGroups', US).map((r) => r.status)).toEqual([400, 400, 200, 200]);
   });
@@ -984,9 +1825,9 @@ describe('collectInventory against the fake', () => {
     const { url, requests } = await start();
     vi.stubEnv('AWS_ENDPOINT_URL', url);
     try {
-      const collected = await collectInventory({ regions: REGIONS });
+      const collected = await collectInventory({ regions: REGIONS, apiRates: { route53: { rate: 1000, burst: 1000 } } });
       expect(comparable(collected)).toEqual(comparable(SMALL));
-      expect(new Set(requests.map((r) => r.service))).toEqual(new Set(['sts', 'elasticloadbalancing', 'autoscaling', 'ec2']));
+      expect(new Set(requests.map((r) => r.service))).toEqual(new Set(['sts', 'elasticloadbalancing', 'autoscaling', 'ec2', 'route53', 'rds', 'elasticache', 'dynamodb']));
     } finally {
       vi.stubEnv('AWS_ENDPOINT_URL', undefined);
     }
@@ -996,29 +1837,93 @@ describe('collectInventory against the fake', () => {
     const { url } = await start({
       failures: [{ service: 'sts', action: 'GetCallerIdentity', code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.', status: 403 }],
     });
-    const scan = collectInventory({ regions: REGIONS, endpointUrl: url });
-    await expect(scan).rejects.toBeInstanceOf(HaAuditError);
-    await expect(scan).rejects.toMatchObject({ code: 'no-credentials', message: expect.stringContaining('InvalidClientTokenId') });
+    const scanned = scan(url);
+    await expect(scanned).rejects.toBeInstanceOf(HaAuditError);
+    await expect(scanned).rejects.toMatchObject({ code: 'no-credentials', message: expect.stringContaining('InvalidClientTokenId') });
   });
 
   it('reproduces the gaps of the inventory it was made of, and what the wire cannot carry', async () => {
     // A lossy inventory: targets of an unattached group (not asked), an instance no load
-    // balancer targets (not asked), and a gap.
+    // balancer targets (not asked), records out of Route 53's order, an alias with values (no
+    // room for them on the wire), a replication group without cluster mode nor member zones
+    // (read back from ClusterEnabled and the cache clusters), tables out of name order, and gaps.
     const lossy = structuredClone(SMALL);
     const us = lossy.accounts[0]!.regions[0]!;
     us.elbv2.targetGroups[3]!.targets = [{ id: 'i-0000000000000009', state: 'unused', reason: 'Target.NotInUse' }];
     us.ec2.instances.push({ id: 'i-0000000000000009', availabilityZone: 'us-east-1c', state: 'stopped' });
-    lossy.gaps = [{ accountId: ACCOUNT, region: EU, service: 'autoscaling', operation: 'DescribePolicies', code: 'AccessDenied', message: 'denied' }];
+    const publicZone = lossy.accounts[0]!.route53.hostedZones[0]!;
+    publicZone.records.reverse();
+    publicZone.records.find((r) => r.setIdentifier === 'www-secondary')!.values = ['203.0.113.99'];
+    const sessions = us.elasticache.replicationGroups[0]!;
+    delete sessions.clusterMode;
+    for (const member of sessions.nodeGroups[0]!.members) delete member.availabilityZone;
+    us.dynamodb.tables.reverse();
+    lossy.gaps = [
+      { accountId: ACCOUNT, region: 'global', service: 'route53', operation: 'ListResourceRecordSets', code: 'AccessDenied', message: 'no records' },
+      { accountId: ACCOUNT, region: EU, service: 'autoscaling', operation: 'DescribePolicies', code: 'AccessDenied', message: 'denied' },
+    ];
     lossy.accounts[0]!.regions[1]!.autoscaling.groups[0]!.scalingPolicies = [];
 
     const { url } = await start({ inventory: lossy });
-    const collected = await collectInventory({ regions: REGIONS, endpointUrl: url });
-    expect(comparable(collected)).toEqual(comparable(expectedCollection({ inventory: lossy }, REGIONS)));
-    expect(collected.gaps).toEqual(lossy.gaps);
+    const collected = await scan(url);
+    const expected = expectedCollection({ inventory: lossy }, REGIONS);
+    expect(comparable(collected)).toEqual(comparable(expected));
+    expect(comparable(collected).gaps).toEqual(comparable(lossy).gaps);
     const back = collected.accounts[0]!.regions[0]!;
     expect(back.elbv2.loadBalancers[0]!.availabilityZones[0]).toEqual({ zoneName: 'us-east-1a', subnetId: 'subnet-0aaa1111' });
     expect(back.elbv2.targetGroups[3]!.targets).toEqual([]);
     expect(back.ec2.instances.map((i) => i.id)).not.toContain('i-0000000000000009');
+    // The zones stay, without their records.
+    expect(collected.accounts[0]!.route53.hostedZones.map((z) => [z.id, z.records])).toEqual([
+      [PUBLIC_ZONE, []],
+      [PRIVATE_ZONE, []],
+    ]);
+    expect(back.elasticache.replicationGroups[0]).toEqual(usElastiCache.replicationGroups[0]);
+    expect(back.dynamodb.tables).toEqual(usDynamoDb.tables);
+
+    // Without the gap, the records come back in Route 53's order, the alias without values.
+    const withRecords = { ...lossy, gaps: lossy.gaps.slice(1) };
+    await fake!.close();
+    const again = await start({ inventory: withRecords });
+    const zones = (await scan(again.url)).accounts[0]!.route53.hostedZones;
+    expect(zones).toEqual(expectedCollection({ inventory: withRecords }, REGIONS).accounts[0]!.route53.hostedZones);
+    expect(zones).toEqual(route53.hostedZones);
+  });
+
+  it('leaves empty what each failed data-layer and Route 53 operation feeds, as expectedCollection says', async () => {
+    const scenario: FakeAwsScenario = {
+      inventory: SMALL,
+      failures: [
+        { service: 'route53', action: 'ListHostedZones', code: 'AccessDenied' },
+        { service: 'rds', action: 'DescribeDBClusters', region: US, code: 'AccessDenied' },
+        { service: 'elasticache', action: 'DescribeCacheClusters', region: EU, code: 'AccessDenied' },
+        { service: 'elasticache', action: 'DescribeServerlessCaches', region: US, code: 'InvalidParameterValue', message: 'not available' },
+        { service: 'dynamodb', action: 'DescribeTable', region: US, code: 'AccessDeniedException' },
+        { service: 'dynamodb', action: 'ListTables', region: EU, code: 'AccessDeniedException' },
+      ],
+    };
+    const { url, requests } = await start(scenario);
+    const collected = await scan(url);
+    expect(comparable(collected)).toEqual(comparable(expectedCollection(scenario, REGIONS)));
+    expect(comparable(collected).gaps.map((g) => `${g.region} ${g.service}:${g.operation} ${g.code}`)).toEqual([
+      `${EU} dynamodb:ListTables AccessDeniedException`,
+      `${EU} elasticache:DescribeCacheClusters AccessDenied`,
+      `global route53:ListHostedZones AccessDenied`,
+      `${US} dynamodb:DescribeTable AccessDeniedException`,
+      `${US} elasticache:DescribeServerlessCaches InvalidParameterValue`,
+      `${US} rds:DescribeDBClusters AccessDenied`,
+    ]);
+    const [us, eu] = collected.accounts[0]!.regions;
+    expect(collected.accounts[0]!.route53).toEqual({ hostedZones: [], healthChecks: route53.healthChecks });
+    expect(calls(requests, 'ListResourceRecordSets')).toEqual([]);
+    expect(us!.rds).toEqual({ instances: usRds.instances, clusters: [] });
+    expect(us!.elasticache).toEqual({ ...usElastiCache, serverlessCaches: [] });
+    expect(us!.dynamodb.tables).toEqual([]);
+    expect(eu!.elasticache.cacheClusters).toEqual([]);
+    // The members' zones come from NodeGroupMembers, not from the cache clusters.
+    expect(eu!.elasticache.replicationGroups).toEqual(euWest1.elasticache.replicationGroups);
+    expect(eu!.dynamodb.tables).toEqual([]);
+    expect(calls(requests, 'DescribeTable', EU)).toEqual([]);
   });
 
   const demo = join(packageRoot(), 'fixtures', 'demo', 'inventory.json');
@@ -1026,11 +1931,14 @@ describe('collectInventory against the fake', () => {
     const inventory = await loadInventory(demo);
     const regions = inventory.accounts[0]!.regions.map((r) => r.region);
     const { url } = await start({ inventory });
-    const collected = await collectInventory({ regions, endpointUrl: url });
+    const collected = await scan(url, { regions });
     const expected = expectedCollection({ inventory }, regions);
     expect(comparable(collected)).toEqual(comparable(expected));
     // The same findings as `ha-audit scan --inventory fixtures/demo/inventory.json`, although the
-    // file has load-balancer zone ids a live scan cannot get (no rule reads them).
-    expect(runRules(collected, { rules })).toEqual(runRules(inventory, { rules }));
+    // file has load-balancer zone ids a live scan cannot get (no rule reads them), and its records
+    // in another order than Route 53's: results (and evidence listing records) come in another order.
+    expect(runRules(collected, { rules })).toEqual(runRules(expected, { rules }));
+    const verdicts = (scanned: Inventory) => runRules(scanned, { rules }).map((r) => `${r.ruleId} ${r.status} ${r.messageId} ${r.resource.id}`).sort();
+    expect(verdicts(collected)).toEqual(verdicts(inventory));
   });
 });

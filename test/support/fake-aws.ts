@@ -1,23 +1,32 @@
 /**
  * A fake AWS endpoint for end-to-end tests: a local HTTP server that speaks the wire protocols
- * of the four services ha-audit calls, so that the real SDK clients (and the CLI, through
+ * of the services ha-audit calls, so that the real SDK clients (and the CLI, through
  * `AWS_ENDPOINT_URL=http://127.0.0.1:<port>` or `--endpoint-url`) can scan it.
  *
- * - STS (2011-06-15), Elastic Load Balancing v2 (2015-12-01) and Auto Scaling (2011-01-01) use
- *   the AWS query protocol: `POST /`, `application/x-www-form-urlencoded` body with
- *   `Action=...&Version=...`, answered with `<ActionResponse xmlns=...><ActionResult>...`
- *   `</ActionResult><ResponseMetadata><RequestId>` and errors as
- *   `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`.
+ * - STS (2011-06-15), Elastic Load Balancing v2 (2015-12-01), Auto Scaling (2011-01-01), RDS
+ *   (2014-10-31) and ElastiCache (2015-02-02) use the AWS query protocol: `POST /`,
+ *   `application/x-www-form-urlencoded` body with `Action=...&Version=...`, answered with
+ *   `<ActionResponse xmlns=...><ActionResult>...</ActionResult><ResponseMetadata><RequestId>`
+ *   and errors as `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`.
  * - EC2 (2016-11-15) uses the EC2 variant: no `Result` wrapper, camelCase element names, lists
  *   of `<item>`, `<requestId>` first, errors as
  *   `<Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>`.
+ * - Route 53 (2013-04-01) uses REST-XML: `GET /2013-04-01/hostedzone`, `.../hostedzone/{Id}/rrset`,
+ *   `/2013-04-01/healthcheck` with query parameters (`marker`, `maxitems`, `name`, `type`,
+ *   `identifier`), answered with `<ActionResponse xmlns=...>` (no `Result` wrapper), errors in the
+ *   query protocol's `ErrorResponse`. Names on the wire end with a dot and escape `*` as `\052`;
+ *   zone ids carry `/hostedzone/`. It is global: signed for us-east-1, its region here is `global`.
+ * - DynamoDB (2012-08-10) uses JSON 1.0: `POST /` with `X-Amz-Target: DynamoDB_20120810.<Action>`,
+ *   errors as `{"__type":"<namespace>#<Code>","message":"..."}`, always with status 400.
  *
- * The service is told by the `Version` parameter (each service has its own), the region by the
- * credential scope of the SigV4 `Authorization` header (`AKID/date/<region>/<service>/aws4_request`).
- * Signatures are not checked.
+ * The service is told by the path (Route 53), the `X-Amz-Target` header (DynamoDB) or the
+ * `Version` parameter (each query service has its own), the region by the credential scope of
+ * the SigV4 `Authorization` header (`AKID/date/<region>/<service>/aws4_request`), whose service
+ * must be the one called. Signatures are not checked.
  *
  * Element names follow the SDK's own schemas (`@aws-sdk/client-*` `dist-es/schemas/schemas_0.js`:
- * member names for the query services, `xmlName` traits for EC2) and the AWS API references.
+ * member names and list entry names for the query and REST-XML services, `xmlName` traits for
+ * EC2, member names for JSON) and the AWS API references.
  *
  * The data comes from an ha-audit `Inventory` (its first account): what a scan of the fake
  * should find is that inventory again, up to what the wire cannot carry or the collectors do not
@@ -26,23 +35,35 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { crc32 } from 'node:zlib';
 import type {
   AutoScalingGroup,
+  CacheCluster,
+  DbCluster,
+  DbInstance,
+  DnsRecord,
+  DynamoDbTable,
   Ec2Instance,
   Gap,
+  HostedZone,
   Inventory,
   ListenerAction,
   LoadBalancer,
   RegionInventory,
+  ReplicationGroup,
+  Route53HealthCheck,
+  Route53Inventory,
+  ServerlessCache,
   Subnet,
   TargetGroup,
 } from '../../src/model/inventory.js';
-import { emptyRegionInventory, emptyRoute53Inventory } from '../../src/model/inventory.js';
+import { UNKNOWN_PITR } from '../../src/collect/dynamodb.js';
+import { emptyRegionInventory, emptyRoute53Inventory, GLOBAL_REGION } from '../../src/model/inventory.js';
 
 // ---------------------------------------------------------------- API
 
 /** Services by their SigV4 signing name (the IAM prefix). */
-export type FakeService = 'sts' | 'elasticloadbalancing' | 'autoscaling' | 'ec2';
+export type FakeService = 'sts' | 'elasticloadbalancing' | 'autoscaling' | 'ec2' | 'route53' | 'rds' | 'elasticache' | 'dynamodb';
 /** A signing name, or ha-audit's service id (`elbv2` for `elasticloadbalancing`). */
 export type FakeServiceName = FakeService | 'elbv2';
 
@@ -50,12 +71,16 @@ export type FakeServiceName = FakeService | 'elbv2';
 export interface FakeAwsFailure {
   service: FakeServiceName;
   action: string;
+  /** A region, or `global` for Route 53. */
   region?: string;
-  /** `AccessDenied`, `UnauthorizedOperation`, `ValidationError`... */
+  /** `AccessDenied`, `UnauthorizedOperation`, `ValidationError`, `AccessDeniedException`... */
   code: string;
   /** Default: an IAM-style "is not authorized to perform" message. */
   message?: string;
-  /** Default: 403 for `AccessDenied*`, `UnauthorizedOperation`, `AuthFailure`; 400 otherwise. */
+  /**
+   * Default: 400 for DynamoDB (JSON services answer every client error with 400); else 403 for
+   * `AccessDenied*`, `UnauthorizedOperation`, `AuthFailure`, and 400 otherwise.
+   */
   status?: number;
 }
 
@@ -63,6 +88,7 @@ export interface FakeAwsFailure {
 export interface FakeAwsThrottle {
   service: FakeServiceName;
   action: string;
+  /** A region, or `global` for Route 53. */
   region?: string;
   count: number;
   /** Default 400. */
@@ -70,7 +96,7 @@ export interface FakeAwsThrottle {
 }
 
 export interface FakeAwsScenario {
-  /** Served: its first account, every region of it. Other accounts are ignored. */
+  /** Served: its first account, every region of it, and its Route 53. Other accounts are ignored. */
   inventory: Inventory;
   /** What `GetCallerIdentity` returns; default the first account's id. */
   accountId?: string;
@@ -89,12 +115,17 @@ export interface FakeAwsScenario {
 export interface FakeAwsRequest {
   service: FakeService;
   action: string;
+  /** The region of the credential scope; `global` for Route 53. */
   region: string;
-  /** The decoded form parameters, `Action` and `Version` included. */
+  /**
+   * Query services: the decoded form parameters, `Action` and `Version` included. Route 53: the
+   * query string parameters, and the hosted zone of the path as `Id`. DynamoDB: the members of
+   * the JSON body (strings as they are, other values as JSON).
+   */
   params: Record<string, string>;
   /** The HTTP status the fake answered with. */
   status: number;
-  /** The XML body it answered with. */
+  /** The body it answered with: XML, or JSON for DynamoDB. */
   response: string;
 }
 
@@ -144,18 +175,36 @@ export function signingName(service: FakeServiceName): FakeService {
 
 // ---------------------------------------------------------------- protocol
 
+type Protocol = 'query' | 'ec2' | 'rest-xml' | 'json';
+
 interface ServiceSpec {
+  protocol: Protocol;
   version: string;
+  /** The namespace of XML answers (query, EC2, REST-XML). */
   xmlns: string;
-  ec2: boolean;
 }
 
 const SERVICES: Record<FakeService, ServiceSpec> = {
-  sts: { version: '2011-06-15', xmlns: 'https://sts.amazonaws.com/doc/2011-06-15/', ec2: false },
-  elasticloadbalancing: { version: '2015-12-01', xmlns: 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/', ec2: false },
-  autoscaling: { version: '2011-01-01', xmlns: 'http://autoscaling.amazonaws.com/doc/2011-01-01/', ec2: false },
-  ec2: { version: '2016-11-15', xmlns: 'http://ec2.amazonaws.com/doc/2016-11-15/', ec2: true },
+  sts: { protocol: 'query', version: '2011-06-15', xmlns: 'https://sts.amazonaws.com/doc/2011-06-15/' },
+  elasticloadbalancing: { protocol: 'query', version: '2015-12-01', xmlns: 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/' },
+  autoscaling: { protocol: 'query', version: '2011-01-01', xmlns: 'http://autoscaling.amazonaws.com/doc/2011-01-01/' },
+  ec2: { protocol: 'ec2', version: '2016-11-15', xmlns: 'http://ec2.amazonaws.com/doc/2016-11-15/' },
+  route53: { protocol: 'rest-xml', version: '2013-04-01', xmlns: 'https://route53.amazonaws.com/doc/2013-04-01/' },
+  rds: { protocol: 'query', version: '2014-10-31', xmlns: 'http://rds.amazonaws.com/doc/2014-10-31/' },
+  elasticache: { protocol: 'query', version: '2015-02-02', xmlns: 'http://elasticache.amazonaws.com/doc/2015-02-02/' },
+  dynamodb: { protocol: 'json', version: '2012-08-10', xmlns: '' },
 };
+
+/** Route 53 is global: signed for this region (aws partition). */
+const ROUTE53_SIGNING_REGION = 'us-east-1';
+const DYNAMODB_TARGET_PREFIX = 'DynamoDB_20120810.';
+
+/** Route 53's REST routes (GET only: ha-audit reads). */
+const ROUTE53_ROUTES: { pattern: RegExp; action: string }[] = [
+  { pattern: /^\/2013-04-01\/hostedzone$/, action: 'ListHostedZones' },
+  { pattern: /^\/2013-04-01\/hostedzone\/([^/]+)\/rrset$/, action: 'ListResourceRecordSets' },
+  { pattern: /^\/2013-04-01\/healthcheck$/, action: 'ListHealthChecks' },
+];
 
 const DENIED_CODES = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthFailure', 'UnauthorizedAccess']);
 
@@ -164,6 +213,7 @@ interface HttpAnswer {
   contentType: string;
   body: string;
   requestId?: string;
+  headers?: Record<string, string>;
 }
 
 /** An error the fake answers with, in the protocol of the service. */
@@ -182,7 +232,20 @@ interface Call {
   action: string;
   region: string;
   params: Record<string, string>;
+  /** The parsed JSON body (DynamoDB); empty for the XML services. */
+  input: Record<string, unknown>;
   data: RegionInventory;
+}
+
+/** What a request asks for, before it is answered. */
+interface ParsedRequest {
+  service: FakeService;
+  action: string;
+  region: string;
+  params: Record<string, string>;
+  input: Record<string, unknown>;
+  /** A request that cannot be read (bad JSON...): answered with this error. */
+  error?: AwsError;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -195,7 +258,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, answer: HttpAnswer): void {
-  const headers: Record<string, string | number> = { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) };
+  const headers: Record<string, string | number> = { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body), ...answer.headers };
   if (answer.requestId) headers['x-amzn-requestid'] = answer.requestId;
   res.writeHead(answer.status, headers);
   res.end(answer.body);
@@ -208,7 +271,43 @@ function credentialScope(req: IncomingMessage): { region: string; service: strin
 }
 
 function serviceOfVersion(version: string | undefined): FakeService | undefined {
-  return (Object.keys(SERVICES) as FakeService[]).find((s) => SERVICES[s].version === version);
+  return (Object.keys(SERVICES) as FakeService[]).find((s) => SERVICES[s].protocol !== 'rest-xml' && SERVICES[s].protocol !== 'json' && SERVICES[s].version === version);
+}
+
+/** Route 53 by its path, DynamoDB by its target header, the query services by `Version`. */
+function parseRequest(req: IncomingMessage, body: string): ParsedRequest | undefined {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const scope = credentialScope(req);
+  if (url.pathname.startsWith(`/${SERVICES.route53.version}/`)) {
+    const params: Record<string, string> = {};
+    for (const [key, value] of url.searchParams) params[key] = value;
+    const route = ROUTE53_ROUTES.find((r) => r.pattern.test(url.pathname));
+    const label = route?.pattern.exec(url.pathname)?.[1];
+    if (label !== undefined) params.Id = decodeURIComponent(label);
+    return { service: 'route53', action: route && req.method === 'GET' ? route.action : `${req.method ?? 'GET'} ${url.pathname}`, region: GLOBAL_REGION, params, input: {} };
+  }
+  const target = req.headers['x-amz-target'];
+  if (typeof target === 'string') {
+    const region = scope?.region ?? 'us-east-1';
+    const action = target.startsWith(DYNAMODB_TARGET_PREFIX) ? target.slice(DYNAMODB_TARGET_PREFIX.length) : target;
+    let input: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = body === '' ? {} : JSON.parse(body);
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SyntaxError('not an object');
+      input = parsed as Record<string, unknown>;
+    } catch {
+      return { service: 'dynamodb', action, region, params: {}, input, error: new AwsError('SerializationException', 'Start of structure or map found where not expected.') };
+    }
+    const params = Object.fromEntries(Object.entries(input).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+    const error = target.startsWith(DYNAMODB_TARGET_PREFIX) ? undefined : new AwsError('UnknownOperationException', '');
+    return { service: 'dynamodb', action, region, params, input, ...(error ? { error } : {}) };
+  }
+  const form = new URLSearchParams(req.method === 'GET' ? url.search : body);
+  const params: Record<string, string> = {};
+  for (const [key, value] of form) params[key] = value;
+  const service = serviceOfVersion(params.Version) ?? (scope?.service as FakeService | undefined);
+  if (!service || !(service in SERVICES)) return undefined;
+  return { service, action: params.Action ?? '', region: scope?.region ?? 'us-east-1', params, input: {} };
 }
 
 // ---------------------------------------------------------------- XML
@@ -227,7 +326,7 @@ function e(name: string, ...children: string[]): string {
   return `<${name}>${children.join('')}</${name}>`;
 }
 
-/** A query-protocol list: `<name><member>...</member>...</name>` (EC2: `item`). */
+/** A query-protocol list: `<name><member>...</member>...</name>` (EC2: `item`; others: the schema's entry name). */
 function list<T>(name: string, items: readonly T[], render: (item: T) => string, member = 'member'): string {
   return items.length === 0 ? `<${name}/>` : e(name, ...items.map((item) => e(member, render(item))));
 }
@@ -251,43 +350,108 @@ function listParam(params: Record<string, string>, prefix: string, field?: strin
     .map(([, value]) => value);
 }
 
-/** EC2 `Filter.N.Name` / `Filter.N.Value.M`. */
-function ec2Filters(params: Record<string, string>): { name: string; values: string[] }[] {
+/**
+ * Query filters: EC2 `Filter.N.Name` / `Filter.N.Value.M`, RDS `Filters.Filter.N.Name` /
+ * `Filters.Filter.N.Values.Value.M`.
+ */
+function queryFilters(params: Record<string, string>, style: 'ec2' | 'rds' = 'ec2'): { name: string; values: string[] }[] {
+  const prefix = style === 'ec2' ? 'Filter' : 'Filters.Filter';
+  const valuePrefix = style === 'ec2' ? 'Value' : 'Values.Value';
   const indexes = new Set<number>();
+  const namePattern = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.(\\d+)\\.Name$`);
   for (const key of Object.keys(params)) {
-    const match = /^Filter\.(\d+)\.Name$/.exec(key);
+    const match = namePattern.exec(key);
     if (match) indexes.add(Number(match[1]));
   }
-  return [...indexes].sort((a, b) => a - b).map((i) => ({ name: params[`Filter.${i}.Name`]!, values: listParam(params, `Filter.${i}.Value`) }));
+  return [...indexes].sort((a, b) => a - b).map((i) => ({ name: params[`${prefix}.${i}.Name`]!, values: listParam(params, `${prefix}.${i}.${valuePrefix}`) }));
 }
 
 // ---------------------------------------------------------------- pagination
 
+/** Opaque-token pagination of a query service (each handler names the element returning the next token). */
 interface PageSpec {
-  /** Request parameter carrying the token, and the response element returning the next one. */
+  /** Request parameter carrying the token. */
   tokenParam: 'Marker' | 'NextToken';
-  nextElement: 'NextMarker' | 'NextToken' | 'nextToken';
   sizeParam: 'PageSize' | 'MaxRecords' | 'MaxResults';
   min: number;
   max: number;
+  /** The service's answer to a page size out of range. */
+  badSize(requested: string, spec: PageSpec): AwsError;
+  /** The service's answer to a token it did not hand out. */
+  badToken(token: string): AwsError;
 }
 
-const ELBV2_PAGES: PageSpec = { tokenParam: 'Marker', nextElement: 'NextMarker', sizeParam: 'PageSize', min: 1, max: 400 };
-const ASG_PAGES: PageSpec = { tokenParam: 'NextToken', nextElement: 'NextToken', sizeParam: 'MaxRecords', min: 1, max: 100 };
-const EC2_PAGES: PageSpec = { tokenParam: 'NextToken', nextElement: 'nextToken', sizeParam: 'MaxResults', min: 5, max: 1000 };
+const lowerFirst = (name: string) => `${name[0]!.toLowerCase()}${name.slice(1)}`;
+
+/** The validation message of the Coral-based query services (ELBv2, Auto Scaling). */
+function coralSizeError(requested: string, spec: PageSpec): AwsError {
+  const bound = Number(requested) < spec.min ? `greater than or equal to ${spec.min}` : `less than or equal to ${spec.max}`;
+  return new AwsError('ValidationError', `1 validation error detected: Value '${requested}' at '${lowerFirst(spec.sizeParam)}' failed to satisfy constraint: Member must have value ${bound}`);
+}
+
+const ELBV2_PAGES: PageSpec = {
+  tokenParam: 'Marker',
+  sizeParam: 'PageSize',
+  min: 1,
+  max: 400,
+  badSize: coralSizeError,
+  badToken: (token) => new AwsError('ValidationError', `The marker '${token}' is not valid`),
+};
+const ASG_PAGES: PageSpec = {
+  tokenParam: 'NextToken',
+  sizeParam: 'MaxRecords',
+  min: 1,
+  max: 100,
+  badSize: coralSizeError,
+  badToken: () => new AwsError('InvalidNextToken', 'The token is invalid.'),
+};
+const EC2_PAGES: PageSpec = {
+  tokenParam: 'NextToken',
+  sizeParam: 'MaxResults',
+  min: 5,
+  max: 1000,
+  badSize: (requested, spec) => new AwsError('InvalidParameterValue', `Value ( ${requested} ) for parameter maxResults is invalid. Expecting a value between ${spec.min} and ${spec.max}.`),
+  badToken: (token) => new AwsError('InvalidPaginationToken', `The pagination token '${token}' is invalid.`),
+};
+/** RDS and ElastiCache `MaxRecords`: 20 to 100. */
+const RDS_PAGES: PageSpec = {
+  tokenParam: 'Marker',
+  sizeParam: 'MaxRecords',
+  min: 20,
+  max: 100,
+  badSize: (requested, spec) => new AwsError('InvalidParameterValue', `Invalid value ${requested} for MaxRecords. Must be between ${spec.min} and ${spec.max}`),
+  badToken: (token) => new AwsError('InvalidParameterValue', `Invalid marker: ${token}`),
+};
+const ELASTICACHE_PAGES: PageSpec = {
+  ...RDS_PAGES,
+  badSize: (requested, spec) => new AwsError('InvalidParameterValue', `The parameter MaxRecords must be between ${spec.min} and ${spec.max}. Value given: ${requested}`),
+  badToken: () => new AwsError('InvalidParameterValue', 'Invalid pagination marker.'),
+};
+/** `DescribeServerlessCaches`: `MaxResults` (default 50) and `NextToken`. */
+const SERVERLESS_PAGES: PageSpec = {
+  tokenParam: 'NextToken',
+  sizeParam: 'MaxResults',
+  min: 1,
+  max: 100,
+  badSize: (requested, spec) => new AwsError('InvalidParameterValue', `The parameter MaxResults must be between ${spec.min} and ${spec.max}. Value given: ${requested}`),
+  badToken: () => new AwsError('InvalidParameterValue', 'Invalid pagination token.'),
+};
 
 // ---------------------------------------------------------------- the fake
 
 const EMPTY_REGION = (region: string): RegionInventory => emptyRegionInventory(region);
 
 const CREATED = '2026-01-05T10:00:00.000Z';
+/** A recent restore point, for backups. */
+const LATEST_RESTORABLE = '2026-11-20T08:55:00.000Z';
 
 class FakeState {
   readonly accountId: string;
-  private readonly pageSize: number;
+  readonly pageSize: number;
+  readonly route53: Route53Inventory;
+  readonly regions: Map<string, RegionInventory>;
   private readonly failures: FakeAwsFailure[];
   private readonly throttles: { spec: FakeAwsThrottle; seen: number }[];
-  private readonly regions: Map<string, RegionInventory>;
   private readonly tokens = new Map<string, { key: string; offset: number }>();
 
   constructor(scenario: FakeAwsScenario) {
@@ -298,75 +462,82 @@ class FakeState {
     this.failures = effectiveFailures(scenario);
     this.throttles = (scenario.throttle ?? []).map((spec) => ({ spec, seen: 0 }));
     this.regions = new Map((account?.regions ?? []).map((r) => [r.region, r]));
+    this.route53 = account?.route53 ?? emptyRoute53Inventory();
   }
 
   handle(req: IncomingMessage, body: string): { record?: Omit<FakeAwsRequest, 'status' | 'response'>; response: HttpAnswer } {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const form = new URLSearchParams(req.method === 'GET' ? url.search : body);
-    const params: Record<string, string> = {};
-    for (const [key, value] of form) params[key] = value;
-    const scope = credentialScope(req);
-    const service = serviceOfVersion(params.Version) ?? (scope?.service as FakeService | undefined);
-    const action = params.Action ?? '';
-    const region = scope?.region ?? 'us-east-1';
-    if (!service || !(service in SERVICES)) {
+    const parsed = parseRequest(req, body);
+    if (!parsed) {
+      const params = new URLSearchParams(req.method === 'GET' ? new URL(req.url ?? '/', 'http://localhost').search : body);
+      const scope = credentialScope(req);
       return {
-        response: queryError(new AwsError('InvalidAction', `fake-aws: no service for Version=${params.Version ?? ''} and scope ${scope?.service ?? '(none)'}`)),
+        response: queryError(new AwsError('InvalidAction', `fake-aws: no service for Version=${params.get('Version') ?? ''} and scope ${scope?.service ?? '(none)'}`)),
       };
     }
+    const { service, action, region, params, input } = parsed;
     const record = { service, action, region, params };
     const spec = SERVICES[service];
     const requestId = randomUUID();
     try {
-      if (!req.headers.authorization) throw new AwsError(spec.ec2 ? 'AuthFailure' : 'MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
-      this.checkThrottle(service, action, region, spec.ec2);
+      if (parsed.error) throw parsed.error;
+      this.checkAuthorization(req, service);
+      this.checkThrottle(service, action, region, spec.protocol);
       this.checkFailure(service, action, region);
       const handler = HANDLERS[service][action];
-      if (!handler) throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`);
-      const call: Call = { service, action, region, params, data: this.regions.get(region) ?? EMPTY_REGION(region) };
-      const inner = handler.call(this, call);
-      const xml = spec.ec2
-        ? `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${spec.xmlns}">${t('requestId', requestId)}${inner}</${action}Response>`
-        : `<${action}Response xmlns="${spec.xmlns}">${e(`${action}Result`, inner)}${e('ResponseMetadata', t('RequestId', requestId))}</${action}Response>`;
-      return { record, response: { status: 200, contentType: spec.ec2 ? 'text/xml;charset=UTF-8' : 'text/xml', body: xml, requestId } };
+      if (!handler) {
+        if (spec.protocol === 'json') throw new AwsError('UnknownOperationException', '');
+        if (spec.protocol === 'rest-xml') throw new AwsError('UnknownOperationException', `fake-aws: no Route 53 operation ${action}`, 404);
+        throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`);
+      }
+      const call: Call = { service, action, region, params, input, data: this.regions.get(region) ?? EMPTY_REGION(region) };
+      return { record, response: success(spec, action, handler.call(this, call), requestId) };
     } catch (caught) {
       // A bug of the fake answers 400 `FakeAwsBug` (not retried, unlike a 500), and the scan
       // shows it as a gap with that code.
       const error = caught instanceof AwsError ? caught : new AwsError('FakeAwsBug', caught instanceof Error ? (caught.stack ?? caught.message) : String(caught));
-      return { record, response: spec.ec2 ? ec2Error(error, requestId) : queryError(error, requestId, spec.xmlns) };
+      return { record, response: errorAnswer(spec, error, requestId) };
     }
   }
 
-  private checkThrottle(service: FakeService, action: string, region: string, ec2: boolean): void {
+  /** A signed request, for the service called (and, for Route 53, for us-east-1): else AWS refuses it before anything else. */
+  private checkAuthorization(req: IncomingMessage, service: FakeService): void {
+    const protocol = SERVICES[service].protocol;
+    const scope = credentialScope(req);
+    if (!req.headers.authorization || !scope) {
+      if (protocol === 'json') throw new AwsError('MissingAuthenticationTokenException', 'Request is missing Authentication Token');
+      throw new AwsError(protocol === 'ec2' ? 'AuthFailure' : 'MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
+    }
+    const status = protocol === 'json' ? 400 : 403;
+    const code = protocol === 'json' ? 'InvalidSignatureException' : 'SignatureDoesNotMatch';
+    if (scope.service !== service) throw new AwsError(code, `Credential should be scoped to correct service: '${service}'. `, status);
+    if (service === 'route53' && scope.region !== ROUTE53_SIGNING_REGION) throw new AwsError(code, `Credential should be scoped to a valid region, not '${scope.region}'. `, status);
+  }
+
+  private checkThrottle(service: FakeService, action: string, region: string, protocol: Protocol): void {
     for (const throttle of this.throttles) {
       const { spec } = throttle;
       if (signingName(spec.service) !== service || spec.action !== action || (spec.region !== undefined && spec.region !== region)) continue;
       if (throttle.seen >= spec.count) continue;
       throttle.seen += 1;
-      throw ec2 ? new AwsError('RequestLimitExceeded', 'Request limit exceeded.', spec.status ?? 400) : new AwsError('Throttling', 'Rate exceeded', spec.status ?? 400);
+      const status = spec.status ?? 400;
+      if (protocol === 'ec2') throw new AwsError('RequestLimitExceeded', 'Request limit exceeded.', status);
+      if (protocol === 'json') throw new AwsError('ThrottlingException', 'Rate of requests exceeds the allowed throughput.', status);
+      throw new AwsError('Throttling', 'Rate exceeded', status);
     }
   }
 
   private checkFailure(service: FakeService, action: string, region: string): void {
     const failure = matchFailure(this.failures, service, action, region);
-    if (failure) throw new AwsError(failure.code, failureMessage(failure, this.accountId, service, action), failureStatus(failure));
+    if (failure) throw new AwsError(failure.code, failureMessage(failure, this.accountId, service, action), failureStatus(failure, service));
   }
 
   /** One page of `items`, with an opaque token bound to the call's other parameters. */
   page<T>(call: Call, items: readonly T[], spec: PageSpec): { items: T[]; next: string | undefined } {
-    const ec2 = SERVICES[call.service].ec2;
     const requested = call.params[spec.sizeParam];
     let size = this.pageSize;
     if (requested !== undefined) {
       const n = Number(requested);
-      if (!Number.isInteger(n) || n < spec.min || n > spec.max) {
-        throw ec2
-          ? new AwsError('InvalidParameterValue', `Value ( ${requested} ) for parameter maxResults is invalid. Expecting a value between ${spec.min} and ${spec.max}.`)
-          : new AwsError(
-              'ValidationError',
-              `1 validation error detected: Value '${requested}' at '${spec.sizeParam[0]!.toLowerCase()}${spec.sizeParam.slice(1)}' failed to satisfy constraint: Member must have value ${n < spec.min ? 'greater than or equal to ' + spec.min : 'less than or equal to ' + spec.max}`,
-            );
-      }
+      if (!Number.isInteger(n) || n < spec.min || n > spec.max) throw spec.badSize(requested, spec);
       size = Math.min(n, this.pageSize);
     }
     const rest = Object.entries(call.params)
@@ -377,11 +548,7 @@ class FakeState {
     const token = call.params[spec.tokenParam];
     if (token !== undefined && token !== '') {
       const saved = this.tokens.get(token);
-      if (!saved || saved.key !== key) {
-        if (ec2) throw new AwsError('InvalidPaginationToken', `The pagination token '${token}' is invalid.`);
-        if (call.service === 'autoscaling') throw new AwsError('InvalidNextToken', 'The token is invalid.');
-        throw new AwsError('ValidationError', `The marker '${token}' is not valid`);
-      }
+      if (!saved || saved.key !== key) throw spec.badToken(token);
       offset = saved.offset;
     }
     const pageItems = items.slice(offset, offset + size);
@@ -391,6 +558,18 @@ class FakeState {
       this.tokens.set(next, { key, offset: offset + size });
     }
     return { items: pageItems, next };
+  }
+
+  /**
+   * Route 53's `maxitems`: a positive integer, silently capped at the operation's maximum (and
+   * at the fake's page size); `fallback` when absent.
+   */
+  route53PageSize(call: Call, fallback: number): number {
+    const requested = call.params.maxitems;
+    if (requested === undefined) return Math.min(fallback, this.pageSize);
+    const n = Number(requested);
+    if (!/^\d+$/.test(requested) || n < 1) throw new AwsError('InvalidInput', `1 validation error detected: Value '${requested}' at 'maxItems' failed to satisfy constraint: Member must be a positive integer`);
+    return Math.min(n, fallback, this.pageSize);
   }
 }
 
@@ -424,11 +603,52 @@ function failureMessage(failure: FakeAwsFailure, accountId: string, service: Fak
   return `fake-aws: ${failure.code} on ${service}:${action}`;
 }
 
-function failureStatus(failure: FakeAwsFailure): number {
-  return failure.status ?? (DENIED_CODES.has(failure.code) ? 403 : 400);
+function failureStatus(failure: FakeAwsFailure, service: FakeService): number {
+  if (failure.status !== undefined) return failure.status;
+  if (SERVICES[service].protocol === 'json') return 400;
+  return DENIED_CODES.has(failure.code) ? 403 : 400;
 }
 
-function queryError(error: AwsError, requestId = randomUUID(), xmlns?: string): HttpAnswer {
+/** The body of a successful answer, in the protocol of the service. */
+function success(spec: ServiceSpec, action: string, inner: string, requestId: string): HttpAnswer {
+  switch (spec.protocol) {
+    case 'ec2':
+      return {
+        status: 200,
+        contentType: 'text/xml;charset=UTF-8',
+        body: `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${spec.xmlns}">${t('requestId', requestId)}${inner}</${action}Response>`,
+        requestId,
+      };
+    case 'rest-xml':
+      return { status: 200, contentType: 'text/xml', body: `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${spec.xmlns}">${inner}</${action}Response>`, requestId };
+    case 'json':
+      return jsonAnswer(200, inner, requestId);
+    case 'query':
+      return {
+        status: 200,
+        contentType: 'text/xml',
+        body: `<${action}Response xmlns="${spec.xmlns}">${e(`${action}Result`, inner)}${e('ResponseMetadata', t('RequestId', requestId))}</${action}Response>`,
+        requestId,
+      };
+  }
+}
+
+function errorAnswer(spec: ServiceSpec, error: AwsError, requestId: string): HttpAnswer {
+  switch (spec.protocol) {
+    case 'ec2':
+      return ec2Error(error, requestId);
+    case 'rest-xml': {
+      const answer = queryError(error, requestId, spec.xmlns);
+      return { ...answer, body: `<?xml version="1.0" encoding="UTF-8"?>\n${answer.body}` };
+    }
+    case 'json':
+      return jsonError(error, requestId);
+    case 'query':
+      return queryError(error, requestId, spec.xmlns);
+  }
+}
+
+function queryError(error: AwsError, requestId: string = randomUUID(), xmlns?: string): HttpAnswer {
   const type = error.status >= 500 ? 'Receiver' : 'Sender';
   const open = xmlns ? `<ErrorResponse xmlns="${xmlns}">` : '<ErrorResponse>';
   const body = `${open}${e('Error', t('Type', type), t('Code', error.code), t('Message', error.message))}${t('RequestId', requestId)}</ErrorResponse>`;
@@ -440,8 +660,37 @@ function ec2Error(error: AwsError, requestId: string): HttpAnswer {
   return { status: error.status, contentType: 'text/xml;charset=UTF-8', body, requestId };
 }
 
+/** DynamoDB answers carry a CRC32 of the body, which SDKs may check. */
+function jsonAnswer(status: number, body: string, requestId: string): HttpAnswer {
+  return { status, contentType: 'application/x-amz-json-1.0', body, requestId, headers: { 'x-amz-crc32': String(crc32(body)) } };
+}
+
+/**
+ * The namespace of a DynamoDB error's `__type`: the Coral framework's own errors
+ * (authentication, validation, throttling) are not DynamoDB's. `AccessDeniedException` spells
+ * its message `Message`, the others `message`.
+ */
+function jsonError(error: AwsError, requestId: string): HttpAnswer {
+  const coral: Record<string, string> = {
+    AccessDeniedException: 'com.amazon.coral.service',
+    UnrecognizedClientException: 'com.amazon.coral.service',
+    MissingAuthenticationTokenException: 'com.amazon.coral.service',
+    InvalidSignatureException: 'com.amazon.coral.service',
+    IncompleteSignatureException: 'com.amazon.coral.service',
+    ExpiredTokenException: 'com.amazon.coral.service',
+    SerializationException: 'com.amazon.coral.service',
+    UnknownOperationException: 'com.amazon.coral.service',
+    ValidationException: 'com.amazon.coral.validate',
+    ThrottlingException: 'com.amazon.coral.availability',
+  };
+  const type = `${coral[error.code] ?? 'com.amazonaws.dynamodb.v20120810'}#${error.code}`;
+  const body = error.code === 'UnknownOperationException' ? { __type: type } : { __type: type, [error.code === 'AccessDeniedException' ? 'Message' : 'message']: error.message };
+  return jsonAnswer(error.status, JSON.stringify(body), requestId);
+}
+
 // ---------------------------------------------------------------- handlers
 
+/** The XML inside the `<ActionResponse>` (query: inside `<ActionResult>`), or the JSON body. */
 type Handler = (this: FakeState, call: Call) => string;
 
 const HANDLERS: Record<FakeService, Record<string, Handler>> = {
@@ -604,7 +853,7 @@ const HANDLERS: Record<FakeService, Record<string, Handler>> = {
       if (ids.length > 0 && call.params.MaxResults !== undefined) {
         throw new AwsError('InvalidParameterCombination', 'The parameter instancesSet cannot be used with the parameter maxResults');
       }
-      const filters = ec2Filters(call.params);
+      const filters = queryFilters(call.params);
       checkFilterValues(filters);
       let instances = call.data.ec2.instances;
       for (const id of ids) if (!instances.some((i) => i.id === id)) throw new AwsError('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`);
@@ -632,7 +881,7 @@ const HANDLERS: Record<FakeService, Record<string, Handler>> = {
 
     DescribeSubnets(call) {
       const ids = listParam(call.params, 'SubnetId');
-      const filters = ec2Filters(call.params);
+      const filters = queryFilters(call.params);
       checkFilterValues(filters);
       let subnets = call.data.ec2.subnets;
       for (const id of ids) if (!subnets.some((s) => s.id === id)) throw new AwsError('InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`);
@@ -646,10 +895,194 @@ const HANDLERS: Record<FakeService, Record<string, Handler>> = {
       return list('subnetSet', page.items, (s) => subnetXml(s, call.region, this.accountId), 'item') + t('nextToken', page.next);
     },
   },
+
+  route53: {
+    ListHostedZones(call) {
+      const size = this.route53PageSize(call, 100);
+      const page = markerPage(this.route53.hostedZones, (zone) => zone.id, call.params.marker, size);
+      return (
+        list('HostedZones', page.items, hostedZoneXml, 'HostedZone') +
+        t('Marker', call.params.marker) +
+        t('IsTruncated', page.next !== undefined) +
+        t('NextMarker', page.next?.id) +
+        t('MaxItems', size)
+      );
+    },
+
+    ListResourceRecordSets(call) {
+      const zone = this.route53.hostedZones.find((z) => z.id === call.params.Id) ?? notFound('NoSuchHostedZone', `No hosted zone found with ID: ${call.params.Id ?? ''}`, 404);
+      const { name, type, identifier } = call.params;
+      if (type !== undefined && name === undefined) throw new AwsError('InvalidInput', 'The input is not valid: a type requires a name (StartRecordType requires StartRecordName)');
+      if (identifier !== undefined && type === undefined) throw new AwsError('InvalidInput', 'The input is not valid: an identifier requires a type (StartRecordIdentifier requires StartRecordType)');
+      const size = this.route53PageSize(call, 300);
+      const records = route53Order(zone.records);
+      let start = 0;
+      if (name !== undefined) {
+        const from = { name: decodeRoute53Name(name), type: type ?? '', setIdentifier: identifier ?? '' };
+        start = records.findIndex((record) => compareRecords(record, from) >= 0);
+        if (start < 0) start = records.length;
+      }
+      const items = records.slice(start, start + size);
+      const next = records[start + size];
+      return (
+        list('ResourceRecordSets', items, recordXml, 'ResourceRecordSet') +
+        t('IsTruncated', next !== undefined) +
+        t('NextRecordName', next ? encodeRoute53Name(next.name) : undefined) +
+        t('NextRecordType', next?.type) +
+        t('NextRecordIdentifier', next?.setIdentifier) +
+        t('MaxItems', size)
+      );
+    },
+
+    ListHealthChecks(call) {
+      const size = this.route53PageSize(call, 1000);
+      const page = markerPage(this.route53.healthChecks, (check) => check.id, call.params.marker, size);
+      return (
+        list('HealthChecks', page.items, healthCheckXml, 'HealthCheck') +
+        t('Marker', call.params.marker) +
+        t('IsTruncated', page.next !== undefined) +
+        t('NextMarker', page.next?.id) +
+        t('MaxItems', size)
+      );
+    },
+  },
+
+  rds: {
+    DescribeDBInstances(call) {
+      const id = call.params.DBInstanceIdentifier;
+      let instances = call.data.rds.instances;
+      if (id) {
+        instances = instances.filter((i) => i.id === id || i.arn === id);
+        if (instances.length === 0) throw new AwsError('DBInstanceNotFound', `DBInstance ${id} not found.`, 404);
+      }
+      instances = applyFilters(instances, queryFilters(call.params, 'rds'), {
+        'db-instance-id': (i) => [i.id, i.arn],
+        'db-cluster-id': (i) => [i.clusterId, call.data.rds.clusters.find((c) => c.id === i.clusterId)?.arn],
+        engine: (i) => i.engine,
+      });
+      const page = this.page(call, instances, RDS_PAGES);
+      return t('Marker', page.next) + list('DBInstances', page.items, (i) => dbInstanceXml(i, call.region, this), 'DBInstance');
+    },
+
+    DescribeDBClusters(call) {
+      const id = call.params.DBClusterIdentifier;
+      let clusters = call.data.rds.clusters;
+      if (id) {
+        clusters = clusters.filter((c) => c.id === id || c.arn === id);
+        if (clusters.length === 0) throw new AwsError('DBClusterNotFoundFault', `DBCluster ${id} not found.`, 404);
+      }
+      clusters = applyFilters(clusters, queryFilters(call.params, 'rds'), {
+        'db-cluster-id': (c) => [c.id, c.arn],
+        engine: (c) => c.engine,
+      });
+      const page = this.page(call, clusters, RDS_PAGES);
+      return t('Marker', page.next) + list('DBClusters', page.items, (c) => dbClusterXml(c, call.region, this), 'DBCluster');
+    },
+  },
+
+  elasticache: {
+    DescribeReplicationGroups(call) {
+      const id = call.params.ReplicationGroupId;
+      let groups = call.data.elasticache.replicationGroups;
+      if (id) {
+        groups = groups.filter((g) => g.id === id);
+        if (groups.length === 0) throw new AwsError('ReplicationGroupNotFoundFault', `ReplicationGroup ${id} not found.`, 404);
+      }
+      const page = this.page(call, groups, ELASTICACHE_PAGES);
+      return t('Marker', page.next) + list('ReplicationGroups', page.items, (g) => replicationGroupXml(g, call.region), 'ReplicationGroup');
+    },
+
+    DescribeCacheClusters(call) {
+      const id = call.params.CacheClusterId;
+      let clusters = call.data.elasticache.cacheClusters;
+      if (id) {
+        clusters = clusters.filter((c) => c.id === id);
+        if (clusters.length === 0) throw new AwsError('CacheClusterNotFound', `CacheCluster not found: ${id}`, 404);
+      }
+      if (call.params.ShowCacheClustersNotInReplicationGroups === 'true') clusters = clusters.filter((c) => c.replicationGroupId === undefined);
+      const showNodes = call.params.ShowCacheNodeInfo === 'true';
+      const page = this.page(call, clusters, ELASTICACHE_PAGES);
+      return t('Marker', page.next) + list('CacheClusters', page.items, (c) => cacheClusterXml(c, call.region, showNodes), 'CacheCluster');
+    },
+
+    DescribeServerlessCaches(call) {
+      const name = call.params.ServerlessCacheName;
+      let caches = call.data.elasticache.serverlessCaches;
+      if (name) {
+        caches = caches.filter((c) => c.name === name);
+        if (caches.length === 0) throw new AwsError('ServerlessCacheNotFoundFault', `Serverless cache ${name} not found.`, 404);
+      }
+      const page = this.page(call, caches, SERVERLESS_PAGES);
+      return t('NextToken', page.next) + list('ServerlessCaches', page.items, (c) => serverlessCacheXml(c, call.region, call.data));
+    },
+  },
+
+  dynamodb: {
+    ListTables(call) {
+      const limit = call.input.Limit;
+      if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 100)) {
+        const bound = typeof limit === 'number' && limit > 100 ? 'less than or equal to 100' : 'greater than or equal to 1';
+        throw new AwsError('ValidationException', `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value ${bound}`);
+      }
+      const start = call.input.ExclusiveStartTableName;
+      if (start !== undefined && typeof start !== 'string') throw new AwsError('SerializationException', 'Unexpected value type in payload');
+      // In name order (DynamoDB compares the UTF-8 bytes; table names are ASCII).
+      const names = dynamoDbOrder(call.data.dynamodb.tables).map((table) => table.name);
+      let from = start === undefined ? 0 : names.findIndex((n) => n > start);
+      if (from < 0) from = names.length;
+      const size = Math.min(limit ?? 100, this.pageSize);
+      const page = names.slice(from, from + size);
+      const more = from + size < names.length;
+      return JSON.stringify({ ...(more ? { LastEvaluatedTableName: page[page.length - 1] } : {}), TableNames: page });
+    },
+
+    DescribeTable(call) {
+      const table = findTable(call, 'ResourceNotFoundException', (name) => `Requested resource not found: Table: ${name} not found`);
+      return JSON.stringify({ Table: tableJson(table, call.region, this.accountId) });
+    },
+
+    DescribeContinuousBackups(call) {
+      const table = findTable(call, 'TableNotFoundException', (name) => `Table not found: ${name}`);
+      const enabled = table.pointInTimeRecovery === 'ENABLED';
+      return JSON.stringify({
+        ContinuousBackupsDescription: {
+          ContinuousBackupsStatus: 'ENABLED',
+          PointInTimeRecoveryDescription: {
+            PointInTimeRecoveryStatus: table.pointInTimeRecovery,
+            ...(enabled
+              ? {
+                  ...(table.recoveryPeriodInDays === undefined ? {} : { RecoveryPeriodInDays: table.recoveryPeriodInDays }),
+                  EarliestRestorableDateTime: epochSeconds(CREATED),
+                  LatestRestorableDateTime: epochSeconds(LATEST_RESTORABLE),
+                }
+              : {}),
+          },
+        },
+      });
+    },
+  },
 };
 
-function notFound(code: string, message: string): never {
-  throw new AwsError(code, message);
+function notFound(code: string, message: string, status = 400): never {
+  throw new AwsError(code, message, status);
+}
+
+/** Route 53's `marker` pagination: the marker is the id of the first item of the page. */
+function markerPage<T>(items: readonly T[], idOf: (item: T) => string, marker: string | undefined, size: number): { items: T[]; next: T | undefined } {
+  let start = 0;
+  if (marker !== undefined && marker !== '') {
+    start = items.findIndex((item) => idOf(item) === marker);
+    if (start < 0) throw new AwsError('InvalidInput', `The marker '${marker}' is not valid`);
+  }
+  return { items: items.slice(start, start + size), next: items[start + size] };
+}
+
+function findTable(call: Call, code: string, message: (name: string) => string): DynamoDbTable {
+  const name = call.input.TableName;
+  if (typeof name !== 'string' || name === '') {
+    throw new AwsError('ValidationException', "1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null");
+  }
+  return call.data.dynamodb.tables.find((table) => table.name === name || table.arn === name) ?? notFound(code, message(name));
 }
 
 function required(call: Call, name: string): string {
@@ -679,12 +1112,21 @@ function checkFilterValues(filters: { values: string[] }[]): void {
   if (count > 200) throw new AwsError('FilterLimitExceeded', 'The maximum number of filter values specified on a single call is 200');
 }
 
-function applyFilters<T>(items: readonly T[], filters: { name: string; values: string[] }[], fields: Record<string, (item: T) => string | undefined>): T[] {
+/** An item passes a filter when one of its values for the filter's field is among the filter's values. */
+function applyFilters<T>(
+  items: readonly T[],
+  filters: { name: string; values: string[] }[],
+  fields: Record<string, (item: T) => string | undefined | readonly (string | undefined)[]>,
+): T[] {
   let result = [...items];
   for (const filter of filters) {
     const field = fields[filter.name];
     if (!field) throw new AwsError('InvalidParameterValue', `The filter '${filter.name}' is invalid (fake-aws knows ${Object.keys(fields).join(', ')})`);
-    result = result.filter((item) => filter.values.includes(field(item) ?? ''));
+    result = result.filter((item) => {
+      const value = field(item);
+      const values = typeof value === 'string' || value === undefined ? [value] : value;
+      return values.some((v) => filter.values.includes(v ?? ''));
+    });
   }
   return result;
 }
@@ -711,12 +1153,23 @@ function keyValues(name: string, values: Record<string, string>): string {
   return list(name, Object.entries(values), ([key, value]) => t('Key', key) + t('Value', value));
 }
 
+/** The Route 53 zone of load balancers (`CanonicalHostedZoneId`, alias targets) by region; us-east-1's elsewhere. */
+const ELB_HOSTED_ZONES: Record<string, { application: string; network: string }> = {
+  'us-east-1': { application: 'Z35SXDOTRQ7X7K', network: 'Z26RNL4JYFTOTI' },
+  'eu-west-1': { application: 'Z32O12XQLNTSW2', network: 'Z2IFOLAFXWLO4F' },
+};
+
+export function elbHostedZoneId(region: string, type: LoadBalancer['type']): string {
+  const zones = ELB_HOSTED_ZONES[region] ?? ELB_HOSTED_ZONES['us-east-1']!;
+  return type === 'network' ? zones.network : zones.application;
+}
+
 /** `LoadBalancer`: LoadBalancerArn, DNSName, CanonicalHostedZoneId, CreatedTime, LoadBalancerName, Scheme, VpcId, State, Type, AvailabilityZones, SecurityGroups, IpAddressType. */
 function loadBalancerXml(lb: LoadBalancer): string {
   return [
     t('LoadBalancerArn', lb.arn),
     t('DNSName', lb.dnsName),
-    t('CanonicalHostedZoneId', lb.type === 'network' ? 'Z26RNL4JYFTOTI' : 'Z35SXDOTRQ7X7K'),
+    t('CanonicalHostedZoneId', elbHostedZoneId(lb.arn.split(':')[3] ?? '', lb.type)),
     t('CreatedTime', CREATED),
     t('LoadBalancerName', lb.name),
     t('Scheme', lb.scheme),
@@ -939,10 +1392,472 @@ function subnetXml(s: Subnet, region: string, accountId: string): string {
   ].join('');
 }
 
+
+// ---------------------------------------------------------------- Route 53 shapes
+
+/** Route 53 escapes every character but `a-z`, `0-9`, `-`, `_` and `.` as `\ooo` (octal). */
+export function encodeRoute53Name(name: string): string {
+  const escaped = name.toLowerCase().replace(/[^a-z0-9\-_.]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+  return `${escaped}.`;
+}
+
+/** A name as a client may send it (`name=`): escaped or not, with or without the final dot. */
+function decodeRoute53Name(name: string): string {
+  return name
+    .replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)))
+    .replace(/\.$/, '')
+    .toLowerCase();
+}
+
+/** `www.example.com` sorts as `com.example.www.`: Route 53 orders names by their labels reversed. */
+function reversedLabels(name: string): string {
+  return `${name.split('.').reverse().join('.')}.`;
+}
+
+const ascii = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function compareRecords(a: Pick<DnsRecord, 'name' | 'type' | 'setIdentifier'>, b: Pick<DnsRecord, 'name' | 'type' | 'setIdentifier'>): number {
+  return ascii(reversedLabels(a.name), reversedLabels(b.name)) || ascii(a.type, b.type) || ascii(a.setIdentifier ?? '', b.setIdentifier ?? '');
+}
+
+/** The order of `ListResourceRecordSets`: by name (labels reversed), then type, then set identifier. */
+export function route53Order(records: readonly DnsRecord[]): DnsRecord[] {
+  return [...records].sort(compareRecords);
+}
+
+/** `HostedZone`: Id, Name, CallerReference, Config, ResourceRecordSetCount. */
+function hostedZoneXml(zone: HostedZone): string {
+  return [
+    t('Id', `/hostedzone/${zone.id}`),
+    t('Name', encodeRoute53Name(zone.name)),
+    t('CallerReference', fakeUuid(`zone/${zone.id}`)),
+    e('Config', t('PrivateZone', zone.privateZone)),
+    t('ResourceRecordSetCount', zone.records.length),
+  ].join('');
+}
+
+/** `ResourceRecordSet`, in the order of the SDK schema; an alias has no TTL and no `ResourceRecords`. */
+function recordXml(r: DnsRecord): string {
+  const geo = r.geoLocation;
+  const proximity = r.geoProximityLocation;
+  return [
+    t('Name', encodeRoute53Name(r.name)),
+    t('Type', r.type),
+    t('SetIdentifier', r.setIdentifier),
+    t('Weight', r.weight),
+    t('Region', r.region),
+    geo ? e('GeoLocation', t('ContinentCode', geo.continentCode), t('CountryCode', geo.countryCode), t('SubdivisionCode', geo.subdivisionCode)) : '',
+    t('Failover', r.failover),
+    t('MultiValueAnswer', r.multiValueAnswer),
+    t('TTL', r.ttl),
+    r.aliasTarget ? '' : list('ResourceRecords', r.values, (value) => t('Value', value), 'ResourceRecord'),
+    r.aliasTarget
+      ? e('AliasTarget', t('HostedZoneId', r.aliasTarget.hostedZoneId), t('DNSName', r.aliasTarget.dnsName), t('EvaluateTargetHealth', r.aliasTarget.evaluateTargetHealth))
+      : '',
+    t('HealthCheckId', r.healthCheckId),
+    r.cidrRoutingConfig ? e('CidrRoutingConfig', t('CollectionId', r.cidrRoutingConfig.collectionId), t('LocationName', r.cidrRoutingConfig.locationName)) : '',
+    proximity
+      ? e(
+          'GeoProximityLocation',
+          t('AWSRegion', proximity.awsRegion),
+          t('LocalZoneGroup', proximity.localZoneGroup),
+          proximity.coordinates ? e('Coordinates', t('Latitude', proximity.coordinates.latitude), t('Longitude', proximity.coordinates.longitude)) : '',
+          t('Bias', proximity.bias),
+        )
+      : '',
+  ].join('');
+}
+
+const ENDPOINT_CHECKS = new Set(['HTTP', 'HTTPS', 'HTTP_STR_MATCH', 'HTTPS_STR_MATCH', 'TCP']);
+
+/** `HealthCheck`: Id, CallerReference, HealthCheckConfig (what its type carries), HealthCheckVersion. */
+function healthCheckXml(hc: Route53HealthCheck): string {
+  return [
+    t('Id', hc.id),
+    t('CallerReference', fakeUuid(`health-check/${hc.id}`)),
+    e(
+      'HealthCheckConfig',
+      t('IPAddress', hc.ipAddress),
+      t('Port', hc.port),
+      t('Type', hc.type),
+      t('ResourcePath', hc.resourcePath),
+      t('FullyQualifiedDomainName', hc.fqdn),
+      hc.type.endsWith('_STR_MATCH') ? t('SearchString', 'OK') : '',
+      t('RequestInterval', hc.requestInterval),
+      t('FailureThreshold', hc.failureThreshold),
+      ENDPOINT_CHECKS.has(hc.type) ? t('MeasureLatency', false) : '',
+      t('Inverted', hc.inverted),
+      t('Disabled', hc.disabled),
+      t('HealthThreshold', hc.healthThreshold),
+      hc.childHealthChecks ? strings('ChildHealthChecks', hc.childHealthChecks, 'ChildHealthCheck') : '',
+      hc.type.startsWith('HTTPS') ? t('EnableSNI', true) : '',
+      hc.type === 'CLOUDWATCH_METRIC' ? e('AlarmIdentifier', t('Region', 'us-east-1'), t('Name', `health-${hc.id}`)) + t('InsufficientDataHealthStatus', 'LastKnownStatus') : '',
+    ),
+    t('HealthCheckVersion', 1),
+  ].join('');
+}
+
+// ---------------------------------------------------------------- RDS shapes
+
+interface EngineProfile {
+  version: string;
+  port: number;
+  license: string;
+  parameterFamily: string;
+}
+
+function engineProfile(engine: string): EngineProfile {
+  if (engine === 'aurora-postgresql') return { version: '16.4', port: 5432, license: 'postgresql-license', parameterFamily: 'aurora-postgresql16' };
+  if (engine.startsWith('aurora')) return { version: '8.0.mysql_aurora.3.08.0', port: 3306, license: 'general-public-license', parameterFamily: 'aurora-mysql8.0' };
+  if (engine === 'postgres') return { version: '16.4', port: 5432, license: 'postgresql-license', parameterFamily: 'postgres16' };
+  if (engine === 'mariadb') return { version: '10.11.9', port: 3306, license: 'general-public-license', parameterFamily: 'mariadb10.11' };
+  if (engine.startsWith('sqlserver')) return { version: '16.00.4150.1.v1', port: 1433, license: 'license-included', parameterFamily: `${engine}-16.0` };
+  if (engine.startsWith('oracle')) return { version: '19.0.0.0.ru-2024-10.rur-2024-10.r1', port: 1521, license: 'bring-your-own-license', parameterFamily: `${engine}-19` };
+  if (engine === 'docdb') return { version: '5.0.0', port: 27017, license: 'na', parameterFamily: 'docdb5.0' };
+  if (engine === 'neptune') return { version: '1.3.2.1', port: 8182, license: 'amazon-license', parameterFamily: 'neptune1.3' };
+  return { version: '8.0.39', port: 3306, license: 'general-public-license', parameterFamily: 'mysql8.0' };
+}
+
+/** The Route 53 zone of RDS endpoints, by region (us-east-1's elsewhere). */
+const RDS_HOSTED_ZONES: Record<string, string> = { 'us-east-1': 'Z2R2ITUGPM61AM', 'eu-west-1': 'Z29XKXDKYMONMX' };
+
+function tagList(tags: Record<string, string>): string {
+  return list('TagList', Object.entries(tags), ([key, value]) => t('Key', key) + t('Value', value), 'Tag');
+}
+
+/** `DBInstance`, in the order of the SDK schema. Aurora members take storage and backups from their cluster. */
+function dbInstanceXml(i: DbInstance, region: string, state: FakeState): string {
+  const profile = engineProfile(i.engine);
+  const aurora = i.clusterId !== undefined && i.engine.startsWith('aurora');
+  const suffix = fakeHex(`${state.accountId}/${region}`, 12);
+  const replicas = [...state.regions.values()].flatMap((r) =>
+    r.rds.instances.filter((other) => other.readReplicaSourceInstanceId === i.id || other.readReplicaSourceInstanceId === i.arn).map((other) => (r.region === region ? other.id : other.arn)),
+  );
+  const subnets = state.regions.get(region)?.ec2.subnets ?? [];
+  return [
+    t('DBInstanceIdentifier', i.id),
+    t('DBInstanceClass', i.instanceClass),
+    t('Engine', i.engine),
+    t('DBInstanceStatus', i.status),
+    t('MasterUsername', 'admin'),
+    e('Endpoint', t('Address', `${i.id}.${suffix}.${region}.rds.amazonaws.com`), t('Port', profile.port), t('HostedZoneId', RDS_HOSTED_ZONES[region] ?? RDS_HOSTED_ZONES['us-east-1'])),
+    t('AllocatedStorage', aurora ? 1 : 100),
+    t('InstanceCreateTime', CREATED),
+    t('PreferredBackupWindow', '03:00-03:30'),
+    t('BackupRetentionPeriod', i.backupRetentionPeriod),
+    '<DBSecurityGroups/>',
+    list('VpcSecurityGroups', [`sg-${fakeHex(i.arn, 17)}`], (id) => t('VpcSecurityGroupId', id) + t('Status', 'active'), 'VpcSecurityGroupMembership'),
+    list('DBParameterGroups', [`default.${profile.parameterFamily}`], (name) => t('DBParameterGroupName', name) + t('ParameterApplyStatus', 'in-sync'), 'DBParameterGroup'),
+    t('AvailabilityZone', i.availabilityZone),
+    dbSubnetGroupXml(subnets, region, state.accountId),
+    t('PreferredMaintenanceWindow', 'sun:05:00-sun:05:30'),
+    '<PendingModifiedValues/>',
+    i.backupRetentionPeriod > 0 ? t('LatestRestorableTime', LATEST_RESTORABLE) : '',
+    t('MultiAZ', i.multiAz),
+    t('EngineVersion', profile.version),
+    t('AutoMinorVersionUpgrade', true),
+    t('ReadReplicaSourceDBInstanceIdentifier', i.readReplicaSourceInstanceId),
+    strings('ReadReplicaDBInstanceIdentifiers', replicas, 'ReadReplicaDBInstanceIdentifier'),
+    '<ReadReplicaDBClusterIdentifiers/>',
+    t('LicenseModel', profile.license),
+    list('OptionGroupMemberships', [`default:${i.engine}`], (name) => t('OptionGroupName', name) + t('Status', 'in-sync'), 'OptionGroupMembership'),
+    t('SecondaryAvailabilityZone', i.secondaryAvailabilityZone),
+    t('PubliclyAccessible', false),
+    t('StorageType', aurora ? 'aurora' : 'gp3'),
+    t('DbInstancePort', 0),
+    t('DBClusterIdentifier', i.clusterId),
+    t('StorageEncrypted', true),
+    t('DbiResourceId', `db-${fakeHex(i.arn, 26).toUpperCase()}`),
+    t('CACertificateIdentifier', 'rds-ca-rsa2048-g1'),
+    '<DomainMemberships/>',
+    t('CopyTagsToSnapshot', true),
+    t('MonitoringInterval', 0),
+    aurora ? t('PromotionTier', 1) : '',
+    t('DBInstanceArn', i.arn),
+    t('IAMDatabaseAuthenticationEnabled', false),
+    t('PerformanceInsightsEnabled', false),
+    t('DeletionProtection', false),
+    '<AssociatedRoles/>',
+    tagList(i.tags),
+    t('CustomerOwnedIpEnabled', false),
+    t('BackupTarget', 'region'),
+    t('NetworkType', 'IPV4'),
+    t('ReadReplicaSourceDBClusterIdentifier', i.readReplicaSourceClusterId),
+    t('DedicatedLogVolume', false),
+  ].join('');
+}
+
+/** `DBSubnetGroup` of an instance: the region's subnets of the inventory. */
+function dbSubnetGroupXml(subnets: readonly Subnet[], region: string, accountId: string): string {
+  return e(
+    'DBSubnetGroup',
+    t('DBSubnetGroupName', 'default-vpc'),
+    t('DBSubnetGroupDescription', 'Created from the RDS Management Console'),
+    t('VpcId', subnets[0]?.vpcId),
+    t('SubnetGroupStatus', 'Complete'),
+    list('Subnets', subnets, (s) => t('SubnetIdentifier', s.id) + e('SubnetAvailabilityZone', t('Name', s.availabilityZone)) + '<SubnetOutpost/>' + t('SubnetStatus', 'Active'), 'Subnet'),
+    t('DBSubnetGroupArn', `arn:aws:rds:${region}:${accountId}:subgrp:default-vpc`),
+  );
+}
+
+/** `DBCluster`, in the order of the SDK schema. */
+function dbClusterXml(c: DbCluster, region: string, state: FakeState): string {
+  const profile = engineProfile(c.engine);
+  const suffix = fakeHex(`${state.accountId}/${region}`, 12);
+  const replicas = [...state.regions.values()].flatMap((r) => r.rds.clusters.filter((other) => other.replicationSourceIdentifier === c.arn).map((other) => other.arn));
+  return [
+    t('AllocatedStorage', 1),
+    strings('AvailabilityZones', c.availabilityZones, 'AvailabilityZone'),
+    t('BackupRetentionPeriod', c.backupRetentionPeriod),
+    t('DBClusterIdentifier', c.id),
+    t('DBClusterParameterGroup', `default.${profile.parameterFamily}`),
+    t('DBSubnetGroup', 'default-vpc'),
+    t('Status', c.status),
+    t('EarliestRestorableTime', CREATED),
+    t('Endpoint', `${c.id}.cluster-${suffix}.${region}.rds.amazonaws.com`),
+    t('ReaderEndpoint', `${c.id}.cluster-ro-${suffix}.${region}.rds.amazonaws.com`),
+    '<CustomEndpoints/>',
+    t('MultiAZ', c.multiAz),
+    t('Engine', c.engine),
+    t('EngineVersion', profile.version),
+    t('LatestRestorableTime', LATEST_RESTORABLE),
+    t('Port', profile.port),
+    t('MasterUsername', 'admin'),
+    '<DBClusterOptionGroupMemberships/>',
+    t('PreferredBackupWindow', '03:00-03:30'),
+    t('PreferredMaintenanceWindow', 'sun:05:00-sun:05:30'),
+    t('ReplicationSourceIdentifier', c.replicationSourceIdentifier),
+    strings('ReadReplicaIdentifiers', replicas, 'ReadReplicaIdentifier'),
+    list(
+      'DBClusterMembers',
+      c.members,
+      (m) => t('DBInstanceIdentifier', m.instanceId) + t('IsClusterWriter', m.isWriter) + t('DBClusterParameterGroupStatus', 'in-sync') + t('PromotionTier', 1),
+      'DBClusterMember',
+    ),
+    list('VpcSecurityGroups', [`sg-${fakeHex(c.arn, 17)}`], (id) => t('VpcSecurityGroupId', id) + t('Status', 'active'), 'VpcSecurityGroupMembership'),
+    t('HostedZoneId', RDS_HOSTED_ZONES[region] ?? RDS_HOSTED_ZONES['us-east-1']),
+    t('StorageEncrypted', true),
+    t('DbClusterResourceId', `cluster-${fakeHex(c.arn, 26).toUpperCase()}`),
+    t('DBClusterArn', c.arn),
+    '<AssociatedRoles/>',
+    t('IAMDatabaseAuthenticationEnabled', false),
+    t('ClusterCreateTime', CREATED),
+    t('EngineMode', c.engineMode),
+    t('DeletionProtection', false),
+    t('HttpEndpointEnabled', false),
+    t('CopyTagsToSnapshot', true),
+    t('CrossAccountClone', false),
+    '<DomainMemberships/>',
+    tagList(c.tags),
+    t('AutoMinorVersionUpgrade', true),
+    t('NetworkType', 'IPV4'),
+  ].join('');
+}
+
+// ---------------------------------------------------------------- ElastiCache shapes
+
+/** `use1` for us-east-1: the region part of ElastiCache endpoints. */
+function shortRegion(region: string): string {
+  const [area = '', direction = '', number = ''] = region.split('-');
+  return `${area}${direction[0] ?? ''}${number}`;
+}
+
+function cacheEngineVersion(engine: string | undefined): string {
+  if (engine === 'memcached') return '1.6.22';
+  if (engine === 'valkey') return '8.0';
+  return '7.1';
+}
+
+/** `Endpoint`: Address, Port. */
+function cacheEndpoint(name: string, address: string, port: number): string {
+  return e(name, t('Address', address), t('Port', port));
+}
+
+/**
+ * `ReplicationGroup`, in the order of the SDK schema. Cluster mode disabled: one node group with
+ * primary and reader endpoints, members with their role; enabled: slots and a configuration
+ * endpoint. `ClusterEnabled` comes with every answer; `ClusterMode` only when the inventory has it.
+ */
+function replicationGroupXml(g: ReplicationGroup, region: string): string {
+  const clusterEnabled = g.clusterMode === undefined ? g.nodeGroups.length > 1 : g.clusterMode !== 'disabled';
+  const host = `${fakeHex(g.arn, 6)}.${shortRegion(region)}.cache.amazonaws.com`;
+  const slotsPerGroup = Math.floor(16384 / Math.max(1, g.nodeGroups.length));
+  return [
+    t('ReplicationGroupId', g.id),
+    t('Description', `${g.id} replication group`),
+    t('Status', g.status),
+    '<PendingModifiedValues/>',
+    strings('MemberClusters', g.memberClusters, 'ClusterId'),
+    list(
+      'NodeGroups',
+      g.nodeGroups,
+      (ng) =>
+        [
+          t('NodeGroupId', ng.id),
+          t('Status', g.status ?? 'available'),
+          clusterEnabled ? '' : cacheEndpoint('PrimaryEndpoint', `master.${g.id}.${host}`, 6379) + cacheEndpoint('ReaderEndpoint', `replica.${g.id}.${host}`, 6379),
+          clusterEnabled ? t('Slots', `${g.nodeGroups.indexOf(ng) * slotsPerGroup}-${(g.nodeGroups.indexOf(ng) + 1) * slotsPerGroup - 1}`) : '',
+          list(
+            'NodeGroupMembers',
+            ng.members,
+            (m) =>
+              [
+                t('CacheClusterId', m.cacheClusterId),
+                t('CacheNodeId', '0001'),
+                clusterEnabled ? '' : cacheEndpoint('ReadEndpoint', `${m.cacheClusterId}.${host}`, 6379),
+                t('PreferredAvailabilityZone', m.availabilityZone),
+                t('CurrentRole', m.role),
+              ].join(''),
+            'NodeGroupMember',
+          ),
+        ].join(''),
+      'NodeGroup',
+    ),
+    t('AutomaticFailover', g.automaticFailover),
+    t('MultiAZ', g.multiAz),
+    clusterEnabled ? cacheEndpoint('ConfigurationEndpoint', `clustercfg.${g.id}.${host}`, 6379) : '',
+    t('SnapshotRetentionLimit', 1),
+    t('SnapshotWindow', '05:00-06:00'),
+    t('ClusterEnabled', clusterEnabled),
+    t('CacheNodeType', 'cache.r7g.large'),
+    t('AuthTokenEnabled', false),
+    t('TransitEncryptionEnabled', true),
+    t('AtRestEncryptionEnabled', true),
+    t('ARN', g.arn),
+    '<LogDeliveryConfigurations/>',
+    t('ReplicationGroupCreateTime', CREATED),
+    t('DataTiering', 'disabled'),
+    t('AutoMinorVersionUpgrade', true),
+    t('NetworkType', 'ipv4'),
+    t('IpDiscovery', 'ipv4'),
+    t('TransitEncryptionMode', 'required'),
+    t('ClusterMode', g.clusterMode),
+    t('Engine', g.engine),
+  ].join('');
+}
+
+/** `CacheCluster`, in the order of the SDK schema; `CacheNodes` only with `ShowCacheNodeInfo`. */
+function cacheClusterXml(c: CacheCluster, region: string, showNodes: boolean): string {
+  const memcached = c.engine === 'memcached';
+  const host = `${fakeHex(c.arn, 6)}.${shortRegion(region)}.cache.amazonaws.com`;
+  const port = memcached ? 11211 : 6379;
+  // A Memcached cluster across zones says `Multiple`: its nodes spread over the region's first zones.
+  const nodeZone = (n: number) => (c.availabilityZone === 'Multiple' || c.availabilityZone === undefined ? `${region}${'abc'[n % 3]}` : c.availabilityZone);
+  const nodes = Array.from({ length: c.numNodes }, (_, n) => n);
+  return [
+    t('CacheClusterId', c.id),
+    memcached ? cacheEndpoint('ConfigurationEndpoint', `${c.id}.${host.replace('.', '.cfg.')}`, port) : '',
+    t('ClientDownloadLandingPage', 'https://console.aws.amazon.com/elasticache/home#client-download:'),
+    t('CacheNodeType', 'cache.r7g.large'),
+    t('Engine', c.engine),
+    t('EngineVersion', cacheEngineVersion(c.engine)),
+    t('CacheClusterStatus', c.status),
+    t('NumCacheNodes', c.numNodes),
+    t('PreferredAvailabilityZone', c.availabilityZone),
+    t('CacheClusterCreateTime', CREATED),
+    t('PreferredMaintenanceWindow', 'sun:06:00-sun:07:00'),
+    '<PendingModifiedValues/>',
+    '<CacheSecurityGroups/>',
+    e('CacheParameterGroup', t('CacheParameterGroupName', memcached ? 'default.memcached1.6' : 'default.redis7'), t('ParameterApplyStatus', 'in-sync'), '<CacheNodeIdsToReboot/>'),
+    t('CacheSubnetGroupName', 'default'),
+    showNodes
+      ? list(
+          'CacheNodes',
+          nodes,
+          (n) =>
+            [
+              t('CacheNodeId', String(n + 1).padStart(4, '0')),
+              t('CacheNodeStatus', 'available'),
+              t('CacheNodeCreateTime', CREATED),
+              cacheEndpoint('Endpoint', `${c.id}.${String(n + 1).padStart(4, '0')}.${host}`, port),
+              t('ParameterGroupStatus', 'in-sync'),
+              t('CustomerAvailabilityZone', nodeZone(n)),
+            ].join(''),
+          'CacheNode',
+        )
+      : '',
+    t('AutoMinorVersionUpgrade', true),
+    list('SecurityGroups', [`sg-${fakeHex(c.arn, 17)}`], (id) => t('SecurityGroupId', id) + t('Status', 'active')),
+    t('ReplicationGroupId', c.replicationGroupId),
+    t('SnapshotRetentionLimit', 0),
+    t('SnapshotWindow', '05:00-06:00'),
+    t('AuthTokenEnabled', false),
+    t('TransitEncryptionEnabled', false),
+    t('AtRestEncryptionEnabled', false),
+    t('ARN', c.arn),
+    t('ReplicationGroupLogDeliveryEnabled', false),
+    '<LogDeliveryConfigurations/>',
+    t('NetworkType', 'ipv4'),
+    t('IpDiscovery', 'ipv4'),
+  ].join('');
+}
+
+/** `ServerlessCache` (a `member` of `ServerlessCaches`), in the order of the SDK schema. */
+function serverlessCacheXml(s: ServerlessCache, region: string, data: RegionInventory): string {
+  const host = `${s.name}-${fakeHex(s.arn, 6)}.serverless.${shortRegion(region)}.cache.amazonaws.com`;
+  const memcached = s.engine === 'memcached';
+  const version = cacheEngineVersion(s.engine);
+  return [
+    t('ServerlessCacheName', s.name),
+    t('CreateTime', CREATED),
+    t('Status', s.status),
+    t('Engine', s.engine),
+    t('MajorEngineVersion', version.split('.')[0]),
+    t('FullEngineVersion', version),
+    strings('SecurityGroupIds', [`sg-${fakeHex(s.arn, 17)}`], 'SecurityGroupId'),
+    cacheEndpoint('Endpoint', host, memcached ? 11211 : 6379),
+    cacheEndpoint('ReaderEndpoint', host, memcached ? 11211 : 6380),
+    t('ARN', s.arn),
+    strings('SubnetIds', data.ec2.subnets.map((subnet) => subnet.id), 'SubnetId'),
+    t('SnapshotRetentionLimit', 0),
+    t('DailySnapshotTime', '05:00'),
+  ].join('');
+}
+
+// ---------------------------------------------------------------- DynamoDB shapes
+
+/** JSON timestamps are epoch seconds. */
+function epochSeconds(iso: string): number {
+  return Date.parse(iso) / 1000;
+}
+
+/** The order of `ListTables`: by name. */
+export function dynamoDbOrder(tables: readonly DynamoDbTable[]): DynamoDbTable[] {
+  return [...tables].sort((a, b) => ascii(a.name, b.name));
+}
+
+/**
+ * `TableDescription` (JSON: absent members are left out). A table always provisioned has no
+ * `BillingModeSummary`, only its capacity; an on-demand one reports a capacity of 0. A global
+ * table (version 2019.11.21) lists its replicas in the other regions.
+ */
+function tableJson(table: DynamoDbTable, region: string, accountId: string): Record<string, unknown> {
+  const provisioned = table.billingMode === 'PROVISIONED';
+  return {
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+    TableName: table.name,
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+    ...(table.status === undefined ? {} : { TableStatus: table.status }),
+    CreationDateTime: epochSeconds(CREATED),
+    ProvisionedThroughput: { NumberOfDecreasesToday: 0, ReadCapacityUnits: provisioned ? 5 : 0, WriteCapacityUnits: provisioned ? 5 : 0 },
+    TableSizeBytes: 0,
+    ItemCount: 0,
+    TableArn: table.arn || `arn:aws:dynamodb:${region}:${accountId}:table/${table.name}`,
+    TableId: fakeUuid(table.arn),
+    ...(table.billingMode === undefined || provisioned
+      ? {}
+      : { BillingModeSummary: { BillingMode: table.billingMode, LastUpdateToPayPerRequestDateTime: epochSeconds(CREATED) } }),
+    ...(table.replicaRegions.length > 0
+      ? { GlobalTableVersion: '2019.11.21', Replicas: table.replicaRegions.map((replica) => ({ RegionName: replica, ReplicaStatus: 'ACTIVE' })) }
+      : {}),
+    DeletionProtectionEnabled: false,
+  };
+}
+
 // ---------------------------------------------------------------- what a scan should find
 
 /** The service ids of ha-audit's gaps (`elbv2`, not `elasticloadbalancing`). */
-type GapService = 'elbv2' | 'autoscaling' | 'ec2';
+type GapService = 'elbv2' | 'autoscaling' | 'ec2' | 'route53' | 'rds' | 'elasticache' | 'dynamodb';
 
 /**
  * The inventory a scan of `regions` against this scenario's fake must collect (its
@@ -955,10 +1870,18 @@ type GapService = 'elbv2' | 'autoscaling' | 'ec2';
  * - an empty `healthCheckTypes` read back as `['EC2']`, the API's default;
  * - `ec2.instances` reduced to the targets of instance-type groups (the collector describes
  *   only those), in inventory order per batch of 200 ids;
+ * - the records of each hosted zone in Route 53's order (name with its labels reversed, type,
+ *   set identifier), an alias record without `values` (the wire has no room for both);
+ * - a replication group's `clusterMode`, when the inventory has none, read back from
+ *   `ClusterEnabled` (enabled when it has several node groups); a member's zone, when the
+ *   inventory has none, taken from its cache cluster's, as the collector does;
+ * - DynamoDB tables in name order (`ListTables`); a `DescribeTable` failure drops the tables, a
+ *   `DescribeContinuousBackups` failure leaves their point-in-time recovery `UNKNOWN`;
  * - each failure (explicit, or from the inventory's gaps) applied as the collector applies it:
  *   a gap when the operation is called at all (once per operation and code), and the part of
  *   the inventory it feeds left empty (a `DescribeRules` failure empties the rules of every ALB
- *   listener and keeps the listeners).
+ *   listener and keeps the listeners; a `ListResourceRecordSets` failure keeps the zones,
+ *   without records). Route 53 failures are matched, and their gaps reported, in region `global`.
  *
  * It models the collectors of `src/collect` as they are: when they change, this changes.
  *
@@ -971,19 +1894,31 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
   const gaps: Gap[] = [];
   const byRegion = new Map((source?.regions ?? []).map((r) => [r.region, r]));
 
+  /** Calls `service:operation` in `region` once: true (and a gap) when it fails. */
+  const failsIn = (region: string, service: GapService, operation: string): boolean => {
+    const failure = matchFailure(failures, signingName(service), operation, region);
+    if (!failure) return false;
+    const code = failure.code;
+    if (!gaps.some((g) => g.region === region && g.service === service && g.operation === operation && g.code === code)) {
+      const message = failureMessage(failure, accountId, signingName(service), operation).split('\n')[0]!.trim() || code;
+      gaps.push({ accountId, region, service, operation, code, message });
+    }
+    return true;
+  };
+
+  // Route 53, once for the account.
+  const route53 = structuredClone(source?.route53 ?? emptyRoute53Inventory());
+  const hostedZones = failsIn(GLOBAL_REGION, 'route53', 'ListHostedZones') ? [] : route53.hostedZones;
+  if (hostedZones.length > 0 && failsIn(GLOBAL_REGION, 'route53', 'ListResourceRecordSets')) for (const zone of hostedZones) zone.records = [];
+  for (const zone of hostedZones) {
+    zone.records = route53Order(zone.records);
+    for (const record of zone.records) if (record.aliasTarget) record.values = [];
+  }
+  const healthChecks = failsIn(GLOBAL_REGION, 'route53', 'ListHealthChecks') ? [] : route53.healthChecks;
+
   const collected = regions.map((region): RegionInventory => {
     const data = structuredClone(byRegion.get(region) ?? EMPTY_REGION(region));
-    /** Calls `service:operation` once: true (and a gap) when it fails. */
-    const fails = (service: GapService, operation: string): boolean => {
-      const failure = matchFailure(failures, signingName(service), operation, region);
-      if (!failure) return false;
-      const code = failure.code;
-      if (!gaps.some((g) => g.region === region && g.service === service && g.operation === operation && g.code === code)) {
-        const message = failureMessage(failure, accountId, signingName(service), operation).split('\n')[0]!.trim() || code;
-        gaps.push({ accountId, region, service, operation, code, message });
-      }
-      return true;
-    };
+    const fails = (service: Exclude<GapService, 'route53'>, operation: string) => failsIn(region, service, operation);
 
     // ELBv2
     const lbs = fails('elbv2', 'DescribeLoadBalancers') ? [] : data.elbv2.loadBalancers;
@@ -1021,11 +1956,40 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
       }
     }
 
+    // RDS
+    const dbInstances = fails('rds', 'DescribeDBInstances') ? [] : data.rds.instances;
+    const dbClusters = fails('rds', 'DescribeDBClusters') ? [] : data.rds.clusters;
+
+    // ElastiCache
+    const replicationGroups = fails('elasticache', 'DescribeReplicationGroups') ? [] : data.elasticache.replicationGroups;
+    const cacheClusters = fails('elasticache', 'DescribeCacheClusters') ? [] : data.elasticache.cacheClusters;
+    const serverlessCaches = fails('elasticache', 'DescribeServerlessCaches') ? [] : data.elasticache.serverlessCaches;
+    for (const group of replicationGroups) {
+      group.clusterMode ??= group.nodeGroups.length > 1 ? 'enabled' : 'disabled';
+      for (const member of group.nodeGroups.flatMap((ng) => ng.members)) {
+        const zone = member.availabilityZone ?? cacheClusters.find((c) => c.id === member.cacheClusterId)?.availabilityZone;
+        if (zone !== undefined) member.availabilityZone = zone;
+      }
+    }
+
+    // DynamoDB
+    let tables = fails('dynamodb', 'ListTables') ? [] : dynamoDbOrder(data.dynamodb.tables);
+    if (tables.length > 0 && fails('dynamodb', 'DescribeTable')) tables = [];
+    if (tables.length > 0 && fails('dynamodb', 'DescribeContinuousBackups')) {
+      for (const table of tables) {
+        table.pointInTimeRecovery = UNKNOWN_PITR;
+        delete table.recoveryPeriodInDays;
+      }
+    }
+
     return {
-      ...emptyRegionInventory(region),
+      region,
       elbv2: { loadBalancers: lbs, targetGroups: tgs },
       autoscaling: { groups },
       ec2: { instances, subnets },
+      rds: { instances: dbInstances, clusters: dbClusters },
+      elasticache: { replicationGroups, cacheClusters, serverlessCaches },
+      dynamodb: { tables },
     };
   });
 
@@ -1033,7 +1997,7 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
     format: scenario.inventory.format,
     formatVersion: scenario.inventory.formatVersion,
     collectedAt: scenario.inventory.collectedAt,
-    accounts: [{ accountId, route53: emptyRoute53Inventory(), regions: collected }],
+    accounts: [{ accountId, route53: { hostedZones, healthChecks }, regions: collected }],
     gaps,
   };
 }
