@@ -85,7 +85,7 @@ describe('runRules', () => {
       title: 'Names are short',
       messageId: 'long',
       resource: { type: 'elbv2:load-balancer', region: 'us-east-1', accountId: '111122223333', arn: expect.stringMatching(/^arn:aws:elasticloadbalancing:/) },
-      remediation: { summary: 'Rename it.', commands: ['aws elbv2 rename a'], docs: 'https://docs.aws.amazon.com/' },
+      remediation: { summary: 'Rename it.', commands: ['aws elbv2 rename a --region us-east-1'], docs: 'https://docs.aws.amazon.com/' },
       evidence: { length: 1 },
     });
   });
