@@ -1,7 +1,7 @@
 // npm run bench: start-up and rule-evaluation speed, as ratios to a baseline measured in the
 // same run (`node -e 0`), so the figures compare across machines. Nothing here is asserted.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { buildReport } from '../dist/src/engine/scan-report.js';
 import { loadInventory } from '../dist/src/model/inventory-file.js';
 import { renderJson } from '../dist/src/report/json.js';
 import { renderText } from '../dist/src/report/text.js';
+import { formatSimulatedAccount, runSimulatedAccount } from './bench-account.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -28,6 +29,18 @@ function timeCommand(args, runs = RUNS) {
   return median(samples);
 }
 
+const renderFailures = [];
+
+function tryTimeFn(fn, what) {
+  try {
+    return timeFn(fn);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    renderFailures.push(`${what}: ${error.message}`);
+    return { error };
+  }
+}
+
 function timeFn(fn, runs = 3) {
   const samples = [];
   let value;
@@ -41,8 +54,11 @@ function timeFn(fn, runs = 3) {
 
 /**
  * An account with `count` load balancers in three zones, each with an HTTPS listener forwarding
- * to its own target group of three instance targets, fed by its own Auto Scaling group. One in
- * ten is built badly (one zone, sticky, slow health check, EC2 health checks), so rules fail too.
+ * to its own target group of three instance targets, fed by its own Auto Scaling group, and a
+ * failover record pair in Route 53 (primary on it, secondary on the next one). A data layer grows
+ * with it: a database per 10 load balancers (an Aurora cluster per 50), a Redis group per 20, a
+ * table per 10. One in ten is built badly (one zone, sticky, slow health check, EC2 health checks,
+ * no secondary record, single-AZ database, no failover, no point-in-time recovery), so rules fail too.
  */
 function generateInventory(count) {
   const region = 'us-east-1';
@@ -103,12 +119,86 @@ function generateInventory(count) {
       tags: {},
     });
   }
+  const { route53, rds, elasticache, dynamodb } = generateDnsAndData(count, region, account, loadBalancers);
   return {
     format: 'ha-audit-inventory',
     formatVersion: 1,
     collectedAt: new Date().toISOString(),
-    accounts: [{ accountId: account, regions: [{ region, elbv2: { loadBalancers, targetGroups }, autoscaling: { groups }, ec2: { instances, subnets } }] }],
+    accounts: [{ accountId: account, route53, regions: [{ region, elbv2: { loadBalancers, targetGroups }, autoscaling: { groups }, ec2: { instances, subnets }, rds, elasticache, dynamodb }] }],
     gaps: [],
+  };
+}
+
+function generateDnsAndData(count, region, account, loadBalancers) {
+  const zoneCount = Math.max(1, Math.floor(count / 100));
+  const healthChecks = Array.from({ length: Math.max(1, Math.floor(count / 10)) }, (_, h) => ({
+    id: `${h.toString(16).padStart(8, '0')}-4c1e-4b0e-9d6f-7a8b9c0d1e2f`,
+    type: 'HTTPS',
+    fqdn: loadBalancers[h % count].dnsName,
+    port: 443,
+    resourcePath: '/health',
+    requestInterval: 30,
+    failureThreshold: 3,
+    disabled: false,
+    inverted: false,
+  }));
+  const hostedZones = Array.from({ length: zoneCount }, (_, z) => ({ id: `Z${(0xbe0000 + z).toString(16).toUpperCase().padStart(13, '0')}`, name: `app${z}.example.com`, privateZone: false, records: [] }));
+  const alias = (lb, evaluateTargetHealth) => ({ hostedZoneId: 'Z35SXDOTRQ7X7K', dnsName: `dualstack.${lb.dnsName}.`, evaluateTargetHealth });
+  loadBalancers.forEach((lb, i) => {
+    const zone = hostedZones[i % zoneCount];
+    const name = `api-${i}.${zone.name}`;
+    zone.records.push({ name, type: 'A', setIdentifier: 'primary', values: [], failover: 'PRIMARY', healthCheckId: healthChecks[i % healthChecks.length].id, aliasTarget: alias(lb, true) });
+    if (i % 10 !== 0) zone.records.push({ name, type: 'A', setIdentifier: 'secondary', values: [], failover: 'SECONDARY', aliasTarget: alias(loadBalancers[(i + 1) % count], true) });
+  });
+
+  const instances = [];
+  const clusters = [];
+  for (let d = 0; d < Math.max(1, Math.floor(count / 10)); d++) {
+    const bad = d % 10 === 0;
+    const id = `db-${d}`;
+    if (d % 5 === 0) {
+      const members = [0, 1].map((m) => ({ instanceId: `${id}-${m}`, isWriter: m === 0 }));
+      clusters.push({ id, arn: `arn:aws:rds:${region}:${account}:cluster:${id}`, engine: 'aurora-postgresql', engineMode: 'provisioned', status: 'available', multiAz: !bad, availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'], members, backupRetentionPeriod: 7, tags: {} });
+      members.forEach((m, i) =>
+        instances.push({ id: m.instanceId, arn: `arn:aws:rds:${region}:${account}:db:${m.instanceId}`, engine: 'aurora-postgresql', instanceClass: 'db.r7g.large', status: 'available', multiAz: false, availabilityZone: bad ? 'us-east-1a' : `us-east-1${'ab'[i]}`, clusterId: id, backupRetentionPeriod: 7, tags: {} }),
+      );
+    } else {
+      instances.push({ id, arn: `arn:aws:rds:${region}:${account}:db:${id}`, engine: 'postgres', instanceClass: 'db.m7g.large', status: 'available', multiAz: !bad, availabilityZone: 'us-east-1a', ...(bad ? {} : { secondaryAvailabilityZone: 'us-east-1b' }), backupRetentionPeriod: bad ? 0 : 7, tags: {} });
+    }
+  }
+  const replicationGroups = [];
+  const cacheClusters = [];
+  for (let r = 0; r < Math.max(1, Math.floor(count / 20)); r++) {
+    const id = `sessions-${r}`;
+    const failover = r % 10 === 0 ? 'disabled' : 'enabled';
+    const members = [1, 2].map((m) => `${id}-00${m}`);
+    replicationGroups.push({
+      id,
+      arn: `arn:aws:elasticache:${region}:${account}:replicationgroup:${id}`,
+      engine: 'redis',
+      status: 'available',
+      automaticFailover: failover,
+      multiAz: failover,
+      clusterMode: 'disabled',
+      memberClusters: members,
+      nodeGroups: [{ id: '0001', members: members.map((cacheClusterId, m) => ({ cacheClusterId, availabilityZone: `us-east-1${'ab'[m]}`, role: m === 0 ? 'primary' : 'replica' })) }],
+    });
+    members.forEach((member, m) => cacheClusters.push({ id: member, arn: `arn:aws:elasticache:${region}:${account}:cluster:${member}`, engine: 'redis', status: 'available', numNodes: 1, availabilityZone: `us-east-1${'ab'[m]}`, replicationGroupId: id }));
+  }
+  const tables = Array.from({ length: Math.max(1, Math.floor(count / 10)) }, (_, t) => ({
+    name: `table-${t}`,
+    arn: `arn:aws:dynamodb:${region}:${account}:table/table-${t}`,
+    status: 'ACTIVE',
+    billingMode: 'PAY_PER_REQUEST',
+    replicaRegions: [],
+    pointInTimeRecovery: t % 10 === 0 ? 'DISABLED' : 'ENABLED',
+    ...(t % 10 === 0 ? {} : { recoveryPeriodInDays: 35 }),
+  }));
+  return {
+    route53: { hostedZones, healthChecks },
+    rds: { instances, clusters },
+    elasticache: { replicationGroups, cacheClusters, serverlessCaches: [] },
+    dynamodb: { tables },
   };
 }
 
@@ -129,7 +219,7 @@ console.log(`  ha-audit --version                      ${fmt(version).padStart(9
 console.log(`  scan --inventory demo --format json     ${fmt(demo).padStart(9)}  ${(demo / baseline).toFixed(2)}x baseline`);
 console.log(`  scan --inventory demo (text)            ${fmt(demoText).padStart(9)}  ${(demoText / baseline).toFixed(2)}x baseline`);
 
-console.log('\nEvaluation of generated inventories, in process (median of 3): all 10 rules + report');
+console.log(`\nEvaluation of generated inventories, in process (median of 3): all ${rules.length} rules + report`);
 console.log('  load balancers   results   evaluate    per LB     JSON render   text render   growth vs previous size');
 let previous;
 let loadMs;
@@ -137,11 +227,12 @@ const dir = mkdtempSync(join(tmpdir(), 'ha-audit-bench-'));
 for (const count of [1_000, 10_000, 50_000]) {
   const inventory = generateInventory(count);
   const evaluation = timeFn(() => evaluate(inventory));
-  const json = timeFn(() => renderJson(evaluation.value));
-  const text = timeFn(() => renderText(evaluation.value, { color: false, failOn: 'low', exitCode: 1 }));
+  // A renderer that cannot cope with the size (V8's longest string, the call stack) is reported, not fatal.
+  const json = tryTimeFn(() => renderJson(evaluation.value), `JSON render of ${count}`);
+  const text = tryTimeFn(() => renderText(evaluation.value, { color: false, failOn: 'low', exitCode: 1 }), `text render of ${count}`);
   const growth = previous ? `${(evaluation.ms / previous.ms).toFixed(1)}x time for ${(count / previous.count).toFixed(0)}x size` : '';
   console.log(
-    `  ${String(count).padStart(14)} ${String(evaluation.value.findings.length).padStart(9)} ${fmt(evaluation.ms).padStart(10)} ${`${((evaluation.ms * 1000) / count).toFixed(1)} µs`.padStart(10)} ${fmt(json.ms).padStart(13)} ${fmt(text.ms).padStart(13)}   ${growth}`,
+    `  ${String(count).padStart(14)} ${String(evaluation.value.findings.length).padStart(9)} ${fmt(evaluation.ms).padStart(10)} ${`${((evaluation.ms * 1000) / count).toFixed(1)} µs`.padStart(10)} ${(json.error ? 'FAILED' : fmt(json.ms)).padStart(13)} ${(text.error ? 'FAILED' : fmt(text.ms)).padStart(13)}   ${growth}`,
   );
   previous = { ms: evaluation.ms, count };
   if (count === 10_000) {
@@ -156,5 +247,18 @@ for (const count of [1_000, 10_000, 50_000]) {
     loadMs = median(load);
   }
 }
+for (const failure of renderFailures) console.log(`  FAILED ${failure}`);
 console.log(`\nLoading the 10,000-load-balancer inventory file (parse + schema validation): ${fmt(loadMs)}`);
-console.log(`A full offline scan of it: ${fmt(timeCommand([cli, 'scan', '--inventory', join(dir, 'inventory-10k.json'), '--format', 'json', '--output', join(dir, 'r.json')], 3))}`);
+const offlineScan = timeCommand([cli, 'scan', '--inventory', join(dir, 'inventory-10k.json'), '--format', 'json', '--output', join(dir, 'r.json')], 3);
+const mb = (file) => `${(statSync(join(dir, file)).size / 1e6).toFixed(0)} MB`;
+console.log(`A full offline scan of it: ${fmt(offlineScan)} (inventory ${mb('inventory-10k.json')}, JSON report ${mb('r.json')})`);
+rmSync(dir, { recursive: true, force: true });
+
+// A live scan of a big simulated account: rate limits, not this machine, bound it.
+const simScale = Number(process.env.BENCH_TIME_SCALE ?? 10);
+console.log('');
+console.log(formatSimulatedAccount(await runSimulatedAccount({ timeScale: simScale })));
+const halfRate = await runSimulatedAccount({ timeScale: simScale, maxApiRate: 0.5 });
+console.log(
+  `\n  the same with --max-api-rate 0.5: ${halfRate.awsWallS.toFixed(1)} s, ${halfRate.ratioAtFactor.toFixed(2)}× its floor of ${halfRate.floorAtFactorS.toFixed(1)} s (${halfRate.ratio.toFixed(2)}× the full-rate floor); ${halfRate.throttled} throttled request(s), ${halfRate.gaps.length} gap(s)`,
+);

@@ -4,7 +4,7 @@ import { runRules } from '../engine/run-rules.js';
 import { buildReport } from '../engine/scan-report.js';
 import { EXIT, exitCodeFor, type FailOn } from '../engine/summary.js';
 import { HaAuditError } from '../model/errors.js';
-import type { Inventory } from '../model/inventory.js';
+import { GLOBAL_REGION, type Inventory } from '../model/inventory.js';
 import type { ScanReport } from '../model/report.js';
 import { loadInventory } from '../model/inventory-file.js';
 import { renderJson } from '../report/json.js';
@@ -39,6 +39,8 @@ export interface ScanOptions extends LiveScanOptions {
   config?: string | false;
   baseline?: string;
   failOnNewOnly?: boolean;
+  /** `--max-api-rate`, unparsed. */
+  maxApiRate?: string;
 }
 
 export interface ScanIo {
@@ -137,6 +139,7 @@ function renderReport(report: ScanReport, rules: readonly Rule[], format: Report
 async function collectLive(options: ScanOptions, regions: string[], io: ScanIo): Promise<Inventory> {
   const selection = parseAccountSelection(options);
   const timeoutMs = options.timeout !== undefined ? parseDuration(options.timeout) : undefined;
+  const maxApiRate = options.maxApiRate !== undefined ? parseMaxApiRate(options.maxApiRate) : undefined;
   const { collectInventory, ScanStopped } = await import('../collect/collect-inventory.js');
   const controller = new AbortController();
   const timer = timeoutMs !== undefined ? setTimeout(() => controller.abort(new ScanStopped('ScanTimeout', `the scan reached --timeout ${options.timeout}`)), timeoutMs) : undefined;
@@ -156,6 +159,7 @@ async function collectLive(options: ScanOptions, regions: string[], io: ScanIo):
       ...(options.profile ? { profile: options.profile } : {}),
       ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
       signal: controller.signal,
+      ...(maxApiRate !== undefined ? { maxApiRate } : {}),
       debug: io.debug,
       ...(progress ? { onEvent: (event) => progress.onEvent(event), onCall: (call: { accountId: string; region: string; service: string; throttled?: boolean }) => progress.onCall(call) } : {}),
     });
@@ -187,7 +191,8 @@ function onlyRegions(inventory: Inventory, regions: string[], file: string): Inv
   return {
     ...inventory,
     accounts: inventory.accounts.map((a) => ({ ...a, regions: a.regions.filter((r) => regions.includes(r.region)) })),
-    gaps: inventory.gaps.filter((g) => regions.includes(g.region)),
+    // Route 53 is global: its gaps stay whatever the regions.
+    gaps: inventory.gaps.filter((g) => g.region === GLOBAL_REGION || regions.includes(g.region)),
   };
 }
 
@@ -208,4 +213,13 @@ export function colorWanted(isTerminal: boolean, env: NodeJS.ProcessEnv): boolea
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return isTerminal && env.TERM !== 'dumb';
+}
+
+/** `--max-api-rate`: a share of the published rates, more than 0 and at most 1. */
+function parseMaxApiRate(value: string): number {
+  const factor = Number(value);
+  if (value.trim() === '' || !(factor > 0 && factor <= 1)) {
+    throw new HaAuditError('usage', `invalid --max-api-rate "${value}"`, 'give a share of the published API rates from 0 (excluded) to 1, e.g. --max-api-rate 0.5');
+  }
+  return factor;
 }

@@ -1,8 +1,13 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Gap } from '../model/inventory.js';
 import { READ_ONLY_OPERATION, type Operation, type ServiceId } from '../model/operations.js';
 import { Semaphore } from './semaphore.js';
+import { TokenBucket, type BucketClock } from './token-bucket.js';
 
-/** Calls in flight at once per service and region: well under each service's published rate. */
+/**
+ * Calls in flight at once per service and region. The token buckets below set the pace; this
+ * bounds how many slow responses can pile up (rate × latency stays under it: 10/s × 300 ms = 3).
+ */
 export const DEFAULT_CONCURRENCY: Record<ServiceId, number> = {
   sts: 1,
   elbv2: 4,
@@ -14,6 +19,89 @@ export const DEFAULT_CONCURRENCY: Record<ServiceId, number> = {
   dynamodb: 4,
   organizations: 1,
 };
+
+/** A token bucket: `burst` calls at once after a quiet spell, then `rate` calls per second. */
+export interface RateLimit {
+  rate: number;
+  burst: number;
+}
+
+/**
+ * The pace of each service's read calls, per account and region (Route 53: per account): AWS's
+ * token bucket where it is published, else a conservative guess. Each burst holds back half a
+ * second of refill: the first calls of a client wait for a connection (TCP, TLS) that later calls
+ * reuse, so later calls reach AWS sooner after their token than the first did, and AWS's bucket
+ * runs dry that much before ours (the simulated account of `npm run bench` throttled without it).
+ */
+export const DEFAULT_RATES: Record<ServiceId, RateLimit> = {
+  // Published: Describe* bucket of 40, refilled at 10/s (ELB API request throttling).
+  elbv2: { rate: 10, burst: 35 },
+  // Published: non-mutating actions, bucket of 100 refilled at 20/s (EC2 API request throttling).
+  ec2: { rate: 20, burst: 90 },
+  // Published: Describe* 12/s after a burst of 300.
+  rds: { rate: 12, burst: 294 },
+  // Published: 5/s per account on older accounts, bucket not given: 5 assumed (10/s, bucket 50 since 2025).
+  route53: { rate: 5, burst: 2 },
+  // Not published: conservative guesses (10/s, bucket 20). These answer in pages of 100: few calls.
+  autoscaling: { rate: 10, burst: 15 },
+  elasticache: { rate: 10, burst: 15 },
+  // Published: 2,500/s for the whole control plane. Two calls per table: stay far below it.
+  dynamodb: { rate: 20, burst: 40 },
+  sts: { rate: 10, burst: 10 },
+  organizations: { rate: 2, burst: 5 },
+};
+
+export type CallOutcome = 'ok' | 'throttled' | 'failed';
+
+/** What a progress display hears: a call sent, and how it ended (after the SDK's retries). */
+export type CallEvent =
+  | { phase: 'start'; accountId: string; region: string; service: ServiceId; operation: Operation }
+  | {
+      phase: 'end';
+      accountId: string;
+      region: string;
+      service: ServiceId;
+      operation: Operation;
+      outcome: CallOutcome;
+      /** Attempts the SDK made, retries included (`$metadata.attempts`). */
+      attempts: number;
+      /** The error code when the call failed. */
+      code?: string;
+    };
+
+export interface RegionCallsOptions {
+  /** Per service; the others keep `DEFAULT_CONCURRENCY`. */
+  concurrency?: Partial<Record<ServiceId, number>>;
+  /** Per service; the others keep `DEFAULT_RATES`. */
+  rates?: Partial<Record<ServiceId, RateLimit>>;
+  /** `--max-api-rate`: the share of each rate and burst to use, in (0, 1]. Default 1. */
+  rateFactor?: number;
+  onCall?: (event: CallEvent) => void;
+  /** Tests pace with a fake clock. */
+  clock?: BucketClock;
+}
+
+/** Error codes of a throttled call, as the SDK classifies them (it retries these with backoff). */
+const THROTTLING_CODES = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'PriorRequestNotComplete',
+  'EC2ThrottledException',
+  'SlowDown',
+  'BandwidthLimitExceeded',
+  'ProvisionedThroughputExceededException',
+  'LimitExceededException',
+]);
+
+/** The bucket a rate limit and a factor give: the burst rounds down, but never below one call. */
+export function scaledBucket(limit: RateLimit, factor: number, clock?: BucketClock): TokenBucket {
+  return new TokenBucket({ rate: limit.rate * factor, burst: Math.max(1, Math.floor(limit.burst * factor)), ...(clock ? { clock } : {}) });
+}
 
 /** Codes that will not change on retry: once seen, the operation is not called again in the region. */
 const DENIED_CODES = new Set([
@@ -60,38 +148,62 @@ export function errorMessage(error: unknown): string {
 
 /**
  * Every AWS call of one account and region goes through here: it refuses anything that is not
- * read-only, bounds the calls in flight per service, counts them, and turns failures into gaps.
+ * read-only, bounds the calls in flight and paces them per service (a token bucket per service,
+ * so one per service, account and region; Route 53's instance, region `global`, is the account's),
+ * counts them, and turns failures into gaps.
  */
 export class RegionCalls {
   readonly gaps: Gap[] = [];
   readonly counts = new Map<string, number>();
   private readonly limiters = new Map<ServiceId, Semaphore>();
+  private readonly buckets = new Map<ServiceId, TokenBucket>();
   private readonly denied = new Map<string, CallFailed>();
+  private readonly concurrency: Record<ServiceId, number>;
+  private readonly rates: Record<ServiceId, RateLimit>;
+  private readonly rateFactor: number;
 
   constructor(
     readonly accountId: string,
     readonly region: string,
-    private readonly concurrency: Record<ServiceId, number> = DEFAULT_CONCURRENCY,
-  ) {}
+    private readonly options: RegionCallsOptions = {},
+  ) {
+    this.concurrency = { ...DEFAULT_CONCURRENCY, ...options.concurrency };
+    this.rates = { ...DEFAULT_RATES, ...options.rates };
+    this.rateFactor = options.rateFactor ?? 1;
+    if (!(this.rateFactor > 0 && this.rateFactor <= 1)) throw new RangeError(`rate factor must be in (0, 1], got ${this.rateFactor}`);
+  }
 
-  /** Sends one request; throws `CallFailed` naming the operation when it fails. */
+  /** Sends one request once a slot and a token are free; throws `CallFailed` naming the operation when it fails. */
   async call<T>(operation: Operation, send: () => Promise<T>): Promise<T> {
     const [service, name] = operation.split(':') as [ServiceId, string];
     if (!READ_ONLY_OPERATION.test(name)) throw new Error(`ha-audit is read-only: refusing to call ${operation}`);
-    return this.limiter(service).run(async () => {
-      // Checked once the slot is ours: a call queued behind the limit while another call of the
+    if (this.signal?.aborted) throw this.stoppedFailure(service, name);
+    const run = this.limiter(service).run(async () => {
+      // The token is taken inside the slot, right before sending: a token taken early and spent
+      // late could add to a burst AWS's own bucket no longer has room for.
+      await this.bucket(service).take(this.signal);
+      if (this.signal?.aborted) throw this.stoppedFailure(service, name);
+      // Checked once slot and token are ours: a call that waited while another call of the
       // operation was being denied must not be sent.
       const denied = this.denied.get(operation);
       if (denied) throw denied;
       this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
+      const where = { accountId: this.accountId, region: this.region, service, operation };
+      this.options.onCall?.({ phase: 'start', ...where });
       try {
-        return await send();
+        const bucket = this.bucket(service);
+        const response = await sending.run({ attempts: 0, nextToken: () => bucket.take(this.signal) }, send);
+        this.options.onCall?.({ phase: 'end', ...where, outcome: 'ok', attempts: attemptsOf(response) });
+        return response;
       } catch (error) {
         const failure = new CallFailed(service, name, errorCode(error), errorMessage(error), { cause: error });
         if (DENIED_CODES.has(failure.code)) this.denied.set(operation, failure);
+        const outcome = isThrottled(error) ? 'throttled' : 'failed';
+        this.options.onCall?.({ phase: 'end', ...where, outcome, attempts: attemptsOf(error), code: failure.code });
         throw failure;
       }
     });
+    return this.unlessStopped(run, service, name);
   }
 
   /**
@@ -122,6 +234,33 @@ export class RegionCalls {
     });
   }
 
+  /**
+   * `--timeout` and Ctrl-C: once the signal fires, calls in flight are abandoned and no new call
+   * is sent; each becomes a failure with the stop's code (`ScanTimeout`, `Interrupted`), so the
+   * scan ends at once with gaps where it was cut.
+   */
+  stopWhen(signal: AbortSignal | undefined): this {
+    this.signal = signal;
+    return this;
+  }
+
+  private signal: AbortSignal | undefined;
+
+  private stoppedFailure(service: ServiceId, name: string): CallFailed {
+    const reason = this.signal?.reason as { code?: string; message?: string } | undefined;
+    return new CallFailed(service, name, reason?.code ?? 'Aborted', reason?.message ?? 'the scan was stopped');
+  }
+
+  private unlessStopped<T>(call: Promise<T>, service: ServiceId, name: string): Promise<T> {
+    const signal = this.signal;
+    if (!signal) return call;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(this.stoppedFailure(service, name));
+      signal.addEventListener('abort', onAbort, { once: true });
+      call.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
   private limiter(service: ServiceId): Semaphore {
     let limiter = this.limiters.get(service);
     if (!limiter) {
@@ -130,4 +269,45 @@ export class RegionCalls {
     }
     return limiter;
   }
+
+  private bucket(service: ServiceId): TokenBucket {
+    let bucket = this.buckets.get(service);
+    if (!bucket) {
+      bucket = scaledBucket(this.rates[service], this.rateFactor, this.options.clock);
+      this.buckets.set(service, bucket);
+    }
+    return bucket;
+  }
+}
+
+/** The call being sent, as the SDK's middleware sees it through the async context. */
+interface Sending {
+  attempts: number;
+  nextToken: () => Promise<void>;
+}
+
+const sending = new AsyncLocalStorage<Sending>();
+
+/**
+ * Run by the SDK before each attempt (see `paceRetries`): the first attempt of a call was paid
+ * for by `RegionCalls.call`; each retry waits for a token of its own. A retry AWS counts but the
+ * bucket did not would take the token of the next call, which AWS then throttles, and so on.
+ */
+export async function beforeAttempt(): Promise<void> {
+  const call = sending.getStore();
+  if (!call) return;
+  call.attempts += 1;
+  if (call.attempts > 1) await call.nextToken();
+}
+
+/** Whether a call failed for being throttled, after the SDK's own retries. */
+export function isThrottled(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata?.httpStatusCode;
+  return THROTTLING_CODES.has(errorCode(error)) || status === 429;
+}
+
+/** The SDK's count of attempts on a response or an error (`$metadata.attempts`); 1 when absent. */
+function attemptsOf(value: unknown): number {
+  const attempts = (value as { $metadata?: { attempts?: unknown } } | null | undefined)?.$metadata?.attempts;
+  return typeof attempts === 'number' && attempts >= 1 ? attempts : 1;
 }

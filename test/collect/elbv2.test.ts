@@ -27,7 +27,10 @@ import { emptyRegionInventory } from '../../src/model/inventory.js';
 
 const mockedRegion = mockedRegions();
 
-async function collect(fake: MockedRegion, calls = new RegionCalls(ACCOUNT_ID, REGION)) {
+// These tests count calls, not time: unpaced (the pacing has its own tests in region-calls.test.ts).
+const UNPACED = { rates: { elbv2: { rate: 1e6, burst: 1e6 } } };
+
+async function collect(fake: MockedRegion, calls = new RegionCalls(ACCOUNT_ID, REGION, UNPACED)) {
   const inventory = await collectElbv2(fake.clients.elbv2, calls);
   return { inventory, calls };
 }
@@ -338,7 +341,7 @@ describe('collectElbv2: bounded concurrency', () => {
 
   it('uses the limit it is given', async () => {
     const fake = mockedRegion(manyTargetGroups(30), { latencyMs: { DescribeTargetHealth: 20 } });
-    await collect(fake, new RegionCalls(ACCOUNT_ID, REGION, { ...DEFAULT_CONCURRENCY, elbv2: 2 }));
+    await collect(fake, new RegionCalls(ACCOUNT_ID, REGION, { ...UNPACED, concurrency: { elbv2: 2 } }));
     expect(fake.maxInFlight.elbv2).toBe(2);
   });
 });

@@ -1,8 +1,11 @@
 import { deferred, settle } from '../support/async.js';
-import { describe, expect, it, vi } from 'vitest';
-import { CallFailed, DEFAULT_CONCURRENCY, errorCode, errorMessage, RegionCalls } from '../../src/collect/region-calls.js';
+import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clientConfig, paceRetries } from '../../src/collect/aws-clients.js';
+import { CallFailed, DEFAULT_CONCURRENCY, DEFAULT_RATES, errorCode, errorMessage, isThrottled, RegionCalls, type CallEvent } from '../../src/collect/region-calls.js';
 import type { Operation } from '../../src/model/operations.js';
-import { accessDenied, ACCOUNT_ID, awsError, networkError, REGION } from '../support/aws-responses.js';
+import { accessDenied, ACCOUNT_ID, awsError, networkError, REGION, responseMetadata } from '../support/aws-responses.js';
+import { FakeClock } from '../support/fake-clock.js';
 
 
 describe('errorCode and errorMessage', () => {
@@ -100,7 +103,7 @@ describe('RegionCalls', () => {
   });
 
   it('does not send calls that were queued behind the limit when the operation is denied meanwhile', async () => {
-    const calls = new RegionCalls(ACCOUNT_ID, REGION, { ...DEFAULT_CONCURRENCY, elbv2: 1 });
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { concurrency: { elbv2: 1 } });
     const first = deferred<never>();
     const send = vi.fn(() => first.promise);
     const results = Array.from({ length: 5 }, () => calls.guard(() => calls.call('elbv2:DescribeTargetHealth', send)));
@@ -116,7 +119,7 @@ describe('RegionCalls', () => {
 
   it('bounds the calls in flight per service, each service on its own', async () => {
     const concurrency = { ...DEFAULT_CONCURRENCY, sts: 1, elbv2: 2, autoscaling: 1, ec2: 3 };
-    const calls = new RegionCalls(ACCOUNT_ID, REGION, concurrency);
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { concurrency });
     const inFlight = { elbv2: 0, ec2: 0, autoscaling: 0 };
     const maxInFlight = { elbv2: 0, ec2: 0, autoscaling: 0 };
     const gates: (() => void)[] = [];
@@ -147,8 +150,8 @@ describe('RegionCalls', () => {
   });
 
   it('keeps the limit per region: two regions do not share a limiter', async () => {
-    const east = new RegionCalls(ACCOUNT_ID, 'us-east-1', { ...DEFAULT_CONCURRENCY, elbv2: 1 });
-    const west = new RegionCalls(ACCOUNT_ID, 'us-west-2', { ...DEFAULT_CONCURRENCY, elbv2: 1 });
+    const east = new RegionCalls(ACCOUNT_ID, 'us-east-1', { concurrency: { elbv2: 1 } });
+    const west = new RegionCalls(ACCOUNT_ID, 'us-west-2', { concurrency: { elbv2: 1 } });
     const gate = deferred();
     const started: string[] = [];
     const a = east.call('elbv2:DescribeTags', async () => {
@@ -163,5 +166,259 @@ describe('RegionCalls', () => {
     expect(started.sort()).toEqual(['east', 'west']);
     gate.resolve();
     await Promise.all([a, b]);
+  });
+});
+
+/** Sends `count` calls of `operation` at once; each records the fake time it was sent at. */
+function sendMany(calls: RegionCalls, clock: FakeClock, operation: Operation, count: number, send: () => Promise<unknown> = async () => ({})) {
+  const sentAt: number[] = [];
+  const all = Promise.all(
+    Array.from({ length: count }, () =>
+      calls.call(operation, () => {
+        sentAt.push(clock.time);
+        return send();
+      }),
+    ),
+  );
+  return { sentAt, all };
+}
+
+describe('RegionCalls: pacing', { timeout: 5000 }, () => {
+  it('sends a burst at once, then N calls beyond the burst in (N - burst) / rate seconds', async () => {
+    const clock = new FakeClock();
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { clock, rates: { elbv2: { rate: 10, burst: 4 } } });
+    const { sentAt, all } = sendMany(calls, clock, 'elbv2:DescribeTargetHealth', 24);
+    await settle();
+    expect(sentAt).toEqual([0, 0, 0, 0]);
+    const end = await clock.runAll();
+    await all;
+    expect(end).toBeCloseTo(((24 - 4) / 10) * 1000, 6);
+    expect(sentAt.slice(4).map((t) => Math.round(t))).toEqual(Array.from({ length: 20 }, (_, i) => (i + 1) * 100));
+    expect(calls.counts.get('elbv2:DescribeTargetHealth')).toBe(24);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('paces at the published rates by default, half a second of refill held back from the burst: ELB 35 at once, then 10/s', async () => {
+    expect(DEFAULT_RATES.elbv2).toEqual({ rate: 10, burst: 40 - 5 });
+    const clock = new FakeClock();
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { clock });
+    const { sentAt, all } = sendMany(calls, clock, 'elbv2:DescribeTargetGroupAttributes', 60);
+    await clock.runAll();
+    await all;
+    expect(sentAt.filter((t) => t === 0)).toHaveLength(35);
+    expect(sentAt.at(-1)).toBeCloseTo(((60 - 35) / 10) * 1000, 6);
+  });
+
+  it('paces each service on its own bucket, and each account and region on its own', async () => {
+    const clock = new FakeClock();
+    const east = new RegionCalls(ACCOUNT_ID, 'us-east-1', { clock, rates: { elbv2: { rate: 1, burst: 1 }, ec2: { rate: 1, burst: 2 } } });
+    const west = new RegionCalls(ACCOUNT_ID, 'us-west-2', { clock, rates: { elbv2: { rate: 1, burst: 1 } } });
+    const elb = sendMany(east, clock, 'elbv2:DescribeTags', 3);
+    const ec2 = sendMany(east, clock, 'ec2:DescribeSubnets', 2);
+    const otherRegion = sendMany(west, clock, 'elbv2:DescribeTags', 1);
+    await settle();
+    // The drained elbv2 bucket of us-east-1 holds back neither its ec2 calls nor us-west-2.
+    expect({ elb: elb.sentAt, ec2: ec2.sentAt, west: otherRegion.sentAt }).toEqual({ elb: [0], ec2: [0, 0], west: [0] });
+    await clock.runAll();
+    await Promise.all([elb.all, ec2.all, otherRegion.all]);
+    expect(elb.sentAt).toEqual([0, 1000, 2000]);
+  });
+
+  it('takes the token once the slot is free: calls stalled behind the limit do not go out in one burst after it', async () => {
+    const clock = new FakeClock();
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { clock, concurrency: { rds: 2 }, rates: { rds: { rate: 1, burst: 2 } } });
+    const stall = deferred();
+    let stalled = 2;
+    const { sentAt, all } = sendMany(calls, clock, 'rds:DescribeDBInstances', 6, () => (stalled-- > 0 ? stall.promise : Promise.resolve()));
+    await clock.advance(5000);
+    expect(sentAt).toEqual([0, 0]);
+    stall.resolve();
+    await clock.runAll();
+    await all;
+    // Two tokens had come back while the first calls stalled (the burst), not five.
+    expect(sentAt).toEqual([0, 0, 5000, 5000, 6000, 7000]);
+  });
+
+  it('uses the --max-api-rate share of every rate and burst', async () => {
+    const clock = new FakeClock();
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { clock, rateFactor: 0.5 });
+    const elb = sendMany(calls, clock, 'elbv2:DescribeListeners', 19);
+    const route53 = sendMany(new RegionCalls(ACCOUNT_ID, 'global', { clock, rateFactor: 0.5 }), clock, 'route53:ListResourceRecordSets', 3);
+    await clock.runAll();
+    await Promise.all([elb.all, route53.all]);
+    // ELB: 17 at once (35 × 0.5, rounded down), then one every 200 ms (10/s × 0.5).
+    expect(elb.sentAt.filter((t) => t === 0)).toHaveLength(17);
+    expect(elb.sentAt.slice(17).map(Math.round)).toEqual([200, 400]);
+    // Route 53: 5/s and a burst of 2 become 2.5/s and 1.
+    expect(route53.sentAt.map(Math.round)).toEqual([0, 400, 800]);
+  });
+
+  it('refuses a rate factor outside (0, 1]', () => {
+    for (const rateFactor of [0, -0.5, 1.5, Number.NaN]) {
+      expect(() => new RegionCalls(ACCOUNT_ID, REGION, { rateFactor })).toThrow(RangeError);
+    }
+  });
+});
+
+describe('RegionCalls: call events', () => {
+  it('reports each call sent and how it ended, with the attempts the SDK made', async () => {
+    const events: CallEvent[] = [];
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { onCall: (event) => events.push(event) });
+    const where = { accountId: ACCOUNT_ID, region: REGION };
+    await calls.call('elbv2:DescribeLoadBalancers', async () => ({ LoadBalancers: [], $metadata: responseMetadata() }));
+    await calls.call('elbv2:DescribeTargetHealth', async () => ({ TargetHealthDescriptions: [], $metadata: { ...responseMetadata(), attempts: 3, totalRetryDelay: 1400 } }));
+    const throttled = Object.assign(awsError('Throttling', 'Rate exceeded'), { $metadata: { httpStatusCode: 400, attempts: 8, totalRetryDelay: 31_000 } });
+    await calls.guard(() => calls.call('autoscaling:DescribePolicies', () => Promise.reject(throttled)));
+    await calls.guard(() => calls.call('ec2:DescribeSubnets', () => Promise.reject(accessDenied('ec2:DescribeSubnets'))));
+    // Not sent, so not reported: a write, and a call of an operation already denied.
+    await expect(calls.call('ec2:RunInstances' as Operation, async () => ({}))).rejects.toThrow(/read-only/);
+    await calls.guard(() => calls.call('ec2:DescribeSubnets', async () => ({})));
+    expect(events).toEqual([
+      { phase: 'start', ...where, service: 'elbv2', operation: 'elbv2:DescribeLoadBalancers' },
+      { phase: 'end', ...where, service: 'elbv2', operation: 'elbv2:DescribeLoadBalancers', outcome: 'ok', attempts: 1 },
+      { phase: 'start', ...where, service: 'elbv2', operation: 'elbv2:DescribeTargetHealth' },
+      { phase: 'end', ...where, service: 'elbv2', operation: 'elbv2:DescribeTargetHealth', outcome: 'ok', attempts: 3 },
+      { phase: 'start', ...where, service: 'autoscaling', operation: 'autoscaling:DescribePolicies' },
+      { phase: 'end', ...where, service: 'autoscaling', operation: 'autoscaling:DescribePolicies', outcome: 'throttled', attempts: 8, code: 'Throttling' },
+      { phase: 'start', ...where, service: 'ec2', operation: 'ec2:DescribeSubnets' },
+      { phase: 'end', ...where, service: 'ec2', operation: 'ec2:DescribeSubnets', outcome: 'failed', attempts: 1, code: 'AccessDenied' },
+    ]);
+  });
+
+  it('tells a throttled failure by its code, whatever the service calls it, or by HTTP 429', () => {
+    expect(isThrottled(awsError('Throttling', 'Rate exceeded'))).toBe(true);
+    expect(isThrottled(awsError('ThrottlingException', 'Rate of requests exceeds the allowed throughput.'))).toBe(true);
+    expect(isThrottled(awsError('RequestLimitExceeded', 'Request limit exceeded.', 503))).toBe(true);
+    expect(isThrottled(awsError('PriorRequestNotComplete', 'The request was rejected because Route 53 was still processing a prior request.'))).toBe(true);
+    expect(isThrottled(awsError('TooManyRequests', 'Too Many Requests', 429))).toBe(true);
+    expect(isThrottled(awsError('ValidationError', 'bad input'))).toBe(false);
+    expect(isThrottled(accessDenied('ec2:DescribeSubnets'))).toBe(false);
+    expect(isThrottled(networkError())).toBe(false);
+  });
+});
+
+describe('RegionCalls: stopped', { timeout: 5000 }, () => {
+  it('fails the calls waiting for a token at once, with the stop code, sends none of them, and leaves no sleep behind', async () => {
+    const clock = new FakeClock();
+    const controller = new AbortController();
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { clock, rates: { elbv2: { rate: 1, burst: 2 } }, concurrency: { elbv2: 4 } }).stopWhen(controller.signal);
+    const send = vi.fn(async () => ({}));
+    const results = Array.from({ length: 10 }, () => calls.guard(() => calls.call('elbv2:DescribeTargetHealth', send)));
+    await settle();
+    expect(send).toHaveBeenCalledTimes(2);
+    controller.abort(Object.assign(new Error('the scan ran past --timeout 60s'), { code: 'ScanTimeout' }));
+    await Promise.all(results);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(calls.gaps).toEqual([
+      { accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeTargetHealth', code: 'ScanTimeout', message: 'the scan ran past --timeout 60s' },
+    ]);
+    await settle();
+    expect(clock.pending).toBe(0);
+    await expect(calls.call('elbv2:DescribeTags', send)).rejects.toMatchObject({ code: 'ScanTimeout' });
+  });
+});
+
+// ---------------------------------------------------------------- with the SDK's retries
+
+const ELB_XMLNS = 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/';
+const throttlingResponse = () => ({
+  statusCode: 400,
+  headers: { 'content-type': 'text/xml', 'x-amzn-requestid': '5f8c1e7a-2b3d-4c5e-9f60-7a8b9c0d1e2f' },
+  body: Buffer.from(`<ErrorResponse xmlns="${ELB_XMLNS}"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>5f8c1e7a-2b3d-4c5e-9f60-7a8b9c0d1e2f</RequestId></ErrorResponse>`),
+});
+const emptyDescribeLoadBalancers = () => ({
+  statusCode: 200,
+  headers: { 'content-type': 'text/xml', 'x-amzn-requestid': '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' },
+  body: Buffer.from(
+    `<DescribeLoadBalancersResponse xmlns="${ELB_XMLNS}"><DescribeLoadBalancersResult><LoadBalancers/></DescribeLoadBalancersResult><ResponseMetadata><RequestId>0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f</RequestId></ResponseMetadata></DescribeLoadBalancersResponse>`,
+  ),
+});
+
+/** A real ELB client configured as a scan configures it, whose HTTP handler answers in process. */
+function elbClient(answer: (attempt: number) => ReturnType<typeof throttlingResponse>, overrides: { retryMode?: string } = {}) {
+  let attempt = 0;
+  const requestHandler = {
+    handle: async () => ({ response: answer(++attempt) }),
+    updateHttpClientConfig: () => undefined,
+    httpHandlerConfigs: () => ({}),
+  };
+  const credentials = async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
+  return paceRetries(new ElasticLoadBalancingV2Client({ ...clientConfig(REGION, credentials, {}), requestHandler, ...overrides }));
+}
+
+/** Moves the fake timers on, a second at a time, until `promise` settles (at most ten minutes). */
+async function untilSettled(promise: Promise<unknown>): Promise<void> {
+  let settled = false;
+  void promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let s = 0; s < 600 && !settled; s++) await vi.advanceTimersByTimeAsync(1000);
+}
+
+describe('RegionCalls with the SDK retrying throttled calls', { timeout: 10_000 }, () => {
+  // The SDK's backoff is random: no wait at all, so only the pacing decides when a retry goes.
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it('retries a throttled call until it succeeds, each retry waiting for a token of its own', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    // Standard mode: the adaptive mode's own limiter would add its real-time waits to the pacing's.
+    const clock = new FakeClock();
+    const events: CallEvent[] = [];
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { clock, rates: { elbv2: { rate: 1, burst: 1 } }, onCall: (e) => events.push(e) });
+    const attemptsAt: number[] = [];
+    const client = elbClient(
+      (attempt) => {
+        attemptsAt.push(clock.time);
+        return attempt <= 2 ? throttlingResponse() : emptyDescribeLoadBalancers();
+      },
+      { retryMode: 'standard' },
+    );
+    const result = calls.call('elbv2:DescribeLoadBalancers', () => client.send(new DescribeLoadBalancersCommand({ PageSize: 400 })));
+    // The first retry waits for the next token, due in 1 s.
+    await vi.waitFor(() => expect(clock.pending).toBe(1));
+    expect(attemptsAt).toEqual([0]);
+    await clock.advance(1000);
+    await vi.waitFor(() => expect(attemptsAt).toHaveLength(2));
+    await vi.waitFor(() => expect(clock.pending).toBe(1));
+    await clock.advance(1000);
+    await expect(result).resolves.toMatchObject({ LoadBalancers: [], $metadata: { attempts: 3 } });
+    expect(attemptsAt).toEqual([0, 1000, 2000]);
+    // One call, counted once; the events say it took three attempts.
+    expect(calls.counts.get('elbv2:DescribeLoadBalancers')).toBe(1);
+    expect(events.at(-1)).toMatchObject({ phase: 'end', outcome: 'ok', attempts: 3 });
+    expect(calls.gaps).toEqual([]);
+  });
+
+  it('gives up after the configured attempts: the call is throttled, and its step a gap', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    // Adaptive mode waits for its own client-side rate, in real time: run those waits at once.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const events: CallEvent[] = [];
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { rates: { elbv2: { rate: 1e6, burst: 1e6 } }, onCall: (e) => events.push(e) });
+    let attempts = 0;
+    const client = elbClient(() => {
+      attempts += 1;
+      return throttlingResponse();
+    });
+    const { maxAttempts } = clientConfig(REGION, async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }), {});
+    const step = calls.guard(() => calls.call('elbv2:DescribeLoadBalancers', () => client.send(new DescribeLoadBalancersCommand({}))));
+    await untilSettled(step);
+    await expect(step).resolves.toBeUndefined();
+    expect(attempts).toBe(maxAttempts);
+    expect(events.at(-1)).toMatchObject({ phase: 'end', outcome: 'throttled', attempts: maxAttempts, code: 'Throttling' });
+    expect(calls.gaps).toEqual([{ accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeLoadBalancers', code: 'Throttling', message: 'Rate exceeded' }]);
+  });
+
+  it('does not pace a client used outside RegionCalls', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const client = elbClient((attempt) => (attempt <= 3 ? throttlingResponse() : emptyDescribeLoadBalancers()));
+    const response = client.send(new DescribeLoadBalancersCommand({}));
+    await untilSettled(response);
+    await expect(response).resolves.toMatchObject({ $metadata: { attempts: 4 } });
   });
 });
