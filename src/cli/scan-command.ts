@@ -7,7 +7,7 @@ import { HaAuditError } from '../model/errors.js';
 import { GLOBAL_REGION, type Inventory } from '../model/inventory.js';
 import type { ScanReport } from '../model/report.js';
 import { loadInventory } from '../model/inventory-file.js';
-import { renderJson } from '../report/json.js';
+import { renderJsonChunks } from '../report/json.js';
 import { renderJunit } from '../report/junit.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText, suppressionWarnings, type TextOptions } from '../report/text.js';
@@ -17,7 +17,7 @@ import { loadConfig } from '../config/load-config.js';
 import { compareWithBaseline, loadBaseline, type Baseline, type BaselineComparison } from '../engine/baseline.js';
 import { applySuppressions, utcDate, type SuppressionOutcome } from '../engine/suppressions.js';
 import type { Result } from '../model/result.js';
-import { assertWritable, writeFileAtomically } from './files.js';
+import { assertWritable, batched, writeFileAtomically } from './files.js';
 import { parseRegions } from './regions.js';
 import { parseAccountSelection, parseDuration, type LiveScanOptions } from './account-options.js';
 import { Progress } from './progress.js';
@@ -81,12 +81,12 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   if (options.format !== 'text' || options.output) for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${warning}\n`);
 
   const color = !options.output && colorWanted(io.stdout.isTTY === true, io.env);
-  const text = renderReport(report, rules, options.format, { color, failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true });
+  const output = renderReport(report, rules, options.format, { color, failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true });
   if (options.output) {
-    await writeFileAtomically(options.output, text);
+    await writeFileAtomically(options.output, output);
     if (io.stderr.isTTY) io.stderr.write(`Report written to ${options.output}\n`);
   } else {
-    io.stdout.write(text);
+    for (const piece of typeof output === 'string' ? [output] : batched(output)) io.stdout.write(piece);
   }
   return exitCode;
 }
@@ -118,10 +118,10 @@ function evaluate(
 }
 
 /** SARIF and JUnit list every rule of the scan, also those without a finding. */
-function renderReport(report: ScanReport, rules: readonly Rule[], format: ReportFormat, textOptions: TextOptions): string {
+function renderReport(report: ScanReport, rules: readonly Rule[], format: ReportFormat, textOptions: TextOptions): string | Iterable<string> {
   switch (format) {
     case 'json':
-      return renderJson(report);
+      return renderJsonChunks(report);
     case 'sarif':
       return renderSarif(report, rules);
     case 'junit':

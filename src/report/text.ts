@@ -47,7 +47,7 @@ export function renderText(report: ScanReport, options: TextOptions): string {
       const counts = (status: Result['status']) => report.findings.filter((r) => r.resource.accountId === accountId && r.status === status).length;
       lines.push(c.bold.underline(`Account ${accountId}`) + c.dim(`  ${ofAccount.length} failed, ${counts('pass')} passed, ${counts('error')} not evaluated`), '');
     }
-    lines.push(...failingSections(ofAccount, passing, suppressed, c, multiAccount));
+    append(lines, failingSections(ofAccount, passing, suppressed, c, multiAccount));
   }
   const clean = report.scan.accounts.filter((a) => multiAccount && !byAccount.has(a));
   if (clean.length > 0) lines.push(c.green(`No failing result in ${countOf(clean.length, 'account')}: ${clean.join(', ')}`), '');
@@ -77,7 +77,7 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     lines.push('');
   }
 
-  lines.push(...baselineSection(report, c, multiAccount));
+  append(lines, baselineSection(report, c, multiAccount));
   const warnings = suppressionWarnings(report);
   if (warnings.length > 0) {
     lines.push(c.yellow.bold(' WARNINGS '));
@@ -85,7 +85,7 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     lines.push('');
   }
 
-  lines.push(...notEvaluatedSection(report, errors, c, multiAccount));
+  append(lines, notEvaluatedSection(report, errors, c, multiAccount));
 
   if (report.findings.length === 0) lines.push(c.dim('No resource in scope: the scan found nothing any rule applies to.'), '');
   lines.push(summaryLine(report, options, c));
@@ -105,7 +105,7 @@ function failingSections(failing: Result[], passing: Result[], suppressed: Resul
       const accepted = suppressed.filter(sameScope).length;
       lines.push(`  ${c.bold(ruleId)}  ${results[0]!.title}` + c.dim(`  (${results.length} failed, ${passed} passed${accepted > 0 ? `, ${accepted} suppressed` : ''})`));
       lines.push(c.dim(`    Fix: ${results[0]!.remediation?.summary ?? ''}`));
-      for (const result of sortByResource(results)) lines.push(...failure(result, c, multiAccount));
+      for (const result of sortByResource(results)) append(lines, failure(result, c, multiAccount));
       if (results[0]!.remediation?.docs) lines.push(c.dim(`    Docs: ${results[0]!.remediation.docs}`));
       lines.push('');
     }
@@ -243,4 +243,9 @@ function summaryLine(report: ScanReport, options: TextOptions, c: ChalkInstance)
 
 function sortByResource(results: Result[]): Result[] {
   return sortBy(results, (r) => `${r.resource.accountId}/${r.resource.region}/${label(r)}`);
+}
+
+/** `lines.push(...more)` overflows the stack past about 100,000 lines: a large report has more. */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
 }
