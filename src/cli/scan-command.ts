@@ -7,10 +7,8 @@ import { HaAuditError } from '../model/errors.js';
 import { GLOBAL_REGION, type Inventory } from '../model/inventory.js';
 import type { ScanReport } from '../model/report.js';
 import { loadInventory } from '../model/inventory-file.js';
-import { renderJsonChunks } from '../report/json.js';
-import { renderJunit } from '../report/junit.js';
-import { renderSarif } from '../report/sarif.js';
-import { renderText, suppressionWarnings, type TextOptions } from '../report/text.js';
+import { suppressionWarnings } from '../report/suppression-warnings.js';
+import type { TextOptions } from '../report/text.js';
 import { paramOverrides, rulesNamed, rulesToRun } from '../config/apply-config.js';
 import type { Config } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
@@ -81,7 +79,7 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   if (options.format !== 'text' || options.output) for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${warning}\n`);
 
   const color = !options.output && colorWanted(io.stdout.isTTY === true, io.env);
-  const output = renderReport(report, rules, options.format, { color, failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true });
+  const output = await renderReport(report, rules, options.format, { color, failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true });
   if (options.output) {
     await writeFileAtomically(options.output, output);
     if (io.stderr.isTTY) io.stderr.write(`Report written to ${options.output}\n`);
@@ -118,16 +116,17 @@ function evaluate(
 }
 
 /** SARIF and JUnit list every rule of the scan, also those without a finding. */
-function renderReport(report: ScanReport, rules: readonly Rule[], format: ReportFormat, textOptions: TextOptions): string | Iterable<string> {
+/** Only the format asked for is loaded: each costs start-up time (chalk, crypto...). */
+async function renderReport(report: ScanReport, rules: readonly Rule[], format: ReportFormat, textOptions: TextOptions): Promise<string | Iterable<string>> {
   switch (format) {
     case 'json':
-      return renderJsonChunks(report);
+      return (await import('../report/json.js')).renderJsonChunks(report);
     case 'sarif':
-      return renderSarif(report, rules);
+      return (await import('../report/sarif.js')).renderSarif(report, rules);
     case 'junit':
-      return renderJunit(report, rules);
+      return (await import('../report/junit.js')).renderJunit(report, rules);
     case 'text':
-      return renderText(report, textOptions);
+      return (await import('../report/text.js')).renderText(report, textOptions);
   }
 }
 
