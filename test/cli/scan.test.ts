@@ -101,6 +101,40 @@ describe('ha-audit scan --inventory (child process)', () => {
   });
 });
 
+describe('ha-audit scan of the demo account: DNS and data layer end to end (child process)', () => {
+  const demo = 'fixtures/demo/inventory.json';
+  const dnsRules = ['r53-failover-pair', 'r53-failover-health-check', 'r53-failover-distinct-regions', 'r53-alias-evaluate-target-health', 'r53-routing-health-checks', 'r53-health-check-exists', 'r53-health-check-disabled', 'r53-geo-default'];
+  const dataRules = ['rds-multi-az', 'rds-backups', 'aurora-multi-az', 'elasticache-failover', 'dynamodb-pitr'];
+  type Finding = { ruleId: string; status: string; resource: { type: string; id: string; region: string }; remediation?: { commands: string[] } };
+
+  it('JSON: every DNS and data-layer rule fails somewhere, with record ids and ready commands', async () => {
+    const run = await runCli(['scan', '--inventory', demo, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const findings = (expectValidReport(run.stdout) as { findings: Finding[] }).findings;
+    for (const ruleId of [...dnsRules, ...dataRules]) {
+      const failed = findings.filter((f) => f.ruleId === ruleId && f.status === 'fail');
+      expect(failed.length, `${ruleId} fails in the demo`).toBeGreaterThan(0);
+      for (const f of failed) expect(f.remediation!.commands.length).toBeGreaterThan(0);
+    }
+    const records = findings.filter((f) => f.ruleId.startsWith('r53-'));
+    expect(records.every((f) => f.resource.region === 'global')).toBe(true);
+    // ARCHITECTURE.md's record id: <hostedZoneId>/<name>/<type>[/<setIdentifier>].
+    expect(records.filter((f) => f.resource.type === 'route53:record').every((f) => /^Z[A-Z0-9]+\/[^/]+\/[A-Z]+(\/.+)?$/.test(f.resource.id))).toBe(true);
+    expect(records.flatMap((f) => f.remediation?.commands ?? []).some((c) => c.startsWith('aws route53 change-resource-record-sets --hosted-zone-id '))).toBe(true);
+    const data = findings.filter((f) => dataRules.includes(f.ruleId) && f.status === 'fail');
+    expect(data.flatMap((f) => f.remediation!.commands).every((c) => / --region (us-east-1|eu-west-1)$/.test(c))).toBe(true);
+  });
+
+  it('text: the DNS and data-layer failures appear with their fixes', async () => {
+    const run = await runCli(['scan', '--inventory', demo]);
+    expect(run.code).toBe(1);
+    for (const ruleId of [...dnsRules, ...dataRules]) expect(run.stdout).toContain(`  ${ruleId}  `);
+    expect(run.stdout).toMatch(/✗ Z[A-Z0-9]+\/api\.shop\.example\.com\/A\/api-primary \[global\]/);
+    expect(run.stdout).toContain('$ aws rds modify-db-instance --db-instance-identifier legacy-billing-db --multi-az --apply-immediately --region us-east-1');
+    expect(run.stdout).toContain('$ aws dynamodb update-continuous-backups --table-name shop-carts');
+  });
+});
+
 describe('ha-audit scan --format sarif|junit (child process)', () => {
   const demo = 'fixtures/demo/inventory.json';
   const junitParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' });

@@ -1726,8 +1726,8 @@ describe('collectInventory against the fake', () => {
   });
 
   it('recovers from throttling with the same inventory (the collector’s own retry settings)', async () => {
-    // Throttling at the very start of a scan: the collector's standard retry backs off and goes on
-    // at full speed afterwards (the SDK's adaptive mode would cap the client at 0.5 request/s).
+    // Throttling at the very start of a scan: the collector's adaptive retry backs off, and the
+    // scan ends with what it would have collected unthrottled.
     const { url, requests } = await start({ throttle: [{ service: 'elbv2', action: 'DescribeLoadBalancers', region: EU, count: 2 }] });
     const collected = await scan(url);
     expect(comparable(collected)).toEqual(comparable(SMALL));
