@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Gap } from '../model/inventory.js';
 import { READ_ONLY_OPERATION, type Operation, type ServiceId } from '../model/operations.js';
 import { Semaphore } from './semaphore.js';
-import { TokenBucket, type BucketClock } from './token-bucket.js';
+import { REAL_CLOCK, TokenBucket, type BucketClock } from './token-bucket.js';
 
 /**
  * Calls in flight at once per service and region. The token buckets below set the pace; this
@@ -79,6 +79,10 @@ export interface RegionCallsOptions {
   onCall?: (event: CallEvent) => void;
   /** Tests pace with a fake clock. */
   clock?: BucketClock;
+  /** Rounds of re-sending a call still throttled after the SDK's retries (default `THROTTLE_ROUNDS`). */
+  throttleRounds?: number;
+  /** The first pause before such a round, doubling each round (default `THROTTLE_PAUSE_MS`). */
+  throttlePauseMs?: number;
 }
 
 /** Error codes of a throttled call, as the SDK classifies them (it retries these with backoff). */
@@ -102,6 +106,14 @@ const THROTTLING_CODES = new Set([
 export function scaledBucket(limit: RateLimit, factor: number, clock?: BucketClock): TokenBucket {
   return new TokenBucket({ rate: limit.rate * factor, burst: Math.max(1, Math.floor(limit.burst * factor)), ...(clock ? { clock } : {}) });
 }
+
+/**
+ * After the SDK has spent its retries on a throttled call, the call is sent again this many
+ * times, after a pause that doubles from `THROTTLE_PAUSE_MS`: throttling slows a scan down, it
+ * does not leave a gap, unless it lasts (about 14 s of pauses on top of the SDK's backoff).
+ */
+const THROTTLE_ROUNDS = 3;
+const THROTTLE_PAUSE_MS = 2_000;
 
 /** Codes that will not change on retry: once seen, the operation is not called again in the region. */
 const DENIED_CODES = new Set([
@@ -190,17 +202,26 @@ export class RegionCalls {
       this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
       const where = { accountId: this.accountId, region: this.region, service, operation };
       this.options.onCall?.({ phase: 'start', ...where });
-      try {
-        const bucket = this.bucket(service);
-        const response = await sending.run({ attempts: 0, nextToken: () => bucket.take(this.signal) }, send);
-        this.options.onCall?.({ phase: 'end', ...where, outcome: 'ok', attempts: attemptsOf(response) });
-        return response;
-      } catch (error) {
-        const failure = new CallFailed(service, name, errorCode(error), errorMessage(error), { cause: error });
-        if (DENIED_CODES.has(failure.code)) this.denied.set(operation, failure);
-        const outcome = isThrottled(error) ? 'throttled' : 'failed';
-        this.options.onCall?.({ phase: 'end', ...where, outcome, attempts: attemptsOf(error), code: failure.code });
-        throw failure;
+      const bucket = this.bucket(service);
+      for (let round = 0; ; round++) {
+        try {
+          const response = await sending.run({ attempts: 0, nextToken: () => bucket.take(this.signal) }, send);
+          this.options.onCall?.({ phase: 'end', ...where, outcome: round > 0 ? 'throttled' : 'ok', attempts: attemptsOf(response) });
+          return response;
+        } catch (error) {
+          // Throttled past the SDK's own retries (the account's automation is using the rate):
+          // the scan slows down and goes on rather than leave a gap, a few times over.
+          if (isThrottled(error) && round < (this.options.throttleRounds ?? THROTTLE_ROUNDS) && !this.signal?.aborted) {
+            await this.pause((this.options.throttlePauseMs ?? THROTTLE_PAUSE_MS) * 2 ** round);
+            await bucket.take(this.signal);
+            continue;
+          }
+          const failure = new CallFailed(service, name, errorCode(error), errorMessage(error), { cause: error });
+          if (DENIED_CODES.has(failure.code)) this.denied.set(operation, failure);
+          const outcome = isThrottled(error) ? 'throttled' : 'failed';
+          this.options.onCall?.({ phase: 'end', ...where, outcome, attempts: attemptsOf(error), code: failure.code });
+          throw failure;
+        }
       }
     });
     return this.unlessStopped(run, service, name);
@@ -259,6 +280,12 @@ export class RegionCalls {
       signal.addEventListener('abort', onAbort, { once: true });
       call.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
+  }
+
+  /** Waits, unless the scan is stopped meanwhile (then the stop's failure is thrown by the caller's check). */
+  private async pause(ms: number): Promise<void> {
+    const clock = this.options.clock ?? REAL_CLOCK;
+    await clock.sleep(ms, this.signal ?? new AbortController().signal).catch(() => undefined);
   }
 
   private limiter(service: ServiceId): Semaphore {

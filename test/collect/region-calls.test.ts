@@ -62,7 +62,7 @@ describe('RegionCalls', () => {
   });
 
   it('guard turns a CallFailed into one gap per operation and code, and yields undefined', async () => {
-    const calls = new RegionCalls(ACCOUNT_ID, REGION);
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { throttleRounds: 0 });
     const throttled = () => Promise.reject(awsError('Throttling', 'Rate exceeded'));
     await expect(calls.guard(() => calls.call('elbv2:DescribeTargetHealth', throttled))).resolves.toBeUndefined();
     await calls.guard(() => calls.call('elbv2:DescribeTargetHealth', throttled));
@@ -263,7 +263,7 @@ describe('RegionCalls: pacing', { timeout: 5000 }, () => {
 describe('RegionCalls: call events', () => {
   it('reports each call sent and how it ended, with the attempts the SDK made', async () => {
     const events: CallEvent[] = [];
-    const calls = new RegionCalls(ACCOUNT_ID, REGION, { onCall: (event) => events.push(event) });
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { throttleRounds: 0, onCall: (event) => events.push(event) });
     const where = { accountId: ACCOUNT_ID, region: REGION };
     await calls.call('elbv2:DescribeLoadBalancers', async () => ({ LoadBalancers: [], $metadata: responseMetadata() }));
     await calls.call('elbv2:DescribeTargetHealth', async () => ({ TargetHealthDescriptions: [], $metadata: { ...responseMetadata(), attempts: 3, totalRetryDelay: 1400 } }));
@@ -393,12 +393,40 @@ describe('RegionCalls with the SDK retrying throttled calls', { timeout: 10_000 
     expect(calls.gaps).toEqual([]);
   });
 
+  it('sends a call still throttled after the SDK retries again, after a doubling pause, a few rounds before it is a gap', async () => {
+    const clock = new FakeClock();
+    const events: CallEvent[] = [];
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { clock, onCall: (e) => events.push(e) });
+    let sent = 0;
+    const sentAt: number[] = [];
+    const flaky = async () => {
+      sentAt.push(clock.time);
+      sent += 1;
+      if (sent <= 2) throw awsError('Throttling', 'Rate exceeded');
+      return { $metadata: responseMetadata() };
+    };
+    const done = calls.call('elbv2:DescribeTargetHealth', flaky);
+    await clock.runAll();
+    await expect(done).resolves.toBeDefined();
+    expect(sentAt).toEqual([0, 2_000, 6_000]);
+    expect(calls.gaps).toEqual([]);
+    expect(events.filter((e) => e.phase === 'end')).toEqual([expect.objectContaining({ outcome: 'throttled' })]);
+
+    const always = new RegionCalls(ACCOUNT_ID, REGION, { clock });
+    let tries = 0;
+    const step = always.guard(() => always.call('elbv2:DescribeTags', () => ((tries += 1), Promise.reject(awsError('Throttling', 'Rate exceeded')))));
+    await clock.runAll();
+    expect(await step).toBeUndefined();
+    expect(tries).toBe(4);
+    expect(always.gaps).toEqual([expect.objectContaining({ operation: 'DescribeTags', code: 'Throttling' })]);
+  });
+
   it('gives up after the configured attempts: the call is throttled, and its step a gap', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     // Adaptive mode waits for its own client-side rate, in real time: run those waits at once.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const events: CallEvent[] = [];
-    const calls = new RegionCalls(ACCOUNT_ID, REGION, { rates: { elbv2: { rate: 1e6, burst: 1e6 } }, onCall: (e) => events.push(e) });
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { throttleRounds: 0, rates: { elbv2: { rate: 1e6, burst: 1e6 } }, onCall: (e) => events.push(e) });
     let attempts = 0;
     const client = elbClient(() => {
       attempts += 1;
