@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Progress } from '../../src/cli/progress.js';
+
+/** A stand-in for a terminal stderr: what was written, and a width. */
+function terminal(columns = 200) {
+  const writes: string[] = [];
+  const stream = { columns, write: (s: string) => (writes.push(s), true) } as unknown as NodeJS.WriteStream;
+  return { stream, writes, screen: () => writes.join('') };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('Progress', () => {
+  it('draws account, region and service, calls, a bar of scopes done and the time, redrawn in place', () => {
+    vi.useFakeTimers();
+    const { stream, writes } = terminal();
+    const progress = new Progress(stream);
+    progress.start();
+    progress.onEvent({ type: 'scopes-planned', accountId: '111111111111', scopes: 4 });
+    progress.onEvent({ type: 'scope-started', accountId: '111111111111', region: 'us-east-1' });
+    for (let i = 0; i < 1234; i++) progress.onCall({ accountId: '111111111111', region: 'us-east-1', service: 'elbv2' });
+    progress.onEvent({ type: 'scope-finished', accountId: '111111111111', region: 'global', calls: 3, gaps: 0 });
+    vi.advanceTimersByTime(250);
+    const last = writes.at(-1)!;
+    expect(last.startsWith('\r')).toBe(true);
+    expect(last.endsWith('\u001b[K')).toBe(true);
+    expect(last).toMatch(/111111111111 us-east-1 elbv2 \[#####-+\] 1\/4 · 1,234 calls · \d+\.\ds/);
+    progress.finish('done');
+  });
+
+  it('ends with one line: the calls, throttled calls, gaps, skipped accounts and the time', () => {
+    const { stream, screen } = terminal();
+    const progress = new Progress(stream);
+    progress.onEvent({ type: 'scopes-planned', accountId: '111111111111', scopes: 2 });
+    progress.onEvent({ type: 'scopes-planned', accountId: '222222222222', scopes: 2 });
+    progress.onEvent({ type: 'account-skipped', accountId: '333333333333', reason: 'SUSPENDED' });
+    progress.onCall({ accountId: '111111111111', region: 'us-east-1', service: 'elbv2', throttled: true });
+    progress.onCall({ accountId: '222222222222', region: 'us-east-1', service: 'rds' });
+    progress.onEvent({ type: 'scope-finished', accountId: '111111111111', region: 'us-east-1', calls: 2, gaps: 1 });
+    progress.finish('done');
+    expect(screen()).toMatch(/^Collected 2 accounts: 2 AWS calls in \d+\.\d s \(1 throttled, 1 gap, 1 account\(s\) skipped\)\n$/);
+  });
+
+  it('clears its line before the final one, never leaves a timer behind, and fits the terminal width', () => {
+    vi.useFakeTimers();
+    const { stream, writes } = terminal(30);
+    const progress = new Progress(stream);
+    progress.start();
+    progress.onEvent({ type: 'scope-started', accountId: '111111111111', region: 'ap-southeast-2' });
+    vi.advanceTimersByTime(150);
+    expect(writes.at(-1)!.replace('\r', '').replace('\u001b[K', '').length).toBeLessThan(30);
+    progress.finish('stopped');
+    expect(writes.at(-2)).toBe('\r\u001b[K');
+    expect(writes.at(-1)).toMatch(/^Stopped after 0 accounts: 0 AWS calls/);
+    const count = writes.length;
+    vi.advanceTimersByTime(1000);
+    expect(writes.length).toBe(count);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
