@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-elasticache';
 import type { CacheCluster, ElastiCacheInventory, ReplicationGroup, ServerlessCache } from '../model/inventory.js';
 import { collectPages } from './paginate.js';
-import type { RegionCalls } from './region-calls.js';
+import { CallFailed, type RegionCalls } from './region-calls.js';
 
 /** The API's maximum `MaxRecords` for `DescribeReplicationGroups` and `DescribeCacheClusters` (20 to 100). */
 const PAGE_SIZE = 100;
@@ -18,6 +18,9 @@ const PAGE_SIZE = 100;
  * sibling `DescribeServerlessCacheSnapshots` caps it at 50): ask for that, never more.
  */
 const SERVERLESS_PAGE_SIZE = 50;
+
+/** What an endpoint answers for an action it does not offer (query protocol, and emulators). */
+const SERVERLESS_NOT_OFFERED = new Set(['InvalidAction', 'UnknownOperationException', 'NotImplemented', 'UnsupportedOperation']);
 
 /**
  * Replication groups (Redis OSS / Valkey), cache clusters (Memcached clusters and the one-node
@@ -46,7 +49,12 @@ export async function collectElastiCache(client: ElastiCacheClient, calls: Regio
             client.send(new DescribeServerlessCachesCommand({ NextToken, MaxResults: SERVERLESS_PAGE_SIZE })),
           ),
         (page) => ({ items: page.ServerlessCaches, next: page.NextToken }),
-      ),
+      ).catch((error: unknown) => {
+        // Serverless caches came in 2023: where the endpoint does not know the action (an
+        // emulator, a partition without them), there is none to audit, which is not a blind spot.
+        if (error instanceof CallFailed && SERVERLESS_NOT_OFFERED.has(error.code)) return [];
+        throw error;
+      }),
     ),
   ]);
 

@@ -3,6 +3,7 @@ import { collectElastiCache } from '../../src/collect/elasticache.js';
 import { RegionCalls } from '../../src/collect/region-calls.js';
 import { mockedRegions, type MockedRegion } from '../support/mocked-region.js';
 import {
+  awsError,
   accessDenied,
   ACCOUNT_ID,
   cacheCluster,
@@ -203,13 +204,24 @@ describe('collectElastiCache: failures', () => {
     expect(inventory.serverlessCaches.map((c) => c.name)).toEqual(['carts']);
   });
 
-  it('records a gap when DescribeServerlessCaches is not available, and keeps the rest', async () => {
+  it('records a gap when DescribeServerlessCaches is denied, and keeps the rest', async () => {
     const fake = mockedRegion(
       { replicationGroups: [replicationGroup('sessions')], serverlessCaches: [serverlessCache('carts')] },
       { fail: { DescribeServerlessCaches: () => accessDenied('elasticache:DescribeServerlessCaches') } },
     );
     const { inventory, calls } = await collect(fake);
     expect(calls.gaps.map((g) => `${g.service}:${g.operation}:${g.code}`)).toEqual(['elasticache:DescribeServerlessCaches:AccessDenied']);
+    expect(inventory.serverlessCaches).toEqual([]);
+    expect(inventory.replicationGroups.map((g) => g.id)).toEqual(['sessions']);
+  });
+
+  it('an endpoint that does not offer serverless caches (InvalidAction) has none: no gap', async () => {
+    const fake = mockedRegion(
+      { replicationGroups: [replicationGroup('sessions')] },
+      { fail: { DescribeServerlessCaches: () => awsError('InvalidAction', 'The action DescribeServerlessCaches is not valid for this web service.') } },
+    );
+    const { inventory, calls } = await collect(fake);
+    expect(calls.gaps).toEqual([]);
     expect(inventory.serverlessCaches).toEqual([]);
     expect(inventory.replicationGroups.map((g) => g.id)).toEqual(['sessions']);
   });
