@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { collectDynamoDb, UNKNOWN_PITR } from '../../src/collect/dynamodb.js';
 import { DEFAULT_CONCURRENCY, RegionCalls } from '../../src/collect/region-calls.js';
+import { expectSchemaValid } from '../support/inventory-schema.js';
 import { mockedRegions, type MockedRegion } from '../support/mocked-region.js';
 import { ACCOUNT_ID, continuousBackups, dynamoDbAccessDenied, dynamoDbError, dynamoDbTable, REGION, tableArn } from '../support/aws-responses.js';
 import { expectChainedPages } from '../support/pagination.js';
-import { parseInventory } from '../../src/model/inventory-file.js';
-import { emptyRegionInventory, emptyRoute53Inventory, INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type Inventory, type RegionInventory } from '../../src/model/inventory.js';
 
 const mockedRegion = mockedRegions();
 
@@ -14,18 +13,6 @@ async function collect(fake: MockedRegion) {
   const calls = new RegionCalls(ACCOUNT_ID, REGION, { throttleRounds: 0 });
   const inventory = await collectDynamoDb(fake.clients.dynamodb, calls);
   return { inventory, calls };
-}
-
-/** What the collector gave, in an otherwise empty inventory, must pass `schema/inventory.schema.json` (strict). */
-async function expectSchemaValid(part: Partial<RegionInventory>): Promise<void> {
-  const inventory: Inventory = {
-    format: INVENTORY_FORMAT,
-    formatVersion: INVENTORY_FORMAT_VERSION,
-    collectedAt: '2026-01-05T10:00:00.000Z',
-    accounts: [{ accountId: ACCOUNT_ID, route53: emptyRoute53Inventory(), regions: [{ ...emptyRegionInventory(REGION), ...part }] }],
-    gaps: [],
-  };
-  await expect(parseInventory(JSON.stringify(inventory), 'collected.json')).resolves.toEqual(inventory);
 }
 
 const names = (tables: { name: string }[]) => tables.map((t) => t.name);
