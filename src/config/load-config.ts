@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Rule } from '../engine/define-rule.js';
 import { HaAuditError } from '../model/errors.js';
+import { unreadableReason } from '../model/read-input.js';
 import type { Config } from './config-schema.js';
 
 /** Looked for in the working directory when `--config` is not given. */
@@ -18,10 +19,9 @@ export async function loadConfig(option: string | false | undefined, rules: read
   try {
     text = await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (option === undefined && code === 'ENOENT') return undefined;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
-    throw new HaAuditError('config-unreadable', `cannot read configuration ${file}: ${reason}`, 'see docs/configuration.md', { cause: error });
+    // No configuration file in the working directory is the common case, not an error.
+    if (option === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new HaAuditError('config-unreadable', `cannot read configuration ${file}: ${unreadableReason(error)}`, 'see docs/configuration.md', { cause: error });
   }
   // The YAML parser is loaded only when there is a file to parse.
   const { parseConfig } = await import('./config-schema.js');

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { HaAuditError } from '../model/errors.js';
+import { readInputFile } from '../model/read-input.js';
 import { GLOBAL_REGION } from '../model/inventory.js';
 import { REPORT_SCHEMA_VERSION, type ResolvedFinding } from '../model/report.js';
 import type { ResourceRef, Result } from '../model/result.js';
@@ -88,15 +88,7 @@ const HOW_TO_MAKE_ONE = 'pass the JSON report of an earlier scan (`ha-audit scan
 
 /** Reads `--baseline FILE`: a JSON report of an earlier scan, checked for what the comparison reads. */
 export async function loadBaseline(file: string): Promise<Baseline> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
-    throw new HaAuditError('baseline-unreadable', `cannot read baseline ${file}: ${reason}`, HOW_TO_MAKE_ONE, { cause: error });
-  }
-  return parseBaseline(text, file);
+  return parseBaseline(await readInputFile(file, 'baseline', 'baseline-unreadable', HOW_TO_MAKE_ONE), file);
 }
 
 export function parseBaseline(text: string, file: string): Baseline {

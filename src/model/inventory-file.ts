@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HaAuditError } from './errors.js';
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type Inventory } from './inventory.js';
+import { readInputFile } from './read-input.js';
 import { packageRoot } from '../package-info.js';
 
 /**
@@ -9,16 +10,7 @@ import { packageRoot } from '../package-info.js';
  * is a `HaAuditError` naming the file and what is wrong with it.
  */
 export async function loadInventory(file: string): Promise<Inventory> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
-    throw new HaAuditError('inventory-unreadable', `cannot read inventory ${file}: ${reason}`, 'pass a file written by `ha-audit scan --save-inventory`', {
-      cause: error,
-    });
-  }
+  const text = await readInputFile(file, 'inventory', 'inventory-unreadable', 'pass a file written by `ha-audit scan --save-inventory`');
   return parseInventory(text, file);
 }
 

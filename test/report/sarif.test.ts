@@ -5,10 +5,11 @@ import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
+import { REPORT_ACCOUNT, REPORT_STARTED, reportOf as buildReportOf, ruleById, ruleResult } from '../support/report-builders.js';
 import type { Rule } from '../../src/engine/define-rule.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { buildReport } from '../../src/engine/scan-report.js';
-import { emptyRegionInventory, emptyRoute53Inventory, type Gap, type Inventory } from '../../src/model/inventory.js';
+import type { Gap } from '../../src/model/inventory.js';
 import { loadInventory } from '../../src/model/inventory-file.js';
 import type { ScanReport } from '../../src/model/report.js';
 import type { Result } from '../../src/model/result.js';
@@ -29,41 +30,15 @@ function expectValidSarif(text: string): Sarif.Log {
   return log;
 }
 
-const STARTED = new Date('2026-11-20T09:00:00.000Z');
 const FINISHED = new Date('2026-11-20T09:00:42.500Z');
-const ACCOUNT = '111122223333';
+const ACCOUNT = REPORT_ACCOUNT;
+const STARTED = REPORT_STARTED;
 
-const inventory = (gaps: Gap[] = []): Inventory => ({
-  format: 'ha-audit-inventory',
-  formatVersion: 1,
-  collectedAt: STARTED.toISOString(),
-  accounts: [{ accountId: ACCOUNT, route53: emptyRoute53Inventory(), regions: [emptyRegionInventory('us-east-1')] }],
-  gaps,
-});
 
-const reportOf = (results: Result[], gaps: Gap[] = []): ScanReport =>
-  buildReport({ inventory: inventory(gaps), results, source: 'inventory', startedAt: STARTED, finishedAt: FINISHED });
+const reportOf = (results: Result[], gaps: Gap[] = []): ScanReport => buildReportOf(results, gaps, FINISHED);
 
-const ruleById = (id: string): Rule => rules.find((r) => r.id === id)!;
 
-/** A result of a real rule (for its metadata), about a target group named `name`. */
-function result(ruleId: string, status: Result['status'], name: string, overrides: Partial<Result> = {}): Result {
-  const rule = ruleById(ruleId);
-  const arn = `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:targetgroup/${name}/0123456789abcdef`;
-  const r: Result = {
-    ruleId,
-    status,
-    severity: rule.severity,
-    title: rule.title,
-    messageId: status === 'error' ? 'dataMissing' : 'm',
-    message: `${name} is ${status}`,
-    resource: { type: 'elbv2:target-group', id: arn, arn, name, region: 'us-east-1', accountId: ACCOUNT },
-  };
-  if (status === 'fail' || status === 'suppressed') {
-    r.remediation = { summary: rule.remediation.summary, commands: [`aws elbv2 fix --name ${name}`], docs: rule.remediation.docs };
-  }
-  return { ...r, ...overrides };
-}
+const result = ruleResult;
 
 const gap: Gap = { accountId: ACCOUNT, region: 'us-east-1', service: 'elbv2', operation: 'DescribeTargetGroupAttributes', code: 'AccessDenied', message: 'User is not authorized' };
 
