@@ -13,7 +13,7 @@ export default defineRule({
     sticky: 'Target group {{name}} pins each client to one target ({{type}} stickiness)',
   },
   rationale:
-    'Sticky sessions are the stateful anti-pattern: a client stays bound to one server, so when that server or its zone fails the session is lost, and load stays uneven after a scale-out or a zone recovery.',
+    'Sticky sessions are the stateful anti-pattern: a client stays bound to one server, so when that server or its zone fails the session is lost, and load stays uneven after a scale-out or a zone recovery. Judged on the target groups a load balancer forwards to: one no listener uses pins no client.',
   remediation: {
     summary:
       'Turn stickiness off, and keep session state where every target can read it: a shared store (ElastiCache, DynamoDB) or signed client-side tokens.',
@@ -21,6 +21,8 @@ export default defineRule({
   },
   check(scope, { pass, fail }) {
     for (const tg of scope.targetGroups) {
+      // A group no load balancer forwards to pins no client (and its attributes are not collected).
+      if (tg.loadBalancerArns.length === 0) continue;
       const ref = scope.targetGroupRef(tg);
       if (tg.attributes['stickiness.enabled'] !== 'true') {
         pass(ref, 'notSticky', { name: tg.name });

@@ -17,7 +17,7 @@ describe('ha-audit scan --inventory (child process)', () => {
     const run = await runCli(['scan', '--inventory', passing]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toContain('PASSED');
-    expect(run.stdout).toMatch(/Summary: 0 failed · 2 passed · 0 not evaluated · passes the gate \(--fail-on low\): exit 0/);
+    expect(run.stdout).toMatch(/Summary: 0 failed · 4 passed · 0 not evaluated · passes the gate \(--fail-on low\): exit 0/);
   });
 
   it('exit 1 and the failing resources with their fix commands when something fails', async () => {
@@ -68,8 +68,8 @@ describe('ha-audit scan --inventory (child process)', () => {
     expect(report.schemaVersion).toBe(1);
     expect(report.tool.name).toBe('ha-audit');
     expect(report.scan).toMatchObject({ source: 'inventory', accounts: ['111122223333'], regions: ['us-east-1'], complete: true });
-    expect(report.summary).toEqual({ pass: 1, fail: 3, error: 0, suppressed: 0, bySeverity: { critical: 0, high: 0, medium: 3, low: 0, info: 0 } });
-    const legacy = report.findings.find((f) => f.resource.name === 'legacy-tg')!;
+    expect(report.summary).toEqual({ pass: 5, fail: 3, error: 0, suppressed: 0, bySeverity: { critical: 0, high: 0, medium: 3, low: 0, info: 0 } });
+    const legacy = report.findings.find((f) => f.ruleId === 'tg-stickiness' && f.resource.name === 'legacy-tg')!;
     expect(legacy).toMatchObject({ ruleId: 'tg-stickiness', status: 'fail', resource: { id: legacy.resource.arn } });
   });
 

@@ -13,6 +13,7 @@ import {
   ipTarget,
   listener,
   loadBalancer,
+  targetGroupArn,
   REGION,
   rule,
   tags,
@@ -136,12 +137,14 @@ describe('collectElbv2: mapping the API responses', () => {
     expect(inventory.targetGroups[0]!.healthCheck.enabled).toBe(true);
   });
 
-  it('skips the health call of a target group no load balancer uses, but reads its attributes', async () => {
-    const fake = mockedRegion({ targetGroups: [targetGroup('orphan-tg')] });
+  it('spends no per-group call on a target group no load balancer uses', async () => {
+    const alb = loadBalancer('web-alb');
+    const fake = mockedRegion({ loadBalancers: [alb], targetGroups: [targetGroup('orphan-tg'), targetGroup('web-tg', { loadBalancerArns: [alb.LoadBalancerArn!] })] });
     const { inventory } = await collect(fake);
-    expect(fake.elbv2.commandCalls(DescribeTargetHealthCommand)).toHaveLength(0);
-    expect(fake.elbv2.commandCalls(DescribeTargetGroupAttributesCommand)).toHaveLength(1);
-    expect(inventory.targetGroups[0]).toMatchObject({ name: 'orphan-tg', targets: [], attributes: { 'stickiness.enabled': 'false' } });
+    expect(fake.elbv2.commandCalls(DescribeTargetHealthCommand).map((c) => c.args[0].input.TargetGroupArn)).toEqual([targetGroupArn('web-tg')]);
+    expect(fake.elbv2.commandCalls(DescribeTargetGroupAttributesCommand).map((c) => c.args[0].input.TargetGroupArn)).toEqual([targetGroupArn('web-tg')]);
+    expect(inventory.targetGroups.find((tg) => tg.name === 'orphan-tg')).toMatchObject({ targets: [], attributes: {} });
+    expect(inventory.targetGroups.find((tg) => tg.name === 'web-tg')).toMatchObject({ attributes: { 'stickiness.enabled': 'false' } });
   });
 
   it('returns an empty inventory for a region without load balancers, with no per-resource calls', async () => {

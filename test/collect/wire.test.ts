@@ -340,8 +340,8 @@ const usEast1: RegionInventory = {
         attributes: { 'deregistration_delay.timeout_seconds': '300', 'stickiness.enabled': 'false', 'stickiness.type': 'source_ip' },
         targets: [{ id: 'i-0000000000000004', port: 443, state: 'healthy' }],
       }),
-      // Attached to nothing: no DescribeTargetHealth for it, hence no targets.
-      targetGroup({ arn: SPARE_TG, name: 'spare-tg', healthCheck: { enabled: false } }),
+      // No load balancer uses it: the collector spends no call on its attributes or health.
+      targetGroup({ arn: SPARE_TG, name: 'spare-tg', healthCheck: { enabled: false }, attributes: {} }),
     ],
   },
   autoscaling: {

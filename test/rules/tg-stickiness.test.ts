@@ -4,7 +4,7 @@ import { testRule } from '../support/rule-cases.js';
 testRule('tg-stickiness', [
   { name: 'target groups without stickiness pass (attribute false or absent)', fixture: 'pass.json', fail: [], pass: ['web-tg', 'api-tg'] },
   {
-    name: 'lb_cookie, app_cookie and source_ip stickiness all fail',
+    name: 'lb_cookie, app_cookie and source_ip stickiness all fail; a group no load balancer uses is not judged',
     fixture: 'fail.json',
     fail: [
       { resource: 'legacy-tg', messageId: 'sticky' },

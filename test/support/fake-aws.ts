@@ -1931,9 +1931,14 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
     if (lbs.length > 0 && fails('elbv2', 'DescribeListeners')) for (const lb of lbs) lb.listeners = [];
     const albListeners = lbs.filter((lb) => lb.type === 'application').flatMap((lb) => lb.listeners);
     if (albListeners.length > 0 && fails('elbv2', 'DescribeRules')) for (const listener of albListeners) listener.rules = [];
-    if (tgs.length > 0 && fails('elbv2', 'DescribeTargetGroupAttributes')) for (const tg of tgs) tg.attributes = {};
-    for (const tg of tgs) if (tg.loadBalancerArns.length === 0) tg.targets = [];
+    // A target group no load balancer uses gets no per-group call: neither attributes nor health.
+    for (const tg of tgs) {
+      if (tg.loadBalancerArns.length > 0) continue;
+      tg.targets = [];
+      tg.attributes = {};
+    }
     const attached = tgs.filter((tg) => tg.loadBalancerArns.length > 0);
+    if (attached.length > 0 && fails('elbv2', 'DescribeTargetGroupAttributes')) for (const tg of attached) tg.attributes = {};
     if (attached.length > 0 && fails('elbv2', 'DescribeTargetHealth')) for (const tg of attached) tg.targets = [];
     if (lbs.length + tgs.length > 0 && fails('elbv2', 'DescribeTags')) for (const r of [...lbs, ...tgs]) r.tags = {};
 
