@@ -34,6 +34,9 @@ export default defineRule({
         continue;
       }
       const members = clusterMembers(scope, cluster);
+      // A headless secondary of a global database is a documented way to keep a region ready at
+      // low cost: it serves no one here until promoted, so there is no zone failure to survive.
+      if (members.length === 0 && cluster.globalClusterId) continue;
       const placement = memberZones(members);
       const { zones, unknown } = placement;
       const evidence = { members: describeMembers(members), instanceZones: zones, storageZones: cluster.availabilityZones };

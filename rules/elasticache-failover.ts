@@ -23,7 +23,7 @@ export default defineRule({
     standaloneNode: 'Cache cluster {{name}} is a single {{engine}} node outside any replication group: nothing takes over when its zone ({{zone}}) fails',
   },
   rationale:
-    'A Valkey or Redis OSS primary lives in one zone. With Multi-AZ and automatic failover, ElastiCache promotes a replica in another zone when the primary or its zone fails, under the same primary endpoint; without them, writes fail until someone promotes a replica, or the node is recreated empty. A node outside any replication group has no replica at all. Memcached clusters are not judged (no replication: clients spread keys over nodes), and serverless caches pass: they replicate across zones by design.',
+    'A Valkey or Redis OSS primary lives in one zone. With Multi-AZ and automatic failover, ElastiCache promotes a replica in another zone when the primary or its zone fails, under the same primary endpoint; without them, writes fail until someone promotes a replica, or the node is recreated empty. A node outside any replication group has no replica at all. Memcached clusters, serverless ones included, are not judged (no replication: clients spread keys over nodes); serverless Valkey and Redis OSS caches pass: they replicate across zones by design.',
   remediation: {
     summary:
       'Give every shard at least one replica, then turn on automatic failover and Multi-AZ; a lone node first becomes the primary of a new replication group.',
@@ -66,7 +66,8 @@ export default defineRule({
       });
     }
 
-    for (const cache of scope.serverlessCaches) pass(scope.serverlessCacheRef(cache), 'serverless', { name: cache.name }, { evidence: { engine: cache.engine } });
+    // Serverless Memcached is Memcached: not judged, like its clusters.
+    for (const cache of scope.serverlessCaches.filter((c) => c.engine !== 'memcached')) pass(scope.serverlessCacheRef(cache), 'serverless', { name: cache.name }, { evidence: { engine: cache.engine } });
   },
 });
 

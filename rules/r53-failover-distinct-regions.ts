@@ -29,10 +29,11 @@ export default defineAccountRule({
     for (const group of scope.recordGroups()) {
       const primaries = group.records.filter((r) => r.failover === 'PRIMARY');
       const secondaries = group.records.filter((r) => r.failover === 'SECONDARY');
-      const primary = destinationsOf(scope, group, primaries);
-      const secondary = destinationsOf(scope, group, secondaries);
-      // Judged only where both halves resolve to load balancers of the inventory: nothing is guessed about the rest.
-      if (primary.length === 0 || secondary.length === 0) continue;
+      const primary = resolve(scope, group, primaries);
+      const secondary = resolve(scope, group, secondaries);
+      // Judged only where both halves resolve wholly to load balancers of the inventory: a branch
+      // that leads elsewhere (CloudFront, a region not scanned) could be the standby that saves it.
+      if (!primary || !secondary) continue;
       const ref = scope.recordGroupRef(group);
       const primaryRegions = distinctSorted(primary.map((d) => d.region));
       const secondaryRegions = distinctSorted(secondary.map((d) => d.region));
@@ -54,8 +55,12 @@ export default defineAccountRule({
   },
 });
 
-function destinationsOf(scope: AccountScope, group: RecordGroup, records: DnsRecord[]): AliasDestination[] {
-  return records.flatMap((record) => scope.aliasDestinations(group.zone, record));
+/** The load balancers the records lead to, or undefined unless every one of them leads only to load balancers of the inventory. */
+function resolve(scope: AccountScope, group: RecordGroup, records: DnsRecord[]): AliasDestination[] | undefined {
+  if (records.length === 0) return undefined;
+  const resolutions = records.map((record) => scope.aliasResolution(group.zone, record));
+  if (!resolutions.every((r) => r.complete && r.destinations.length > 0)) return undefined;
+  return resolutions.flatMap((r) => r.destinations);
 }
 
 function names(destinations: AliasDestination[]): string[] {

@@ -13,6 +13,8 @@ export default defineAccountRule({
     active: '{{record}} in {{zone}} uses health check {{healthCheckId}}, enabled and not inverted',
     disabled: '{{record}} in {{zone}} uses health check {{healthCheckId}}, which is disabled: Route 53 reports it healthy whatever the endpoint does',
     inverted: '{{record}} in {{zone}} uses health check {{healthCheckId}}, which is inverted: Route 53 takes the endpoint for healthy when it is down',
+    disabledAndInverted:
+      '{{record}} in {{zone}} uses health check {{healthCheckId}}, which is disabled and inverted: Route 53 takes the endpoint for unhealthy whatever it does, and never answers with this record',
   },
   rationale:
     'A disabled health check is always healthy to Route 53, and an inverted one is healthy exactly when its endpoint fails. Either way Route 53 keeps answering with a dead endpoint, or drops a live one, and failover does the opposite of what it should.',
@@ -35,7 +37,7 @@ export default defineAccountRule({
       // One command puts both flags right when both are set.
       const flags = [...(healthCheck.disabled ? ['--no-disabled'] : []), ...(healthCheck.inverted ? ['--no-inverted'] : [])];
       const commands = [awsCommand('route53', 'update-health-check', '--health-check-id', healthCheckId, ...flags)];
-      fail(ref, healthCheck.disabled ? 'disabled' : 'inverted', data, { evidence, commands });
+      fail(ref, healthCheck.disabled ? (healthCheck.inverted ? 'disabledAndInverted' : 'disabled') : 'inverted', data, { evidence, commands });
     }
   },
 });

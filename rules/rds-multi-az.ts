@@ -49,7 +49,7 @@ export default defineRule({
           evidence,
           commands: [
             awsCommand('rds', 'create-db-snapshot', '--db-instance-identifier', instance.id, '--db-snapshot-identifier', '<snapshot-id>'),
-            awsCommand('rds', 'restore-db-instance-from-db-snapshot', '--db-instance-identifier', '<new-instance-id>', '--db-snapshot-identifier', '<snapshot-id>', '--engine', 'sqlserver-se', '--multi-az'),
+            awsCommand('rds', 'restore-db-instance-from-db-snapshot', '--db-instance-identifier', '<new-instance-id>', '--db-snapshot-identifier', '<snapshot-id>', '--engine', 'sqlserver-se', '--db-instance-class', '<db-instance-class>', '--multi-az'),
           ],
         });
         continue;

@@ -5,8 +5,11 @@ import { distinctSorted } from '../../src/collections.js';
 /** Engines that `DescribeDBInstances`/`DescribeDBClusters` also list but that are not RDS. */
 const NON_RDS_ENGINES = new Set(['docdb', 'neptune']);
 
-/** SQL Server editions RDS cannot run Multi-AZ: the fix is another edition, not a flag. */
-export const EDITIONS_WITHOUT_MULTI_AZ = new Set(['sqlserver-ex', 'sqlserver-web']);
+/**
+ * SQL Server editions RDS cannot run Multi-AZ: the fix is another edition, not a flag. Web
+ * edition gained Multi-AZ (block-level replication, SQL Server 2022) and is not among them.
+ */
+export const EDITIONS_WITHOUT_MULTI_AZ = new Set(['sqlserver-ex']);
 
 export function isRdsEngine(engine: string): boolean {
   return !NON_RDS_ENGINES.has(engine);

@@ -72,5 +72,6 @@ function toDbCluster(sdk: SdkDbCluster): DbCluster {
   if (sdk.EngineMode) cluster.engineMode = sdk.EngineMode;
   if (sdk.Status) cluster.status = sdk.Status;
   if (sdk.ReplicationSourceIdentifier) cluster.replicationSourceIdentifier = sdk.ReplicationSourceIdentifier;
+  if (sdk.GlobalClusterIdentifier) cluster.globalClusterId = sdk.GlobalClusterIdentifier;
   return cluster;
 }

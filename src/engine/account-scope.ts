@@ -1,5 +1,5 @@
 import { indexBy, groupBy } from '../collections.js';
-import { AliasTargets, type AliasDestination } from '../model/alias-targets.js';
+import { AliasTargets, type AliasDestination, type AliasResolution } from '../model/alias-targets.js';
 import { recordId } from '../model/dns.js';
 import { GLOBAL_REGION, type AccountInventory, type DnsRecord, type HostedZone, type Route53HealthCheck } from '../model/inventory.js';
 import type { ResourceRef } from '../model/result.js';
@@ -52,6 +52,12 @@ export class AccountScope {
       })),
     );
     return this.groups;
+  }
+
+  /** Where a record leads through aliases, and whether every branch ends at a load balancer of the inventory. */
+  aliasResolution(zone: HostedZone, record: DnsRecord): AliasResolution {
+    this.aliasTargets ??= new AliasTargets(this.account);
+    return this.aliasTargets.resolution(zone, record);
   }
 
   /** The load balancers of the inventory a record leads to (through aliases); empty when none. */

@@ -7,6 +7,13 @@ export interface AliasDestination {
   loadBalancer: LoadBalancer;
 }
 
+/** Where a record leads: the load balancers of the inventory, and whether that is all of it. */
+export interface AliasResolution {
+  destinations: AliasDestination[];
+  /** False when some branch leads elsewhere (CloudFront, S3, an address, a region not scanned). */
+  complete: boolean;
+}
+
 /** Aliases to other records are followed this many hops deep, whatever the inventory holds (a hand-edited one may loop). */
 const MAX_ALIAS_HOPS = 8;
 
@@ -20,7 +27,7 @@ const MAX_ALIAS_HOPS = 8;
 export class AliasTargets {
   private readonly loadBalancersByDnsName = new Map<string, AliasDestination>();
   private readonly recordsByZoneAndName = new Map<string, DnsRecord[]>();
-  private readonly resolved = new Map<string, AliasDestination[]>();
+  private readonly resolved = new Map<string, AliasResolution>();
 
   constructor(account: AccountInventory) {
     for (const region of account.regions) {
@@ -40,29 +47,37 @@ export class AliasTargets {
 
   /** The load balancers a record leads to; empty when it is not an alias or leads outside the inventory. */
   destinations(zone: HostedZone, record: DnsRecord): AliasDestination[] {
+    return this.resolution(zone, record).destinations;
+  }
+
+  /** The load balancers a record leads to, and whether every branch of its alias chain ends at one. */
+  resolution(zone: HostedZone, record: DnsRecord): AliasResolution {
     const key = recordId(zone.id, record);
     let found = this.resolved.get(key);
     if (!found) {
-      found = uniqueByArn(this.follow(record, record.type, new Set([zoneNameKey(zone.id, record.name)])));
+      const followed = this.follow(record, record.type, new Set([zoneNameKey(zone.id, record.name)]));
+      found = { destinations: uniqueByArn(followed.destinations), complete: followed.complete };
       this.resolved.set(key, found);
     }
     return found;
   }
 
   /** `visited`: the zone and names of the chain so far, so that a loop ends instead of fanning out. */
-  private follow(record: DnsRecord, type: string, visited: Set<string>): AliasDestination[] {
+  private follow(record: DnsRecord, type: string, visited: Set<string>): AliasResolution {
     const alias = record.aliasTarget;
-    if (!alias) return [];
+    if (!alias) return { destinations: [], complete: false };
     const direct = this.loadBalancersByDnsName.get(comparableDnsName(alias.dnsName));
-    if (direct) return [direct];
-    if (visited.size > MAX_ALIAS_HOPS) return [];
+    if (direct) return { destinations: [direct], complete: true };
+    if (visited.size > MAX_ALIAS_HOPS) return { destinations: [], complete: false };
     // An alias to other records of the same type in one of the account's zones (a weighted set, a failover pair...).
     // Record names are compared decoded only: `dualstack.` is a load balancer prefix, not part of a record's name.
     const key = zoneNameKey(bareHostedZoneId(alias.hostedZoneId), decodeDnsName(alias.dnsName));
-    if (visited.has(key)) return [];
+    if (visited.has(key)) return { destinations: [], complete: false };
     const next = (this.recordsByZoneAndName.get(key) ?? []).filter((r) => r.type === type);
+    if (next.length === 0) return { destinations: [], complete: false };
     const chain = new Set([...visited, key]);
-    return next.flatMap((r) => this.follow(r, type, chain));
+    const branches = next.map((r) => this.follow(r, type, chain));
+    return { destinations: branches.flatMap((b) => b.destinations), complete: branches.every((b) => b.complete) };
   }
 }
 

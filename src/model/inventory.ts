@@ -306,6 +306,8 @@ export interface DbCluster {
   backupRetentionPeriod: number;
   /** `ReplicationSourceIdentifier`: a cross-region read replica cluster. */
   replicationSourceIdentifier?: string;
+  /** `GlobalClusterIdentifier`: a member of an Aurora global database. */
+  globalClusterId?: string;
   tags: Tags;
 }
 

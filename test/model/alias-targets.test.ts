@@ -157,3 +157,35 @@ describe('AliasTargets', () => {
     expect(destinationsOf(chain(9), 'hop0.example.com')).toEqual([]);
   });
 });
+
+describe('AliasTargets.resolution: whether every branch ends at a load balancer of the inventory', () => {
+  const resolve = (records: DnsRecord[], name: string, setIdentifier?: string) => {
+    const { zone, aliasTargets } = targets(records);
+    const resolution = aliasTargets.resolution(zone, records.find((r) => r.name === name && r.setIdentifier === setIdentifier)!);
+    return { names: resolution.destinations.map((d) => d.loadBalancer.name), complete: resolution.complete };
+  };
+
+  it('complete when the alias is a load balancer of the inventory', () => {
+    expect(resolve([aliasRecord('www.example.com', alias('Z35SXDOTRQ7X7K', `dualstack.${WEB_USE1.dnsName}.`))], 'www.example.com')).toEqual({ names: ['web-use1'], complete: true });
+  });
+
+  it('incomplete when one branch of a weighted set leads to a load balancer of a region not scanned', () => {
+    const records = [
+      aliasRecord('standby.example.com', alias('Z35SXDOTRQ7X7K', `${WEB_USE1.dnsName}.`), { setIdentifier: 'a', weight: 50 }),
+      aliasRecord('standby.example.com', alias('Z1H1FL5HABSF5', 'web-usw2-1.us-west-2.elb.amazonaws.com.'), { setIdentifier: 'b', weight: 50 }),
+      aliasRecord('www.example.com', alias(ZONE_ID, 'standby.example.com.'), { setIdentifier: 'secondary', failover: 'SECONDARY' }),
+    ];
+    expect(resolve(records, 'www.example.com', 'secondary')).toEqual({ names: ['web-use1'], complete: false });
+  });
+
+  it('incomplete for CloudFront, for an address record in the chain, and for a record that is not an alias', () => {
+    const records: DnsRecord[] = [
+      aliasRecord('cdn.example.com', alias('Z2FDTNDATAQYW2', 'd111111abcdef8.cloudfront.net.')),
+      { name: 'ip.example.com', type: 'A', values: ['192.0.2.10'] },
+      aliasRecord('via-ip.example.com', alias(ZONE_ID, 'ip.example.com.')),
+    ];
+    expect(resolve(records, 'cdn.example.com').complete).toBe(false);
+    expect(resolve(records, 'via-ip.example.com').complete).toBe(false);
+    expect(resolve(records, 'ip.example.com').complete).toBe(false);
+  });
+});

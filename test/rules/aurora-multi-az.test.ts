@@ -3,7 +3,7 @@ import { byName, testRule } from '../support/rule-cases.js';
 
 testRule('aurora-multi-az', [
   {
-    name: 'instances in two zones pass (even with a member missing from DescribeDBInstances); Serverless v1 passes; Multi-AZ DB clusters and DocumentDB get no result',
+    name: 'instances in two zones pass (even with a member missing from DescribeDBInstances); Serverless v1 passes; Multi-AZ DB clusters and DocumentDB get no result; a headless global-database secondary is not judged',
     fixture: 'pass.json',
     fail: [],
     pass: ['inventory-aurora', 'sessions-aurora', 'reports-serverless'],

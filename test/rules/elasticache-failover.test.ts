@@ -21,7 +21,7 @@ testRule('elasticache-failover', [
     },
   },
   {
-    name: 'failover off (with or without replicas, sharded), Multi-AZ off, a lone Redis node fail; serverless Memcached passes',
+    name: 'failover off (with or without replicas, sharded), Multi-AZ off, a lone Redis node fail; serverless Valkey and Redis pass, serverless Memcached is not judged',
     fixture: 'fail.json',
     fail: [
       { resource: 'queue-redis', messageId: 'failoverDisabled' },
@@ -30,7 +30,7 @@ testRule('elasticache-failover', [
       { resource: 'geo-valkey', messageId: 'failoverDisabled' },
       { resource: 'feature-flags-redis', messageId: 'standaloneNode' },
     ],
-    pass: ['sessions-redis', 'api-cache', 'pages-cache'],
+    pass: ['sessions-redis', 'api-cache'],
     check(results) {
       // No replica: one must be added before failover can be turned on.
       const queue = byName(results, 'queue-redis');

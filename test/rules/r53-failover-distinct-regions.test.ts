@@ -62,3 +62,21 @@ describe('r53-failover-distinct-regions without load balancer data', () => {
     expect(results[0]!.message).toBe('Not evaluated in account 111122223333: elasticloadbalancing:DescribeLoadBalancers failed in eu-west-1 (AccessDenied)');
   });
 });
+
+describe('r53-failover-distinct-regions with a standby that leads partly outside the inventory', () => {
+  it('gives no verdict: the branch in a region not scanned could be the standby that survives', async () => {
+    const inventory = await loadInventory(fixturePath('r53-failover-distinct-regions', 'fail.json'));
+    const zone = inventory.accounts[0]!.route53.hostedZones.find((z) => z.id === ZONE)!;
+    // api.example.com's secondary now aliases a weighted set: the same-region spare, and a load balancer in us-west-2 (not scanned).
+    const secondary = zone.records.find((r) => r.name === 'api.example.com' && r.failover === 'SECONDARY')!;
+    const spare = secondary.aliasTarget!;
+    secondary.aliasTarget = { hostedZoneId: ZONE, dnsName: 'standby.example.com.', evaluateTargetHealth: true };
+    zone.records.push(
+      { name: 'standby.example.com', type: 'A', setIdentifier: 'use1', weight: 50, values: [], aliasTarget: spare },
+      { name: 'standby.example.com', type: 'A', setIdentifier: 'usw2', weight: 50, values: [], aliasTarget: { hostedZoneId: 'Z1H1FL5HABSF5', dnsName: 'dualstack.api-usw2-1.us-west-2.elb.amazonaws.com.', evaluateTargetHealth: true } },
+    );
+    const results = runRules(inventory, { rules: rules.filter((r) => r.id === 'r53-failover-distinct-regions') });
+    expect(results.find((r) => r.resource.id === `${ZONE}/api.example.com/A`)).toBeUndefined();
+    expect(results.find((r) => r.resource.id === `${ZONE}/app.example.com/A`)?.status).toBe('fail');
+  });
+});

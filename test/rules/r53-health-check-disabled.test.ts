@@ -14,12 +14,12 @@ testRule('r53-health-check-disabled', [
     pass: [`${ZONE}/shop.example.com/A/blue`, `${ZONE}/shop.example.com/A/green`, `${PRIVATE_ZONE}/db.corp.internal/CNAME/db-use1`],
   },
   {
-    name: 'a disabled and an inverted health check fail with their own messages; disabled and inverted reads disabled; a deleted one gets no result',
+    name: 'a disabled and an inverted health check fail with their own messages; both at once has its own message (always unhealthy); a deleted one gets no result',
     fixture: 'fail.json',
     fail: [
       { resource: `${ZONE}/shop.example.com/A/green`, messageId: 'disabled' },
       { resource: `${ZONE}/geo.example.com/CNAME/geo-eu`, messageId: 'inverted' },
-      { resource: `${PRIVATE_ZONE}/db.corp.internal/CNAME/db-use1`, messageId: 'disabled' },
+      { resource: `${PRIVATE_ZONE}/db.corp.internal/CNAME/db-use1`, messageId: 'disabledAndInverted' },
     ],
     pass: [`${ZONE}/shop.example.com/A/blue`],
     check(results) {

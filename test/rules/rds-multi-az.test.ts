@@ -51,7 +51,7 @@ testRule('rds-multi-az', [
       // Express cannot be Multi-AZ: modify-db-instance --multi-az would be refused.
       expect(byName(results, 'legacy-mssql').remediation!.commands).toEqual([
         'aws rds create-db-snapshot --db-instance-identifier legacy-mssql --db-snapshot-identifier <snapshot-id> --region us-east-1',
-        'aws rds restore-db-instance-from-db-snapshot --db-instance-identifier <new-instance-id> --db-snapshot-identifier <snapshot-id> --engine sqlserver-se --multi-az --region us-east-1',
+        'aws rds restore-db-instance-from-db-snapshot --db-instance-identifier <new-instance-id> --db-snapshot-identifier <snapshot-id> --engine sqlserver-se --db-instance-class <db-instance-class> --multi-az --region us-east-1',
       ]);
 
       const events = byName(results, 'events-cluster');
