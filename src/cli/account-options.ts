@@ -58,11 +58,14 @@ export function parseAccountSelection(options: LiveScanOptions): AccountSelectio
 }
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** `--timeout`: `90` or `90s`, `15m`, `1h`, `500ms`, to milliseconds. */
 export function parseDuration(value: string, option = '--timeout'): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
   const ms = match ? Number(match[1]) * UNITS[match[2] ?? 's']! : NaN;
   if (!match || !(ms > 0) || !Number.isFinite(ms)) throw new HaAuditError('usage', `invalid ${option} "${value}"`, 'give a duration such as 90s, 15m or 1h');
+  // Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer one would fire at once.
+  if (ms > MAX_TIMER_MS) throw new HaAuditError('usage', `${option} "${value}" is longer than 24 days`, 'give a duration such as 90s, 15m or 1h');
   return ms;
 }

@@ -43,8 +43,12 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     process.exitCode = handleError(error, debugOn);
   }
-  // Standard output and error are synchronous for files and pipes on Linux: nothing is lost.
-  if (exitWhenDone) process.exit(process.exitCode ?? EXIT.ok);
+  // Calls abandoned by a stop may still be retrying inside the SDK: exit without waiting for
+  // them, but only once the report is out (writes to a pipe are asynchronous).
+  if (exitWhenDone) {
+    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+    process.exit(process.exitCode ?? EXIT.ok);
+  }
 }
 
 /** Prints one line for the error and returns the exit code. */

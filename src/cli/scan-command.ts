@@ -168,10 +168,11 @@ async function collectLive(options: ScanOptions, regions: string[], io: ScanIo):
     if (reason instanceof ScanStopped && reason.code === 'Interrupted') {
       throw new HaAuditError('interrupted', 'interrupted: the scan stopped and no report was written');
     }
-    progress?.finish('done');
+    progress?.finish(reason ? 'stopped' : 'done');
     return inventory;
   } catch (error) {
     progress?.finish('stopped');
+    if (controller.signal.aborted) io.exitWhenDone?.();
     throw error;
   } finally {
     if (timer) clearTimeout(timer);

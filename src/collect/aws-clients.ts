@@ -33,8 +33,21 @@ export interface GlobalClients {
   route53: Route53Client;
 }
 
-/** Route 53's and Organizations' control planes live in us-east-1 (aws partition). */
-const ROUTE53_REGION = 'us-east-1';
+/**
+ * Route 53's and Organizations' control planes are global: us-east-1 in the aws partition. In
+ * the others (aws-cn, aws-us-gov, isolated ones) any region of the partition leads the SDK to
+ * that partition's global endpoint, so the scan's own region is used.
+ */
+export function globalServiceRegion(homeRegion: string | undefined): string {
+  return homeRegion && /^(cn|us-gov|us-iso[a-z]*|eu-isoe)-/.test(homeRegion) ? homeRegion : 'us-east-1';
+}
+
+/**
+ * No SDK client waits forever: an endpoint that accepts a connection and never answers (a stuck
+ * emulator, a proxy) would otherwise hang the scan. The request timeout is an error, so it is
+ * retried like any other.
+ */
+const REQUEST_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000, throwOnRequestTimeout: true };
 
 /**
  * Configuration shared by every client: one credential provider (resolved once, not per
@@ -59,12 +72,19 @@ export function clientConfig(region: string | undefined, credentials: AwsCredent
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
     retryMode: 'adaptive',
     maxAttempts: 10,
+    requestHandler: REQUEST_HANDLER,
     customUserAgent: `ha-audit/${toolVersion()}`,
   };
 }
 
-export function credentialProvider(options: ConnectionOptions): AwsCredentialIdentityProvider {
-  return fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+/**
+ * The standard chain. Its warnings (e.g. "Multiple credential sources detected" when a profile
+ * and environment keys are both set, common in CI) go to `--debug`, not to the user's stderr.
+ */
+export function credentialProvider(options: ConnectionOptions & { debug?: (message: string) => void }): AwsCredentialIdentityProvider {
+  const debug = options.debug ?? (() => {});
+  const logger = { debug: () => {}, info: () => {}, warn: (...args: unknown[]) => debug(`credentials: ${args.map(String).join(' ')}`), error: (...args: unknown[]) => debug(`credentials: ${args.map(String).join(' ')}`) };
+  return fromNodeProviderChain({ ...(options.profile ? { profile: options.profile } : {}), logger });
 }
 
 /** What `paceRetries` needs of an SDK client: to add a step to its middleware stack. */
@@ -109,11 +129,10 @@ export function createRegionClients(region: string, credentials: AwsCredentialId
   };
 }
 
-export function createGlobalClients(credentials: AwsCredentialIdentityProvider, options: ConnectionOptions): GlobalClients {
-  return { route53: paceRetries(new Route53Client(clientConfig(ROUTE53_REGION, credentials, options))) };
+export function createGlobalClients(credentials: AwsCredentialIdentityProvider, options: ConnectionOptions, homeRegion?: string): GlobalClients {
+  return { route53: paceRetries(new Route53Client(clientConfig(globalServiceRegion(homeRegion), credentials, options))) };
 }
 
-/** Organizations' endpoint is global, in us-east-1 for the aws partition. */
-export function createOrganizationsClient(credentials: AwsCredentialIdentityProvider, options: ConnectionOptions): OrganizationsClient {
-  return paceRetries(new OrganizationsClient(clientConfig(ROUTE53_REGION, credentials, options)));
+export function createOrganizationsClient(credentials: AwsCredentialIdentityProvider, options: ConnectionOptions, homeRegion?: string): OrganizationsClient {
+  return paceRetries(new OrganizationsClient(clientConfig(globalServiceRegion(homeRegion), credentials, options)));
 }

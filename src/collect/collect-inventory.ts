@@ -95,8 +95,9 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
   if (options.signal) setMaxListeners(0, options.signal);
   const credentials = credentialProvider(options);
   const homeRegion = options.regions[0] ?? (await defaultRegion(options, credentials));
-  const stsRegions = options.regions.length > 0 ? options.regions : [homeRegion];
-  const caller = await callerIdentity(stsRegions, options, credentials);
+  const caller = await callerIdentity(options.regions.length > 0 ? options.regions : [homeRegion], options, credentials);
+  // The region whose STS answered serves the roles to assume too.
+  const stsRegions = [caller.region];
 
   let orgAccounts: string[] = [];
   if (options.org) {
@@ -142,11 +143,12 @@ async function collectAccount(target: AccountTarget, context: AccountContext): P
       accountId = (await callerIdentity(context.stsRegions, options, credentials)).accountId;
     } catch (error) {
       const failure = assumeRoleError(target.roleArn, error);
-      if (!context.several) throw failure;
+      if (!context.several || stopError(options, false)) throw stopError(options, false) ?? failure;
       const unreachable = target.accountId ?? accountOfArn(target.roleArn);
       options.debug?.(failure.message);
       options.onEvent?.({ type: 'account-skipped', accountId: unreachable, reason: failure.message });
-      const cause = (error as { cause?: unknown }).cause ?? error;
+      // Stopped (--timeout) before this account was reached: the stop is the cause.
+      const cause = options.signal?.aborted ? options.signal.reason : ((error as { cause?: unknown }).cause ?? error);
       return {
         account: { accountId: unreachable, route53: emptyRoute53Inventory(), regions: [] },
         gaps: [{ accountId: unreachable, region: GLOBAL_REGION, service: 'sts', operation: 'AssumeRole', code: errorCode(cause), message: errorMessage(cause) }],
@@ -169,7 +171,7 @@ async function collectAccount(target: AccountTarget, context: AccountContext): P
   const collectGlobal = async () => {
     options.onEvent?.({ type: 'scope-started', accountId, region: GLOBAL_REGION });
     const calls = regionCalls(options, accountId, GLOBAL_REGION);
-    const clients = options.globalClients?.(accountId) ?? createGlobalClients(credentials, options);
+    const clients = options.globalClients?.(accountId) ?? createGlobalClients(credentials, options, homeRegion);
     const route53 = await collectRoute53(clients.route53, calls);
     finished(options, accountId, GLOBAL_REGION, calls, Date.now());
     return { route53, gaps: calls.gaps };
@@ -215,9 +217,9 @@ function finished(options: CollectOptions, accountId: string, region: string, ca
   options.debug?.(`${region}: ${count} calls in ${Date.now() - started} ms, ${calls.gaps.length} gap(s)`);
 }
 
-function assumedRoleCredentials(roleArn: string, { options, credentials, homeRegion }: AccountContext): AwsCredentialIdentityProvider {
+function assumedRoleCredentials(roleArn: string, { options, credentials, homeRegion, stsRegions }: AccountContext): AwsCredentialIdentityProvider {
   return assumeRoleCredentials(
-    { roleArn, sessionName: options.roleSessionName ?? DEFAULT_SESSION_NAME, region: homeRegion, ...(options.externalId ? { externalId: options.externalId } : {}) },
+    { roleArn, sessionName: options.roleSessionName ?? DEFAULT_SESSION_NAME, region: stsRegions[0] ?? homeRegion, ...(options.externalId ? { externalId: options.externalId } : {}) },
     credentials,
     options,
   );
@@ -235,10 +237,12 @@ function assumeRoleError(roleArn: string, error: unknown): HaAuditError {
 /** `--org`: the organisation's active accounts; a caller that may not list them cannot scan the organisation. */
 async function organizationAccounts(callerAccountId: string, options: CollectOptions, credentials: AwsCredentialIdentityProvider) {
   const calls = regionCalls(options, callerAccountId, GLOBAL_REGION);
-  const client = options.organizationsClient?.() ?? createOrganizationsClient(credentials, options);
+  const client = options.organizationsClient?.() ?? createOrganizationsClient(credentials, options, options.regions[0]);
   try {
     return await listOrganizationAccounts(client, calls);
   } catch (error) {
+    const stopped = stopError(options, true);
+    if (stopped) throw stopped;
     const cause = error instanceof CallFailed ? error : undefined;
     throw new HaAuditError(
       'aws-fatal',
@@ -282,16 +286,46 @@ async function defaultRegion(options: ConnectionOptions, credentials: AwsCredent
 interface CallerIdentity {
   accountId: string;
   partition: string;
+  /** The region whose STS answered. */
+  region: string;
 }
 
-async function callerIdentity(regions: string[], options: ConnectionOptions, credentials: AwsCredentialIdentityProvider): Promise<CallerIdentity> {
+/** The call, or a rejection as soon as the scan is stopped (STS calls bypass `RegionCalls`). */
+function untilStopped<T>(call: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return call;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    call.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * The error a stop makes of a phase that has nothing to report yet (STS, the organisation's
+ * accounts): Ctrl-C ends with 130; `--timeout` before anything was collected is fatal. With
+ * `alwaysFatal` false, a timeout is left to the caller (an account not reached becomes a gap).
+ */
+function stopError(options: CollectOptions, alwaysFatal: boolean): HaAuditError | undefined {
+  if (!options.signal?.aborted) return undefined;
+  const reason: unknown = options.signal.reason;
+  if (reason instanceof ScanStopped && reason.code === 'Interrupted') return new HaAuditError('interrupted', 'interrupted: the scan stopped and no report was written');
+  if (!alwaysFatal) return undefined;
+  const what = reason instanceof Error ? reason.message : 'the scan was stopped';
+  return new HaAuditError('aws-fatal', `${what} before AWS answered: nothing was collected`, 'check the network, the region and --endpoint-url / AWS_ENDPOINT_URL, or give --timeout more time');
+}
+
+async function callerIdentity(regions: string[], options: CollectOptions, credentials: AwsCredentialIdentityProvider): Promise<CallerIdentity> {
   let firstFailure: { error: unknown; region: string } | undefined;
   for (const region of regions) {
     try {
-      const identity = await createStsClient(region, credentials, options).send(new GetCallerIdentityCommand({}));
-      if (identity.Account) return { accountId: identity.Account, partition: partitionOf(identity.Arn) };
+      const sending = createStsClient(region, credentials, options).send(new GetCallerIdentityCommand({}), options.signal ? { abortSignal: options.signal } : {});
+      const identity = await untilStopped(sending, options.signal);
+      if (identity.Account) return { accountId: identity.Account, partition: partitionOf(identity.Arn), region };
       throw new HaAuditError('aws-fatal', 'STS GetCallerIdentity returned no account id');
     } catch (error) {
+      const stopped = stopError(options, true);
+      if (stopped) throw stopped;
       if (error instanceof HaAuditError || errorCode(error) === 'CredentialsProviderError') throw credentialError(error, region, options.profile);
       firstFailure ??= { error, region };
     }

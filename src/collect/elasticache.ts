@@ -52,7 +52,8 @@ export async function collectElastiCache(client: ElastiCacheClient, calls: Regio
       ).catch((error: unknown) => {
         // Serverless caches came in 2023: where the endpoint does not know the action (an
         // emulator, a partition without them), there is none to audit, which is not a blind spot.
-        if (error instanceof CallFailed && SERVERLESS_NOT_OFFERED.has(error.code)) return [];
+        // Some emulators answer an unknown action with a bare 5xx page rather than an AWS error.
+        if (error instanceof CallFailed && (SERVERLESS_NOT_OFFERED.has(error.code) || /^HTTP5\d\d$/.test(error.code))) return [];
         throw error;
       }),
     ),

@@ -149,6 +149,9 @@ export function errorCode(error: unknown): string {
     if (typeof Code === 'string' && Code) return Code;
     if (typeof code === 'string' && code) return code;
     if (typeof name === 'string' && name && name !== 'Error') return name;
+    // An answer that is not an AWS error (an HTML page from a proxy or an emulator): its status says more than nothing.
+    const status = (error as { $metadata?: { httpStatusCode?: unknown }; $response?: { statusCode?: unknown } }).$metadata?.httpStatusCode;
+    if (typeof status === 'number') return `HTTP${status}`;
   }
   return 'UnknownError';
 }

@@ -51,7 +51,7 @@ describe('parseDuration', () => {
     ['500ms', 500],
   ])('%s is %d ms', (value, ms) => expect(parseDuration(value)).toBe(ms));
 
-  it.each(['', '0', '-5s', '10 minutes', '1d', 'abc'])('refuses "%s"', (value) => expect(() => parseDuration(value)).toThrow(/invalid --timeout/));
+  it.each(['', '0', '-5s', '10 minutes', '1d', 'abc', '600h'])('refuses "%s"', (value) => expect(() => parseDuration(value)).toThrow(/--timeout "/));
 });
 
 describe('ha-audit scan: account and region options (child process)', () => {

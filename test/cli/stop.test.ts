@@ -32,13 +32,13 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function hangingAws(): Promise<HangingAws> {
+async function hangingAws(options: { sts?: 'answers' | 'hangs' } = {}): Promise<HangingAws> {
   const state = { held: 0 };
   server = createServer((request: IncomingMessage, response: ServerResponse) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      if (body.includes('Action=GetCallerIdentity')) {
+      if (body.includes('Action=GetCallerIdentity') && options.sts !== 'hangs') {
         response.writeHead(200, { 'content-type': 'text/xml' });
         response.end(
           `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::${ACCOUNT}:user/auditor</Arn><UserId>AIDAEXAMPLE</UserId><Account>${ACCOUNT}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
@@ -100,6 +100,18 @@ describe('stopping a scan', () => {
     expect(stderr.trim().split('\n')).toEqual(['ha-audit: interrupted: the scan stopped and no report was written']);
     expect(readFileSync(output, 'utf8')).toBe('the previous report\n');
     expect(readdirSync(dir).sort()).toEqual(['report.json']);
+  });
+
+  it('--timeout while STS has not answered: one clear line, exit 2, at once', async () => {
+    const aws = await hangingAws({ sts: 'hangs' });
+    const started = Date.now();
+    const run = await runCli(['scan', '--region', 'us-east-1', '--timeout', '1s', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'ha-audit: the scan reached --timeout 1s before AWS answered: nothing was collected; check the network, the region and --endpoint-url / AWS_ENDPOINT_URL, or give --timeout more time',
+    ]);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('a scan that fails never touches the output file', async () => {

@@ -202,6 +202,14 @@ describe('collectElastiCache: failures', () => {
     expect(inventory.replicationGroups.map((g) => g.id)).toEqual(['sessions']);
   });
 
+  it('an endpoint answering DescribeServerlessCaches with a bare 500 page (an emulator that lacks it) has none: no gap', async () => {
+    const page = Object.assign(new Error('Deserialization error'), { $metadata: { httpStatusCode: 500 } });
+    const fake = mockedRegion({ replicationGroups: [replicationGroup('sessions')] }, { fail: { DescribeServerlessCaches: () => page } });
+    const { inventory, calls } = await collect(fake);
+    expect(calls.gaps).toEqual([]);
+    expect(inventory.serverlessCaches).toEqual([]);
+  });
+
   it('an endpoint that does not offer serverless caches (InvalidAction) has none: no gap', async () => {
     const fake = mockedRegion(
       { replicationGroups: [replicationGroup('sessions')] },

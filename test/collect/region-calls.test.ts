@@ -20,6 +20,10 @@ describe('errorCode and errorMessage', () => {
     expect(errorCode(networkError('ENOTFOUND'))).toBe('ENOTFOUND');
   });
 
+  it('falls back on the HTTP status of an answer that is not an AWS error (an HTML page)', () => {
+    expect(errorCode(Object.assign(new Error('Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.'), { $metadata: { httpStatusCode: 500 } }))).toBe('HTTP500');
+  });
+
   it('says UnknownError for a plain Error or a non-error', () => {
     expect(errorCode(new Error('plain'))).toBe('UnknownError');
     expect(errorCode('a string')).toBe('UnknownError');
