@@ -24,7 +24,7 @@ import type {
   TargetType,
 } from '../model/inventory.js';
 import { chunk, collectPages } from './paginate.js';
-import type { RegionCalls } from './region-calls.js';
+import { CallFailed, type RegionCalls } from './region-calls.js';
 
 /** The API's maximum page size for `DescribeLoadBalancers`, `DescribeListeners`, `DescribeTargetGroups`, `DescribeRules`. */
 const PAGE_SIZE = 400;
@@ -54,12 +54,15 @@ export async function collectElbv2(client: ElasticLoadBalancingV2Client, calls: 
 
   const loadBalancers = (sdkLoadBalancers ?? []).map(toLoadBalancer);
   const targetGroups = (sdkTargetGroups ?? []).map(toTargetGroup);
+  // Resources deleted between the listing and their own calls (blue/green, preview stacks).
+  const gone = new Set<string>();
+  const unlessGone = <T>(arn: string, call: Promise<T>) => ifStillThere(call, () => gone.add(arn));
 
   await Promise.all([
     ...loadBalancers.map(async (lb) => {
       const [attributes, listeners] = await Promise.all([
-        calls.guard(() => calls.call('elbv2:DescribeLoadBalancerAttributes', () => client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.arn })))),
-        calls.guard(() => collectListeners(client, calls, lb)),
+        calls.guard(() => unlessGone(lb.arn, calls.call('elbv2:DescribeLoadBalancerAttributes', () => client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.arn }))))),
+        calls.guard(() => unlessGone(lb.arn, collectListeners(client, calls, lb))),
       ]);
       lb.attributes = toAttributes(attributes?.Attributes);
       lb.listeners = listeners ?? [];
@@ -68,8 +71,8 @@ export async function collectElbv2(client: ElasticLoadBalancingV2Client, calls: 
     // on it (ELB's rate is what bounds the scan of a large account).
     ...targetGroups.filter((tg) => tg.loadBalancerArns.length > 0).map(async (tg) => {
       const [attributes, health] = await Promise.all([
-        calls.guard(() => calls.call('elbv2:DescribeTargetGroupAttributes', () => client.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn: tg.arn })))),
-        calls.guard(() => calls.call('elbv2:DescribeTargetHealth', () => client.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn })))),
+        calls.guard(() => unlessGone(tg.arn, calls.call('elbv2:DescribeTargetGroupAttributes', () => client.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn: tg.arn }))))),
+        calls.guard(() => unlessGone(tg.arn, calls.call('elbv2:DescribeTargetHealth', () => client.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn }))))),
       ]);
       tg.attributes = toAttributes(attributes?.Attributes);
       tg.targets = (health?.TargetHealthDescriptions ?? []).flatMap((d): Target[] => {
@@ -84,7 +87,19 @@ export async function collectElbv2(client: ElasticLoadBalancingV2Client, calls: 
     collectTags(client, calls, [...loadBalancers, ...targetGroups]),
   ]);
 
-  return { loadBalancers, targetGroups };
+  return { loadBalancers: loadBalancers.filter((lb) => !gone.has(lb.arn)), targetGroups: targetGroups.filter((tg) => !gone.has(tg.arn)) };
+}
+
+/** What ELB answers for a resource deleted since it was listed. */
+const GONE_CODES = new Set(['LoadBalancerNotFound', 'TargetGroupNotFound', 'ListenerNotFound']);
+
+/** The call's result, or `undefined` (and `onGone()`) when the resource no longer exists: gone, not a blind spot. */
+function ifStillThere<T>(call: Promise<T>, onGone: () => void): Promise<T | undefined> {
+  return call.catch((error: unknown) => {
+    if (!(error instanceof CallFailed) || !GONE_CODES.has(error.code)) throw error;
+    onGone();
+    return undefined;
+  });
 }
 
 async function collectListeners(client: ElasticLoadBalancingV2Client, calls: RegionCalls, lb: LoadBalancer): Promise<Listener[]> {
@@ -93,8 +108,9 @@ async function collectListeners(client: ElasticLoadBalancingV2Client, calls: Reg
       calls.call('elbv2:DescribeListeners', () => client.send(new DescribeListenersCommand({ LoadBalancerArn: lb.arn, Marker, PageSize: PAGE_SIZE }))),
     (page) => ({ items: page.Listeners, next: page.NextMarker }),
   );
-  return Promise.all(
-    sdkListeners.map(async (sdkListener: SdkListener): Promise<Listener> => {
+  const listeners = await Promise.all(
+    sdkListeners.map(async (sdkListener: SdkListener): Promise<Listener | undefined> => {
+      let listenerGone = false;
       const listener: Listener = { arn: sdkListener.ListenerArn ?? '', defaultActions: toActions(sdkListener.DefaultActions), rules: [] };
       if (sdkListener.Port !== undefined) listener.port = sdkListener.Port;
       if (sdkListener.Protocol) listener.protocol = sdkListener.Protocol;
@@ -102,32 +118,41 @@ async function collectListeners(client: ElasticLoadBalancingV2Client, calls: Reg
       // gap of its own: the listener and its default actions are kept.
       if (lb.type === 'application') {
         const rules = await calls.guard(() =>
-          collectPages(
-            (Marker) =>
-              calls.call('elbv2:DescribeRules', () => client.send(new DescribeRulesCommand({ ListenerArn: listener.arn, Marker, PageSize: PAGE_SIZE }))),
-            (page) => ({ items: page.Rules, next: page.NextMarker }),
+          ifStillThere(
+            collectPages(
+              (Marker) =>
+                calls.call('elbv2:DescribeRules', () => client.send(new DescribeRulesCommand({ ListenerArn: listener.arn, Marker, PageSize: PAGE_SIZE }))),
+              (page) => ({ items: page.Rules, next: page.NextMarker }),
+            ),
+            () => (listenerGone = true),
           ),
         );
         listener.rules = (rules ?? [])
           .filter((rule) => !rule.IsDefault)
           .map((rule) => ({ arn: rule.RuleArn ?? '', priority: rule.Priority ?? '', actions: toActions(rule.Actions) }));
       }
-      return listener;
+      return listenerGone ? undefined : listener;
     }),
   );
+  return listeners.filter((listener) => listener !== undefined);
 }
 
 /** Tags of load balancers and target groups, 20 ARNs per `DescribeTags` call. */
 async function collectTags(client: ElasticLoadBalancingV2Client, calls: RegionCalls, resources: { arn: string; tags: Record<string, string> }[]): Promise<void> {
   const byArn = new Map(resources.map((r) => [r.arn, r]));
+  const describe = async (ResourceArns: string[]) => {
+    const page = await calls.call('elbv2:DescribeTags', () => client.send(new DescribeTagsCommand({ ResourceArns })));
+    for (const description of page.TagDescriptions ?? []) {
+      const resource = description.ResourceArn ? byArn.get(description.ResourceArn) : undefined;
+      if (resource) resource.tags = toTags(description.Tags);
+    }
+  };
   await Promise.all(
-    chunk([...byArn.keys()], TAGS_BATCH).map((ResourceArns) =>
+    chunk([...byArn.keys()], TAGS_BATCH).map((batch) =>
       calls.guard(async () => {
-        const page = await calls.call('elbv2:DescribeTags', () => client.send(new DescribeTagsCommand({ ResourceArns })));
-        for (const description of page.TagDescriptions ?? []) {
-          const resource = description.ResourceArn ? byArn.get(description.ResourceArn) : undefined;
-          if (resource) resource.tags = toTags(description.Tags);
-        }
+        // One resource deleted since the listing fails its whole batch: ask for the others one by one.
+        const whole = await ifStillThere(describe(batch).then(() => true), () => {});
+        if (whole === undefined) await Promise.all(batch.map((arn) => ifStillThere(describe([arn]), () => {})));
       }),
     ),
   );

@@ -12,6 +12,7 @@ import {
   instanceTarget,
   ipTarget,
   listener,
+  awsError,
   loadBalancer,
   targetGroupArn,
   REGION,
@@ -383,5 +384,37 @@ describe('collectElbv2: failures', () => {
     ]);
     expect(inventory.loadBalancers).toEqual([]);
     expect(names(inventory.targetGroups)).toEqual(['web-tg', 'tcp-tg']);
+  });
+});
+
+describe('collectElbv2: resources deleted during the scan', () => {
+  it('drops a target group and a load balancer deleted between the listing and their own calls, with no gap; the other tags still arrive', async () => {
+    const alb = loadBalancer('web-alb');
+    const doomedLb = loadBalancer('old-alb');
+    const web = targetGroup('web-tg', { loadBalancerArns: [alb.LoadBalancerArn!] });
+    const doomed = targetGroup('preview-tg', { loadBalancerArns: [alb.LoadBalancerArn!] });
+    const notFound = (what: string) => awsError(what === 'tg' ? 'TargetGroupNotFound' : 'LoadBalancerNotFound', `One or more ${what === 'tg' ? 'target groups' : 'load balancers'} not found`);
+    const fake = mockedRegion(
+      {
+        loadBalancers: [alb, doomedLb],
+        targetGroups: [web, doomed],
+        listeners: { [alb.LoadBalancerArn!]: [listener(alb.LoadBalancerArn!, 443, [forward(web.TargetGroupArn!)])] },
+        tags: { [web.TargetGroupArn!]: tags({ team: 'web' }) },
+      },
+      {
+        fail: {
+          DescribeTargetGroupAttributes: (input: { TargetGroupArn: string }) => (input.TargetGroupArn === doomed.TargetGroupArn ? notFound('tg') : undefined),
+          DescribeTargetHealth: (input: { TargetGroupArn: string }) => (input.TargetGroupArn === doomed.TargetGroupArn ? notFound('tg') : undefined),
+          DescribeLoadBalancerAttributes: (input: { LoadBalancerArn: string }) => (input.LoadBalancerArn === doomedLb.LoadBalancerArn ? notFound('lb') : undefined),
+          DescribeListeners: (input: { LoadBalancerArn: string }) => (input.LoadBalancerArn === doomedLb.LoadBalancerArn ? notFound('lb') : undefined),
+          DescribeTags: (input: { ResourceArns: string[] }) => (input.ResourceArns.includes(doomed.TargetGroupArn!) ? notFound('tg') : undefined),
+        },
+      },
+    );
+    const { inventory, calls } = await collect(fake);
+    expect(calls.gaps).toEqual([]);
+    expect(inventory.loadBalancers.map((lb) => lb.name)).toEqual(['web-alb']);
+    expect(inventory.targetGroups.map((tg) => tg.name)).toEqual(['web-tg']);
+    expect(inventory.targetGroups[0]!.tags).toEqual({ team: 'web' });
   });
 });
