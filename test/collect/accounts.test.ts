@@ -261,6 +261,19 @@ describe('collectInventory across accounts and regions', () => {
     expect(peak).toBe(2);
   });
 
+  it('closes every client of a region once the region is collected', async () => {
+    const destroyed: string[] = [];
+    await collectInventory({
+      regions: ['us-east-1', 'eu-west-1'],
+      clientsFor: (region) => {
+        const clients = mockedRegion({}, { region }).clients;
+        for (const [service, client] of Object.entries(clients)) vi.spyOn(client, 'destroy').mockImplementation(() => void destroyed.push(`${region} ${service}`));
+        return clients;
+      },
+    });
+    expect(destroyed.sort()).toEqual(['eu-west-1', 'us-east-1'].flatMap((region) => ['autoscaling', 'dynamodb', 'ec2', 'elasticache', 'elbv2', 'rds'].map((s) => `${region} ${s}`)));
+  });
+
   it('a stop (--timeout) cuts the calls in flight into gaps and returns what was collected', async () => {
     const controller = new AbortController();
     const started = Date.now();
