@@ -189,7 +189,7 @@ export class RegionCalls {
   }
 
   /** Sends one request once a slot and a token are free; throws `CallFailed` naming the operation when it fails. */
-  async call<T>(operation: Operation, send: () => Promise<T>): Promise<T> {
+  async call<T>(operation: Operation, send: () => Promise<T>, options: { perResource?: boolean } = {}): Promise<T> {
     const [service, name] = operation.split(':') as [ServiceId, string];
     if (!READ_ONLY_OPERATION.test(name)) throw new Error(`ha-audit is read-only: refusing to call ${operation}`);
     if (this.signal?.aborted) throw this.stoppedFailure(service, name);
@@ -220,7 +220,9 @@ export class RegionCalls {
             continue;
           }
           const failure = new CallFailed(service, name, errorCode(error), errorMessage(error), { cause: error });
-          if (DENIED_CODES.has(failure.code)) this.denied.set(operation, failure);
+          // A denial of one resource (IAM can scope some operations to a hosted zone, a table)
+          // says nothing of the others: only an operation-wide one stops further calls.
+          if (DENIED_CODES.has(failure.code) && !options.perResource) this.denied.set(operation, failure);
           const outcome = isThrottled(error) ? 'throttled' : 'failed';
           this.options.onCall?.({ phase: 'end', ...where, outcome, attempts: attemptsOf(error), code: failure.code });
           throw failure;

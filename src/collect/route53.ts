@@ -64,7 +64,7 @@ async function collectRecordSets(client: Route53Client, calls: RegionCalls, host
   let start: RecordStart = {};
   for (;;) {
     const input = { HostedZoneId: hostedZoneId, MaxItems: RECORDS_PAGE, ...start };
-    const page = await calls.call('route53:ListResourceRecordSets', () => client.send(new ListResourceRecordSetsCommand(input)));
+    const page = await calls.call('route53:ListResourceRecordSets', () => client.send(new ListResourceRecordSetsCommand(input)), { perResource: true });
     recordSets.push(...(page.ResourceRecordSets ?? []));
     if (!page.IsTruncated || page.NextRecordName === undefined) return recordSets;
     const position = JSON.stringify([page.NextRecordName, page.NextRecordType, page.NextRecordIdentifier]);

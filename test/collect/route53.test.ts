@@ -322,6 +322,20 @@ describe('collectRoute53: failures become gaps', () => {
     expect(inventory.healthChecks).toHaveLength(1);
   });
 
+  it('a zone whose records are denied (IAM scoped to other zones) is a gap; the other zones are still read', async () => {
+    const orgId = zoneIdOf('example.org.');
+    const fake = mockedRoute53(world(), {
+      fail: { ListResourceRecordSets: (input) => (input.HostedZoneId === orgId ? awsError('AccessDenied', `User is not authorized to perform: route53:ListResourceRecordSets on resource: arn:aws:route53:::hostedzone/${orgId}`, 403) : undefined) },
+    });
+    const { inventory, calls } = await collect(fake);
+    expect(calls.gaps.map((g) => `${g.operation}:${g.code}`)).toEqual(['ListResourceRecordSets:AccessDenied']);
+    expect(inventory.hostedZones.map((z) => [z.id, z.records.length])).toEqual([
+      [zoneIdOf('example.com.'), 3],
+      [orgId, 0],
+      [zoneIdOf('example.net.'), 3],
+    ]);
+  });
+
   it('records a denied ListHostedZones as a gap, lists no records, and still collects the health checks', async () => {
     const fake = mockedRoute53(world(), { fail: { ListHostedZones: () => awsError('AccessDenied', 'User is not authorized to perform: route53:ListHostedZones', 403) } });
     const { inventory, calls } = await collect(fake);
