@@ -33,7 +33,7 @@ import { collectElastiCache } from './elasticache.js';
 import { collectElbv2 } from './elbv2.js';
 import { collectRds } from './rds.js';
 import { collectRoute53 } from './route53.js';
-import { CallFailed, errorCode, errorMessage, RegionCalls, type CallEvent, type RateLimit } from './region-calls.js';
+import { CallFailed, errorCode, errorMessage, RegionCalls, untilStopped, type CallEvent, type RateLimit } from './region-calls.js';
 import { Semaphore } from './semaphore.js';
 
 export interface CollectOptions extends ConnectionOptions, AccountSelection {
@@ -301,17 +301,6 @@ interface CallerIdentity {
   region: string;
 }
 
-/** The call, or a rejection as soon as the scan is stopped (STS calls bypass `RegionCalls`). */
-function untilStopped<T>(call: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return call;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    call.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 /**
  * The error a stop makes of a phase that has nothing to report yet (STS, the organisation's
  * accounts): Ctrl-C ends with 130; `--timeout` before anything was collected is fatal. With
@@ -331,7 +320,8 @@ async function callerIdentity(regions: string[], options: CollectOptions, creden
   for (const region of regions) {
     try {
       const sending = createStsClient(region, credentials, options).send(new GetCallerIdentityCommand({}), options.signal ? { abortSignal: options.signal } : {});
-      const identity = await untilStopped(sending, options.signal);
+      // STS calls bypass `RegionCalls`: they stop with the scan here.
+      const identity = await untilStopped(sending, options.signal, () => options.signal?.reason);
       if (identity.Account) return { accountId: identity.Account, partition: partitionOf(identity.Arn), region };
       throw new HaAuditError('aws-fatal', 'STS GetCallerIdentity returned no account id');
     } catch (error) {

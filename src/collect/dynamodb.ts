@@ -9,7 +9,7 @@ import {
 import type { DynamoDbInventory, DynamoDbTable } from '../model/inventory.js';
 import type { Operation } from '../model/operations.js';
 import { collectPages } from './paginate.js';
-import { CallFailed, errorCode, errorMessage, type RegionCalls } from './region-calls.js';
+import { CallFailed, type RegionCalls } from './region-calls.js';
 
 /** The API's maximum `Limit` for `ListTables`. */
 const PAGE_SIZE = 100;
@@ -51,29 +51,18 @@ export async function collectDynamoDb(client: DynamoDBClient, calls: RegionCalls
 type TableAnswer<T> = { response: T } | 'gone' | 'failed';
 
 /**
- * One call about one table. DynamoDB grants permissions per table ARN, so an
- * `AccessDeniedException` on one table says nothing of the next: it is kept from `RegionCalls`,
- * which would stop calling the operation in the whole region, and recorded as a gap here.
- * Any other failure goes through `RegionCalls` as usual.
+ * One call about one table. DynamoDB grants permissions per table ARN, so a denial of one table
+ * says nothing of the next (`perResource`); a table deleted since `ListTables` is gone, not a gap.
  */
 async function askAboutTable<T>(calls: RegionCalls, operation: Operation, send: () => Promise<T>): Promise<TableAnswer<T>> {
-  const answer = await calls.guard(() =>
-    calls.call(operation, async (): Promise<{ response: T } | { error: unknown }> => {
-      try {
-        return { response: await send() };
-      } catch (error) {
-        const code = errorCode(error);
-        if (code === 'AccessDeniedException' || TABLE_GONE.has(code)) return { error };
-        throw error;
-      }
-    }),
-  );
-  if (answer === undefined) return 'failed';
-  if ('response' in answer) return answer;
-  const code = errorCode(answer.error);
-  if (TABLE_GONE.has(code)) return 'gone';
-  calls.recordGap(new CallFailed('dynamodb', operation.split(':')[1]!, code, errorMessage(answer.error), { cause: answer.error }));
-  return 'failed';
+  try {
+    return { response: await calls.call(operation, send, { perResource: true }) };
+  } catch (error) {
+    if (!(error instanceof CallFailed)) throw error;
+    if (TABLE_GONE.has(error.code)) return 'gone';
+    calls.recordGap(error);
+    return 'failed';
+  }
 }
 
 function toTable(name: string, sdk: TableDescription | undefined, backups: ContinuousBackupsDescription | undefined, region: string): DynamoDbTable {

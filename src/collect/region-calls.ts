@@ -278,13 +278,7 @@ export class RegionCalls {
   }
 
   private unlessStopped<T>(call: Promise<T>, service: ServiceId, name: string): Promise<T> {
-    const signal = this.signal;
-    if (!signal) return call;
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => reject(this.stoppedFailure(service, name));
-      signal.addEventListener('abort', onAbort, { once: true });
-      call.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
+    return untilStopped(call, this.signal, () => this.stoppedFailure(service, name));
   }
 
   /** Waits, unless the scan is stopped meanwhile (then the stop's failure is thrown by the caller's check). */
@@ -310,6 +304,17 @@ export class RegionCalls {
     }
     return bucket;
   }
+}
+
+/** The call, or a rejection with `failure()` as soon as the signal fires (the call itself is abandoned, not awaited). */
+export function untilStopped<T>(call: Promise<T>, signal: AbortSignal | undefined, failure: () => unknown): Promise<T> {
+  if (!signal) return call;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(failure());
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    call.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** The call being sent, as the SDK's middleware sees it through the async context. */

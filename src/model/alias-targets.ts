@@ -1,3 +1,4 @@
+import { groupBy } from '../collections.js';
 import type { AccountInventory, DnsRecord, HostedZone, LoadBalancer } from './inventory.js';
 import { bareHostedZoneId, comparableDnsName, decodeDnsName, recordId } from './dns.js';
 
@@ -35,13 +36,9 @@ export class AliasTargets {
         this.loadBalancersByDnsName.set(comparableDnsName(loadBalancer.dnsName), { region: region.region, loadBalancer });
       }
     }
-    for (const zone of account.route53.hostedZones) {
-      for (const record of zone.records) {
-        const key = zoneNameKey(zone.id, record.name);
-        const list = this.recordsByZoneAndName.get(key);
-        if (list) list.push(record);
-        else this.recordsByZoneAndName.set(key, [record]);
-      }
+    const records = account.route53.hostedZones.flatMap((zone) => zone.records.map((record) => ({ zoneId: zone.id, record })));
+    for (const [key, group] of groupBy(records, (r) => zoneNameKey(r.zoneId, r.record.name))) {
+      this.recordsByZoneAndName.set(key, group.map((r) => r.record));
     }
   }
 
