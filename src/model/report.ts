@@ -1,4 +1,5 @@
 import type { Gap } from './inventory.js';
+import type { Resilience } from './resilience.js';
 import type { ResourceRef, Result } from './result.js';
 import type { Severity } from './severity.js';
 
@@ -68,4 +69,6 @@ export interface ScanReport {
     bySeverity: Record<Severity, number>;
   };
   findings: Result[];
+  /** The resilience model (RESILIENCE.md): computed when an `app-*` rule runs, for the HTML and Markdown reports, and for `what-if`. */
+  resilience?: Resilience;
 }
