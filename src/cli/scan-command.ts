@@ -16,7 +16,7 @@ import { compareWithBaseline, loadBaseline, type Baseline, type BaselineComparis
 import { applySuppressions, utcDate, type SuppressionOutcome } from '../engine/suppressions.js';
 import type { Result } from '../model/result.js';
 import { assertWritable, batched, writeFileAtomically } from './files.js';
-import { parseRegions } from './regions.js';
+import { parseRegions } from '../model/regions.js';
 import { parseAccountSelection, parseDuration, type LiveScanOptions } from './account-options.js';
 import { Progress } from './progress.js';
 

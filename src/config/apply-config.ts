@@ -1,4 +1,4 @@
-import { selectRules } from '../cli/select-rules.js';
+import { selectRules } from '../engine/select-rules.js';
 import type { Rule } from '../engine/define-rule.js';
 import type { ParamOverrides } from '../engine/params.js';
 import type { Config } from './config-schema.js';

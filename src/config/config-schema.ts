@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { closest } from '../cli/select-rules.js';
-import { parseRegions } from '../cli/regions.js';
+import { closest } from '../closest.js';
+import { parseRegions } from '../model/regions.js';
 import type { Rule } from '../engine/define-rule.js';
 import { resolveParams } from '../engine/params.js';
 import type { Suppression } from '../engine/suppressions.js';
