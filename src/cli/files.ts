@@ -1,7 +1,78 @@
 import { constants } from 'node:fs';
-import { access, open, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { HaAuditError } from '../model/errors.js';
+import { access, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Config } from '../config/config-schema.js';
+import { HOW_TO_MAKE_A_BASELINE, parseBaseline, type Baseline } from '../engine/baseline.js';
+import type { Rule } from '../engine/define-rule.js';
+import { HaAuditError, type ErrorCode } from '../model/errors.js';
+import type { Inventory } from '../model/inventory.js';
+import { parseInventory } from '../model/inventory-file.js';
+
+/*
+ * Every file a user names is read and written here: the inventory (`--inventory`,
+ * `--save-inventory`), the configuration, the baseline and the report (`--output`). The
+ * parsers they call are pure functions of the text.
+ */
+
+/** Reads a saved inventory (`--inventory`): a file written by `--save-inventory`, checked. */
+export async function loadInventory(file: string): Promise<Inventory> {
+  const text = await readInputFile(file, 'inventory', 'inventory-unreadable', 'pass a file written by `ha-audit scan --save-inventory`');
+  return parseInventory(text, file);
+}
+
+/** Writes `--save-inventory`: the format `loadInventory` reads back. */
+export async function saveInventory(file: string, inventory: Inventory): Promise<void> {
+  await writeFileAtomically(file, JSON.stringify(inventory, null, 2) + '\n');
+}
+
+/** Reads `--baseline FILE`: a JSON report of an earlier scan, checked for what the comparison reads. */
+export async function loadBaseline(file: string): Promise<Baseline> {
+  return parseBaseline(await readInputFile(file, 'baseline', 'baseline-unreadable', HOW_TO_MAKE_A_BASELINE), file);
+}
+
+/** Looked for in the working directory when `--config` is not given. */
+export const CONFIG_FILE = '.ha-audit.yml';
+
+/**
+ * The configuration of a scan: `--config FILE` (which must exist), else `.ha-audit.yml` in the
+ * working directory if there is one; `--no-config` (false) ignores both.
+ */
+export async function loadConfig(option: string | false | undefined, rules: readonly Rule[], cwd = process.cwd()): Promise<Config | undefined> {
+  if (option === false) return undefined;
+  const file = option ?? CONFIG_FILE;
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    // No configuration file in the working directory is the common case, not an error.
+    if (option === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new HaAuditError('config-unreadable', `cannot read configuration ${file}: ${unreadableReason(error)}`, 'see docs/configuration.md', { cause: error });
+  }
+  // The YAML parser is loaded only when there is a file to parse.
+  const { parseConfig } = await import('../config/config-schema.js');
+  return parseConfig(text, file, rules);
+}
+
+/**
+ * Reads a file the user named; failing, one `HaAuditError` naming what the file was for:
+ * `cannot read baseline prev.json: no such file`.
+ */
+async function readInputFile(file: string, what: string, code: ErrorCode, hint?: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new HaAuditError(code, `cannot read ${what} ${file}: ${unreadableReason(error)}`, hint, { cause: error });
+  }
+}
+
+/** Why a file could not be read, in words: `no such file`, `it is a directory`... */
+function unreadableReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return String(code ?? error);
+}
 
 /**
  * Checks before a scan that a file can be written where asked, so that a long scan does not

@@ -1,21 +1,14 @@
 import { rules as allRules } from '../../rules/index.js';
 import type { Rule } from '../engine/define-rule.js';
-import { runRules } from '../engine/run-rules.js';
-import { buildReport } from '../engine/scan-report.js';
+import { evaluate } from '../engine/evaluate.js';
 import { EXIT, exitCodeFor, type FailOn } from '../engine/summary.js';
 import { HaAuditError } from '../model/errors.js';
 import { GLOBAL_REGION, type Inventory } from '../model/inventory.js';
 import type { ScanReport } from '../model/report.js';
-import { loadInventory } from '../model/inventory-file.js';
 import { suppressionWarnings } from '../report/suppression-warnings.js';
 import type { TextOptions } from '../report/text.js';
-import { paramOverrides, rulesNamed, rulesToRun } from '../config/apply-config.js';
-import type { Config } from '../config/config-schema.js';
-import { loadConfig } from '../config/load-config.js';
-import { compareWithBaseline, loadBaseline, type Baseline, type BaselineComparison } from '../engine/baseline.js';
-import { applySuppressions, utcDate, type SuppressionOutcome } from '../engine/suppressions.js';
-import type { Result } from '../model/result.js';
-import { assertWritable, batched, writeFileAtomically } from './files.js';
+import { rulesNamed, rulesToRun } from '../config/apply-config.js';
+import { assertWritable, batched, loadBaseline, loadConfig, loadInventory, saveInventory, writeFileAtomically } from './files.js';
 import { parseRegions } from '../model/regions.js';
 import { parseAccountSelection, parseDuration, type LiveScanOptions } from './account-options.js';
 import { Progress } from './progress.js';
@@ -67,14 +60,10 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   // The configuration's regions are those of a live scan: a saved inventory holds its own.
   const liveRegions = regions.length === 0 && !options.allRegions ? (config?.regions ?? []) : regions;
   const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io);
-  if (options.saveInventory) await writeFileAtomically(options.saveInventory, JSON.stringify(inventory, null, 2) + '\n');
+  if (options.saveInventory) await saveInventory(options.saveInventory, inventory);
 
-  const { results, suppressions, comparison } = evaluate(inventory, rules, { config, baseline, today: utcDate(startedAt), everyRuleRan: !rulesNamed(options.rule) });
-  const report = buildReport({ inventory, results, source: options.inventory ? 'inventory' : 'live', startedAt, finishedAt: new Date() });
-  if (config) report.scan.config = config.file;
-  if (comparison && baseline) report.scan.baseline = { file: baseline.file, new: comparison.new, existing: comparison.existing, resolved: comparison.resolved };
-  if (suppressions) report.scan.suppressions = { expired: suppressions.expired, unused: suppressions.unused };
-  const exitCode = exitCodeFor(results, options.failOn, report.scan.complete, { newOnly: options.failOnNewOnly === true });
+  const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(options.rule), source: options.inventory ? 'inventory' : 'live', startedAt });
+  const exitCode = exitCodeFor(report.findings, options.failOn, report.scan.complete, { newOnly: options.failOnNewOnly === true });
   // The text report on the terminal shows them; otherwise the CI log must still.
   if (options.format !== 'text' || options.output) for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${warning}\n`);
 
@@ -90,33 +79,9 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
 }
 
 /**
- * The rules over the inventory, then the configuration's suppressions, then the comparison with
- * the baseline (which sees suppressed results as failing: accepting a risk does not fix it).
+ * Only the format asked for is loaded: each costs start-up time (chalk, crypto...). SARIF and
+ * JUnit list every rule of the scan, also those without a finding.
  */
-function evaluate(
-  inventory: Inventory,
-  rules: readonly Rule[],
-  context: { config: Config | undefined; baseline: Baseline | undefined; today: string; everyRuleRan: boolean },
-): { results: Result[]; suppressions?: SuppressionOutcome; comparison?: BaselineComparison } {
-  const { config, baseline } = context;
-  let results = runRules(inventory, { rules, params: paramOverrides(config) });
-  let suppressions: SuppressionOutcome | undefined;
-  if (config && config.suppressions.length > 0) {
-    suppressions = applySuppressions(results, config.suppressions, { today: context.today, rulesRun: new Set(rules.map((r) => r.id)), everyRuleRan: context.everyRuleRan });
-    results = suppressions.results;
-  }
-  if (!baseline) return { results, ...(suppressions ? { suppressions } : {}) };
-  const coverage = {
-    rules: new Set(rules.map((r) => r.id)),
-    accounts: new Set(inventory.accounts.map((a) => a.accountId)),
-    regions: new Set(inventory.accounts.flatMap((a) => a.regions.map((r) => r.region))),
-  };
-  const comparison = compareWithBaseline(results, baseline, coverage);
-  return { results: comparison.results, ...(suppressions ? { suppressions } : {}), comparison };
-}
-
-/** SARIF and JUnit list every rule of the scan, also those without a finding. */
-/** Only the format asked for is loaded: each costs start-up time (chalk, crypto...). */
 async function renderReport(report: ScanReport, rules: readonly Rule[], format: ReportFormat, textOptions: TextOptions): Promise<string | Iterable<string>> {
   switch (format) {
     case 'json':

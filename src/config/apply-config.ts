@@ -1,6 +1,5 @@
 import { selectRules } from '../engine/select-rules.js';
 import type { Rule } from '../engine/define-rule.js';
-import type { ParamOverrides } from '../engine/params.js';
 import type { Config } from './config-schema.js';
 
 /**
@@ -18,9 +17,4 @@ export function rulesToRun(all: readonly Rule[], config: Config | undefined, req
 /** Whether `--rule` names any rule (it is repeatable and takes comma-separated lists). */
 export function rulesNamed(requested: readonly string[]): boolean {
   return requested.some((value) => value.split(',').some((id) => id.trim() !== ''));
-}
-
-/** The parameter overrides of the configuration, per rule id, for `runRules`. */
-export function paramOverrides(config: Config | undefined): ParamOverrides {
-  return Object.fromEntries(Object.entries(config?.rules ?? {}).map(([id, settings]) => [id, settings.params]));
 }

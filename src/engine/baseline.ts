@@ -1,5 +1,4 @@
 import { HaAuditError } from '../model/errors.js';
-import { readInputFile } from '../model/read-input.js';
 import { GLOBAL_REGION } from '../model/inventory.js';
 import { REPORT_SCHEMA_VERSION, type ResolvedFinding } from '../model/report.js';
 import type { ResourceRef, Result } from '../model/result.js';
@@ -84,19 +83,15 @@ function scopeKey(result: { ruleId: string; resource: { accountId: string; regio
   return `${result.resource.accountId}\n${result.ruleId}\n${result.resource.region}`;
 }
 
-const HOW_TO_MAKE_ONE = 'pass the JSON report of an earlier scan (`ha-audit scan --format json --output previous.json`)';
+export const HOW_TO_MAKE_A_BASELINE = 'pass the JSON report of an earlier scan (`ha-audit scan --format json --output previous.json`)';
 
-/** Reads `--baseline FILE`: a JSON report of an earlier scan, checked for what the comparison reads. */
-export async function loadBaseline(file: string): Promise<Baseline> {
-  return parseBaseline(await readInputFile(file, 'baseline', 'baseline-unreadable', HOW_TO_MAKE_ONE), file);
-}
-
+/** A JSON report of an earlier scan, checked for what the comparison reads. */
 export function parseBaseline(text: string, file: string): Baseline {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new HaAuditError('baseline-invalid', `baseline ${file} is not valid JSON: ${(error as Error).message}`, HOW_TO_MAKE_ONE, { cause: error });
+    throw new HaAuditError('baseline-invalid', `baseline ${file} is not valid JSON: ${(error as Error).message}`, HOW_TO_MAKE_A_BASELINE, { cause: error });
   }
   if (!isRecord(data)) throw invalid(file, 'it is not a JSON report (not an object)');
   if (data.format === 'ha-audit-inventory') throw invalid(file, 'it is an ha-audit inventory, not a report');
@@ -137,7 +132,7 @@ function checkFinding(value: unknown, path: string, file: string): BaselineFindi
 }
 
 function invalid(file: string, detail: string): HaAuditError {
-  return new HaAuditError('baseline-invalid', `baseline ${file} is invalid: ${detail}`, HOW_TO_MAKE_ONE);
+  return new HaAuditError('baseline-invalid', `baseline ${file} is invalid: ${detail}`, HOW_TO_MAKE_A_BASELINE);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,16 +4,22 @@ import type { Result } from '../model/result.js';
 import { TOOL_NAME, toolVersion } from '../package-info.js';
 import { summarize } from './summary.js';
 
+type Scan = ScanReport['scan'];
+
 export interface ScanFacts {
   inventory: Inventory;
   results: Result[];
-  source: ScanReport['scan']['source'];
+  source: Scan['source'];
   startedAt: Date;
   finishedAt: Date;
+  /** The configuration file applied, when there was one. */
+  config?: string;
+  baseline?: Scan['baseline'];
+  suppressions?: Scan['suppressions'];
 }
 
 /** The report of a scan: what was scanned, how completely, and every result. */
-export function buildReport({ inventory, results, source, startedAt, finishedAt }: ScanFacts): ScanReport {
+export function buildReport({ inventory, results, source, startedAt, finishedAt, config, baseline, suppressions }: ScanFacts): ScanReport {
   const regions = [...new Set(inventory.accounts.flatMap((a) => a.regions.map((r) => r.region)))].sort();
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -26,6 +32,9 @@ export function buildReport({ inventory, results, source, startedAt, finishedAt 
       regions,
       complete: inventory.gaps.length === 0 && !results.some((r) => r.status === 'error'),
       gaps: inventory.gaps,
+      ...(config !== undefined ? { config } : {}),
+      ...(baseline ? { baseline } : {}),
+      ...(suppressions ? { suppressions } : {}),
     },
     summary: summarize(results),
     findings: results,

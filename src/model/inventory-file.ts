@@ -2,18 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HaAuditError } from './errors.js';
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type Inventory } from './inventory.js';
-import { readInputFile } from './read-input.js';
 import { packageRoot } from '../package-info.js';
 
 /**
- * Reads a saved inventory and checks it against `schema/inventory.schema.json`. Every failure
+ * Parses a saved inventory and checks it against `schema/inventory.schema.json`. Every failure
  * is a `HaAuditError` naming the file and what is wrong with it.
  */
-export async function loadInventory(file: string): Promise<Inventory> {
-  const text = await readInputFile(file, 'inventory', 'inventory-unreadable', 'pass a file written by `ha-audit scan --save-inventory`');
-  return parseInventory(text, file);
-}
-
 export async function parseInventory(text: string, file: string): Promise<Inventory> {
   let data: unknown;
   try {

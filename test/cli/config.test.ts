@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadInventory } from '../../src/model/inventory-file.js';
+import { loadInventory } from '../../src/cli/files.js';
 import { packageRoot } from '../../src/package-info.js';
 import { startFakeAws, type FakeAws } from '../support/fake-aws.js';
 import { expectValidReport } from '../support/report-schema.js';

@@ -64,7 +64,7 @@ import { runRules } from '../../src/engine/run-rules.js';
 import { HaAuditError } from '../../src/model/errors.js';
 import type { Result } from '../../src/model/result.js';
 import type { DynamoDbInventory, ElastiCacheInventory, Gap, Inventory, LoadBalancer, RdsInventory, RegionInventory, Route53Inventory, TargetGroup } from '../../src/model/inventory.js';
-import { loadInventory } from '../../src/model/inventory-file.js';
+import { loadInventory } from '../../src/cli/files.js';
 import { OPERATIONS, READ_ONLY_OPERATION } from '../../src/model/operations.js';
 import { packageRoot } from '../../src/package-info.js';
 import { expectedCollection, startFakeAws, type FakeAws, type FakeAwsRequest, type FakeAwsScenario, type FakeService } from '../support/fake-aws.js';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { paramOverrides, rulesToRun } from '../../src/config/apply-config.js';
+import { rulesToRun } from '../../src/config/apply-config.js';
 import { parseConfig } from '../../src/config/config-schema.js';
+import { paramOverrides } from '../../src/engine/evaluate.js';
 import { runRules } from '../../src/engine/run-rules.js';
-import { loadInventory } from '../../src/model/inventory-file.js';
+import { loadInventory } from '../../src/cli/files.js';
 import { fixturePath } from '../support/rule-cases.js';
 
 const config = parseConfig(

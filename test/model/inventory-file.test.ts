@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HaAuditError } from '../../src/model/errors.js';
-import { loadInventory, parseInventory } from '../../src/model/inventory-file.js';
+import { parseInventory } from '../../src/model/inventory-file.js';
+import { loadInventory } from '../../src/cli/files.js';
 
 const demo = readFileSync('fixtures/demo/inventory.json', 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'ha-audit-inventory-'));

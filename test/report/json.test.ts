@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { buildReport } from '../../src/engine/scan-report.js';
-import { loadInventory } from '../../src/model/inventory-file.js';
+import { loadInventory } from '../../src/cli/files.js';
 import { packageRoot } from '../../src/package-info.js';
 import { renderJson, renderJsonChunks } from '../../src/report/json.js';
 import { batched } from '../../src/cli/files.js';

@@ -7,7 +7,7 @@ import type { Rule } from '../../src/engine/define-rule.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { buildReport } from '../../src/engine/scan-report.js';
 import type { Gap } from '../../src/model/inventory.js';
-import { loadInventory } from '../../src/model/inventory-file.js';
+import { loadInventory } from '../../src/cli/files.js';
 import type { ScanReport } from '../../src/model/report.js';
 import type { Result } from '../../src/model/result.js';
 import { packageRoot } from '../../src/package-info.js';

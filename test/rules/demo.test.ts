@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { runRules } from '../../src/engine/run-rules.js';
-import { loadInventory } from '../../src/model/inventory-file.js';
+import { loadInventory } from '../../src/cli/files.js';
 import type { Result } from '../../src/model/result.js';
 import { packageRoot } from '../../src/package-info.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { runRules } from '../../src/engine/run-rules.js';
-import { loadInventory } from '../../src/model/inventory-file.js';
+import { loadInventory } from '../../src/cli/files.js';
 import type { Result } from '../../src/model/result.js';
 import { fixturePath, testRule } from '../support/rule-cases.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { CONFIG_FILE, loadConfig } from '../../src/config/load-config.js';
+import { CONFIG_FILE, loadConfig } from '../../src/cli/files.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'ha-audit-config-'));
 

@@ -1,0 +1,79 @@
+import type { Inventory } from '../model/inventory.js';
+import type { ScanReport } from '../model/report.js';
+import { compareWithBaseline, type Baseline } from './baseline.js';
+import type { Rule } from './define-rule.js';
+import type { ParamOverrides } from './params.js';
+import { runRules } from './run-rules.js';
+import { buildReport } from './scan-report.js';
+import { applySuppressions, utcDate, type Suppression } from './suppressions.js';
+
+/** The configuration as the engine reads it; a validated `.ha-audit.yml` (`Config`) is one. */
+export interface EvaluationConfig {
+  /** As named in messages (`.ha-audit.yml`); the report records it. */
+  file: string;
+  /** Per rule id: its parameters. */
+  rules: Readonly<Record<string, { params: Readonly<Record<string, unknown>> }>>;
+  suppressions: readonly Suppression[];
+}
+
+export interface Evaluation {
+  inventory: Inventory;
+  /** The rules to run, with the configuration's severities already applied. */
+  rules: readonly Rule[];
+  config?: EvaluationConfig;
+  /** An earlier report to compare with (`--baseline`). */
+  baseline?: Baseline;
+  /** False when `--rule` narrowed the scan: a `*` suppression is then not judged unused. Default true. */
+  everyRuleRan?: boolean;
+  source: ScanReport['scan']['source'];
+  /** When the scan began (before collecting); suppressions expire against its UTC day. */
+  startedAt: Date;
+  /** Default: when the evaluation ends. */
+  finishedAt?: Date;
+}
+
+/**
+ * The whole evaluation, from an inventory to the finished report: the rules with the
+ * configuration's parameters, then its suppressions, then the comparison with the baseline
+ * (which sees suppressed results as failing: accepting a risk does not fix it). Pure but for
+ * the clock when `finishedAt` is not given; every command that judges an inventory calls it.
+ */
+export function evaluate(evaluation: Evaluation): ScanReport {
+  const { inventory, rules, config, baseline } = evaluation;
+  let results = runRules(inventory, { rules, params: paramOverrides(config) });
+  let suppressions: ScanReport['scan']['suppressions'];
+  if (config && config.suppressions.length > 0) {
+    const outcome = applySuppressions(results, config.suppressions, {
+      today: utcDate(evaluation.startedAt),
+      rulesRun: new Set(rules.map((r) => r.id)),
+      everyRuleRan: evaluation.everyRuleRan ?? true,
+    });
+    results = outcome.results;
+    suppressions = { expired: outcome.expired, unused: outcome.unused };
+  }
+  let baselineSummary: ScanReport['scan']['baseline'];
+  if (baseline) {
+    const comparison = compareWithBaseline(results, baseline, {
+      rules: new Set(rules.map((r) => r.id)),
+      accounts: new Set(inventory.accounts.map((a) => a.accountId)),
+      regions: new Set(inventory.accounts.flatMap((a) => a.regions.map((r) => r.region))),
+    });
+    results = comparison.results;
+    baselineSummary = { file: baseline.file, new: comparison.new, existing: comparison.existing, resolved: comparison.resolved };
+  }
+  return buildReport({
+    inventory,
+    results,
+    source: evaluation.source,
+    startedAt: evaluation.startedAt,
+    finishedAt: evaluation.finishedAt ?? new Date(),
+    ...(config ? { config: config.file } : {}),
+    ...(baselineSummary ? { baseline: baselineSummary } : {}),
+    ...(suppressions ? { suppressions } : {}),
+  });
+}
+
+/** The configuration's parameters, per rule id, for `runRules`. */
+export function paramOverrides(config: EvaluationConfig | undefined): ParamOverrides {
+  return Object.fromEntries(Object.entries(config?.rules ?? {}).map(([id, settings]) => [id, settings.params]));
+}
