@@ -12,6 +12,7 @@ import { assertWritable, batched, loadBaseline, loadConfig, loadInventory, saveI
 import { parseRegions } from '../model/regions.js';
 import { parseAccountSelection, parseDuration, type LiveScanOptions } from './account-options.js';
 import { Progress } from './progress.js';
+import { testTimeScale } from './test-time-scale.js';
 
 
 export interface ScanOptions extends LiveScanOptions {
@@ -104,6 +105,7 @@ async function collectLive(options: ScanOptions, regions: string[], io: ScanIo):
   const selection = parseAccountSelection(options);
   const timeoutMs = options.timeout !== undefined ? parseDuration(options.timeout) : undefined;
   const maxApiRate = options.maxApiRate !== undefined ? parseMaxApiRate(options.maxApiRate) : undefined;
+  const timeScale = testTimeScale(io.env, options.endpointUrl);
   const { collectInventory, ScanStopped } = await import('../collect/collect-inventory.js');
   const controller = new AbortController();
   const timer = timeoutMs !== undefined ? setTimeout(() => controller.abort(new ScanStopped('ScanTimeout', `the scan reached --timeout ${options.timeout}`)), timeoutMs) : undefined;
@@ -124,6 +126,7 @@ async function collectLive(options: ScanOptions, regions: string[], io: ScanIo):
       ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
       signal: controller.signal,
       ...(maxApiRate !== undefined ? { maxApiRate } : {}),
+      ...timeScale,
       debug: io.debug,
       ...(progress ? { onEvent: (event) => progress.onEvent(event), onCall: (call: { accountId: string; region: string; service: string; throttled?: boolean }) => progress.onCall(call) } : {}),
     });

@@ -8,6 +8,7 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { AdaptiveRetryStrategy, DefaultRateLimiter, Retry } from '@smithy/core/retry';
 import { toolVersion } from '../package-info.js';
 import { beforeAttempt } from './region-calls.js';
 
@@ -17,6 +18,12 @@ export interface ConnectionOptions {
   profile?: string;
   /** One endpoint for every service (`--endpoint-url`); else the SDK honours `AWS_ENDPOINT_URL*`. */
   endpointUrl?: string;
+  /**
+   * Tests of a fake AWS: every wait of the collector runs this many times faster (the pacing, the
+   * pauses before re-sending a throttled call, the SDK's retry back-off and adaptive client rate),
+   * so the scan keeps AWS's pace in scaled time. Default 1, real time.
+   */
+  timeScale?: number;
 }
 
 export interface RegionClients {
@@ -71,10 +78,32 @@ export function clientConfig(region: string | undefined, credentials: AwsCredent
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
     retryMode: 'adaptive',
-    maxAttempts: 10,
+    maxAttempts: MAX_ATTEMPTS,
+    ...(options.timeScale !== undefined && options.timeScale !== 1 ? { retryStrategy: scaledAdaptiveRetry(options.timeScale) } : {}),
     requestHandler: REQUEST_HANDLER,
     customUserAgent: `ha-audit/${toolVersion()}`,
   };
+}
+
+const MAX_ATTEMPTS = 10;
+/** The SDK's cap on one back-off wait. */
+const MAX_BACKOFF_MS = 20_000;
+/** The client-side rate adaptive mode falls to when throttled, in requests per second (the SDK's default). */
+const ADAPTIVE_MIN_RATE = 0.5;
+
+/**
+ * What `retryMode: 'adaptive'` builds, with its waits `timeScale` times shorter: the back-off
+ * (full jitter, doubling from the SDK's base delay, capped) and the floor of the client-side rate.
+ */
+function scaledAdaptiveRetry(timeScale: number): AdaptiveRetryStrategy {
+  let base = Retry.delay();
+  const backoff = {
+    setDelayBase: (delay: number) => {
+      base = delay;
+    },
+    computeNextBackoffDelay: (retries: number) => Math.floor((Math.random() * Math.min(base * 2 ** retries, MAX_BACKOFF_MS)) / timeScale),
+  };
+  return new AdaptiveRetryStrategy(MAX_ATTEMPTS, { maxAttempts: MAX_ATTEMPTS, backoff, rateLimiter: new DefaultRateLimiter({ minFillRate: ADAPTIVE_MIN_RATE * timeScale }) });
 }
 
 /**

@@ -35,6 +35,7 @@ import { collectRds } from './rds.js';
 import { collectRoute53 } from './route53.js';
 import { CallFailed, errorCode, errorMessage, RegionCalls, untilStopped, type CallEvent, type RateLimit } from './region-calls.js';
 import { Semaphore } from './semaphore.js';
+import { scaledClock } from './token-bucket.js';
 
 export interface CollectOptions extends ConnectionOptions, AccountSelection {
   /** Regions to scan; none means the default region of the environment or profile. */
@@ -202,6 +203,7 @@ function regionCalls(options: CollectOptions, accountId: string, region: string)
   return new RegionCalls(accountId, region, {
     ...(options.maxApiRate !== undefined ? { rateFactor: options.maxApiRate } : {}),
     ...(options.apiRates ? { rates: options.apiRates } : {}),
+    ...(options.timeScale !== undefined ? { clock: scaledClock(options.timeScale) } : {}),
     ...(onCall
       ? {
           onCall: (event: CallEvent) => {

@@ -145,6 +145,14 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     expect(run.stderr).not.toContain(credentials.AWS_SECRET_ACCESS_KEY);
   });
 
+  it('the tests\' time scale must be a number: exit 2, one line, before any call', async () => {
+    const aws = await start();
+    const run = await runCli(['scan', '--region', 'us-east-1'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url, HA_AUDIT_TEST_TIME_SCALE: 'fast' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^ha-audit: HA_AUDIT_TEST_TIME_SCALE must be a number of at least 1, got "fast"; .*\n$/);
+    expect(aws.requests).toEqual([]);
+  });
+
   it('asks STS in the next region when the first does not answer (an opt-in region not enabled)', async () => {
     const aws = await start({ failures: [{ service: 'sts', action: 'GetCallerIdentity', region: 'eu-west-1', code: 'InvalidClientTokenId' }] });
     const run = await runCli(['scan', '--region', 'eu-west-1,us-east-1', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });

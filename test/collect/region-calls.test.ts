@@ -1,7 +1,8 @@
+import { setMaxListeners } from 'node:events';
 import { deferred, settle } from '../support/async.js';
 import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clientConfig, paceRetries } from '../../src/collect/aws-clients.js';
+import { clientConfig, paceRetries, type ConnectionOptions } from '../../src/collect/aws-clients.js';
 import { CallFailed, DEFAULT_CONCURRENCY, DEFAULT_RATES, errorCode, errorMessage, isThrottled, RegionCalls, type CallEvent } from '../../src/collect/region-calls.js';
 import type { Operation } from '../../src/model/operations.js';
 import { accessDenied, ACCOUNT_ID, awsError, networkError, REGION, responseMetadata } from '../support/aws-responses.js';
@@ -305,6 +306,9 @@ describe('RegionCalls: stopped', { timeout: 5000 }, () => {
   it('fails the calls waiting for a token at once, with the stop code, sends none of them, and leaves no sleep behind', async () => {
     const clock = new FakeClock();
     const controller = new AbortController();
+    // Each call in flight and each wait for a token listens to the stop signal: ten calls are
+    // twenty listeners, as collectInventory expects of a real scan when it lifts the limit.
+    setMaxListeners(0, controller.signal);
     const calls = new RegionCalls(ACCOUNT_ID, REGION, { clock, rates: { elbv2: { rate: 1, burst: 2 } }, concurrency: { elbv2: 4 } }).stopWhen(controller.signal);
     const send = vi.fn(async () => ({}));
     const results = Array.from({ length: 10 }, () => calls.guard(() => calls.call('elbv2:DescribeTargetHealth', send)));
@@ -339,7 +343,7 @@ const emptyDescribeLoadBalancers = () => ({
 });
 
 /** A real ELB client configured as a scan configures it, whose HTTP handler answers in process. */
-function elbClient(answer: (attempt: number) => ReturnType<typeof throttlingResponse>, overrides: { retryMode?: string } = {}) {
+function elbClient(answer: (attempt: number) => ReturnType<typeof throttlingResponse>, overrides: { retryMode?: string } = {}, connection: ConnectionOptions = {}) {
   let attempt = 0;
   const requestHandler = {
     handle: async () => ({ response: answer(++attempt) }),
@@ -347,17 +351,17 @@ function elbClient(answer: (attempt: number) => ReturnType<typeof throttlingResp
     httpHandlerConfigs: () => ({}),
   };
   const credentials = async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
-  return paceRetries(new ElasticLoadBalancingV2Client({ ...clientConfig(REGION, credentials, {}), requestHandler, ...overrides }));
+  return paceRetries(new ElasticLoadBalancingV2Client({ ...clientConfig(REGION, credentials, connection), requestHandler, ...overrides }));
 }
 
-/** Moves the fake timers on, a second at a time, until `promise` settles (at most ten minutes). */
-async function untilSettled(promise: Promise<unknown>): Promise<void> {
+/** Moves the fake timers on, `stepMs` at a time, until `promise` settles (at most ten minutes). */
+async function untilSettled(promise: Promise<unknown>, stepMs = 1000): Promise<void> {
   let settled = false;
   void promise.then(
     () => (settled = true),
     () => (settled = true),
   );
-  for (let s = 0; s < 600 && !settled; s++) await vi.advanceTimersByTimeAsync(1000);
+  for (let ms = 0; ms < 600_000 && !settled; ms += stepMs) await vi.advanceTimersByTimeAsync(stepMs);
 }
 
 describe('RegionCalls with the SDK retrying throttled calls', { timeout: 10_000 }, () => {
@@ -443,6 +447,26 @@ describe('RegionCalls with the SDK retrying throttled calls', { timeout: 10_000 
     expect(attempts).toBe(maxAttempts);
     expect(events.at(-1)).toMatchObject({ phase: 'end', outcome: 'throttled', attempts: maxAttempts, code: 'Throttling' });
     expect(calls.gaps).toEqual([{ accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeLoadBalancers', code: 'Throttling', message: 'Rate exceeded' }]);
+  });
+
+  it('at a time scale, retries as many times as in real time, its back-off and adaptive waits that many times shorter', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const started = Date.now();
+    const scaled = elbClient(() => throttlingResponse(), {}, { timeScale: 100 });
+    const gaveUp = scaled.send(new DescribeLoadBalancersCommand({})).catch((error: unknown) => error);
+    await untilSettled(gaveUp, 10);
+    expect(await gaveUp).toMatchObject({ name: 'Throttling', $metadata: { attempts: 10 } });
+    const scaledMs = Date.now() - started;
+    // The same throttled call in real time: the SDK's back-off from 1 s, doubling to its 20 s cap.
+    const real = elbClient(() => throttlingResponse());
+    const realGaveUp = real.send(new DescribeLoadBalancersCommand({})).catch((error: unknown) => error);
+    await untilSettled(realGaveUp, 10);
+    expect(await realGaveUp).toMatchObject({ name: 'Throttling', $metadata: { attempts: 10 } });
+    const realMs = Date.now() - started - scaledMs;
+    expect(realMs).toBeGreaterThan(1000 + 2000 + 4000 + 8000 + 16_000);
+    // About a hundredth (fake time moves in 10 ms steps; the adaptive floor is 50 requests/s).
+    expect(scaledMs * 80).toBeLessThan(realMs);
   });
 
   it('does not pace a client used outside RegionCalls', async () => {

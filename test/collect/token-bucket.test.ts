@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scaledBucket } from '../../src/collect/region-calls.js';
-import { TokenBucket } from '../../src/collect/token-bucket.js';
+import { REAL_CLOCK, scaledClock, TokenBucket } from '../../src/collect/token-bucket.js';
 import { settle } from '../support/async.js';
 import { FakeClock } from '../support/fake-clock.js';
 
@@ -172,5 +172,26 @@ describe('scaledBucket (--max-api-rate)', () => {
     expect(scaledBucket({ rate: 12, burst: 300 }, 1)).toMatchObject({ rate: 12, burst: 300 });
     expect(scaledBucket({ rate: 5, burst: 5 }, 0.1)).toMatchObject({ rate: 0.5, burst: 1 });
     expect(scaledBucket({ rate: 10, burst: 40 }, 0.33)).toMatchObject({ rate: 3.3000000000000003, burst: 13 });
+  });
+});
+
+describe('scaledClock (tests of a fake AWS)', () => {
+  it('is the real clock at scale 1, and refuses a scale that is not a positive number', () => {
+    expect(scaledClock(1)).toBe(REAL_CLOCK);
+    for (const bad of [0, -2, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => scaledClock(bad)).toThrow(RangeError);
+  });
+
+  it('reads real time that many times faster, and sleeps that many times shorter', async () => {
+    const clock = scaledClock(1000);
+    const before = performance.now();
+    const now = clock.now();
+    expect(now).toBeGreaterThanOrEqual(before * 1000);
+    expect(now).toBeLessThanOrEqual(performance.now() * 1000);
+    // A scaled 1000 ms is 1 real ms: it ends before a real 500 ms timer set at the same moment.
+    const order: string[] = [];
+    const real = new Promise<void>((resolve) => setTimeout(resolve, 500)).then(() => order.push('real 500 ms'));
+    await clock.sleep(1000, new AbortController().signal).then(() => order.push('scaled 1000 ms'));
+    await real;
+    expect(order).toEqual(['scaled 1000 ms', 'real 500 ms']);
   });
 });

@@ -55,6 +55,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetCallerIdentity$, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 // The schemas the SDK's own XML deserializer walks: element names, list entry names, types.
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { NormalizedSchema } from '@smithy/core/schema';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rules } from '../../rules/index.js';
@@ -67,6 +68,7 @@ import type { DynamoDbInventory, ElastiCacheInventory, Gap, Inventory, LoadBalan
 import { loadInventory } from '../../src/cli/files.js';
 import { OPERATIONS, READ_ONLY_OPERATION } from '../../src/model/operations.js';
 import { packageRoot } from '../../src/package-info.js';
+import { TEST_TIME_SCALE } from '../support/time-scale.js';
 import { expectedCollection, startFakeAws, type FakeAws, type FakeAwsRequest, type FakeAwsScenario, type FakeService } from '../support/fake-aws.js';
 import { emptyRegionInventory } from '../../src/model/inventory.js';
 
@@ -679,7 +681,8 @@ async function start(scenario: Partial<FakeAwsScenario> = {}): Promise<FakeAws> 
   return fake;
 }
 
-const sdkConfig = (url: string, region: string) => ({ endpoint: url, region, credentials: CREDENTIALS, maxAttempts: 3 });
+/** 3 attempts, 1 ms apart: these tests are about what goes over the wire, not about the SDK's back-off. */
+const sdkConfig = (url: string, region: string) => ({ endpoint: url, region, credentials: CREDENTIALS, retryStrategy: new ConfiguredRetryStrategy(3, 1) });
 
 /** Clients configured as the brief of this fake says: static credentials, 3 attempts. */
 function clientsFor(url: string): (region: string) => RegionClients {
@@ -694,12 +697,12 @@ function clientsFor(url: string): (region: string) => RegionClients {
 }
 
 /**
- * A scan of the fake. Route 53's pace (5 calls a second after a burst of 5, the collector's
- * default) would hold every scan of SMALL's 16 Route 53 pages for 2 s: the tests that are not
- * about pacing lift it; the round trip keeps it.
+ * A scan of the fake at `TEST_TIME_SCALE`: Route 53's pace (5 calls a second after a burst of 2,
+ * the collector's default) would hold every scan of SMALL's 16 Route 53 pages for 3 s, and the
+ * SDK's back-off each throttled call for seconds. The first scan below keeps real time.
  */
 function scan(url: string, options: Partial<CollectOptions> = {}): Promise<Inventory> {
-  return collectInventory({ regions: REGIONS, endpointUrl: url, apiRates: { route53: { rate: 1000, burst: 1000 } }, ...options });
+  return collectInventory({ regions: REGIONS, endpointUrl: url, timeScale: TEST_TIME_SCALE, ...options });
 }
 
 const byGap = (a: Gap, b: Gap) => `${a.region} ${a.service} ${a.operation} ${a.code}`.localeCompare(`${b.region} ${b.service} ${b.operation} ${b.code}`);
@@ -1825,7 +1828,7 @@ describe('collectInventory against the fake', () => {
     const { url, requests } = await start();
     vi.stubEnv('AWS_ENDPOINT_URL', url);
     try {
-      const collected = await collectInventory({ regions: REGIONS, apiRates: { route53: { rate: 1000, burst: 1000 } } });
+      const collected = await collectInventory({ regions: REGIONS, timeScale: TEST_TIME_SCALE });
       expect(comparable(collected)).toEqual(comparable(SMALL));
       expect(new Set(requests.map((r) => r.service))).toEqual(new Set(['sts', 'elasticloadbalancing', 'autoscaling', 'ec2', 'route53', 'rds', 'elasticache', 'dynamodb']));
     } finally {

@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_TIME_SCALE_VARIABLE } from '../../src/cli/test-time-scale.js';
 import { packageRoot } from '../../src/package-info.js';
+import { TEST_TIME_SCALE } from './time-scale.js';
 
 export interface CliRun {
   code: number;
@@ -15,8 +17,9 @@ const emptyHome = mkdtempSync(join(tmpdir(), 'ha-audit-home-'));
 
 /**
  * Runs the built CLI as a child process (asynchronously, so a fake AWS server in this process
- * can answer it), with an environment free of the developer's AWS settings. It runs in the
- * package root unless `cwd` says otherwise (where `.ha-audit.yml` is looked for).
+ * can answer it), with an environment free of the developer's AWS settings, and scans of a fake
+ * AWS at `TEST_TIME_SCALE`. It runs in the package root unless `cwd` says otherwise (where
+ * `.ha-audit.yml` is looked for).
  */
 export function runCli(args: string[], options: { env?: Record<string, string>; nodeArgs?: string[]; cwd?: string } = {}): Promise<CliRun> {
   const env: Record<string, string> = {
@@ -25,6 +28,7 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
     AWS_CONFIG_FILE: join(emptyHome, 'config'),
     AWS_SHARED_CREDENTIALS_FILE: join(emptyHome, 'credentials'),
     AWS_EC2_METADATA_DISABLED: 'true',
+    [TEST_TIME_SCALE_VARIABLE]: String(TEST_TIME_SCALE),
     ...options.env,
   };
   return new Promise((resolve) => {
