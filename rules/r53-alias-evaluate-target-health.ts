@@ -26,7 +26,7 @@ export default defineAccountRule({
       const policy = routingPolicy(record);
       if (!alias || policy === 'simple') continue;
       // A load balancer by its DNS name (even one of a region not scanned), or one reached through other records.
-      const destinations = scope.aliasDestinations(zone, record);
+      const destinations = scope.resolvedLoadBalancers(zone, record);
       if (destinations.length === 0 && !isLoadBalancerDnsName(alias.dnsName)) continue;
       const ref = scope.recordRef(zone, record);
       const target = destinations.length > 0 ? destinations.map((d) => `${d.loadBalancer.name} (${d.region})`).join(', ') : alias.dnsName;

@@ -1,7 +1,7 @@
 import { distinctSorted } from '../src/collections.js';
 import type { AccountScope, RecordGroup } from '../src/engine/account-scope.js';
 import { defineAccountRule } from '../src/engine/define-rule.js';
-import type { AliasDestination } from '../src/model/alias-targets.js';
+import type { ResolvedLoadBalancer } from '../src/model/dns-resolver.js';
 import type { DnsRecord } from '../src/model/inventory.js';
 import { groupData, resourceRecordSet, upsertCommand } from './support/route53.js';
 
@@ -56,24 +56,25 @@ export default defineAccountRule({
 });
 
 /** The load balancers the records lead to, or undefined unless every one of them leads only to load balancers of the inventory. */
-function resolve(scope: AccountScope, group: RecordGroup, records: DnsRecord[]): AliasDestination[] | undefined {
+function resolve(scope: AccountScope, group: RecordGroup, records: DnsRecord[]): ResolvedLoadBalancer[] | undefined {
   if (records.length === 0) return undefined;
-  const resolutions = records.map((record) => scope.aliasResolution(group.zone, record));
-  if (!resolutions.every((r) => r.complete && r.destinations.length > 0)) return undefined;
-  return resolutions.flatMap((r) => r.destinations);
+  const resolutions = records.map((record) => scope.resolution(group.zone, record));
+  if (!resolutions.every((r) => r.complete && r.loadBalancers.length > 0)) return undefined;
+  return resolutions.flatMap((r) => r.loadBalancers);
 }
 
-function names(destinations: AliasDestination[]): string[] {
+function names(destinations: ResolvedLoadBalancer[]): string[] {
   return destinations.map((d) => d.loadBalancer.name);
 }
 
 /** `web-alb (us-east-1), api-alb (us-east-1)`. */
-function placement(destinations: AliasDestination[]): string {
+function placement(destinations: ResolvedLoadBalancer[]): string {
   return destinations.map((d) => `${d.loadBalancer.name} (${d.region})`).join(', ');
 }
 
-/** The secondary pointed to a load balancer the user picks in another region; its other fields as they are. */
+/** The secondary pointed to a load balancer the user picks in another region; its other fields as they are (a CNAME stays a CNAME). */
 function inAnotherRegion(record: DnsRecord): DnsRecord {
+  if (!record.aliasTarget) return { ...record, values: ['<load-balancer-dns-name-in-another-region>'] };
   return {
     ...record,
     aliasTarget: {

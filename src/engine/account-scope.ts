@@ -1,5 +1,5 @@
 import { indexBy, groupBy } from '../collections.js';
-import { AliasTargets, type AliasDestination, type AliasResolution } from '../model/alias-targets.js';
+import { DnsResolver, type DnsResolution, type ResolvedLoadBalancer } from '../model/dns-resolver.js';
 import { recordId } from '../model/dns.js';
 import { GLOBAL_REGION, type AccountInventory, type DnsRecord, type HostedZone, type Route53HealthCheck } from '../model/inventory.js';
 import type { ResourceRef } from '../model/result.js';
@@ -14,14 +14,17 @@ export interface RecordGroup {
 
 /**
  * One account as an account-level rule (Route 53, which is global) sees it: its hosted zones and
- * health checks, and the load balancers of every scanned region that its aliases lead to.
+ * health checks, and the load balancers its records resolve to, in any account and region of the scan.
  */
 export class AccountScope {
   private healthChecks?: Map<string, Route53HealthCheck>;
   private groups?: RecordGroup[];
-  private aliasTargets?: AliasTargets;
 
-  constructor(readonly account: AccountInventory) {}
+  /** `dns`: the scan's resolver, shared by every account (records may lead to load balancers of other accounts). */
+  constructor(
+    readonly account: AccountInventory,
+    private readonly dns: DnsResolver = new DnsResolver([account]),
+  ) {}
 
   get accountId(): string {
     return this.account.accountId;
@@ -54,16 +57,14 @@ export class AccountScope {
     return this.groups;
   }
 
-  /** Where a record leads through aliases, and whether every branch ends at a load balancer of the inventory. */
-  aliasResolution(zone: HostedZone, record: DnsRecord): AliasResolution {
-    this.aliasTargets ??= new AliasTargets(this.account);
-    return this.aliasTargets.resolution(zone, record);
+  /** Where a record leads through aliases and CNAMEs, and whether every branch ends at a load balancer of the scan. */
+  resolution(zone: HostedZone, record: DnsRecord): DnsResolution {
+    return this.dns.resolve(zone, record);
   }
 
-  /** The load balancers of the inventory a record leads to (through aliases); empty when none. */
-  aliasDestinations(zone: HostedZone, record: DnsRecord): AliasDestination[] {
-    this.aliasTargets ??= new AliasTargets(this.account);
-    return this.aliasTargets.destinations(zone, record);
+  /** The load balancers of the scan a record resolves to; empty when none. */
+  resolvedLoadBalancers(zone: HostedZone, record: DnsRecord): ResolvedLoadBalancer[] {
+    return this.dns.resolve(zone, record).loadBalancers;
   }
 
   recordRef(zone: HostedZone, record: DnsRecord): ResourceRef {

@@ -5,6 +5,7 @@ import type { Evidence, FailExtra, ParamsSpec, ParamValues, Rule, RuleContext } 
 import { formatMessage } from './message.js';
 import { resolveParams, type ParamOverrides } from './params.js';
 import { AccountScope } from './account-scope.js';
+import { DnsResolver } from '../model/dns-resolver.js';
 import { RegionScope } from './region-scope.js';
 
 export interface RunOptions {
@@ -21,9 +22,10 @@ export interface RunOptions {
 export function runRules(inventory: Inventory, options: RunOptions): Result[] {
   const resolved = options.rules.map((rule) => ({ rule, params: resolveParams(rule, options.params?.[rule.id]) }));
   const results: Result[] = [];
+  const dns = new DnsResolver(inventory.accounts);
   for (const account of inventory.accounts) {
     const accountGaps = inventory.gaps.filter((g) => g.accountId === account.accountId);
-    const accountScope = new AccountScope(account);
+    const accountScope = new AccountScope(account, dns);
     // An account that could not be entered (its role could not be assumed) leaves every rule unevaluated there.
     const unreachable = accountGaps.filter((g) => g.service === 'sts');
     if (unreachable.length > 0) {

@@ -103,7 +103,12 @@ export interface Path {
   missing?: string[];
 }
 
-export type OutsideKind = 'cloudfront' | 's3' | 'api-gateway' | 'load-balancer-not-scanned' | 'address' | 'record-not-found' | 'other';
+/**
+ * `address`: a record that answers with addresses; `record-not-found`: an alias or CNAME to a name
+ * of a scanned zone that has no such record; `loop`: a chain that loops or runs too deep;
+ * `other`: a name outside the scanned zones.
+ */
+export type OutsideKind = 'cloudfront' | 's3' | 'api-gateway' | 'load-balancer-not-scanned' | 'address' | 'record-not-found' | 'loop' | 'other';
 
 export type PathHop = RecordHop | LoadBalancerHop | ListenerHop | TargetGroupHop;
 

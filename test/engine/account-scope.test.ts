@@ -81,11 +81,11 @@ describe('AccountScope', () => {
     expect(scope.healthCheck('9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b16')).toBeUndefined();
   });
 
-  it('resolves alias destinations across regions', () => {
+  it('resolves aliases to load balancers across regions', () => {
     const scope = new AccountScope(account());
     const app = PUBLIC.records[3]!;
-    expect(scope.aliasDestinations(PUBLIC, app).map((d) => [d.region, d.loadBalancer.name])).toEqual([['eu-west-1', 'web-euw1']]);
-    expect(scope.aliasDestinations(PUBLIC, PUBLIC.records[0]!)).toEqual([]);
+    expect(scope.resolvedLoadBalancers(PUBLIC, app).map((d) => [d.region, d.loadBalancer.name])).toEqual([['eu-west-1', 'web-euw1']]);
+    expect(scope.resolvedLoadBalancers(PUBLIC, PUBLIC.records[0]!)).toEqual([]);
   });
 
   it('names records, groups and the account as global resources of the account', () => {

@@ -51,6 +51,23 @@ testRule('r53-failover-distinct-regions', [
       );
     },
   },
+  {
+    name: 'a failover pair of CNAMEs in a central DNS account resolves to load balancers of another account: two of one region fail (sameRegion), two regions pass',
+    fixture: 'fail-cname.json',
+    fail: [{ resource: 'ZCENTRAL0DNS01/www.shop.example.com/CNAME', messageId: 'sameRegion' }],
+    pass: ['ZCENTRAL0DNS01/api.shop.example.com/CNAME'],
+    check(results) {
+      expect(byId(results, 'ZCENTRAL0DNS01/www.shop.example.com/CNAME').evidence).toEqual({
+        primary: { setIdentifiers: ['use1-a'], loadBalancers: ['web-use1'], regions: ['us-east-1'] },
+        secondary: { setIdentifiers: ['use1-b'], loadBalancers: ['web2-use1'], regions: ['us-east-1'] },
+      });
+      // A CNAME stays a CNAME: an alias of type CNAME cannot point to a load balancer.
+      expect(byId(results, 'ZCENTRAL0DNS01/www.shop.example.com/CNAME').remediation!.commands).toEqual([
+        `aws route53 change-resource-record-sets --hosted-zone-id ZCENTRAL0DNS01 --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"www.shop.example.com","Type":"CNAME","SetIdentifier":"use1-b","Failover":"SECONDARY","TTL":60,"ResourceRecords":[{"Value":"<load-balancer-dns-name-in-another-region>"}]}}]}'`,
+      ]);
+      expect(byId(results, 'ZCENTRAL0DNS01/api.shop.example.com/CNAME').resource.accountId).toBe('999988887777');
+    },
+  },
 ]);
 
 describe('r53-failover-distinct-regions without load balancer data', () => {
