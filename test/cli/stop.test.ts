@@ -93,7 +93,7 @@ describe('stopping a scan', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Wait until the collection is under way (calls are being held), then interrupt it.
-    for (let i = 0; i < 200 && aws.held < 5; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    for (let i = 0; i < 600 && aws.held < 5; i++) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(aws.held).toBeGreaterThanOrEqual(5);
     child.kill('SIGINT');
     expect(await exited).toBe(130);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scaledBucket } from '../../src/collect/region-calls.js';
-import { REAL_CLOCK, scaledClock, TokenBucket } from '../../src/collect/token-bucket.js';
+import { REAL_CLOCK, scaledClock, TokenBucket, type BucketClock } from '../../src/collect/token-bucket.js';
 import { settle } from '../support/async.js';
 import { FakeClock } from '../support/fake-clock.js';
 
@@ -10,8 +10,6 @@ function takeMany(bucket: TokenBucket, clock: FakeClock, count: number) {
   const all = Promise.all(Array.from({ length: count }, (_, i) => bucket.take().then(() => (grantedAt[i] = clock.time))));
   return { grantedAt, all };
 }
-
-const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 
 describe('TokenBucket', { timeout: 5000 }, () => {
   it('refuses a rate that is not positive and finite, and a burst that is not a positive integer', () => {
@@ -135,24 +133,32 @@ describe('TokenBucket', { timeout: 5000 }, () => {
   });
 
   it('with the real clock, holds a timer only while someone waits', async () => {
-    const before = timers();
-    const bucket = new TokenBucket({ rate: 500, burst: 2 });
+    // Each sleep of the real clock holds a real timer until it ends or its signal aborts.
+    let sleeping = 0;
+    const clock: BucketClock = {
+      now: REAL_CLOCK.now,
+      sleep: (ms, signal) => {
+        sleeping += 1;
+        return REAL_CLOCK.sleep(ms, signal).finally(() => (sleeping -= 1));
+      },
+    };
+    const bucket = new TokenBucket({ rate: 500, burst: 2, clock });
     const takes = Array.from({ length: 6 }, () => bucket.take());
-    expect(timers()).toBe(before + 1);
+    expect(sleeping).toBe(1);
     await Promise.all(takes);
     await settle();
-    expect(timers()).toBe(before);
+    expect(sleeping).toBe(0);
 
     const controller = new AbortController();
-    const slow = new TokenBucket({ rate: 0.001, burst: 1 });
+    const slow = new TokenBucket({ rate: 0.001, burst: 1, clock });
     await slow.take();
     const waiting = slow.take(controller.signal).catch(() => 'aborted');
-    expect(timers()).toBe(before + 1);
+    expect(sleeping).toBe(1);
     controller.abort();
     await expect(waiting).resolves.toBe('aborted');
     await settle();
     // A 1000 s timer would keep the process alive: it is cleared.
-    expect(timers()).toBe(before);
+    expect(sleeping).toBe(0);
   });
 });
 
