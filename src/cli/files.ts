@@ -6,7 +6,7 @@ import { HOW_TO_MAKE_A_BASELINE, parseBaseline, type Baseline } from '../engine/
 import type { Rule } from '../engine/define-rule.js';
 import { HaAuditError, type ErrorCode } from '../model/errors.js';
 import type { Inventory } from '../model/inventory.js';
-import { parseInventory } from '../model/inventory-file.js';
+import { parseInventory, serializeInventory } from '../model/inventory-file.js';
 
 /*
  * Every file a user names is read and written here: the inventory (`--inventory`,
@@ -20,9 +20,9 @@ export async function loadInventory(file: string): Promise<Inventory> {
   return parseInventory(text, file);
 }
 
-/** Writes `--save-inventory`: the format `loadInventory` reads back. */
+/** Writes `--save-inventory`: the format `loadInventory` reads back (lean, format 2). */
 export async function saveInventory(file: string, inventory: Inventory): Promise<void> {
-  await writeFileAtomically(file, JSON.stringify(inventory, null, 2) + '\n');
+  await writeFileAtomically(file, await serializeInventory(inventory));
 }
 
 /** Reads `--baseline FILE`: a JSON report of an earlier scan, checked for what the comparison reads. */

@@ -41,6 +41,12 @@ export interface RuleContext<P extends ParamsSpec, M extends Record<string, stri
   params: ParamValues<P>;
   pass<K extends keyof M & string>(resource: ResourceRef, messageId: K, ...args: MessageArgs<M[K], { evidence?: Evidence }>): void;
   fail<K extends keyof M & string>(resource: ResourceRef, messageId: K, ...args: MessageArgs<M[K], FailExtra>): void;
+  /**
+   * The resource lacks a field the rule needs, one added to the inventory after the file was
+   * saved (`Added` in the definition: absent means not collected): an `error` naming the field,
+   * never a guessed `pass`. `field` as the definition names it: `suspendedProcesses`.
+   */
+  notCollected(resource: ResourceRef, field: string): void;
 }
 
 interface RuleMetadata<P extends ParamsSpec, M extends Record<string, string>> {

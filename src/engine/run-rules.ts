@@ -82,6 +82,7 @@ function runCheck(rule: Rule, params: ParamValues<ParamsSpec>, where: ResourceRe
       emit('pass', resource, messageId, data, extra),
     fail: (resource, messageId, data?: Record<string, string | number>, extra?: FailExtra) =>
       emit('fail', resource, messageId, data, extra),
+    notCollected: (resource, field) => results.push(notCollectedResult(rule, resource, field)),
   };
   try {
     check(context);
@@ -121,6 +122,20 @@ function dataMissingResult(rule: Rule, where: ResourceRef, gaps: Gap[]): Result 
       docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html',
     },
     evidence: { gaps: gaps.map(({ region, service, operation, code, message }) => ({ region, service, operation, code, message })) },
+  };
+}
+
+/** A resource whose inventory lacks a field the rule needs: saved before ha-audit collected it. */
+function notCollectedResult(rule: Rule, resource: ResourceRef, field: string): Result {
+  return {
+    ruleId: rule.id,
+    status: 'error',
+    severity: rule.severity,
+    title: rule.title,
+    messageId: 'notCollected',
+    message: `Not evaluated: the inventory has no ${field} for ${resource.name ?? resource.id} (saved before ha-audit collected it); scan again to collect it`,
+    resource,
+    evidence: { field },
   };
 }
 

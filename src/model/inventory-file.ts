@@ -1,12 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { HaAuditError } from './errors.js';
-import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type Inventory } from './inventory.js';
-import { packageRoot } from '../package-info.js';
+import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, INVENTORY_FORMAT_VERSIONS, type Inventory } from './inventory.js';
 
 /**
- * Parses a saved inventory and checks it against `schema/inventory.schema.json`. Every failure
- * is a `HaAuditError` naming the file and what is wrong with it.
+ * The inventory a saved file holds, checked against the inventory definition and complete: what
+ * a lean file left out (empty services, lists and maps) is filled in. Every failure is a
+ * `HaAuditError` naming the file and what is wrong with it. Pure: `file` only names the file.
  */
 export async function parseInventory(text: string, file: string): Promise<Inventory> {
   let data: unknown;
@@ -19,32 +17,53 @@ export async function parseInventory(text: string, file: string): Promise<Invent
   if (record && 'findings' in record && 'schemaVersion' in record) {
     throw new HaAuditError('inventory-invalid', `${file} is an ha-audit report, not an inventory`, 'save an inventory with `ha-audit scan --save-inventory FILE`');
   }
-  if (record?.format === INVENTORY_FORMAT && record.formatVersion !== INVENTORY_FORMAT_VERSION) {
+  if (record?.format === INVENTORY_FORMAT && !(INVENTORY_FORMAT_VERSIONS as readonly unknown[]).includes(record.formatVersion)) {
     throw new HaAuditError(
       'inventory-invalid',
-      `inventory ${file} has format version ${JSON.stringify(record.formatVersion)}; this ha-audit reads version ${INVENTORY_FORMAT_VERSION}`,
-      'collect it again with this version of ha-audit',
+      `inventory ${file} has format version ${JSON.stringify(record.formatVersion)}; this ha-audit reads versions ${INVENTORY_FORMAT_VERSIONS.join(' and ')}`,
+      'collect it again with this version of ha-audit, or read it with the version that wrote it',
     );
   }
   const validate = await inventoryValidator();
   if (!validate(data)) {
     const error = validate.errors?.[0];
     const where = error?.instancePath || '(top level)';
-    const detail = error?.keyword === 'additionalProperties' ? `unexpected property "${String(error.params.additionalProperty)}"` : (error?.message ?? 'invalid');
-    throw new HaAuditError('inventory-invalid', `inventory ${file} is invalid at ${where}: ${detail}`, 'inventories are written by `ha-audit scan --save-inventory`; see schema/inventory.schema.json');
+    throw new HaAuditError('inventory-invalid', `inventory ${file} is invalid at ${where}: ${errorDetail(error)}`, 'inventories are written by `ha-audit scan --save-inventory`; see schema/inventory.schema.json');
   }
   return data as Inventory;
 }
 
-type Validator = ((data: unknown) => boolean) & {
-  errors?: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] | null;
-};
+/**
+ * The text `--save-inventory` writes: lean (no empty service, list or map: smaller, and diffs
+ * show only what exists), in the current format version whatever version it was read from.
+ * Pure; it loads the inventory definition (TypeBox), which only a scan that saves pays for.
+ */
+export async function serializeInventory(inventory: Inventory): Promise<string> {
+  const { leanInventory } = await import('./inventory-schema.js');
+  return `${JSON.stringify({ ...leanInventory(inventory), formatVersion: INVENTORY_FORMAT_VERSION }, null, 2)}\n`;
+}
+
+interface ValidationError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: ValidationError[] | null };
+
+function errorDetail(error: ValidationError | undefined): string {
+  if (error?.keyword === 'additionalProperties') return `unexpected property "${String(error.params.additionalProperty)}"`;
+  if (error?.keyword === 'enum') return `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  return error?.message ?? 'invalid';
+}
 
 let validator: Validator | undefined;
 
 /**
- * The build compiles the schema into a standalone validator next to this file; run from the
- * sources (tests), there is none, and Ajv compiles the same schema on the spot.
+ * The build compiles the definition into a standalone validator next to this file (importing
+ * TypeBox and Ajv would double the start-up time); run from the sources (tests), there is none,
+ * and Ajv compiles the same schema on the spot.
  */
 async function inventoryValidator(): Promise<Validator> {
   if (validator) return validator;
@@ -53,9 +72,8 @@ async function inventoryValidator(): Promise<Validator> {
     validator = ((await import(generated)) as { default: Validator }).default;
   } catch (error) {
     if (!isModuleNotFound(error)) throw error;
-    const { Ajv2020 } = await import('ajv/dist/2020.js');
-    const schema = JSON.parse(await readFile(join(packageRoot(), 'schema', 'inventory.schema.json'), 'utf8')) as object;
-    validator = new Ajv2020({ strict: true }).compile(schema) as Validator;
+    const [{ Ajv2020 }, { inventoryFileSchema, VALIDATOR_OPTIONS }] = await Promise.all([import('ajv/dist/2020.js'), import('./inventory-schema.js')]);
+    validator = new Ajv2020(VALIDATOR_OPTIONS).compile(inventoryFileSchema()) as Validator;
   }
   return validator;
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HaAuditError } from '../../src/model/errors.js';
-import { parseInventory } from '../../src/model/inventory-file.js';
+import { emptyRegionInventory, emptyRoute53Inventory } from '../../src/model/inventory.js';
+import { parseInventory, serializeInventory } from '../../src/model/inventory-file.js';
 import { loadInventory } from '../../src/cli/files.js';
 
 const demo = readFileSync('fixtures/demo/inventory.json', 'utf8');
@@ -50,16 +51,51 @@ describe('parseInventory', () => {
     ['a wrong type', (i: any) => (i.accounts[0].regions[0].autoscaling.groups[0].minSize = '2'), /invalid at \/accounts\/0\/regions\/0\/autoscaling\/groups\/0\/minSize: must be integer/],
     ['an unknown field', (i: any) => (i.accounts[0].regions[0].elbv2.loadBalancer = []), /invalid at \/accounts\/0\/regions\/0\/elbv2: unexpected property "loadBalancer"/],
     ['a bad account id', (i: any) => (i.accounts[0].accountId = '1234'), /invalid at \/accounts\/0\/accountId: must match pattern/],
-    ['an unknown load balancer type', (i: any) => (i.accounts[0].regions[0].elbv2.loadBalancers[0].type = 'classic'), /loadBalancers\/0\/type: must be equal to one of the allowed values/],
-    ['another format version', (i: any) => (i.formatVersion = 2), /has format version 2; this ha-audit reads version 1/],
+    ['an unknown load balancer type', (i: any) => (i.accounts[0].regions[0].elbv2.loadBalancers[0].type = 'classic'), /loadBalancers\/0\/type: must be one of "application", "network", "gateway"$/],
+    ['a later format version', (i: any) => (i.formatVersion = 3), /has format version 3; this ha-audit reads versions 1 and 2$/],
     ['not an object', (i: any) => Object.keys(i).forEach((k) => delete i[k]), /invalid at \(top level\): must have required property 'format'/],
   ])('rejects %s, saying where', async (_, change, message) => {
     expect((await failure(parseInventory(mutated(change), 'inv.json'))).message).toMatch(message);
+  });
+
+  it('fills in what a lean file leaves out: empty services, lists and maps', async () => {
+    const lean = {
+      format: 'ha-audit-inventory',
+      formatVersion: 2,
+      collectedAt: '2026-01-05T10:00:00.000Z',
+      accounts: [{ accountId: '111122223333', regions: [{ region: 'us-east-1', elbv2: { loadBalancers: [{ arn: 'arn:lb', name: 'web', type: 'application', dnsName: 'web.example', scheme: 'internal' }] } }] }],
+    };
+    const region = emptyRegionInventory('us-east-1');
+    region.elbv2.loadBalancers.push({ arn: 'arn:lb', name: 'web', type: 'application', dnsName: 'web.example', scheme: 'internal', availabilityZones: [], attributes: {}, listeners: [], tags: {} });
+    await expect(parseInventory(JSON.stringify(lean), 'lean.json')).resolves.toEqual({
+      ...lean,
+      accounts: [{ accountId: '111122223333', route53: emptyRoute53Inventory(), regions: [region] }],
+      gaps: [],
+    });
+  });
+
+  it('reads a file of format 1 (everything written out), as ha-audit 1.0 saved it', async () => {
+    const v1 = await loadInventory('test/fixtures/inventory-v1-demo.json');
+    expect(v1.formatVersion).toBe(1);
+    expect(v1).toEqual({ ...(await loadInventory('fixtures/demo/inventory.json')), formatVersion: 1 });
   });
 
   it('recognises a report given in place of an inventory', async () => {
     const error = await failure(parseInventory(JSON.stringify({ schemaVersion: 1, findings: [] }), 'report.json'));
     expect(error.message).toBe('report.json is an ha-audit report, not an inventory');
     expect(error.hint).toMatch(/--save-inventory/);
+  });
+});
+
+describe('serializeInventory', () => {
+  it('writes format 2, lean, and reads back to the same inventory', async () => {
+    const inventory = await loadInventory('test/fixtures/inventory-v1-demo.json');
+    inventory.accounts[0]!.regions.push(emptyRegionInventory('ap-south-1'));
+    const text = await serializeInventory(inventory);
+    const written = JSON.parse(text) as Record<string, any>;
+    expect(written.formatVersion).toBe(2);
+    expect(written.accounts[0].regions.at(-1)).toEqual({ region: 'ap-south-1' });
+    expect(text).not.toMatch(/\[\]|\{\}/);
+    expect(await parseInventory(text, 'saved.json')).toEqual({ ...inventory, formatVersion: 2 });
   });
 });
