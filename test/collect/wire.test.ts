@@ -70,7 +70,7 @@ import { OPERATIONS, READ_ONLY_OPERATION } from '../../src/model/operations.js';
 import { packageRoot } from '../../src/package-info.js';
 import { TEST_TIME_SCALE } from '../support/time-scale.js';
 import { expectedCollection, startFakeAws, type FakeAws, type FakeAwsRequest, type FakeAwsScenario, type FakeService } from '../support/fake-aws.js';
-import { emptyRegionInventory } from '../../src/model/inventory.js';
+import { emptyRegionInventory, INVENTORY_FORMAT_VERSION } from '../../src/model/inventory.js';
 
 const ACCOUNT = '111122223333';
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -666,7 +666,7 @@ const route53: Route53Inventory = {
 
 const SMALL: Inventory = {
   format: 'ha-audit-inventory',
-  formatVersion: 1,
+  formatVersion: INVENTORY_FORMAT_VERSION,
   collectedAt: '2026-11-20T09:00:00.000Z',
   accounts: [{ accountId: ACCOUNT, route53, regions: [usEast1, euWest1] }],
   gaps: [],

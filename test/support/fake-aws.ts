@@ -58,7 +58,7 @@ import type {
   TargetGroup,
 } from '../../src/model/inventory.js';
 import { UNKNOWN_PITR } from '../../src/collect/dynamodb.js';
-import { emptyRegionInventory, emptyRoute53Inventory, GLOBAL_REGION } from '../../src/model/inventory.js';
+import { emptyRegionInventory, emptyRoute53Inventory, GLOBAL_REGION, INVENTORY_FORMAT_VERSION } from '../../src/model/inventory.js';
 
 // ---------------------------------------------------------------- API
 
@@ -2000,7 +2000,7 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
 
   return {
     format: scenario.inventory.format,
-    formatVersion: scenario.inventory.formatVersion,
+    formatVersion: INVENTORY_FORMAT_VERSION,
     collectedAt: scenario.inventory.collectedAt,
     accounts: [{ accountId, route53: { hostedZones, healthChecks }, regions: collected }],
     gaps,
