@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 testRule('asg-elb-health-check', [
   {
@@ -9,7 +9,7 @@ testRule('asg-elb-health-check', [
     // batch-asg (EC2 health checks, no load balancer) is not listed: no result.
     pass: ['web-asg', 'api-asg'],
     check(results) {
-      expect(byName(results, 'web-asg').message).toBe('Auto Scaling group web-asg replaces instances that fail the load balancer health check');
+      expectMessage(byName(results, 'web-asg'), 'elbHealthCheck', { name: 'web-asg' });
     },
   },
   {
@@ -25,9 +25,7 @@ testRule('asg-elb-health-check', [
     check(results) {
       // Grace period 0 would let a booting instance be killed: 300 is suggested instead.
       const web = byName(results, 'web-asg');
-      expect(web.message).toBe(
-        'Auto Scaling group web-asg uses EC2 health checks only: an instance that fails the load balancer health check stays in service and is never replaced',
-      );
+      expectMessage(web, 'ec2Only', { name: 'web-asg', types: 'EC2' });
       expect(web.remediation!.commands).toEqual([
         'aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --health-check-type ELB --health-check-grace-period 300 --region us-east-1',
       ]);
@@ -40,7 +38,7 @@ testRule('asg-elb-health-check', [
 
       // EC2,EBS: the suggested type keeps EBS; no grace period at all gets 300.
       const api = byName(results, 'api-asg');
-      expect(api.message).toContain('uses EC2,EBS health checks only');
+      expectMessage(api, 'ec2Only', { name: 'api-asg', types: 'EC2,EBS' });
       expect(api.remediation!.commands).toEqual([
         'aws autoscaling update-auto-scaling-group --auto-scaling-group-name api-asg --health-check-type ELB,EBS --health-check-grace-period 300 --region us-east-1',
       ]);

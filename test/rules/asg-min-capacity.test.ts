@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { byName, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 const commandsOf = (results: Result[], name: string) => byName(results, name).remediation!.commands;
 const update = (name: string, rest: string) => `aws autoscaling update-auto-scaling-group --auto-scaling-group-name ${name} ${rest} --region us-east-1`;
@@ -13,7 +13,7 @@ testRule('asg-min-capacity', [
     // batch-asg (MinSize 0, no load balancer) is not listed: no result.
     pass: ['web-asg', 'api-asg'],
     check(results) {
-      expect(byName(results, 'web-asg').message).toBe('Auto Scaling group web-asg keeps at least 2 instances');
+      expectMessage(byName(results, 'web-asg'), 'enough', { name: 'web-asg', minSize: 2 });
     },
   },
   {
@@ -28,9 +28,7 @@ testRule('asg-min-capacity', [
     pass: ['search-asg', 'api-asg'],
     check(results) {
       const web = byName(results, 'web-asg');
-      expect(web.message).toBe(
-        'Auto Scaling group web-asg may shrink to 1 instance; at least 2 needed so that one failure does not take the service down',
-      );
+      expectMessage(web, 'tooSmall', { name: 'web-asg', instances: '1 instance', minInstances: 2 });
       expect(web.evidence).toEqual({ MinSize: 1, MaxSize: 4, DesiredCapacity: 1 });
       expect(commandsOf(results, 'web-asg')).toEqual([update('web-asg', '--min-size 2')]);
       // Classic load balancer (LoadBalancerNames only), MaxSize 1: the maximum is raised with the minimum.
@@ -46,7 +44,7 @@ testRule('asg-min-capacity', [
     fail: [{ resource: 'web-asg', messageId: 'tooSmall' }],
     pass: ['api-asg'],
     check(results) {
-      expect(byName(results, 'web-asg').message).toContain('at least 3 needed');
+      expectMessage(byName(results, 'web-asg'), 'tooSmall', { name: 'web-asg', instances: '2 instances', minInstances: 3 });
       expect(commandsOf(results, 'web-asg')).toEqual([update('web-asg', '--min-size 3')]);
     },
   },

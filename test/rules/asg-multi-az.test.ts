@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 testRule('asg-multi-az', [
   {
@@ -9,7 +9,7 @@ testRule('asg-multi-az', [
     pass: ['web-asg', 'worker-asg'],
     check(results) {
       // Zones as the API lists them (us-east-1b first), reported sorted.
-      expect(byName(results, 'web-asg').message).toBe('Auto Scaling group web-asg launches in 2 zones (us-east-1a, us-east-1b)');
+      expectMessage(byName(results, 'web-asg'), 'multiZone', { name: 'web-asg', zoneCount: '2 zones', zones: 'us-east-1a, us-east-1b' });
       expect(byName(results, 'worker-asg').resource).toMatchObject({
         type: 'autoscaling:group',
         id: 'arn:aws:autoscaling:us-east-1:111122223333:autoScalingGroup:1b7c9e3f-4a5d-4c6b-a7e8-9f0a1b2c3d4e:autoScalingGroupName/worker-asg',
@@ -29,9 +29,7 @@ testRule('asg-multi-az', [
     pass: ['api-asg'],
     check(results) {
       const web = byName(results, 'web-asg');
-      expect(web.message).toBe(
-        'Auto Scaling group web-asg launches in 1 zone (us-east-1a); at least 2 needed to replace capacity lost with a zone',
-      );
+      expectMessage(web, 'tooFewZones', { name: 'web-asg', zoneCount: '1 zone', zones: 'us-east-1a', minAzs: 2 });
       expect(web.remediation!.commands).toEqual([
         "aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --vpc-zone-identifier 'subnet-0a1e3c5b7d9f01a21,<subnet-id-in-another-zone>' --region us-east-1",
       ]);
@@ -65,9 +63,7 @@ testRule('asg-multi-az', [
     pass: ['worker-asg'],
     check(results) {
       const web = byName(results, 'web-asg');
-      expect(web.message).toBe(
-        'Auto Scaling group web-asg launches in 2 zones (us-east-1a, us-east-1b); at least 3 needed to replace capacity lost with a zone',
-      );
+      expectMessage(web, 'tooFewZones', { name: 'web-asg', zoneCount: '2 zones', zones: 'us-east-1a, us-east-1b', minAzs: 3 });
       // The group's subnets are kept in its own order.
       expect(web.remediation!.commands).toEqual([
         "aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --vpc-zone-identifier 'subnet-0b2f4d6c8e0a12b32,subnet-0a1e3c5b7d9f01a21,<subnet-id-in-another-zone>' --region us-east-1",

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { byName, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 const commandsOf = (results: Result[], name: string) => byName(results, name).remediation!.commands;
 const putPolicy = (name: string) =>
@@ -16,11 +16,9 @@ testRule('asg-scaling-policy', [
     // batch-asg (no policy, MaxSize 0, no load balancer) is not listed: no result.
     pass: ['web-asg', 'api-asg'],
     check(results) {
-      expect(byName(results, 'web-asg').message).toBe(
-        'Auto Scaling group web-asg scales between 2 and 6 instances with web-asg-cpu-target (TargetTrackingScaling)',
-      );
+      expectMessage(byName(results, 'web-asg'), 'scales', { name: 'web-asg', minSize: 2, maxSize: 6, policies: 'web-asg-cpu-target (TargetTrackingScaling)' });
       // Only the enabled policy is named.
-      expect(byName(results, 'api-asg').message).toBe('Auto Scaling group api-asg scales between 2 and 8 instances with api-asg-step-scale-out (StepScaling)');
+      expectMessage(byName(results, 'api-asg'), 'scales', { name: 'api-asg', minSize: 2, maxSize: 8, policies: 'api-asg-step-scale-out (StepScaling)' });
     },
   },
   {
@@ -49,14 +47,12 @@ testRule('asg-scaling-policy', [
 
       // A policy but no room: only MaxSize is raised, to twice MinSize (at least MinSize + 2).
       const search = byName(results, 'search-asg');
-      expect(search.message).toBe('Auto Scaling group search-asg cannot scale out: MaxSize 3 is not above MinSize 3');
+      expectMessage(search, 'cannotGrow', { name: 'search-asg', maxSize: 3, minSize: 3 });
       expect(search.remediation!.commands).toEqual([raiseMax('search-asg', 6)]);
 
       // Neither: two commands, MaxSize first.
       const admin = byName(results, 'admin-asg');
-      expect(admin.message).toBe(
-        'Auto Scaling group admin-asg has no enabled scaling policy and MaxSize 1 is not above MinSize 1: it can never scale out',
-      );
+      expectMessage(admin, 'noPolicyCannotGrow', { name: 'admin-asg', maxSize: 1, minSize: 1 });
       expect(admin.remediation!.commands).toEqual([raiseMax('admin-asg', 3), putPolicy('admin-asg')]);
     },
   },

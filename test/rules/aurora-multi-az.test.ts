@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 testRule('aurora-multi-az', [
   {
@@ -9,12 +9,12 @@ testRule('aurora-multi-az', [
     pass: ['inventory-aurora', 'sessions-aurora', 'reports-serverless'],
     check(results) {
       const inventory = byName(results, 'inventory-aurora');
-      expect(inventory.message).toBe('Aurora cluster inventory-aurora runs 2 instances in 2 zones (us-east-1a, us-east-1b)');
+      expectMessage(inventory, 'multiZone', { name: 'inventory-aurora', instanceCount: '2 instances', zoneCount: '2 zones', zones: 'us-east-1a, us-east-1b' });
       expect(inventory.resource).toMatchObject({ type: 'rds:db-cluster', arn: 'arn:aws:rds:us-east-1:111122223333:cluster:inventory-aurora' });
 
       // Two of four members share us-east-1a, one is not listed: us-east-1a and us-east-1c still prove two zones.
       const sessions = byName(results, 'sessions-aurora');
-      expect(sessions.message).toBe('Aurora cluster sessions-aurora runs 4 instances in 2 zones (us-east-1a, us-east-1c)');
+      expectMessage(sessions, 'multiZone', { name: 'sessions-aurora', instanceCount: '4 instances', zoneCount: '2 zones', zones: 'us-east-1a, us-east-1c' });
       expect(sessions.evidence).toEqual({
         members: [
           'sessions-aurora-instance-1 (us-east-1a, writer)',
@@ -42,15 +42,13 @@ testRule('aurora-multi-az', [
     check(results) {
       // The new reader takes the writer's class (Serverless v2 too) and a storage zone the writer is not in.
       const analytics = byName(results, 'analytics-aurora');
-      expect(analytics.message).toBe(
-        'Aurora cluster analytics-aurora has a single DB instance (analytics-aurora-instance-1, us-east-1b): no reader to promote when its zone fails',
-      );
+      expectMessage(analytics, 'singleInstance', { name: 'analytics-aurora', instance: 'analytics-aurora-instance-1', zone: 'us-east-1b' });
       expect(analytics.remediation!.commands).toEqual([
         'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier analytics-aurora --engine aurora-postgresql --db-instance-class db.serverless --availability-zone us-east-1a --region us-east-1',
       ]);
 
       const payments = byName(results, 'payments-aurora');
-      expect(payments.message).toBe('Aurora cluster payments-aurora runs all 2 instances in us-east-1a: the loss of that zone takes every one of them');
+      expectMessage(payments, 'singleZone', { name: 'payments-aurora', instanceCount: '2 instances', zone: 'us-east-1a' });
       expect(payments.evidence).toEqual({
         members: ['payments-aurora-instance-1 (us-east-1a, writer)', 'payments-aurora-instance-2 (us-east-1a, reader)'],
         instanceZones: ['us-east-1a'],
@@ -63,9 +61,7 @@ testRule('aurora-multi-az', [
 
       // audit-aurora-instance-2 is not in the inventory: its zone is not guessed, the user is told how to look.
       const audit = byName(results, 'audit-aurora');
-      expect(audit.message).toBe(
-        'Aurora cluster audit-aurora runs 2 instances, but the zone of audit-aurora-instance-2 is unknown (us-east-1c known): the cluster cannot be shown to span two zones',
-      );
+      expectMessage(audit, 'zoneUnknown', { name: 'audit-aurora', instanceCount: '2 instances', unknown: 'audit-aurora-instance-2', zones: 'us-east-1c' });
       expect(audit.remediation!.commands).toEqual([
         "aws rds describe-db-instances --db-instance-identifier audit-aurora-instance-2 --query 'DBInstances[0].AvailabilityZone' --region us-east-1",
       ]);

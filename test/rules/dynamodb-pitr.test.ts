@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { loadInventory } from '../../src/cli/files.js';
-import { byName, fixturePath, testRule } from '../support/rule-cases.js';
+import { byName, expectDataMissing, expectMessage, fixturePath, testRule } from '../support/rule-cases.js';
 
 testRule('dynamodb-pitr', [
   {
@@ -27,14 +27,12 @@ testRule('dynamodb-pitr', [
     pass: ['orders'],
     check(results) {
       const audit = byName(results, 'audit-log');
-      expect(audit.message).toBe('Table audit-log has point-in-time recovery disabled: a bad write or delete cannot be undone');
+      expectMessage(audit, 'disabled', { name: 'audit-log' });
       expect(audit.evidence).toEqual({ pointInTimeRecovery: 'DISABLED', replicaRegions: [] });
       expect(audit.remediation!.commands).toEqual([
         'aws dynamodb update-continuous-backups --table-name audit-log --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true --region us-east-1',
       ]);
-      expect(byName(results, 'events').message).toBe(
-        'Table events: DescribeContinuousBackups did not report point-in-time recovery (UNKNOWN), so it cannot be shown to be on',
-      );
+      expectMessage(byName(results, 'events'), 'unreported', { name: 'events', status: 'UNKNOWN' });
     },
   },
 ]);
@@ -50,8 +48,7 @@ describe('dynamodb-pitr where DescribeContinuousBackups is denied', () => {
       ['eu-west-1', '111122223333/eu-west-1', 'error'],
     ]);
     const error = results.find((r) => r.status === 'error')!;
-    expect(error.messageId).toBe('dataMissing');
     expect(error.resource.type).toBe('aws:region');
-    expect(error.message).toBe('Not evaluated in eu-west-1: dynamodb:DescribeContinuousBackups failed (AccessDeniedException)');
+    expectDataMissing(error, ['eu-west-1 dynamodb:DescribeContinuousBackups AccessDeniedException']);
   });
 });

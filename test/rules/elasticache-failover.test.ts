@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 testRule('elasticache-failover', [
   {
@@ -34,9 +34,7 @@ testRule('elasticache-failover', [
     check(results) {
       // No replica: one must be added before failover can be turned on.
       const queue = byName(results, 'queue-redis');
-      expect(queue.message).toBe(
-        "Replication group queue-redis has automatic failover disabled (0 replicas): when the primary's zone fails, writes stop until a replica is promoted by hand",
-      );
+      expectMessage(queue, 'failoverDisabled', { name: 'queue-redis', automaticFailover: 'disabled', replicas: '0 replicas' });
       expect(queue.evidence).toEqual({ automaticFailover: 'disabled', multiAz: 'disabled', members: ['queue-redis-001 (us-east-1a, primary)'] });
       expect(queue.remediation!.commands).toEqual([
         'aws elasticache increase-replica-count --replication-group-id queue-redis --new-replica-count 1 --apply-immediately --region us-east-1',
@@ -47,13 +45,11 @@ testRule('elasticache-failover', [
       expect(byName(results, 'rate-limit-valkey').remediation!.commands).toEqual([
         'aws elasticache modify-replication-group --replication-group-id rate-limit-valkey --automatic-failover-enabled --multi-az-enabled --apply-immediately --region us-east-1',
       ]);
-      expect(byName(results, 'leaderboard-redis').message).toBe(
-        'Replication group leaderboard-redis has automatic failover but Multi-AZ disabled: failover to a replica in another zone is not ensured',
-      );
+      expectMessage(byName(results, 'leaderboard-redis'), 'multiAzDisabled', { name: 'leaderboard-redis', multiAz: 'disabled' });
 
       // Shard 0002 has no replica: counted per shard, by the poorest one.
       const geo = byName(results, 'geo-valkey');
-      expect(geo.message).toMatch(/\(0 replicas per shard\)/);
+      expectMessage(geo, 'failoverDisabled', { name: 'geo-valkey', automaticFailover: 'disabled', replicas: '0 replicas per shard' });
       expect(geo.evidence!.members).toEqual([
         'geo-valkey-0001-001 (us-east-1a)',
         'geo-valkey-0001-002 (us-east-1b)',

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 const LB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer';
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup';
@@ -13,7 +13,7 @@ testRule('elb-cross-zone', [
     pass: ['tcp-nlb', 'web-alb', 'api-alb'],
     check(results) {
       expect(results.every((r) => r.messageId === 'enabled')).toBe(true);
-      expect(byName(results, 'tcp-nlb').message).toBe('Load balancer tcp-nlb spreads traffic across zones');
+      expectMessage(byName(results, 'tcp-nlb'), 'enabled', { name: 'tcp-nlb' });
     },
   },
   {
@@ -30,14 +30,14 @@ testRule('elb-cross-zone', [
     pass: ['shop-alb'],
     check(results) {
       const nlb = byName(results, 'legacy-nlb');
-      expect(nlb.message).toBe('Network load balancer legacy-nlb keeps traffic in the zone it arrives in (load_balancing.cross_zone.enabled is false)');
+      expectMessage(nlb, 'nodeOff', { type: 'Network', name: 'legacy-nlb', attribute: 'load_balancing.cross_zone.enabled', value: 'false' });
       expect(nlb.evidence).toEqual({ 'load_balancing.cross_zone.enabled': 'false' });
       expect(nlb.remediation!.commands).toEqual([
         `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/net/legacy-nlb/4b5c6d7e8f9a0b1c --attributes Key=load_balancing.cross_zone.enabled,Value=true --region us-east-1`,
       ]);
 
       const gwlb = byName(results, 'inspection-gwlb');
-      expect(gwlb.message).toBe('Gateway load balancer inspection-gwlb keeps traffic in the zone it arrives in (load_balancing.cross_zone.enabled is unset)');
+      expectMessage(gwlb, 'nodeOff', { type: 'Gateway', name: 'inspection-gwlb', attribute: 'load_balancing.cross_zone.enabled', value: 'unset' });
       expect(gwlb.evidence).toEqual({ 'load_balancing.cross_zone.enabled': null });
       expect(gwlb.remediation!.commands).toEqual([
         `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/gwy/inspection-gwlb/9e8d7c6b5a4f3e2d --attributes Key=load_balancing.cross_zone.enabled,Value=true --region us-east-1`,
@@ -45,9 +45,7 @@ testRule('elb-cross-zone', [
 
       // split-app-tg uses the load balancer's configuration: only the two "false" groups are named and fixed.
       const alb = byName(results, 'split-alb');
-      expect(alb.message).toBe(
-        'Load balancer split-alb routes split-static-tg, split-reports-tg without cross-zone load balancing: the target group turns it off',
-      );
+      expectMessage(alb, 'targetGroupsOff', { name: 'split-alb', targetGroups: 'split-static-tg, split-reports-tg' });
       expect(alb.evidence).toEqual({
         'split-static-tg: load_balancing.cross_zone.enabled': 'false',
         'split-reports-tg: load_balancing.cross_zone.enabled': 'false',

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 const LB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer';
 
@@ -10,7 +10,7 @@ testRule('elb-deletion-protection', [
     fail: [],
     pass: ['web-alb', 'tcp-nlb', 'inspection-gwlb'],
     check(results) {
-      expect(byName(results, 'web-alb')).toMatchObject({ messageId: 'protected', message: 'Load balancer web-alb has deletion protection' });
+      expectMessage(byName(results, 'web-alb'), 'protected', { name: 'web-alb' });
     },
   },
   {
@@ -23,18 +23,14 @@ testRule('elb-deletion-protection', [
     pass: ['prod-alb'],
     check(results) {
       const alb = byName(results, 'staging-alb');
-      expect(alb.message).toBe(
-        'Load balancer staging-alb can be deleted by a single API call or a stray stack update (deletion_protection.enabled is false)',
-      );
+      expectMessage(alb, 'unprotected', { name: 'staging-alb', attribute: 'deletion_protection.enabled', value: 'false' });
       expect(alb.evidence).toEqual({ 'deletion_protection.enabled': 'false' });
       expect(alb.remediation!.commands).toEqual([
         `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/app/staging-alb/6d7e8f9a0b1c2d3e --attributes Key=deletion_protection.enabled,Value=true --region us-east-1`,
       ]);
 
       const nlb = byName(results, 'scratch-nlb');
-      expect(nlb.message).toBe(
-        'Load balancer scratch-nlb can be deleted by a single API call or a stray stack update (deletion_protection.enabled is unset)',
-      );
+      expectMessage(nlb, 'unprotected', { name: 'scratch-nlb', attribute: 'deletion_protection.enabled', value: 'unset' });
       expect(nlb.evidence).toEqual({ 'deletion_protection.enabled': null });
       expect(nlb.remediation!.commands).toEqual([
         `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/net/scratch-nlb/7e8f9a0b1c2d3e4f --attributes Key=deletion_protection.enabled,Value=true --region us-east-1`,

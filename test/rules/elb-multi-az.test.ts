@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 const WEB_ALB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web-alb/50dc6c495c0c9188';
 const SINGLE_ALB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/single-alb/7a3f9c1e5b2d4f60';
@@ -13,7 +13,7 @@ testRule('elb-multi-az', [
     pass: ['web-alb', 'tcp-nlb'],
     check(results) {
       expect(byName(results, 'web-alb').messageId).toBe('multiZone');
-      expect(byName(results, 'tcp-nlb').message).toBe('Load balancer tcp-nlb covers 3 zones (us-east-1a, us-east-1b, us-east-1c)');
+      expectMessage(byName(results, 'tcp-nlb'), 'multiZone', { name: 'tcp-nlb', zoneCount: '3 zones', zones: 'us-east-1a, us-east-1b, us-east-1c' });
     },
   },
   {
@@ -24,7 +24,7 @@ testRule('elb-multi-az', [
     pass: ['tcp-nlb'],
     check(results) {
       const alb = byName(results, 'web-alb');
-      expect(alb.message).toBe('Load balancer web-alb covers 2 zones (us-east-1a, us-east-1b); at least 3 needed to survive a zone failure');
+      expectMessage(alb, 'tooFewZones', { name: 'web-alb', zoneCount: '2 zones', zones: 'us-east-1a, us-east-1b', minAzs: 3 });
       expect(alb.evidence).toEqual({ availabilityZones: ['us-east-1a', 'us-east-1b'], candidateSubnets: ['subnet-0d3e5f7a9b1c2d4e6 (us-east-1c)'] });
       expect(alb.remediation!.commands).toEqual([
         `aws elbv2 set-subnets --load-balancer-arn ${WEB_ALB} --subnets subnet-04f1a2b3c4d5e6f70 subnet-09b8c7d6e5f4a3b21 <subnet-id-in-another-zone> --region us-east-1`,
@@ -41,7 +41,7 @@ testRule('elb-multi-az', [
     pass: ['pair-alb'],
     check(results) {
       const alb = byName(results, 'single-alb');
-      expect(alb.message).toBe('Load balancer single-alb covers 1 zone (us-east-1a); at least 2 needed to survive a zone failure');
+      expectMessage(alb, 'tooFewZones', { name: 'single-alb', zoneCount: '1 zone', zones: 'us-east-1a', minAzs: 2 });
       // subnet-06c2d4e6f8a0b1c23 is in the zone already used, subnet-0b1c2d3e4f5a6b7c8 in another VPC: neither is a candidate.
       expect(alb.evidence).toEqual({
         availabilityZones: ['us-east-1a'],

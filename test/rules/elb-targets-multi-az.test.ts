@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup';
 
@@ -15,8 +15,7 @@ testRule('elb-targets-multi-az', [
 
       // Both web-tg targets report us-east-1a, but EC2 puts i-0a1b2c3d4e5f60002 in us-east-1b.
       const web = byName(results, 'web-alb');
-      expect(web.messageId).toBe('multiZone');
-      expect(web.message).toBe('Healthy targets of web-alb sit in 2 zones (us-east-1a, us-east-1b)');
+      expectMessage(web, 'multiZone', { name: 'web-alb', zoneCount: '2 zones', zones: 'us-east-1a, us-east-1b' });
       expect(web.evidence).toEqual({ targetGroups: ['web-tg'], healthyTargetZones: ['us-east-1a', 'us-east-1b'], targetsWithUnknownZone: [] });
 
       // 172.31.5.10 (a peered VPC: no subnet of ours contains it) takes the us-east-1a DescribeTargetHealth reports;
@@ -26,8 +25,7 @@ testRule('elb-targets-multi-az', [
 
       // Lambda target with health checks off: `unavailable` / Target.HealthCheckDisabled serves, regionally.
       const fn = byName(results, 'fn-alb');
-      expect(fn.messageId).toBe('regional');
-      expect(fn.message).toBe('Load balancer fn-alb forwards to Lambda functions, which are regional');
+      expectMessage(fn, 'regional', { name: 'fn-alb' });
 
       // api-tg is reached only through a listener rule (the default action is a fixed response).
       expect(byName(results, 'rules-alb').evidence).toMatchObject({ targetGroups: ['api-tg'], healthyTargetZones: ['us-east-1a', 'us-east-1b'] });
@@ -47,7 +45,7 @@ testRule('elb-targets-multi-az', [
     pass: ['web-alb', 'fn-alb', 'rules-alb', 'edge-nlb', 'front-nlb'],
     check(results) {
       const nlb = byName(results, 'ip-nlb');
-      expect(nlb.message).toBe('Healthy targets of ip-nlb sit in 2 zones (us-east-1a, us-east-1b); 3 needed so that losing a zone leaves healthy targets');
+      expectMessage(nlb, 'tooFewZones', { name: 'ip-nlb', zoneCount: '2 zones', zones: 'us-east-1a, us-east-1b', required: 3 });
       expect(nlb.remediation!.commands).toEqual([
         `aws elbv2 register-targets --target-group-arn ${TG}/ip-tg/7e1fdf942ffd0a1a --targets 'Id=<ip-address-in-another-zone>' --region us-east-1`,
       ]);
@@ -67,7 +65,7 @@ testRule('elb-targets-multi-az', [
     check(results) {
       // The targets claim us-east-1a and us-east-1b; EC2 says both instances run in us-east-1a.
       const shop = byName(results, 'shop-alb');
-      expect(shop.message).toBe('Healthy targets of shop-alb sit in 1 zone (us-east-1a); 2 needed so that losing a zone leaves healthy targets');
+      expectMessage(shop, 'tooFewZones', { name: 'shop-alb', zoneCount: '1 zone', zones: 'us-east-1a', required: 2 });
       expect(shop.evidence).toEqual({ targetGroups: ['shop-tg'], healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: [] });
       // shop-asg lists shop-tg in its targetGroupArns (batch-asg, first in the list, feeds nothing).
       expect(shop.remediation!.commands).toEqual([
@@ -83,7 +81,7 @@ testRule('elb-targets-multi-az', [
       ]);
 
       const down = byName(results, 'down-alb');
-      expect(down.message).toBe('Load balancer down-alb has no healthy target in any of its target groups (down-tg): it serves only errors');
+      expectMessage(down, 'noHealthyTarget', { name: 'down-alb', targetGroups: 'down-tg' });
       expect(down.evidence).toEqual({ targetGroups: ['down-tg'], healthyTargetZones: [], targetsWithUnknownZone: [] });
       expect(down.remediation!.commands).toEqual([
         `aws elbv2 register-targets --target-group-arn ${TG}/down-tg/d475d5fa8556a670 --targets 'Id=<instance-id-in-another-zone>' --region us-east-1`,
@@ -91,7 +89,7 @@ testRule('elb-targets-multi-az', [
 
       // A Lambda function failing its health checks does not make the load balancer regional.
       const fn = byName(results, 'fn-alb');
-      expect(fn.message).toBe('Load balancer fn-alb has no healthy target in any of its target groups (fn-tg): it serves only errors');
+      expectMessage(fn, 'noHealthyTarget', { name: 'fn-alb', targetGroups: 'fn-tg' });
       expect(fn.remediation!.commands).toEqual([
         `aws elbv2 register-targets --target-group-arn ${TG}/fn-tg/f697f71ca778c892 --targets 'Id=<lambda-function-arn>' --region us-east-1`,
       ]);
@@ -138,9 +136,7 @@ testRule('elb-targets-multi-az', [
       ]);
 
       const unknown = byName(results, 'unknown-alb');
-      expect(unknown.message).toBe(
-        'Healthy targets of unknown-alb sit in 1 zone (us-east-1a; 1 target in an unknown zone); 2 needed so that losing a zone leaves healthy targets',
-      );
+      expectMessage(unknown, 'tooFewZones', { name: 'unknown-alb', zoneCount: '1 zone', zones: 'us-east-1a; 1 target in an unknown zone', required: 2 });
       expect(unknown.evidence).toEqual({ targetGroups: ['unknown-tg'], healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: ['i-0c1d2e3f4a5b6002a'] });
     },
   },

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { testRule } from '../support/rule-cases.js';
+import { expectMessage, testRule } from '../support/rule-cases.js';
 
 const ZONE = 'Z1D633PJN98FT9';
 const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
@@ -20,7 +20,7 @@ testRule('r53-alias-evaluate-target-health', [
     ],
     check(results) {
       const green = byId(results, `${ZONE}/app.example.com/A/app-green`);
-      expect(green.message).toBe('app.example.com A (set app-green) in zone example.com (weighted routing) evaluates the health of load balancer web-euw1 (eu-west-1)');
+      expectMessage(green, 'evaluates', { record: 'app.example.com A (set app-green)', zone: 'zone example.com', policy: 'weighted', target: 'web-euw1 (eu-west-1)' });
     },
   },
   {
@@ -40,9 +40,7 @@ testRule('r53-alias-evaluate-target-health', [
       expect(apse2.evidence).toMatchObject({ routingPolicy: 'failover', aliasTarget: 'dualstack.api-apse2-1122334455.ap-southeast-2.elb.amazonaws.com.', loadBalancers: [] });
 
       const app = byId(results, `${ZONE}/app.example.com/A/app-blue`);
-      expect(app.message).toBe(
-        'app.example.com A (set app-blue) in zone example.com (weighted routing) leads to load balancer web-use1 (us-east-1) without evaluating its health: Route 53 keeps answering with it when it has no healthy target',
-      );
+      expectMessage(app, 'notEvaluated', { record: 'app.example.com A (set app-blue)', zone: 'zone example.com', policy: 'weighted', target: 'web-use1 (us-east-1)' });
       expect(app.evidence).toEqual({
         routingPolicy: 'weighted',
         setIdentifier: 'app-blue',

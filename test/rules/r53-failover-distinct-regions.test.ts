@@ -3,7 +3,7 @@ import { rules } from '../../rules/index.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { loadInventory } from '../../src/cli/files.js';
 import type { Result } from '../../src/model/result.js';
-import { fixturePath, testRule } from '../support/rule-cases.js';
+import { expectDataMissing, expectMessage, fixturePath, testRule } from '../support/rule-cases.js';
 
 const ZONE = 'Z1D633PJN98FT9';
 const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
@@ -17,7 +17,7 @@ testRule('r53-failover-distinct-regions', [
     pass: [`${ZONE}/www.example.com/A`, `${PRIVATE_ZONE}/orders.corp.internal/A`],
     check(results) {
       const www = byId(results, `${ZONE}/www.example.com/A`);
-      expect(www.message).toBe('Failover records www.example.com A in zone example.com fail over from web-use1 (us-east-1) to web-euw1 (eu-west-1)');
+      expectMessage(www, 'distinctRegions', { group: 'www.example.com A', zone: 'zone example.com', primary: 'web-use1 (us-east-1)', secondary: 'web-euw1 (eu-west-1)' });
       expect(www.evidence).toEqual({
         primary: { setIdentifiers: ['www-use1'], loadBalancers: ['web-use1'], regions: ['us-east-1'] },
         secondary: { setIdentifiers: ['www-euw1'], loadBalancers: ['web-euw1'], regions: ['eu-west-1'] },
@@ -35,9 +35,7 @@ testRule('r53-failover-distinct-regions', [
     pass: [`${ZONE}/www.example.com/A`],
     check(results) {
       const api = byId(results, `${ZONE}/api.example.com/A`);
-      expect(api.message).toBe(
-        'Failover records api.example.com A in zone example.com fail over from api-use1 (us-east-1) to web-use1 (us-east-1), in the same region (us-east-1): an outage of that region takes both down',
-      );
+      expectMessage(api, 'sameRegion', { group: 'api.example.com A', zone: 'zone example.com', primary: 'api-use1 (us-east-1)', secondary: 'web-use1 (us-east-1)', regions: 'us-east-1' });
       expect(api.evidence).toEqual({
         primary: { setIdentifiers: ['api-use1'], loadBalancers: ['api-use1'], regions: ['us-east-1'] },
         secondary: { setIdentifiers: ['api-use1-spare'], loadBalancers: ['web-use1'], regions: ['us-east-1'] },
@@ -46,9 +44,7 @@ testRule('r53-failover-distinct-regions', [
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"api.example.com","Type":"A","SetIdentifier":"api-use1-spare","Failover":"SECONDARY","AliasTarget":{"HostedZoneId":"<load-balancer-canonical-hosted-zone-id>","DNSName":"<load-balancer-dns-name-in-another-region>","EvaluateTargetHealth":true}}}]}'`,
       ]);
       const app = byId(results, `${ZONE}/app.example.com/A`);
-      expect(app.message).toBe(
-        'Failover records app.example.com A in zone example.com have their primary and secondary on the same load balancer (web-use1 (us-east-1)): failing over changes nothing',
-      );
+      expectMessage(app, 'sameLoadBalancer', { group: 'app.example.com A', zone: 'zone example.com', loadBalancers: 'web-use1 (us-east-1)' });
     },
   },
   {
@@ -76,7 +72,7 @@ describe('r53-failover-distinct-regions without load balancer data', () => {
     inventory.gaps.push({ accountId: '111122223333', region: 'eu-west-1', service: 'elbv2', operation: 'DescribeLoadBalancers', code: 'AccessDenied', message: 'not authorized' });
     const results = runRules(inventory, { rules: rules.filter((r) => r.id === 'r53-failover-distinct-regions') });
     expect(results.map((r) => [r.status, r.resource.type, r.resource.region])).toEqual([['error', 'aws:account', 'global']]);
-    expect(results[0]!.message).toBe('Not evaluated in account 111122223333: elasticloadbalancing:DescribeLoadBalancers failed in eu-west-1 (AccessDenied)');
+    expectDataMissing(results[0]!, ['eu-west-1 elbv2:DescribeLoadBalancers AccessDenied']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { testRule } from '../support/rule-cases.js';
+import { expectMessage, testRule } from '../support/rule-cases.js';
 
 const ZONE = 'Z1D633PJN98FT9';
 const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
@@ -14,9 +14,8 @@ testRule('r53-failover-health-check', [
     pass: [`${ZONE}/www.example.com/A/www-use1`, `${ZONE}/api.example.com/A/api-use1`, `${PRIVATE_ZONE}/db.corp.internal/CNAME/db-use1`],
     check(results) {
       const api = byId(results, `${ZONE}/api.example.com/A/api-use1`);
-      expect(api.messageId).toBe('healthCheck');
       expect(api.resource).toEqual({ type: 'route53:record', id: `${ZONE}/api.example.com/A/api-use1`, region: 'global', accountId: '111122223333' });
-      expect(api.message).toBe('Failover primary api.example.com A (set api-use1) in zone example.com has health check 3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a50');
+      expectMessage(api, 'healthCheck', { record: 'api.example.com A (set api-use1)', zone: 'zone example.com', healthCheckId: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a50' });
       expect(byId(results, `${ZONE}/www.example.com/A/www-use1`).messageId).toBe('evaluatesTargetHealth');
     },
   },
@@ -54,9 +53,7 @@ testRule('r53-failover-health-check', [
 
       // Route 53's checkers cannot reach a private endpoint: a CloudWatch alarm does.
       const db = byId(results, `${PRIVATE_ZONE}/db.corp.internal/CNAME/db-use1`);
-      expect(db.message).toBe(
-        'Failover primary db.corp.internal CNAME (set db-use1) in private zone corp.internal has no health check and does not evaluate its target health: Route 53 never fails over from it',
-      );
+      expectMessage(db, 'noHealthCheck', { record: 'db.corp.internal CNAME (set db-use1)', zone: 'private zone corp.internal' });
       expect(db.remediation!.commands[0]).toBe(
         `aws route53 create-health-check --caller-reference <unique-reference> --health-check-config '{"Type":"CLOUDWATCH_METRIC","AlarmIdentifier":{"Region":"<alarm-region>","Name":"<alarm-name>"},"InsufficientDataHealthStatus":"LastKnownStatus"}'`,
       );

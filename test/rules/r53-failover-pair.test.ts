@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { testRule } from '../support/rule-cases.js';
+import { expectMessage, testRule } from '../support/rule-cases.js';
 
 const ZONE = 'Z1D633PJN98FT9';
 const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
@@ -15,8 +15,8 @@ testRule('r53-failover-pair', [
     check(results) {
       const www = byId(results, `${ZONE}/www.example.com/A`);
       expect(www.resource).toEqual({ type: 'route53:record-group', id: `${ZONE}/www.example.com/A`, region: 'global', accountId: '111122223333' });
-      expect(www.message).toBe('Failover records www.example.com A in zone example.com have a primary (www-use1) and a secondary (www-euw1)');
-      expect(byId(results, `${PRIVATE_ZONE}/db.corp.internal/CNAME`).message).toContain('in private zone corp.internal');
+      expectMessage(www, 'paired', { group: 'www.example.com A', zone: 'zone example.com', primary: 'www-use1', secondary: 'www-euw1' });
+      expectMessage(byId(results, `${PRIVATE_ZONE}/db.corp.internal/CNAME`), 'paired', { group: 'db.corp.internal CNAME', zone: 'private zone corp.internal', primary: 'db-use1', secondary: 'db-euw1' });
     },
   },
   {
@@ -36,9 +36,7 @@ testRule('r53-failover-pair', [
       ]);
 
       const status = byId(results, `${ZONE}/status.example.com/CNAME`);
-      expect(status.message).toBe(
-        'Failover records status.example.com CNAME in zone example.com have a secondary (status-standby) but no primary: the standby takes all the traffic with nothing behind it',
-      );
+      expectMessage(status, 'secondaryWithoutPrimary', { group: 'status.example.com CNAME', zone: 'zone example.com', secondary: 'status-standby' });
       expect(status.evidence).toEqual({ primary: [], secondary: ['status-standby'] });
       // A non-alias PRIMARY needs a health check of its own to ever hand over.
       expect(status.remediation!.commands).toEqual([

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { testRule } from '../support/rule-cases.js';
+import { expectMessage, testRule } from '../support/rule-cases.js';
 
 const ZONE = 'Z1D633PJN98FT9';
 const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
@@ -14,7 +14,7 @@ testRule('r53-geo-default', [
     pass: [`${ZONE}/www.example.com/A`, `${PRIVATE_ZONE}/api.corp.internal/A`],
     check(results) {
       const www = byId(results, `${ZONE}/www.example.com/A`);
-      expect(www.message).toBe('Geolocation records www.example.com A in zone example.com have a default location (set www-default)');
+      expectMessage(www, 'hasDefault', { group: 'www.example.com A', zone: 'zone example.com', setIdentifier: 'www-default' });
       expect(www.evidence).toEqual({ locations: ['EU', '*'] });
     },
   },
@@ -28,9 +28,7 @@ testRule('r53-geo-default', [
     pass: [`${ZONE}/www.example.com/A`],
     check(results) {
       const shop = byId(results, `${ZONE}/shop.example.com/A`);
-      expect(shop.message).toBe(
-        'Geolocation records shop.example.com A in zone example.com cover only US, DE, US-CA: users elsewhere, or whose location is unknown, get no answer',
-      );
+      expectMessage(shop, 'noDefault', { group: 'shop.example.com A', zone: 'zone example.com', locations: 'US, DE, US-CA' });
       expect(shop.evidence).toEqual({ locations: ['US', 'DE', 'US-CA'] });
       expect(shop.remediation!.commands).toEqual([
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"shop.example.com","Type":"A","SetIdentifier":"<default-set-identifier>","GeoLocation":{"CountryCode":"*"},"TTL":60,"ResourceRecords":[{"Value":"<default-address>"}]}}]}'`,

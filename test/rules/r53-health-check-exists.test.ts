@@ -3,7 +3,7 @@ import { rules } from '../../rules/index.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { loadInventory } from '../../src/cli/files.js';
 import type { Result } from '../../src/model/result.js';
-import { fixturePath, testRule } from '../support/rule-cases.js';
+import { expectMessage, fixturePath, testRule } from '../support/rule-cases.js';
 
 const ZONE = 'Z1D633PJN98FT9';
 const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
@@ -26,9 +26,7 @@ testRule('r53-health-check-exists', [
     pass: [`${ZONE}/shop.example.com/A/blue`],
     check(results) {
       const green = byId(results, `${ZONE}/shop.example.com/A/green`);
-      expect(green.message).toBe(
-        'shop.example.com A (set green) in zone example.com uses health check 9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b16, which does not exist (deleted): its health can no longer be known',
-      );
+      expectMessage(green, 'deleted', { record: 'shop.example.com A (set green)', zone: 'zone example.com', healthCheckId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b16' });
       expect(green.evidence).toEqual({ setIdentifier: 'green', healthCheckId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b16', healthCheckExists: false });
       expect(green.remediation!.commands).toEqual([
         `aws route53 create-health-check --caller-reference <unique-reference> --health-check-config '{"Type":"HTTPS","IPAddress":"192.0.2.20","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { testRule } from '../support/rule-cases.js';
+import { expectMessage, testRule } from '../support/rule-cases.js';
 
 const ZONE = 'Z1D633PJN98FT9';
 const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
@@ -21,12 +21,8 @@ testRule('r53-routing-health-checks', [
       `${ZONE}/ntp.example.com/A/ntp-1`,
     ],
     check(results) {
-      expect(byId(results, `${ZONE}/near.example.com/A/near-euw1`).message).toBe(
-        'near.example.com A (set near-euw1) in zone example.com (geoproximity routing) evaluates the health of its alias target dualstack.web-euw1-987654321.eu-west-1.elb.amazonaws.com.',
-      );
-      expect(byId(results, `${ZONE}/shop.example.com/A/green`).message).toBe(
-        'shop.example.com A (set green) in zone example.com (weighted routing) has health check d5e6f7a8-b9c0-4d1e-9f2a-3b4c5d6e7f94',
-      );
+      expectMessage(byId(results, `${ZONE}/near.example.com/A/near-euw1`), 'evaluatesTargetHealth', { record: 'near.example.com A (set near-euw1)', zone: 'zone example.com', policy: 'geoproximity', target: 'dualstack.web-euw1-987654321.eu-west-1.elb.amazonaws.com.' });
+      expectMessage(byId(results, `${ZONE}/shop.example.com/A/green`), 'healthCheck', { record: 'shop.example.com A (set green)', zone: 'zone example.com', policy: 'weighted', healthCheckId: 'd5e6f7a8-b9c0-4d1e-9f2a-3b4c5d6e7f94' });
     },
   },
   {
@@ -45,9 +41,7 @@ testRule('r53-routing-health-checks', [
     pass: [`${ZONE}/shop.example.com/A/blue`, `${ZONE}/www.example.com/A/www-use1`],
     check(results) {
       const green = byId(results, `${ZONE}/shop.example.com/A/green`);
-      expect(green.message).toBe(
-        'shop.example.com A (set green) in zone example.com (weighted routing) has no health check and does not evaluate its target health: Route 53 keeps sending it traffic when it is down',
-      );
+      expectMessage(green, 'noHealthCheck', { record: 'shop.example.com A (set green)', zone: 'zone example.com', policy: 'weighted' });
       expect(green.evidence).toEqual({ routingPolicy: 'weighted', setIdentifier: 'green' });
       expect(green.remediation!.commands).toEqual([
         `aws route53 create-health-check --caller-reference <unique-reference> --health-check-config '{"Type":"HTTPS","IPAddress":"192.0.2.20","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 testRule('rds-backups', [
   {
@@ -10,8 +10,8 @@ testRule('rds-backups', [
     check(results) {
       // Cluster members (retention of their cluster) are judged at the cluster, not again.
       expect(results).toHaveLength(4);
-      expect(byName(results, 'ledger-cluster').message).toBe('Multi-AZ DB cluster ledger-cluster keeps automated backups for 14 days');
-      expect(byName(results, 'inventory-aurora').message).toBe('Aurora cluster inventory-aurora keeps automated backups for 1 day');
+      expectMessage(byName(results, 'ledger-cluster'), 'backedUp', { kind: 'Multi-AZ', name: 'DB cluster ledger-cluster', retention: '14 days' });
+      expectMessage(byName(results, 'inventory-aurora'), 'backedUp', { kind: 'Aurora', name: 'cluster inventory-aurora', retention: '1 day' });
       expect(byName(results, 'orders-db').resource.type).toBe('rds:db-instance');
       expect(byName(results, 'inventory-aurora').resource.type).toBe('rds:db-cluster');
     },
@@ -26,7 +26,7 @@ testRule('rds-backups', [
     pass: ['crm-db', 'inventory-aurora'],
     check(results) {
       const billing = byName(results, 'billing-db');
-      expect(billing.message).toBe('DB instance billing-db has automated backups turned off (retention 0 days): it cannot be restored to a point in time');
+      expectMessage(billing, 'noBackups', { kind: 'DB', name: 'instance billing-db' });
       expect(billing.evidence).toEqual({ backupRetentionPeriod: 0 });
       expect(billing.remediation!.commands).toEqual(['aws rds modify-db-instance --db-instance-identifier billing-db --backup-retention-period 7 --apply-immediately --region us-east-1']);
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 testRule('rds-multi-az', [
   {
@@ -20,9 +20,8 @@ testRule('rds-multi-az', [
         tags: { team: 'orders' },
       });
       const ledger = byName(results, 'ledger-cluster');
-      expect(ledger.messageId).toBe('multiAzCluster');
       expect(ledger.resource.type).toBe('rds:db-cluster');
-      expect(ledger.message).toBe('Multi-AZ DB cluster ledger-cluster runs 3 instances in 3 zones (us-east-1a, us-east-1b, us-east-1c)');
+      expectMessage(ledger, 'multiAzCluster', { name: 'ledger-cluster', instanceCount: '3 instances', zoneCount: '3 zones', zones: 'us-east-1a, us-east-1b, us-east-1c' });
       expect(ledger.evidence).toEqual({
         multiAz: true,
         members: [
@@ -44,7 +43,7 @@ testRule('rds-multi-az', [
     pass: ['crm-db'],
     check(results) {
       const billing = byName(results, 'billing-db');
-      expect(billing.message).toBe('DB instance billing-db runs in one zone (us-east-1b): when that zone fails, the database is down until it is restored elsewhere');
+      expectMessage(billing, 'singleAz', { name: 'billing-db', zone: 'us-east-1b' });
       expect(billing.evidence).toEqual({ multiAz: false, availabilityZone: 'us-east-1b' });
       expect(billing.remediation!.commands).toEqual(['aws rds modify-db-instance --db-instance-identifier billing-db --multi-az --apply-immediately --region us-east-1']);
 
@@ -55,7 +54,7 @@ testRule('rds-multi-az', [
       ]);
 
       const events = byName(results, 'events-cluster');
-      expect(events.message).toBe('DB cluster events-cluster (mysql) is not Multi-AZ: 1 instance in us-east-1a');
+      expectMessage(events, 'clusterNotMultiAz', { name: 'events-cluster', engine: 'mysql', instanceCount: '1 instance', zones: 'us-east-1a' });
       expect(events.remediation!.commands).toEqual([
         "aws rds describe-db-clusters --db-cluster-identifier events-cluster --query 'DBClusters[0].[Status,MultiAZ,DBClusterMembers]' --region us-east-1",
       ]);

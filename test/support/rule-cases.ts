@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
+import { formatMessage } from '../../src/engine/message.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { loadInventory } from '../../src/cli/files.js';
 import { packageRoot } from '../../src/package-info.js';
@@ -29,6 +30,25 @@ export function byName(results: Result[], name: string): Result {
   const result = results.find((r) => r.resource.name === name);
   expect(result, `a result for ${name}`).toBeDefined();
   return result!;
+}
+
+/**
+ * As ESLint's RuleTester `{ messageId, data }`: the result carries that message id, and its
+ * message is the rule's own template filled with that data. The wording can change; the facts
+ * the message states cannot.
+ */
+export function expectMessage(result: Result, messageId: string, data: Record<string, string | number> = {}): void {
+  expect(result.messageId).toBe(messageId);
+  const template = rules.find((r) => r.id === result.ruleId)?.messages[messageId];
+  expect(template, `${result.ruleId} has a message ${messageId}`).toBeDefined();
+  expect(result.message).toBe(formatMessage(template!, data));
+}
+
+/** An `error` result of the engine: the gaps that left the rule without data, as `region service:Operation code`. */
+export function expectDataMissing(result: Result, gaps: string[]): void {
+  expect(result).toMatchObject({ status: 'error', messageId: 'dataMissing' });
+  const recorded = (result.evidence?.gaps ?? []) as { region: string; service: string; operation: string; code: string }[];
+  expect(recorded.map((g) => `${g.region} ${g.service}:${g.operation} ${g.code}`)).toEqual(gaps);
 }
 
 const label = (r: Result) => r.resource.name ?? r.resource.id;
