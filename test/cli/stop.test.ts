@@ -69,8 +69,8 @@ describe('stopping a scan', () => {
     const run = await runCli(['scan', '--region', 'us-east-1', '--timeout', '1s', '--format', 'json', '--output', output], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(3);
-    // It does not wait for the calls left hanging.
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // It does not wait for the calls left hanging (the SDK gives up on a request after 60 s).
+    expect(Date.now() - started).toBeLessThan(30_000);
     const report = expectValidReport(readFileSync(output, 'utf8')) as { scan: { complete: boolean; gaps: { code: string; message: string }[] }; findings: { status: string }[] };
     expect(report.scan.complete).toBe(false);
     expect(report.scan.gaps.length).toBeGreaterThan(0);
@@ -111,7 +111,8 @@ describe('stopping a scan', () => {
     expect(run.stderr.trim().split('\n')).toEqual([
       'ha-audit: the scan reached --timeout 1s before AWS answered: nothing was collected; check the network, the region and --endpoint-url / AWS_ENDPOINT_URL, or give --timeout more time',
     ]);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // Not after the SDK's 60 s request timeout (the bound leaves room for a loaded machine).
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it('a scan that fails never touches the output file', async () => {
