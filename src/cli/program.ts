@@ -17,7 +17,7 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
   program
     .command('scan')
     .description('scan an account (or a saved inventory) and report findings')
-    .option('--region <region>', 'region to scan (repeatable or comma-separated; default: AWS_REGION or the profile)', repeatable, [])
+    .option('--region <region>', 'region to scan (repeatable or comma-separated; default: AWS_REGION, AWS_DEFAULT_REGION or the profile)', repeatable, [])
     .option('--profile <profile>', 'AWS profile of the shared config and credentials files')
     .option('--endpoint-url <url>', 'one endpoint for every AWS service (LocalStack-style emulators); AWS_ENDPOINT_URL also works')
     .addOption(new Option('--all-regions', 'scan every region enabled for the account').conflicts(['region', 'inventory']))

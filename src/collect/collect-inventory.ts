@@ -281,14 +281,20 @@ export async function collectRegion(region: string, clients: RegionClients, call
   return { region, elbv2, autoscaling, ec2: { instances, subnets }, rds, elasticache, dynamodb };
 }
 
+/**
+ * The region when none is given, in the AWS CLI's order: `AWS_REGION`, then `AWS_DEFAULT_REGION`
+ * (the SDK reads only the first; many CI set-ups set only the second), then the profile.
+ */
 async function defaultRegion(options: ConnectionOptions, credentials: AwsCredentialIdentityProvider): Promise<string> {
+  const fromCliVariable = process.env.AWS_DEFAULT_REGION?.trim();
+  if (!process.env.AWS_REGION?.trim() && fromCliVariable) return fromCliVariable;
   try {
     const region = await createStsClient(undefined, credentials, options).config.region();
     if (region) return region;
   } catch {
     // No region anywhere in the chain: the error below says what to do.
   }
-  throw new HaAuditError('no-region', 'no AWS region given', 'pass --region, set AWS_REGION, or set a region in your AWS profile');
+  throw new HaAuditError('no-region', 'no AWS region given', 'pass --region, set AWS_REGION or AWS_DEFAULT_REGION, or set a region in your AWS profile');
 }
 
 /**

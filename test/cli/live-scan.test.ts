@@ -178,6 +178,21 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     expect(missing.stderr).toMatch(/^ha-audit: no usable AWS credentials for profile nobody: .*aws configure list-profiles.*\n$/);
   });
 
+  it.each([
+    ['AWS_DEFAULT_REGION over the profile', { AWS_DEFAULT_REGION: 'eu-west-1' }, [], 'eu-west-1'],
+    ['AWS_REGION over AWS_DEFAULT_REGION', { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'eu-west-1' }, [], 'us-east-1'],
+    ['--region over both', { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1' }, ['--region', 'eu-west-1'], 'eu-west-1'],
+  ])('the region as the AWS CLI picks it: %s', async (_, variables, args, region) => {
+    const aws = await start();
+    const dir = mkdtempSync(join(tmpdir(), 'ha-audit-region-'));
+    writeFileSync(join(dir, 'config'), '[default]\nregion = ap-southeast-2\n');
+    const run = await runCli(['scan', ...args, '--format', 'json'], { env: { ...credentials, ...variables, AWS_ENDPOINT_URL: aws.url, AWS_CONFIG_FILE: join(dir, 'config') } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect((expectValidReport(run.stdout) as { scan: { regions: string[] } }).scan.regions).toEqual([region]);
+    expect(new Set(aws.requests.filter((r) => r.service !== 'route53').map((r) => r.region))).toEqual(new Set([region]));
+  });
+
   it('--debug tells about the AWS SDK warning it filtered and the calls made', async () => {
     const aws = await start();
     const run = await runCli(['scan', '--region', 'us-east-1', '--debug', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });

@@ -211,7 +211,7 @@ describe('bad input: exit 2, one line on stderr, no stack trace', () => {
     ['--inventory with --save-inventory', ['scan', '--inventory', failing, '--save-inventory', 'x.json'], /cannot be used with option '--save-inventory/],
     ['an --output in a missing folder', ['scan', '--inventory', failing, '--output', 'no/such/dir/r.json'], /^ha-audit: cannot write --output no\/such\/dir\/r.json: folder no\/such\/dir does not exist/],
     ['no credentials', ['scan', '--region', 'us-east-1'], /^ha-audit: no usable AWS credentials: .*; set AWS_PROFILE or pass --profile/],
-    ['no region', ['scan'], /^ha-audit: no AWS region given; pass --region, set AWS_REGION/],
+    ['no region', ['scan'], /^ha-audit: no AWS region given; pass --region, set AWS_REGION or AWS_DEFAULT_REGION/],
   ])('%s', async (_, args, message) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
