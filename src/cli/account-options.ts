@@ -59,13 +59,17 @@ export function parseAccountSelection(options: LiveScanOptions): AccountSelectio
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A number of seconds, or parts with their units in decreasing order, each once: `90`, `15m`, `1h30m`, `2m30s`, `1.5h`, `500ms`. */
+const DURATION = /^(?:(\d+(?:\.\d+)?)|(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?)$/;
 
-/** `--timeout`: `90` or `90s`, `15m`, `1h`, `500ms`, to milliseconds. */
+/** `--timeout`: `90` (seconds), `90s`, `15m`, `1h30m`, `500ms`, to milliseconds. */
 export function parseDuration(value: string, option = '--timeout'): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
-  const ms = match ? Number(match[1]) * UNITS[match[2] ?? 's']! : NaN;
-  if (!match || !(ms > 0) || !Number.isFinite(ms)) throw new HaAuditError('usage', `invalid ${option} "${value}"`, 'give a duration such as 90s, 15m or 1h');
+  const match = DURATION.exec(value.trim());
+  const parts = match ? [match[1], match[2], match[3], match[4], match[5]] : [];
+  const units = [UNITS.s!, UNITS.h!, UNITS.m!, UNITS.s!, UNITS.ms!];
+  const ms = parts.some((part) => part !== undefined) ? parts.reduce((sum, part, i) => sum + (part === undefined ? 0 : Number(part) * units[i]!), 0) : NaN;
+  if (!(ms > 0) || !Number.isFinite(ms)) throw new HaAuditError('usage', `invalid ${option} "${value}"`, 'give a duration such as 90s, 15m, 1h or 1h30m');
   // Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer one would fire at once.
-  if (ms > MAX_TIMER_MS) throw new HaAuditError('usage', `${option} "${value}" is longer than 24 days`, 'give a duration such as 90s, 15m or 1h');
+  if (ms > MAX_TIMER_MS) throw new HaAuditError('usage', `${option} "${value}" is longer than 24 days`, 'give a duration such as 90s, 15m, 1h or 1h30m');
   return ms;
 }

@@ -29,7 +29,7 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .addOption(new Option('--org', "scan the organisation's active accounts through --role-name").conflicts('inventory'))
     .option('--max-accounts-in-parallel <n>', 'accounts collected at once', '4')
     .option('--max-api-rate <factor>', "share of each service's published API rate the scan may use, in (0, 1] (default 1; 0.5 leaves half to the account's own automation)")
-    .option('--timeout <duration>', 'stop collecting after this long (e.g. 90s, 15m, 1h) and report what was seen (exit 3)')
+    .option('--timeout <duration>', 'stop collecting after this long (e.g. 90s, 15m, 1h30m) and report what was seen (exit 3)')
     .option('--quiet', 'no progress display on stderr', false)
     .addOption(new Option('--inventory <file>', 'evaluate a saved inventory instead of calling AWS').conflicts(['saveInventory', 'profile', 'endpointUrl']))
     .option('--save-inventory <file>', 'also write what was collected, for offline re-evaluation')

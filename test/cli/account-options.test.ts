@@ -49,9 +49,13 @@ describe('parseDuration', () => {
     ['1.5m', 90_000],
     ['2h', 7_200_000],
     ['500ms', 500],
+    ['1h30m', 5_400_000],
+    ['2m30s', 150_000],
+    ['1h0m5s', 3_605_000],
+    ['1m500ms', 60_500],
   ])('%s is %d ms', (value, ms) => expect(parseDuration(value)).toBe(ms));
 
-  it.each(['', '0', '-5s', '10 minutes', '1d', 'abc', '600h'])('refuses "%s"', (value) => expect(() => parseDuration(value)).toThrow(/--timeout "/));
+  it.each(['', '0', '-5s', '10 minutes', '1d', 'abc', '600h', '30m1h', '1h1h', '1h 30m', 'h', '0h0m'])('refuses "%s"', (value) => expect(() => parseDuration(value)).toThrow(/--timeout "/));
 });
 
 describe('ha-audit scan: account and region options (child process)', () => {
@@ -59,7 +63,7 @@ describe('ha-audit scan: account and region options (child process)', () => {
     ['--all-regions with --region', ['--all-regions', '--region', 'us-east-1'], /option '--all-regions' cannot be used with option '--region/],
     ['--role-arn with --accounts', ['--role-arn', 'arn:aws:iam::111111111111:role/A', '--accounts', '222222222222', '--role-name', 'A'], /cannot be used with/],
     ['--org with --inventory', ['--org', '--role-name', 'A', '--inventory', 'fixtures/demo/inventory.json'], /cannot be used with/],
-    ['a bad --timeout', ['--region', 'us-east-1', '--timeout', 'soon'], /^ha-audit: invalid --timeout "soon"; give a duration such as 90s, 15m or 1h$/],
+    ['a bad --timeout', ['--region', 'us-east-1', '--timeout', 'soon'], /^ha-audit: invalid --timeout "soon"; give a duration such as 90s, 15m, 1h or 1h30m$/],
     ['a bad account id', ['--region', 'us-east-1', '--accounts', '12', '--role-name', 'A'], /^ha-audit: invalid account id "12" in --accounts/],
   ])('%s: exit 2 and one line', async (_name, args, message) => {
     const run = await runCli(['scan', ...args]);
