@@ -5,6 +5,7 @@ import { EXIT, exitCodeFor, type FailOn } from '../engine/summary.js';
 import { HaAuditError } from '../model/errors.js';
 import { GLOBAL_REGION, type Inventory } from '../model/inventory.js';
 import type { ScanReport } from '../model/report.js';
+import { summaryLine } from '../report/summary-line.js';
 import { suppressionWarnings } from '../report/suppression-warnings.js';
 import type { TextOptions } from '../report/text.js';
 import { rulesNamed, rulesToRun } from '../config/apply-config.js';
@@ -72,7 +73,9 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   const output = await renderReport(report, rules, options.format, { color, failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true });
   if (options.output) {
     await writeFileAtomically(options.output, output);
+    // A CI log shows no report when it goes to a file: one line says how the scan ended.
     if (io.stderr.isTTY) io.stderr.write(`Report written to ${options.output}\n`);
+    else io.stderr.write(`ha-audit: ${summaryLine(report, { failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true })}; report in ${options.output}\n`);
   } else {
     for (const piece of typeof output === 'string' ? [output] : batched(output)) io.stdout.write(piece);
   }

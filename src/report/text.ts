@@ -6,15 +6,11 @@ import { iamAction } from '../model/operations.js';
 import type { Result } from '../model/result.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { countOf } from '../engine/plural.js';
-import type { FailOn } from '../engine/summary.js';
 import { groupBy, sortBy } from '../collections.js';
+import { summaryLine, type GateVerdict } from './summary-line.js';
 
-export interface TextOptions {
+export interface TextOptions extends GateVerdict {
   color: boolean;
-  failOn: FailOn;
-  exitCode: number;
-  /** `--fail-on-new-only`: the verdict says that only new failures count. */
-  failOnNewOnly?: boolean;
 }
 
 const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
@@ -89,7 +85,7 @@ export function renderText(report: ScanReport, options: TextOptions): string {
   append(lines, notEvaluatedSection(report, errors, c, multiAccount));
 
   if (report.findings.length === 0) lines.push(c.dim('No resource in scope: the scan found nothing any rule applies to.'), '');
-  lines.push(summaryLine(report, options, c));
+  lines.push(`${c.bold('Summary:')} ${summaryLine(report, options, c)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -200,28 +196,6 @@ function baselineSection(report: ScanReport, c: ChalkInstance, multiAccount: boo
   if (added.length === 0 && baseline.resolved.length === 0) lines.push(c.dim('  Nothing new, nothing fixed.'));
   lines.push('');
   return lines;
-}
-
-function summaryLine(report: ScanReport, options: TextOptions, c: ChalkInstance): string {
-  const { summary } = report;
-  const bySeverity = SEVERITIES.filter((s) => summary.bySeverity[s] > 0)
-    .map((s) => `${summary.bySeverity[s]} ${s}`)
-    .join(', ');
-  const parts = [
-    summary.fail > 0 ? c.red(`${summary.fail} failed`) + (bySeverity ? ` (${bySeverity})` : '') : c.green('0 failed'),
-    c.green(`${summary.pass} passed`),
-    ...(summary.suppressed > 0 ? [c.cyan(`${summary.suppressed} suppressed`)] : []),
-    summary.error > 0 ? c.magenta(`${summary.error} not evaluated`) : '0 not evaluated',
-    ...(report.scan.baseline ? [`${report.scan.baseline.new} new, ${report.scan.baseline.resolved.length} fixed since baseline`] : []),
-  ];
-  const gate = `--fail-on ${options.failOn}${options.failOnNewOnly ? ', new only' : ''}`;
-  const verdict =
-    options.exitCode === 3
-      ? c.magenta('incomplete audit: exit 3')
-      : options.exitCode === 1
-        ? c.red(`fails the gate (${gate}): exit 1`)
-        : c.green(`passes the gate (${gate}): exit 0`);
-  return `${c.bold('Summary:')} ${parts.join(' · ')} · ${verdict}`;
 }
 
 function sortByResource(results: Result[]): Result[] {

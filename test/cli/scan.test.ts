@@ -90,7 +90,9 @@ describe('ha-audit scan --inventory (child process)', () => {
     const dir = tmp();
     const file = join(dir, 'report.json');
     const run = await runCli(['scan', '--inventory', failing, '--format', 'json', '--output', file]);
-    expect(run).toMatchObject({ code: 1, stdout: '', stderr: '' });
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    // Off a terminal (a CI log), one line says how the scan ended and where the report is.
+    expect(run.stderr).toBe(`ha-audit: 3 failed (3 medium) · 5 passed · 0 not evaluated · fails the gate (--fail-on low): exit 1; report in ${file}\n`);
     expectValidReport(readFileSync(file, 'utf8'));
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
@@ -179,7 +181,8 @@ describe('ha-audit scan --format sarif|junit (child process)', () => {
   it('--output writes the SARIF log to a file and nothing to stdout', async () => {
     const file = join(tmp(), 'ha-audit.sarif');
     const run = await runCli(['scan', '--inventory', failing, '--format', 'sarif', '--output', file]);
-    expect(run).toMatchObject({ code: 1, stdout: '', stderr: '' });
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^ha-audit: .*exit 1; report in .*ha-audit\.sarif$/)]);
     expect((JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version).toBe('2.1.0');
   });
 });
