@@ -31,7 +31,7 @@ import { RDSClient, RDSServiceException } from '@aws-sdk/client-rds';
 import { Route53Client, Route53ServiceException } from '@aws-sdk/client-route-53';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { clientConfig, paceRetries } from '../dist/src/collect/aws-clients.js';
+import { clientConfig, watchAttempts } from '../dist/src/collect/aws-clients.js';
 import { collectInventory } from '../dist/src/collect/collect-inventory.js';
 import { DEFAULT_RATES } from '../dist/src/collect/region-calls.js';
 import { filterSdkNodeVersionWarning } from '../dist/src/cli/sdk-warning.js';
@@ -768,7 +768,7 @@ export async function runSimulatedAccount({ shape = SHAPE, timeScale = 10, laten
   const configFor = (region) => ({ ...clientConfig(region, credentials, {}), ...(retryMode ? { retryMode } : {}), ...(maxAttempts ? { maxAttempts } : {}) });
   const simulated = (Client, service, region) => {
     // As `createRegionClients` builds them: the scan's configuration, retries paced.
-    const client = paceRetries(new Client(configFor(region)));
+    const client = watchAttempts(new Client(configFor(region)));
     client.middlewareStack.add(aws.middleware(service), { step: 'deserialize', priority: 'high', name: 'simulatedAws' });
     return client;
   };

@@ -1,4 +1,4 @@
-import type { CollectEvent } from '../collect/collect-inventory.js';
+import type { CallProgress, CollectEvent } from '../collect/collect-inventory.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const BAR_WIDTH = 20;
@@ -11,20 +11,25 @@ export interface ProgressState {
   calls: number;
   throttled: number;
   gaps: number;
-  /** The scope and service of the latest call: `123456789012 eu-west-1 elbv2`. */
+  /** Calls sent and not yet ended, per account, region and service (`123456789012 eu-west-1 elbv2`). */
+  inFlight: Map<string, number>;
+  /** The scope started last, shown while no call is in flight. */
   current?: string;
   accounts: Set<string>;
   skipped: number;
 }
 
+/** Entries of the in-flight list drawn; the rest are counted. */
+const IN_FLIGHT_SHOWN = 3;
+
 /**
- * A one-line progress display on stderr, redrawn in place: which account, region and service is
- * being collected, the calls made, a bar of scopes (an account's region, or its global services)
+ * A one-line progress display on stderr, redrawn in place: what the scan waits on (the calls in
+ * flight, per account, region and service, most first), the calls made, a bar of scopes (an account's region, or its global services)
  * done, and the time spent. Only for a terminal: the CLI does not create one otherwise or with
  * --quiet, and nothing of it ever goes to stdout.
  */
 export class Progress {
-  readonly state: ProgressState = { scopesPlanned: 0, scopesDone: 0, calls: 0, throttled: 0, gaps: 0, accounts: new Set(), skipped: 0 };
+  readonly state: ProgressState = { scopesPlanned: 0, scopesDone: 0, calls: 0, throttled: 0, gaps: 0, inFlight: new Map(), accounts: new Set(), skipped: 0 };
   private readonly started = Date.now();
   private timer: NodeJS.Timeout | undefined;
   private frame = 0;
@@ -57,11 +62,24 @@ export class Progress {
     }
   }
 
-  /** One AWS call ended (`throttled`: it was retried after a throttling error). */
-  onCall(call: { accountId: string; region: string; service: string; throttled?: boolean }): void {
+  /** One AWS call sent, or ended (`throttled`: AWS throttled at least one of its attempts). */
+  onCall(call: CallProgress): void {
+    const key = `${call.accountId} ${call.region} ${call.service}`;
+    const inFlight = this.state.inFlight.get(key) ?? 0;
+    if (call.phase === 'start') {
+      this.state.inFlight.set(key, inFlight + 1);
+      return;
+    }
+    if (inFlight > 1) this.state.inFlight.set(key, inFlight - 1);
+    else this.state.inFlight.delete(key);
     this.state.calls += 1;
     if (call.throttled) this.state.throttled += 1;
-    this.state.current = `${call.accountId} ${call.region} ${call.service}`;
+  }
+
+  /** A line of its own above the progress line (a warning): the progress line is drawn again below it. */
+  note(line: string): void {
+    this.clear();
+    this.stream.write(`${line}\n`);
   }
 
   /** Clears the line and prints the final one: calls, gaps and time. */
@@ -87,7 +105,16 @@ export class Progress {
     const seconds = ((Date.now() - this.started) / 1000).toFixed(1);
     const spinner = SPINNER[this.frame % SPINNER.length];
     const scopes = s.scopesPlanned > 0 ? ` ${s.scopesDone}/${s.scopesPlanned}` : '';
-    return `${spinner} ${s.current ?? 'starting'} ${bar}${scopes} · ${s.calls.toLocaleString('en-US')} calls · ${seconds}s`;
+    return `${spinner} ${this.waitingOn()} ${bar}${scopes} · ${s.calls.toLocaleString('en-US')} calls · ${seconds}s`;
+  }
+
+  /** `111111111111 us-east-1 elbv2 ×4, 111111111111 global route53 ×2 +3 more`, or the scope started last. */
+  private waitingOn(): string {
+    const entries = [...this.state.inFlight].sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
+    if (entries.length === 0) return this.state.current ?? 'starting';
+    const shown = entries.slice(0, IN_FLIGHT_SHOWN).map(([key, count]) => `${key} ×${count}`);
+    const more = entries.length - IN_FLIGHT_SHOWN;
+    return `${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}`;
   }
 
   private draw(): void {

@@ -131,7 +131,8 @@ async function collectLive(options: ScanOptions, regions: string[], io: ScanIo):
       ...(maxApiRate !== undefined ? { maxApiRate } : {}),
       ...timeScale,
       debug: io.debug,
-      ...(progress ? { onEvent: (event) => progress.onEvent(event), onCall: (call: { accountId: string; region: string; service: string; throttled?: boolean }) => progress.onCall(call) } : {}),
+      warn: (message) => (progress ? progress.note(`ha-audit: warning: ${message}`) : io.stderr.write(`ha-audit: warning: ${message}\n`)),
+      ...(progress ? { onEvent: (event) => progress.onEvent(event), onCall: (call) => progress.onCall(call) } : {}),
     });
     const reason: unknown = controller.signal.reason;
     // Calls cut by the stop may still be retrying inside the SDK: do not wait for them.

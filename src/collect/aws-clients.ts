@@ -10,7 +10,8 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { AdaptiveRetryStrategy, DefaultRateLimiter, Retry } from '@smithy/core/retry';
 import { toolVersion } from '../package-info.js';
-import { beforeAttempt } from './region-calls.js';
+import { ANSWER_MS, CONNECT_MS, endpointOf, isNoAnswer, SILENCE_MS, type EndpointWatch } from './endpoint-watch.js';
+import { attemptFailed, beforeAttempt } from './region-calls.js';
 
 export type AwsCredentialIdentityProvider = ReturnType<typeof fromNodeProviderChain>;
 
@@ -24,6 +25,8 @@ export interface ConnectionOptions {
    * so the scan keeps AWS's pace in scaled time. Default 1, real time.
    */
   timeScale?: number;
+  /** The scan's record of endpoints that do not answer, shared by every client. */
+  endpointWatch?: EndpointWatch;
 }
 
 export interface RegionClients {
@@ -51,10 +54,10 @@ export function globalServiceRegion(homeRegion: string | undefined): string {
 
 /**
  * No SDK client waits forever: an endpoint that accepts a connection and never answers (a stuck
- * emulator, a proxy) would otherwise hang the scan. The request timeout is an error, so it is
- * retried like any other.
+ * emulator, a proxy) would otherwise hang the scan. A timeout is an error; `watchAttempts` gives
+ * up an endpoint that does not answer rather than let the SDK retry it.
  */
-const REQUEST_HANDLER = { connectionTimeout: 5_000, requestTimeout: 60_000, throwOnRequestTimeout: true };
+const REQUEST_HANDLER = { connectionTimeout: CONNECT_MS, socketTimeout: SILENCE_MS, requestTimeout: ANSWER_MS, throwOnRequestTimeout: true };
 
 /**
  * Configuration shared by every client: one credential provider (resolved once, not per
@@ -116,7 +119,7 @@ export function credentialProvider(options: ConnectionOptions & { debug?: (messa
   return fromNodeProviderChain({ ...(options.profile ? { profile: options.profile } : {}), logger });
 }
 
-/** What `paceRetries` needs of an SDK client: to add a step to its middleware stack. */
+/** What `watchAttempts` needs of an SDK client: to add a step to its middleware stack. */
 interface MiddlewareStackOwner {
   middlewareStack: {
     add(
@@ -127,41 +130,56 @@ interface MiddlewareStackOwner {
 }
 
 /**
- * Each attempt after the first of a call sent through `RegionCalls` waits for a token of the
- * service's bucket. The step runs inside the SDK's retry loop (`finalizeRequest`, after retry),
- * so the SDK's backoff still applies; the token keeps the retry within the pace.
+ * A step run around each attempt of a call, inside the SDK's retry loop (`finalizeRequest`, after
+ * retry, so the SDK's backoff still applies):
+ * - an attempt after the first of a call sent through `RegionCalls` waits for a token of the
+ *   service's bucket, and a throttled attempt is told to `RegionCalls` (`attemptFailed`);
+ * - an endpoint the scan has given up fails at once, and an attempt without any answer is told to
+ *   the `EndpointWatch`, which may give the endpoint up: the SDK does not retry a `NoAnswer`.
  */
-export function paceRetries<Client extends MiddlewareStackOwner>(client: Client): Client {
+export function watchAttempts<Client extends MiddlewareStackOwner>(client: Client, watch?: EndpointWatch): Client {
   client.middlewareStack.add(
     (next) => async (args) => {
       await beforeAttempt();
-      return next(args);
+      const endpoint = watch ? endpointOf((args as { request?: unknown }).request) : undefined;
+      if (endpoint) watch!.check(endpoint);
+      try {
+        const output = await next(args);
+        if (endpoint) watch!.answer(endpoint);
+        return output;
+      } catch (error) {
+        attemptFailed(error);
+        if (endpoint && isNoAnswer(error)) throw watch!.silence(endpoint, error) ?? error;
+        if (endpoint) watch!.answer(endpoint);
+        throw error;
+      }
     },
-    { name: 'haAuditRetryPacing', step: 'finalizeRequest', priority: 'low', override: true },
+    { name: 'haAuditAttempts', step: 'finalizeRequest', priority: 'low', override: true },
   );
   return client;
 }
 
 export function createStsClient(region: string | undefined, credentials: AwsCredentialIdentityProvider, options: ConnectionOptions): STSClient {
-  return new STSClient(clientConfig(region, credentials, options));
+  return watchAttempts(new STSClient(clientConfig(region, credentials, options)), options.endpointWatch);
 }
 
 export function createRegionClients(region: string, credentials: AwsCredentialIdentityProvider, options: ConnectionOptions): RegionClients {
   const config = clientConfig(region, credentials, options);
+  const watch = options.endpointWatch;
   return {
-    elbv2: paceRetries(new ElasticLoadBalancingV2Client(config)),
-    autoscaling: paceRetries(new AutoScalingClient(config)),
-    ec2: paceRetries(new EC2Client(config)),
-    rds: paceRetries(new RDSClient(config)),
-    elasticache: paceRetries(new ElastiCacheClient(config)),
-    dynamodb: paceRetries(new DynamoDBClient(config)),
+    elbv2: watchAttempts(new ElasticLoadBalancingV2Client(config), watch),
+    autoscaling: watchAttempts(new AutoScalingClient(config), watch),
+    ec2: watchAttempts(new EC2Client(config), watch),
+    rds: watchAttempts(new RDSClient(config), watch),
+    elasticache: watchAttempts(new ElastiCacheClient(config), watch),
+    dynamodb: watchAttempts(new DynamoDBClient(config), watch),
   };
 }
 
 export function createGlobalClients(credentials: AwsCredentialIdentityProvider, options: ConnectionOptions, homeRegion?: string): GlobalClients {
-  return { route53: paceRetries(new Route53Client(clientConfig(globalServiceRegion(homeRegion), credentials, options))) };
+  return { route53: watchAttempts(new Route53Client(clientConfig(globalServiceRegion(homeRegion), credentials, options)), options.endpointWatch) };
 }
 
 export function createOrganizationsClient(credentials: AwsCredentialIdentityProvider, options: ConnectionOptions, homeRegion?: string): OrganizationsClient {
-  return paceRetries(new OrganizationsClient(clientConfig(globalServiceRegion(homeRegion), credentials, options)));
+  return watchAttempts(new OrganizationsClient(clientConfig(globalServiceRegion(homeRegion), credentials, options)), options.endpointWatch);
 }

@@ -31,6 +31,7 @@ import { collectDynamoDb } from './dynamodb.js';
 import { collectEnabledRegions, collectInstances, collectSubnets } from './ec2.js';
 import { collectElastiCache } from './elasticache.js';
 import { collectElbv2 } from './elbv2.js';
+import { EndpointWatch, NoAnswer } from './endpoint-watch.js';
 import { collectRds } from './rds.js';
 import { collectRoute53 } from './route53.js';
 import { CallFailed, errorCode, errorMessage, RegionCalls, untilStopped, type CallEvent, type RateLimit } from './region-calls.js';
@@ -48,10 +49,12 @@ export interface CollectOptions extends ConnectionOptions, AccountSelection {
   /** Accounts collected at once (`--max-accounts-in-parallel`, default 4). */
   maxAccountsInParallel?: number;
   debug?: (message: string) => void;
+  /** A problem the report alone would not show while it happens: an endpoint given up for not answering. */
+  warn?: (message: string) => void;
   /** What the collection is doing, for a progress display. */
   onEvent?: (event: CollectEvent) => void;
-  /** Each AWS call that ended, for a progress display. */
-  onCall?: (call: { accountId: string; region: string; service: string; throttled?: boolean }) => void;
+  /** Each AWS call sent and ended, for a progress display. */
+  onCall?: (call: CallProgress) => void;
   /** Stops the collection (`--timeout`, Ctrl-C); its reason, a `ScanStopped`, names the gaps left. */
   signal?: AbortSignal;
   /** `--max-api-rate`: the share of each service's published request rate to use, in (0, 1]. Default 1. */
@@ -62,6 +65,15 @@ export interface CollectOptions extends ConnectionOptions, AccountSelection {
   clientsFor?: (region: string, accountId: string) => RegionClients;
   globalClients?: (accountId: string) => GlobalClients;
   organizationsClient?: () => OrganizationsClient;
+}
+
+/** A call sent (`start`) or ended (`end`: `throttled` if AWS throttled any of its attempts). */
+export interface CallProgress {
+  phase: 'start' | 'end';
+  accountId: string;
+  region: string;
+  service: string;
+  throttled?: boolean;
 }
 
 /** Progress of a collection: a scope is one account's region, or its global services (`global`). */
@@ -94,9 +106,19 @@ const DEFAULT_SESSION_NAME = 'ha-audit';
 export async function collectInventory(options: CollectOptions): Promise<Inventory> {
   // Every call in flight listens to the stop signal: hundreds at once are expected, not a leak.
   if (options.signal) setMaxListeners(0, options.signal);
+  // Before STS has answered, an endpoint given up is the fatal error's to name; after, a warning
+  // says so. Once stopped, the calls abandoned fail as their clients close: that is not silence.
+  let identified = false;
+  const endpointWatch =
+    options.endpointWatch ??
+    new EndpointWatch((failure) => {
+      if (identified && !options.signal?.aborted) options.warn?.(`${failure.message}: its calls are gaps`);
+    });
+  options = { ...options, endpointWatch };
   const credentials = credentialProvider(options);
   const homeRegion = options.regions[0] ?? (await defaultRegion(options, credentials));
   const caller = await callerIdentity(options.regions.length > 0 ? options.regions : [homeRegion], options, credentials);
+  identified = true;
   // The region whose STS answered serves the roles to assume too.
   const stsRegions = [caller.region];
 
@@ -207,8 +229,8 @@ function regionCalls(options: CollectOptions, accountId: string, region: string)
     ...(onCall
       ? {
           onCall: (event: CallEvent) => {
-            // A call retried (attempts > 1) was almost always throttled; the SDK does not say why.
-            if (event.phase === 'end') onCall({ accountId, region, service: event.service, throttled: event.outcome === 'throttled' || event.attempts > 1 });
+            const call = { phase: event.phase, accountId, region, service: event.service };
+            onCall(event.phase === 'end' ? { ...call, throttled: event.outcome === 'throttled' } : call);
           },
         }
       : {}),
@@ -347,6 +369,9 @@ const EXPIRED_CREDENTIALS = new Set(['ExpiredToken', 'ExpiredTokenException', 'R
 
 function credentialError(error: unknown, region: string, profile: string | undefined): HaAuditError {
   if (error instanceof HaAuditError) return error;
+  if (error instanceof NoAnswer) {
+    return new HaAuditError('aws-fatal', `${error.message} to STS GetCallerIdentity: nothing was collected`, 'check the network, the region and --endpoint-url / AWS_ENDPOINT_URL', { cause: error });
+  }
   const code = errorCode(error);
   const message = errorMessage(error);
   if (code === 'CredentialsProviderError') {

@@ -51,6 +51,7 @@ export const DEFAULT_RATES: Record<ServiceId, RateLimit> = {
   organizations: { rate: 2, burst: 5 },
 };
 
+/** `throttled`: AWS throttled at least one attempt of the call, whether it ended answered or failed. */
 export type CallOutcome = 'ok' | 'throttled' | 'failed';
 
 /** What a progress display hears: a call sent, and how it ended (after the SDK's retries). */
@@ -206,12 +207,17 @@ export class RegionCalls {
       const where = { accountId: this.accountId, region: this.region, service, operation };
       this.options.onCall?.({ phase: 'start', ...where });
       const bucket = this.bucket(service);
+      // Throttled attempts of every round: the SDK's `attempts` also counts retries of a 5xx.
+      let throttled = 0;
       for (let round = 0; ; round++) {
+        const context: Sending = { attempts: 0, throttled: 0, nextToken: () => bucket.take(this.signal) };
         try {
-          const response = await sending.run({ attempts: 0, nextToken: () => bucket.take(this.signal) }, send);
-          this.options.onCall?.({ phase: 'end', ...where, outcome: round > 0 ? 'throttled' : 'ok', attempts: attemptsOf(response) });
+          const response = await sending.run(context, send);
+          throttled += context.throttled;
+          this.options.onCall?.({ phase: 'end', ...where, outcome: round > 0 || throttled > 0 ? 'throttled' : 'ok', attempts: attemptsOf(response) });
           return response;
         } catch (error) {
+          throttled += context.throttled;
           // Throttled past the SDK's own retries (the account's automation is using the rate):
           // the scan slows down and goes on rather than leave a gap, a few times over.
           if (isThrottled(error) && round < (this.options.throttleRounds ?? THROTTLE_ROUNDS) && !this.signal?.aborted) {
@@ -223,7 +229,7 @@ export class RegionCalls {
           // A denial of one resource (IAM can scope some operations to a hosted zone, a table)
           // says nothing of the others: only an operation-wide one stops further calls.
           if (DENIED_CODES.has(failure.code) && !options.perResource) this.denied.set(operation, failure);
-          const outcome = isThrottled(error) ? 'throttled' : 'failed';
+          const outcome = isThrottled(error) || throttled > 0 ? 'throttled' : 'failed';
           this.options.onCall?.({ phase: 'end', ...where, outcome, attempts: attemptsOf(error), code: failure.code });
           throw failure;
         }
@@ -320,13 +326,21 @@ export function untilStopped<T>(call: Promise<T>, signal: AbortSignal | undefine
 /** The call being sent, as the SDK's middleware sees it through the async context. */
 interface Sending {
   attempts: number;
+  /** Attempts AWS throttled: a call retried for a 5xx was not throttled. */
+  throttled: number;
   nextToken: () => Promise<void>;
 }
 
 const sending = new AsyncLocalStorage<Sending>();
 
+/** Run by the SDK when an attempt fails (see `watchAttempts`): throttled attempts are counted. */
+export function attemptFailed(error: unknown): void {
+  const call = sending.getStore();
+  if (call && isThrottled(error)) call.throttled += 1;
+}
+
 /**
- * Run by the SDK before each attempt (see `paceRetries`): the first attempt of a call was paid
+ * Run by the SDK before each attempt (see `watchAttempts`): the first attempt of a call was paid
  * for by `RegionCalls.call`; each retry waits for a token of its own. A retry AWS counts but the
  * bucket did not would take the token of the next call, which AWS then throttles, and so on.
  */

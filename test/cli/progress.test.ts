@@ -18,14 +18,34 @@ describe('Progress', () => {
     progress.start();
     progress.onEvent({ type: 'scopes-planned', accountId: '111111111111', scopes: 4 });
     progress.onEvent({ type: 'scope-started', accountId: '111111111111', region: 'us-east-1' });
-    for (let i = 0; i < 1234; i++) progress.onCall({ accountId: '111111111111', region: 'us-east-1', service: 'elbv2' });
+    for (let i = 0; i < 1234; i++) {
+      progress.onCall({ phase: 'start', accountId: '111111111111', region: 'us-east-1', service: 'elbv2' });
+      progress.onCall({ phase: 'end', accountId: '111111111111', region: 'us-east-1', service: 'elbv2' });
+    }
+    progress.onCall({ phase: 'start', accountId: '111111111111', region: 'us-east-1', service: 'elbv2' });
     progress.onEvent({ type: 'scope-finished', accountId: '111111111111', region: 'global', calls: 3, gaps: 0 });
     vi.advanceTimersByTime(250);
     const last = writes.at(-1)!;
     expect(last.startsWith('\r')).toBe(true);
     expect(last.endsWith('\u001b[K')).toBe(true);
-    expect(last).toMatch(/111111111111 us-east-1 elbv2 \[#####-+\] 1\/4 · 1,234 calls · \d+\.\ds/);
+    expect(last).toMatch(/111111111111 us-east-1 elbv2 ×1 \[#####-+\] 1\/4 · 1,234 calls · \d+\.\ds/);
     progress.finish('done');
+  });
+
+  it('shows what the scan waits on: the calls in flight per account, region and service, most first, not the last call that ended', () => {
+    const { stream } = terminal();
+    const progress = new Progress(stream);
+    const call = (phase: 'start' | 'end', region: string, service: string) => progress.onCall({ phase, accountId: '111111111111', region, service });
+    progress.onEvent({ type: 'scope-started', accountId: '111111111111', region: 'us-east-1' });
+    expect(progress.line()).toContain(' 111111111111 us-east-1 [');
+    for (let i = 0; i < 4; i++) call('start', 'us-east-1', 'elbv2');
+    call('start', 'global', 'route53');
+    call('start', 'us-east-1', 'rds');
+    call('end', 'us-east-1', 'rds');
+    expect(progress.line()).toContain(' 111111111111 us-east-1 elbv2 ×4, 111111111111 global route53 ×1 [');
+    for (const region of ['eu-west-1', 'eu-west-2', 'eu-west-3']) call('start', region, 'ec2');
+    expect(progress.line()).toContain(' 111111111111 us-east-1 elbv2 ×4, 111111111111 eu-west-1 ec2 ×1, 111111111111 eu-west-2 ec2 ×1 +2 more [');
+    expect(progress.state.calls).toBe(1);
   });
 
   it('ends with one line: the calls, throttled calls, gaps, skipped accounts and the time', () => {
@@ -34,8 +54,8 @@ describe('Progress', () => {
     progress.onEvent({ type: 'scopes-planned', accountId: '111111111111', scopes: 2 });
     progress.onEvent({ type: 'scopes-planned', accountId: '222222222222', scopes: 2 });
     progress.onEvent({ type: 'account-skipped', accountId: '333333333333', reason: 'SUSPENDED' });
-    progress.onCall({ accountId: '111111111111', region: 'us-east-1', service: 'elbv2', throttled: true });
-    progress.onCall({ accountId: '222222222222', region: 'us-east-1', service: 'rds' });
+    progress.onCall({ phase: 'end', accountId: '111111111111', region: 'us-east-1', service: 'elbv2', throttled: true });
+    progress.onCall({ phase: 'end', accountId: '222222222222', region: 'us-east-1', service: 'rds' });
     progress.onEvent({ type: 'scope-finished', accountId: '111111111111', region: 'us-east-1', calls: 2, gaps: 1 });
     progress.finish('done');
     expect(screen()).toMatch(/^Collected 2 accounts: 2 AWS calls in \d+\.\d s \(1 throttled, 1 gap, 1 account\(s\) skipped\)\n$/);

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { deferred, settle } from '../support/async.js';
 import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clientConfig, paceRetries, type ConnectionOptions } from '../../src/collect/aws-clients.js';
+import { clientConfig, watchAttempts, type ConnectionOptions } from '../../src/collect/aws-clients.js';
 import { CallFailed, DEFAULT_CONCURRENCY, DEFAULT_RATES, errorCode, errorMessage, isThrottled, RegionCalls, type CallEvent } from '../../src/collect/region-calls.js';
 import type { Operation } from '../../src/model/operations.js';
 import { accessDenied, ACCOUNT_ID, awsError, networkError, REGION, responseMetadata } from '../support/aws-responses.js';
@@ -334,6 +334,11 @@ const throttlingResponse = () => ({
   headers: { 'content-type': 'text/xml', 'x-amzn-requestid': '5f8c1e7a-2b3d-4c5e-9f60-7a8b9c0d1e2f' },
   body: Buffer.from(`<ErrorResponse xmlns="${ELB_XMLNS}"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>5f8c1e7a-2b3d-4c5e-9f60-7a8b9c0d1e2f</RequestId></ErrorResponse>`),
 });
+const serviceUnavailableResponse = () => ({
+  statusCode: 503,
+  headers: { 'content-type': 'text/xml', 'x-amzn-requestid': '7d2e4f60-1a3b-4c5d-8e9f-0a1b2c3d4e5f' },
+  body: Buffer.from(`<ErrorResponse xmlns="${ELB_XMLNS}"><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code><Message>Service is unavailable</Message></Error><RequestId>7d2e4f60-1a3b-4c5d-8e9f-0a1b2c3d4e5f</RequestId></ErrorResponse>`),
+});
 const emptyDescribeLoadBalancers = () => ({
   statusCode: 200,
   headers: { 'content-type': 'text/xml', 'x-amzn-requestid': '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' },
@@ -351,7 +356,7 @@ function elbClient(answer: (attempt: number) => ReturnType<typeof throttlingResp
     httpHandlerConfigs: () => ({}),
   };
   const credentials = async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
-  return paceRetries(new ElasticLoadBalancingV2Client({ ...clientConfig(REGION, credentials, connection), requestHandler, ...overrides }));
+  return watchAttempts(new ElasticLoadBalancingV2Client({ ...clientConfig(REGION, credentials, connection), requestHandler, ...overrides }));
 }
 
 /** Moves the fake timers on, `stepMs` at a time, until `promise` settles (at most ten minutes). */
@@ -397,8 +402,18 @@ describe('RegionCalls with the SDK retrying throttled calls', { timeout: 10_000 
     expect(attemptsAt).toEqual([0, 1000, 2000]);
     // One call, counted once; the events say it took three attempts.
     expect(calls.counts.get('elbv2:DescribeLoadBalancers')).toBe(1);
-    expect(events.at(-1)).toMatchObject({ phase: 'end', outcome: 'ok', attempts: 3 });
+    expect(events.at(-1)).toMatchObject({ phase: 'end', outcome: 'throttled', attempts: 3 });
     expect(calls.gaps).toEqual([]);
+  });
+
+  it('a call the SDK retried for a 5xx was not throttled', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const events: CallEvent[] = [];
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { onCall: (e) => events.push(e) });
+    const client = elbClient((attempt) => (attempt === 1 ? serviceUnavailableResponse() : emptyDescribeLoadBalancers()), { retryMode: 'standard' });
+    await expect(calls.call('elbv2:DescribeLoadBalancers', () => client.send(new DescribeLoadBalancersCommand({})))).resolves.toMatchObject({ $metadata: { attempts: 2 } });
+    expect(events.map((e) => e.phase)).toEqual(['start', 'end']);
+    expect(events.at(-1)).toMatchObject({ phase: 'end', outcome: 'ok', attempts: 2 });
   });
 
   it('sends a call still throttled after the SDK retries again, after a doubling pause, a few rounds before it is a gap', async () => {
