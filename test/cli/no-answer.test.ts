@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadInventory } from '../../src/model/inventory-file.js';
+import { loadInventory } from '../../src/cli/files.js';
 import { startFakeAws, type FakeAws } from '../support/fake-aws.js';
 import { expectValidReport } from '../support/report-schema.js';
 import { runCli } from '../support/run-cli.js';
