@@ -65,7 +65,7 @@ const REQUEST_HANDLER = { connectionTimeout: CONNECT_MS, socketTimeout: SILENCE_
  * ha-audit in CloudTrail.
  *
  * Retries: the SDK's `adaptive` mode, 10 attempts. `RegionCalls` paces every call (and
- * `paceRetries` every retry) at the published rates, so a quiet account never throttles; when
+ * `watchAttempts` every retry) at the published rates, so a quiet account never throttles; when
  * AWS throttles anyway (the account's own automation shares the bucket), adaptive mode also slows
  * the client to what AWS grants. Measured with the simulated account of `npm run bench` (1,167
  * ELB calls, real time): quiet, 113.3 s and no throttled request in both modes; automation using
