@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { Added } from '../../src/model/inventory-definition.js';
-import { inventoryFileSchema, withoutDefaults, type JsonSchema } from '../../src/model/inventory-schema.js';
+import { parseInventory } from '../../src/model/inventory-file.js';
+import { inventoryFileSchema, leanInventory, withoutDefaults, type JsonSchema } from '../../src/model/inventory-schema.js';
 import { packageRoot } from '../../src/package-info.js';
 
 describe('schema/inventory.schema.json', () => {
@@ -38,5 +39,17 @@ describe('withoutDefaults (the lean form)', () => {
   it('makes an added field optional, with no default for a reader to fill in', () => {
     expect(schema.required).toEqual(['name', 'tags', 'zones']);
     expect(schema.properties!.suspended!.default).toBeUndefined();
+  });
+});
+
+describe('the fixtures', () => {
+  const fixtures = readdirSync(join(packageRoot(), 'fixtures'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+
+  // Fix one with `node scripts/format-inventory.mjs FILE`.
+  it.each(fixtures)('%s is lean: no empty service, list or map (adding one to the inventory changes no fixture)', async (fixture) => {
+    const text = readFileSync(join(packageRoot(), 'fixtures', fixture), 'utf8');
+    const inventory = await parseInventory(text, fixture);
+    expect(inventory.formatVersion).toBeGreaterThanOrEqual(2);
+    expect(JSON.parse(text)).toEqual({ ...leanInventory(inventory), formatVersion: inventory.formatVersion });
   });
 });
