@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/define-rule.js';
 import { awsCommand } from '../src/engine/shell.js';
 import { countOf } from '../src/engine/plural.js';
 import { distinctSorted } from '../src/collections.js';
-import { candidateSubnets } from './support/zones.js';
+import { candidateSubnets, candidateSubnetsHint } from './support/zones.js';
 
 export default defineRule({
   id: 'asg-multi-az',
@@ -36,9 +36,11 @@ export default defineRule({
         group.subnetIds.length > 0
           ? awsCommand('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--vpc-zone-identifier', [...group.subnetIds, '<subnet-id-in-another-zone>'].join(','))
           : awsCommand('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--availability-zones', ...zones, '<another-zone>');
+      const candidates = vpcId ? candidateSubnets(scope, vpcId, zones) : [];
       fail(scope.autoScalingGroupRef(group), 'tooFewZones', { ...data, minAzs: params.minAzs }, {
-        evidence: { availabilityZones: zones, candidateSubnets: vpcId ? candidateSubnets(scope, vpcId, zones) : [] },
+        evidence: { availabilityZones: zones, candidateSubnets: candidates },
         commands: [command],
+        hints: candidateSubnetsHint(candidates),
       });
     }
   },

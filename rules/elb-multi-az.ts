@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/define-rule.js';
 import { awsCommand } from '../src/engine/shell.js';
 import { countOf } from '../src/engine/plural.js';
 import { distinctSorted } from '../src/collections.js';
-import { candidateSubnets } from './support/zones.js';
+import { candidateSubnets, candidateSubnetsHint } from './support/zones.js';
 
 export default defineRule({
   id: 'elb-multi-az',
@@ -36,6 +36,7 @@ export default defineRule({
       fail(scope.loadBalancerRef(lb), 'tooFewZones', { ...data, minAzs: params.minAzs }, {
         evidence: { availabilityZones: zones, candidateSubnets: candidates },
         commands: [awsCommand('elbv2', 'set-subnets', '--load-balancer-arn', lb.arn, '--subnets', ...subnets, '<subnet-id-in-another-zone>')],
+        hints: candidateSubnetsHint(candidates),
       });
     }
   },

@@ -8,3 +8,8 @@ export function candidateSubnets(scope: RegionScope, vpcId: string, usedZones: r
     .map((s) => `${s.id} (${s.availabilityZone})`)
     .sort();
 }
+
+/** The hint of a failure that needs another zone: where the subnets are (none: no hint). */
+export function candidateSubnetsHint(candidates: readonly string[]): string[] {
+  return candidates.length > 0 ? [`Subnets in other zones: ${candidates.join(', ')}`] : [];
+}

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { HaAuditError } from '../model/errors.js';
+import { classifyGap } from '../model/gap-class.js';
 import type { ServiceId } from '../model/operations.js';
 import {
   emptyRoute53Inventory,
@@ -172,9 +173,10 @@ async function collectAccount(target: AccountTarget, context: AccountContext): P
       options.onEvent?.({ type: 'account-skipped', accountId: unreachable, reason: failure.message });
       // Stopped (--timeout) before this account was reached: the stop is the cause.
       const cause = options.signal?.aborted ? options.signal.reason : ((error as { cause?: unknown }).cause ?? error);
+      const code = errorCode(cause);
       return {
         account: { accountId: unreachable, route53: emptyRoute53Inventory(), regions: [] },
-        gaps: [{ accountId: unreachable, region: GLOBAL_REGION, service: 'sts', operation: 'AssumeRole', code: errorCode(cause), message: errorMessage(cause) }],
+        gaps: [{ accountId: unreachable, region: GLOBAL_REGION, service: 'sts', operation: 'AssumeRole', code, message: errorMessage(cause), class: classifyGap(code) }],
       };
     }
   }

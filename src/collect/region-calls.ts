@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { classifyGap } from '../model/gap-class.js';
 import type { Gap } from '../model/inventory.js';
 import { READ_ONLY_OPERATION, type Operation, type ServiceId } from '../model/operations.js';
 import { Semaphore } from './semaphore.js';
@@ -86,23 +87,6 @@ export interface RegionCallsOptions {
   throttlePauseMs?: number;
 }
 
-/** Error codes of a throttled call, as the SDK classifies them (it retries these with backoff). */
-const THROTTLING_CODES = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'TooManyRequestsException',
-  'PriorRequestNotComplete',
-  'EC2ThrottledException',
-  'SlowDown',
-  'BandwidthLimitExceeded',
-  'ProvisionedThroughputExceededException',
-  'LimitExceededException',
-]);
-
 /** The bucket a rate limit and a factor give: the burst rounds down, but never below one call. */
 export function scaledBucket(limit: RateLimit, factor: number, clock?: BucketClock): TokenBucket {
   return new TokenBucket({ rate: limit.rate * factor, burst: Math.max(1, Math.floor(limit.burst * factor)), ...(clock ? { clock } : {}) });
@@ -115,18 +99,6 @@ export function scaledBucket(limit: RateLimit, factor: number, clock?: BucketClo
  */
 const THROTTLE_ROUNDS = 3;
 const THROTTLE_PAUSE_MS = 2_000;
-
-/** Codes that will not change on retry: once seen, the operation is not called again in the region. */
-const DENIED_CODES = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'UnauthorizedOperation',
-  'UnauthorizedAccess',
-  'OptInRequired',
-  'AuthFailure',
-  'InvalidClientTokenId',
-  'UnrecognizedClientException',
-]);
 
 /** A failed AWS call, tagged with what was called. */
 export class CallFailed extends Error {
@@ -228,7 +200,7 @@ export class RegionCalls {
           const failure = new CallFailed(service, name, errorCode(error), errorMessage(error), { cause: error });
           // A denial of one resource (IAM can scope some operations to a hosted zone, a table)
           // says nothing of the others: only an operation-wide one stops further calls.
-          if (DENIED_CODES.has(failure.code) && !options.perResource) this.denied.set(operation, failure);
+          if (wontChangeOnRetry(failure.code) && !options.perResource) this.denied.set(operation, failure);
           const outcome = isThrottled(error) || throttled > 0 ? 'throttled' : 'failed';
           this.options.onCall?.({ phase: 'end', ...where, outcome, attempts: attemptsOf(error), code: failure.code });
           throw failure;
@@ -263,6 +235,7 @@ export class RegionCalls {
       operation: failure.operation,
       code: failure.code,
       message: failure.message,
+      class: classifyGap(failure.code),
     });
   }
 
@@ -354,7 +327,13 @@ export async function beforeAttempt(): Promise<void> {
 /** Whether a call failed for being throttled, after the SDK's own retries. */
 export function isThrottled(error: unknown): boolean {
   const status = (error as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata?.httpStatusCode;
-  return THROTTLING_CODES.has(errorCode(error)) || status === 429;
+  return classifyGap(errorCode(error)) === 'throttled' || status === 429;
+}
+
+/** A denial, or a region not enabled: once seen, the operation is not called again in the region. */
+function wontChangeOnRetry(code: string): boolean {
+  const gapClass = classifyGap(code);
+  return gapClass === 'denied' || gapClass === 'region-disabled';
 }
 
 /** The SDK's count of attempts on a response or an error (`$metadata.attempts`); 1 when absent. */

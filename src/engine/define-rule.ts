@@ -35,6 +35,8 @@ export interface FailExtra {
   evidence?: Evidence;
   /** AWS CLI commands with the real identifiers filled in. */
   commands?: string[];
+  /** Short lines that help act on the failure, shown by every report (empty ones are dropped). */
+  hints?: string[];
 }
 
 export interface RuleContext<P extends ParamsSpec, M extends Record<string, string>> {

@@ -73,6 +73,8 @@ function runCheck(rule: Rule, params: ParamValues<ParamsSpec>, where: ResourceRe
       resource,
     };
     if (status === 'fail') result.remediation = remediationOf(rule, resource, extra?.commands);
+    const hints = extra?.hints?.filter((hint) => hint !== '');
+    if (hints && hints.length > 0) result.hints = hints;
     if (extra?.evidence && Object.keys(extra.evidence).length > 0) result.evidence = extra.evidence;
     results.push(result);
   };

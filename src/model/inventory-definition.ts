@@ -11,6 +11,7 @@
  * Only the build, the tests and `--save-inventory` load this module (TypeBox costs start-up time).
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { GAP_CLASSES } from './gap-class.js';
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSIONS } from './inventory.js';
 
 /** Schema options holding a description when there is one. */
@@ -361,6 +362,7 @@ const Gap = Model(
     operation: text(),
     code: text('The AWS error code (`AccessDenied`, `UnauthorizedOperation`...) or a network error code.'),
     message: text(),
+    class: Type.Optional(OneOf(GAP_CLASSES, 'What kind of failure (`classifyGap`), set where the gap is recorded; inventories saved before it existed get it when read.')),
   },
   'Something the collectors could not see.',
 );

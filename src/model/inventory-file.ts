@@ -1,4 +1,5 @@
 import { HaAuditError } from './errors.js';
+import { classifyGap } from './gap-class.js';
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, INVENTORY_FORMAT_VERSIONS, type Inventory } from './inventory.js';
 
 /**
@@ -30,7 +31,10 @@ export async function parseInventory(text: string, file: string): Promise<Invent
     const where = error?.instancePath || '(top level)';
     throw new HaAuditError('inventory-invalid', `inventory ${file} is invalid at ${where}: ${errorDetail(error)}`, 'inventories are written by `ha-audit scan --save-inventory`; see schema/inventory.schema.json');
   }
-  return data as Inventory;
+  const inventory = data as Inventory;
+  // Saved before gaps had a class: classified now, as the collector would have.
+  for (const gap of inventory.gaps) gap.class ??= classifyGap(gap.code);
+  return inventory;
 }
 
 /**

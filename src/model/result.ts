@@ -47,6 +47,8 @@ export interface Result {
   message: string;
   resource: ResourceRef;
   remediation?: Remediation;
+  /** Short lines that help act on the result (`Subnets in other zones: subnet-1 (eu-west-1b)`); every report shows them. */
+  hints?: string[];
   evidence?: Record<string, unknown>;
   /** Set when `status` is `suppressed`. */
   suppression?: AppliedSuppression;

@@ -103,8 +103,9 @@ function failureBody(result: Result): string {
   const remediation = result.remediation;
   if (remediation) {
     lines.push(`Fix: ${remediation.summary}`, ...remediation.commands.map((command) => `$ ${command}`));
-    if (remediation.docs) lines.push(`Docs: ${remediation.docs}`);
   }
+  lines.push(...(result.hints ?? []));
+  if (remediation?.docs) lines.push(`Docs: ${remediation.docs}`);
   return lines.join('\n');
 }
 

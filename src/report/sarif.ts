@@ -117,7 +117,7 @@ function sarifResult(result: Result, ruleIndex: number): Sarif.Result {
     ruleId: result.ruleId,
     ruleIndex,
     level: LEVEL[result.severity],
-    message: { text: messageText([result.message, ...commands.map((c) => `$ ${c}`)].join('\n')) },
+    message: { text: messageText([result.message, ...commands.map((c) => `$ ${c}`), ...(result.hints ?? [])].join('\n')) },
     locations: [resourceLocation(result.resource)],
     partialFingerprints: { [FINGERPRINT_KEY]: findingFingerprint(result) },
     properties: resultProperties(result),
@@ -183,12 +183,14 @@ function errorNotification(result: Result, ruleIndex: number): Sarif.Notificatio
 
 function gapNotification(gap: Gap): Sarif.Notification {
   const { accountId, region, service, operation, code } = gap;
+  const properties: Sarif.PropertyBag = { accountId, region, service, operation, code };
+  if (gap.class) properties.class = gap.class;
   return {
     level: 'error',
     message: { text: messageText(`Could not collect ${service}:${operation} in ${region} of account ${accountId} (${code}): ${gap.message}`) },
     descriptor: notificationDescriptor('collectionGap'),
     locations: [{ physicalLocation: { artifactLocation: { uri: scopeUri(accountId, region) } } }],
-    properties: { accountId, region, service, operation, code },
+    properties,
   };
 }
 

@@ -133,16 +133,27 @@ function notEvaluatedSection(report: ScanReport, errors: Result[], c: ChalkInsta
   return lines;
 }
 
-/** What closes a gap, by the kind of failure. */
+/** What closes a gap, by the kind of failure the collector recorded. */
 function gapFix(gap: Gap): string {
   const action = iamAction(gap.service, gap.operation);
-  if (gap.operation === 'AssumeRole') return 'check that the role exists in the account and that its trust policy lets the scanning identity assume it (and --external-id)';
-  if (/AccessDenied|Unauthorized|Forbidden/i.test(gap.code)) return `grant ${action} to the scanning identity (see \`ha-audit iam-policy\`)`;
-  if (gap.code === 'OptInRequired') return `the region ${gap.region} is not enabled for the account: enable it, or leave it out of --region`;
-  if (/Throttl|RequestLimitExceeded|TooManyRequests|SlowDown/i.test(gap.code)) return 'AWS throttled the call past every retry: scan again, or lower --max-api-rate';
-  if (gap.code === 'ScanTimeout') return 'the scan reached --timeout before this call: give it more time';
-  if (gap.code === 'Interrupted') return 'the scan was interrupted';
-  return 'a network or service error: check connectivity (or --endpoint-url) and scan again';
+  switch (gap.class) {
+    case 'denied':
+      if (gap.operation === 'AssumeRole') return 'check that the role exists in the account and that its trust policy lets the scanning identity assume it (and --external-id)';
+      return `grant ${action} to the scanning identity (see \`ha-audit iam-policy\`)`;
+    case 'region-disabled':
+      return `the region ${gap.region} is not enabled for the account: enable it, or leave it out of --region`;
+    case 'throttled':
+      return 'AWS throttled the call past every retry: scan again, or lower --max-api-rate';
+    case 'stopped':
+      return 'the scan was stopped (--timeout or Ctrl-C) before this call ended: give it more time';
+    case 'timeout':
+      return 'AWS did not answer in time: check connectivity (or --endpoint-url) and scan again';
+    case 'network':
+      return 'a network error: check connectivity (or --endpoint-url) and scan again';
+    case 'other':
+    case undefined:
+      return 'a network or service error: check connectivity (or --endpoint-url) and scan again';
+  }
 }
 
 function header(report: ScanReport, c: ChalkInstance): string {
@@ -156,8 +167,7 @@ function header(report: ScanReport, c: ChalkInstance): string {
 function failure(result: Result, c: ChalkInstance, multiAccount: boolean): string[] {
   const lines = [`    ${c.red('✗')} ${c.bold(label(result))} ${c.dim(`[${where(result, multiAccount)}]`)}${newMark(result, c)}`, `      ${result.message}`];
   for (const command of result.remediation?.commands ?? []) lines.push(`      ${c.cyan('$ ' + command)}`);
-  const candidates = result.evidence?.candidateSubnets;
-  if (Array.isArray(candidates) && candidates.length > 0) lines.push(c.dim(`      Subnets in other zones: ${candidates.join(', ')}`));
+  for (const hint of result.hints ?? []) lines.push(c.dim(`      ${hint}`));
   return lines;
 }
 

@@ -286,6 +286,6 @@ describe('collectInventory across accounts and regions', () => {
     const inventory = await collection;
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(inventory.accounts[0]!.regions[0]!.elbv2.loadBalancers.map((lb) => lb.name)).toEqual(['quick-alb']);
-    expect(inventory.gaps).toContainEqual(expect.objectContaining({ service: 'elbv2', operation: 'DescribeTargetGroups', code: 'ScanTimeout', message: 'the scan reached --timeout 1s' }));
+    expect(inventory.gaps).toContainEqual(expect.objectContaining({ service: 'elbv2', operation: 'DescribeTargetGroups', code: 'ScanTimeout', message: 'the scan reached --timeout 1s', class: 'stopped' }));
   });
 });

@@ -173,7 +173,7 @@ describe('collectRegion: failures become gaps', () => {
     const fake = mockedRegion(tenTargetGroups(), { latencyMs: { DescribeTargetHealth: 5 }, fail: { DescribeTargetHealth: denied } });
     const { inventory, calls } = await collect(fake);
 
-    expect(calls.gaps).toEqual([{ accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeTargetHealth', code: 'AccessDenied', message }]);
+    expect(calls.gaps).toEqual([{ accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeTargetHealth', code: 'AccessDenied', message, class: 'denied' }]);
 
     // Only the calls already in flight when the first denial came back were sent.
     const health = fake.events.filter((e) => e.operation === 'DescribeTargetHealth');
@@ -203,7 +203,7 @@ describe('collectRegion: failures become gaps', () => {
     const fake = mockedRegion(tenTargetGroups(), { fail: { DescribeSubnets: () => networkError('ECONNREFUSED') } });
     const { inventory, calls } = await collect(fake);
     expect(calls.gaps).toEqual([
-      { accountId: ACCOUNT_ID, region: REGION, service: 'ec2', operation: 'DescribeSubnets', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:443' },
+      { accountId: ACCOUNT_ID, region: REGION, service: 'ec2', operation: 'DescribeSubnets', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:443', class: 'network' },
     ]);
     expect(inventory.ec2.subnets).toEqual([]);
     expect(inventory.ec2.instances).toHaveLength(10);
@@ -347,7 +347,7 @@ describe('collectInventory', () => {
     const message = `User: arn:aws:iam::${ACCOUNT_ID}:user/auditor is not authorized to perform: route53:ListHealthChecks because no identity-based policy allows the route53:ListHealthChecks action`;
     route53.on(ListHealthChecksCommand).rejects(awsError('AccessDenied', message, 403));
     const inventory = await collectInventory({ regions: ['us-east-1', 'us-west-2'], clientsFor: regionFakes({}).clientsFor });
-    expect(inventory.gaps).toEqual([{ accountId: ACCOUNT_ID, region: 'global', service: 'route53', operation: 'ListHealthChecks', code: 'AccessDenied', message }]);
+    expect(inventory.gaps).toEqual([{ accountId: ACCOUNT_ID, region: 'global', service: 'route53', operation: 'ListHealthChecks', code: 'AccessDenied', message, class: 'denied' }]);
     expect(inventory.accounts[0]!.route53).toEqual({ hostedZones: [], healthChecks: [] });
   });
 

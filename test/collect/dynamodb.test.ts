@@ -100,6 +100,7 @@ describe('collectDynamoDb: failures', () => {
         operation: 'DescribeContinuousBackups',
         code: 'AccessDeniedException',
         message: `User: arn:aws:iam::${ACCOUNT_ID}:user/auditor is not authorized to perform: dynamodb:DescribeContinuousBackups on resource: ${tableArn('audit')} because no identity-based policy allows the dynamodb:DescribeContinuousBackups action`,
+        class: 'denied',
       },
     ]);
     // Permissions are per table: the denial on `audit` (asked first) must not stop the others.

@@ -82,7 +82,7 @@ describe('collectSubnets', () => {
     const { fake, calls } = mockedRegion({ subnets: [subnet('subnet-0a1a1a1a1aEXAMPLE', 'us-east-1a', '10.0.0.0/24')] }, { fail: { DescribeSubnets: () => networkError('ECONNREFUSED') } });
     await expect(collectSubnets(fake.clients.ec2, calls)).resolves.toEqual([]);
     expect(calls.gaps).toEqual([
-      { accountId: ACCOUNT_ID, region: REGION, service: 'ec2', operation: 'DescribeSubnets', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:443' },
+      { accountId: ACCOUNT_ID, region: REGION, service: 'ec2', operation: 'DescribeSubnets', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:443', class: 'network' },
     ]);
   });
 });

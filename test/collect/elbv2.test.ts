@@ -380,6 +380,7 @@ describe('collectElbv2: failures', () => {
         operation: 'DescribeLoadBalancers',
         code: 'AccessDenied',
         message: `User: arn:aws:iam::${ACCOUNT_ID}:user/auditor is not authorized to perform: elasticloadbalancing:DescribeLoadBalancers`,
+        class: 'denied',
       },
     ]);
     expect(inventory.loadBalancers).toEqual([]);

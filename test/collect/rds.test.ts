@@ -226,6 +226,7 @@ describe('collectRds: failures', () => {
         operation: 'DescribeDBInstances',
         code: 'AccessDenied',
         message: `User: arn:aws:iam::${ACCOUNT_ID}:user/auditor is not authorized to perform: rds:DescribeDBInstances`,
+        class: 'denied',
       },
     ]);
     expect(inventory.instances).toEqual([]);

@@ -74,9 +74,9 @@ describe('RegionCalls', () => {
     await calls.guard(() => calls.call('elbv2:DescribeTargetHealth', () => Promise.reject(networkError())));
     await calls.guard(() => calls.call('elbv2:DescribeTags', throttled));
     expect(calls.gaps).toEqual([
-      { accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeTargetHealth', code: 'Throttling', message: 'Rate exceeded' },
-      { accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeTargetHealth', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:443' },
-      { accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeTags', code: 'Throttling', message: 'Rate exceeded' },
+      { accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeTargetHealth', code: 'Throttling', message: 'Rate exceeded', class: 'throttled' },
+      { accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeTargetHealth', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:443', class: 'network' },
+      { accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeTags', code: 'Throttling', message: 'Rate exceeded', class: 'throttled' },
     ]);
   });
 
@@ -318,7 +318,7 @@ describe('RegionCalls: stopped', { timeout: 5000 }, () => {
     await Promise.all(results);
     expect(send).toHaveBeenCalledTimes(2);
     expect(calls.gaps).toEqual([
-      { accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeTargetHealth', code: 'ScanTimeout', message: 'the scan ran past --timeout 60s' },
+      { accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeTargetHealth', code: 'ScanTimeout', message: 'the scan ran past --timeout 60s', class: 'stopped' },
     ]);
     await settle();
     expect(clock.pending).toBe(0);
@@ -461,7 +461,7 @@ describe('RegionCalls with the SDK retrying throttled calls', { timeout: 10_000 
     await expect(step).resolves.toBeUndefined();
     expect(attempts).toBe(maxAttempts);
     expect(events.at(-1)).toMatchObject({ phase: 'end', outcome: 'throttled', attempts: maxAttempts, code: 'Throttling' });
-    expect(calls.gaps).toEqual([{ accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeLoadBalancers', code: 'Throttling', message: 'Rate exceeded' }]);
+    expect(calls.gaps).toEqual([{ accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeLoadBalancers', code: 'Throttling', message: 'Rate exceeded', class: 'throttled' }]);
   });
 
   it('at a time scale, retries as many times as in real time, its back-off and adaptive waits that many times shorter', async () => {

@@ -294,7 +294,7 @@ describe('collectRoute53: failures become gaps', () => {
     const fake = mockedRoute53(world(), { fail: { ListHealthChecks: () => awsError('AccessDenied', message, 403) } });
     const { inventory, calls } = await collect(fake);
 
-    expect(calls.gaps).toEqual([{ accountId: ACCOUNT_ID, region: 'global', service: 'route53', operation: 'ListHealthChecks', code: 'AccessDenied', message }]);
+    expect(calls.gaps).toEqual([{ accountId: ACCOUNT_ID, region: 'global', service: 'route53', operation: 'ListHealthChecks', code: 'AccessDenied', message, class: 'denied' }]);
     expect(inventory.healthChecks).toEqual([]);
     expect(inventory.hostedZones.map((z) => [z.name, z.records.length])).toEqual([
       ['example.com', 3],
@@ -313,7 +313,7 @@ describe('collectRoute53: failures become gaps', () => {
     });
     const { inventory, calls } = await collect(fake);
 
-    expect(calls.gaps).toEqual([{ accountId: ACCOUNT_ID, region: 'global', service: 'route53', operation: 'ListResourceRecordSets', code: 'Throttling', message: 'Rate exceeded' }]);
+    expect(calls.gaps).toEqual([{ accountId: ACCOUNT_ID, region: 'global', service: 'route53', operation: 'ListResourceRecordSets', code: 'Throttling', message: 'Rate exceeded', class: 'throttled' }]);
     expect(inventory.hostedZones.map((z) => [z.id, z.records.length])).toEqual([
       [zoneIdOf('example.com.'), 3],
       [orgId, 0],

@@ -1680,7 +1680,7 @@ describe('collectInventory against the fake', () => {
     });
     const collected = await scan(url);
     expect(collected.gaps).toEqual([
-      { accountId: ACCOUNT, region: US, service: 'elbv2', operation: 'DescribeTargetHealth', code: 'AccessDenied', message: 'no health for you' },
+      { accountId: ACCOUNT, region: US, service: 'elbv2', operation: 'DescribeTargetHealth', code: 'AccessDenied', message: 'no health for you', class: 'denied' },
     ]);
     const us = collected.accounts[0]!.regions[0]!;
     expect(us.elbv2.targetGroups.map((tg) => tg.targets)).toEqual([[], [], [], []]);
@@ -1705,6 +1705,7 @@ describe('collectInventory against the fake', () => {
         operation: 'DescribeSubnets',
         code: 'UnauthorizedOperation',
         message: `You are not authorized to perform this operation. User: arn:aws:iam::${ACCOUNT}:user/ha-audit is not authorized to perform: ec2:DescribeSubnets because no identity-based policy allows the ec2:DescribeSubnets action`,
+        class: 'denied',
       },
     ]);
     expect(collected.accounts[0]!.regions[1]!.ec2.subnets).toEqual([]);
@@ -1753,6 +1754,7 @@ describe('collectInventory against the fake', () => {
         operation: 'ListHealthChecks',
         code: 'AccessDenied',
         message: `User: arn:aws:iam::${ACCOUNT}:user/ha-audit is not authorized to perform: route53:ListHealthChecks because no identity-based policy allows the route53:ListHealthChecks action`,
+        class: 'denied',
       },
     ]);
     // Not retried, not paginated further.
@@ -1782,6 +1784,7 @@ describe('collectInventory against the fake', () => {
         operation: 'DescribeContinuousBackups',
         code: 'AccessDeniedException',
         message: `User: arn:aws:iam::${ACCOUNT}:user/ha-audit is not authorized to perform: dynamodb:DescribeContinuousBackups because no identity-based policy allows the dynamodb:DescribeContinuousBackups action`,
+        class: 'denied',
       },
     ]);
     expect(calls(requests, 'DescribeContinuousBackups', EU).map((r) => r.status)).toEqual([400]);
@@ -1862,8 +1865,8 @@ describe('collectInventory against the fake', () => {
     for (const member of sessions.nodeGroups[0]!.members) delete member.availabilityZone;
     us.dynamodb.tables.reverse();
     lossy.gaps = [
-      { accountId: ACCOUNT, region: 'global', service: 'route53', operation: 'ListResourceRecordSets', code: 'AccessDenied', message: 'no records' },
-      { accountId: ACCOUNT, region: EU, service: 'autoscaling', operation: 'DescribePolicies', code: 'AccessDenied', message: 'denied' },
+      { accountId: ACCOUNT, region: 'global', service: 'route53', operation: 'ListResourceRecordSets', code: 'AccessDenied', message: 'no records', class: 'denied' },
+      { accountId: ACCOUNT, region: EU, service: 'autoscaling', operation: 'DescribePolicies', code: 'AccessDenied', message: 'denied', class: 'denied' },
     ];
     lossy.accounts[0]!.regions[1]!.autoscaling.groups[0]!.scalingPolicies = [];
 

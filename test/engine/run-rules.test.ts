@@ -90,6 +90,30 @@ describe('runRules', () => {
     });
   });
 
+  it('carries the hints of a failure, without empty ones; none, no field', () => {
+    const hinting = defineRule({
+      id: 'test-hints',
+      title: 'Hints',
+      service: 'elbv2',
+      severity: 'low',
+      uses: ['elbv2:DescribeLoadBalancers'],
+      params: {},
+      messages: { long: '{{name}} is longer than {{max}}' },
+      rationale: 'A test rule.',
+      remediation: { summary: 'Rename it.', docs: 'https://docs.aws.amazon.com/' },
+      check(scope, { fail }) {
+        for (const lb of scope.loadBalancers) fail(scope.loadBalancerRef(lb), 'long', { name: lb.name, max: 0 }, { hints: lb.name === 'a' ? ['', `Rename ${lb.name}`] : [''] });
+      },
+    });
+    const results = runRules(inventory(), { rules: [hinting] });
+    expect(results.map((r) => [r.resource.name, r.hints])).toEqual([
+      ['a', ['Rename a']],
+      ['b', undefined],
+      ['c', undefined],
+    ]);
+    expect(results[1]).not.toHaveProperty('hints');
+  });
+
   it('applies parameter overrides and rejects unknown or out-of-range ones', () => {
     expect(runRules(inventory(), { rules: [namesRule], params: { 'test-names': { maxLength: 1 } } }).map((r) => r.status)).toEqual(['pass', 'pass', 'pass']);
     expect(() => runRules(inventory(), { rules: [namesRule], params: { 'test-names': { maxLen: 1 } } })).toThrow(/has no parameter "maxLen".*/);

@@ -133,6 +133,12 @@ describe('renderJunit', () => {
     );
   });
 
+  it('writes the hints of a fail after its commands', () => {
+    const fail = { ...result('tg-stickiness', 'fail', 'a-tg'), hints: ['Subnets in other zones: subnet-1 (us-east-1b)'] };
+    const { failure } = suiteOf(render([fail]), 'tg-stickiness').testcase![0]!;
+    expect(failure!['#text']!.split('\n').slice(-3)).toEqual(['$ aws elbv2 fix --name a-tg', 'Subnets in other zones: subnet-1 (us-east-1b)', `Docs: ${fail.remediation!.docs}`]);
+  });
+
   it('writes an error as an error, and a suppressed result as skipped with its reason', () => {
     const error = result('tg-stickiness', 'error', 'region', {
       message: 'Not evaluated in us-east-1: elasticloadbalancing:DescribeTargetGroupAttributes failed (AccessDenied)',
@@ -171,7 +177,7 @@ describe('renderJunit', () => {
   });
 
   it('adds a suite of errors for the collection gaps, which make the audit incomplete', () => {
-    const gap: Gap = { accountId: ACCOUNT, region: 'eu-west-1', service: 'sts', operation: 'GetCallerIdentity', code: 'ExpiredToken', message: 'The security token included in the request is expired' };
+    const gap: Gap = { accountId: ACCOUNT, region: 'eu-west-1', service: 'sts', operation: 'GetCallerIdentity', code: 'ExpiredToken', message: 'The security token included in the request is expired', class: 'other' };
     const suites = render([result('tg-stickiness', 'pass', 'a-tg')], [gap]);
     expect(suites).toMatchObject({ tests: '2', failures: '0', errors: '1', skipped: '0' });
     const suite = suiteOf(suites, GAPS_SUITE);

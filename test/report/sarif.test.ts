@@ -40,7 +40,7 @@ const reportOf = (results: Result[], gaps: Gap[] = []): ScanReport => buildRepor
 
 const result = ruleResult;
 
-const gap: Gap = { accountId: ACCOUNT, region: 'us-east-1', service: 'elbv2', operation: 'DescribeTargetGroupAttributes', code: 'AccessDenied', message: 'User is not authorized' };
+const gap: Gap = { accountId: ACCOUNT, region: 'us-east-1', service: 'elbv2', operation: 'DescribeTargetGroupAttributes', code: 'AccessDenied', message: 'User is not authorized', class: 'denied' };
 
 describe('renderSarif on the demo account', () => {
   let report: ScanReport;
@@ -219,7 +219,7 @@ describe('renderSarif', () => {
     for (const n of notifications) expect(descriptors[n.descriptor!.index!]!.id).toBe(n.descriptor!.id);
     for (const n of notifications.slice(1)) expect(run.tool.driver.rules![n.associatedRule!.index!]!.id).toBe(n.associatedRule!.id);
     expect(notifications[0]!.message.text).toBe(`Could not collect elbv2:DescribeTargetGroupAttributes in us-east-1 of account ${ACCOUNT} (AccessDenied): User is not authorized`);
-    expect(notifications[0]!.properties).toEqual({ accountId: ACCOUNT, region: 'us-east-1', service: 'elbv2', operation: 'DescribeTargetGroupAttributes', code: 'AccessDenied' });
+    expect(notifications[0]!.properties).toEqual({ accountId: ACCOUNT, region: 'us-east-1', service: 'elbv2', operation: 'DescribeTargetGroupAttributes', code: 'AccessDenied', class: 'denied' });
     expect(notifications[1]!.properties).toMatchObject({ error: 'TypeError: boom' });
     expect(notifications[2]!.message.text).toContain('Allow the scanning identity elasticloadbalancing:DescribeTargetGroupAttributes');
     expect(notifications[2]!.locations![0]!.logicalLocations).toEqual([{ fullyQualifiedName: `${ACCOUNT}/us-east-1`, name: `${ACCOUNT}/us-east-1`, kind: 'aws:region' }]);
@@ -230,6 +230,11 @@ describe('renderSarif', () => {
       remediation: { summary: 's', commands: [`aws autoscaling put-scaling-policy --target-tracking-configuration '{"TargetValue":50}'`], docs: 'https://docs.aws.amazon.com/x' },
     });
     expect(render([fail]).results![0]!.message.text).toBe(`web is fail\n$ aws autoscaling put-scaling-policy --target-tracking-configuration '{{"TargetValue":50}}'`);
+  });
+
+  it('ends the message of a fail with its hints', () => {
+    const fail = { ...result('tg-stickiness', 'fail', 'web'), hints: ['Subnets in other zones: subnet-1 (us-east-1b)'] };
+    expect(render([fail]).results![0]!.message.text!.split('\n').at(-1)).toBe('Subnets in other zones: subnet-1 (us-east-1b)');
   });
 
   it('locates Route 53 findings, which have no ARN, by their id in the global scope', () => {

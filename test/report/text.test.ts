@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/engine/scan-report.js';
-import type { Inventory } from '../../src/model/inventory.js';
+import { GAP_CLASSES, type GapClass } from '../../src/model/gap-class.js';
+import type { Gap, Inventory } from '../../src/model/inventory.js';
 import type { Result } from '../../src/model/result.js';
 import type { Severity } from '../../src/model/severity.js';
 import { renderText } from '../../src/report/text.js';
@@ -93,10 +94,10 @@ describe('renderText', () => {
   });
 
   it('ends with every gap and what closes it: the IAM action to grant, or the cause to fix', () => {
-    const gaps = [
-      { accountId: '111122223333', region: 'us-east-1', service: 'dynamodb', operation: 'DescribeContinuousBackups', code: 'AccessDeniedException', message: 'not authorized' },
-      { accountId: '111122223333', region: 'global', service: 'route53', operation: 'ListHealthChecks', code: 'Throttling', message: 'Rate exceeded' },
-      { accountId: '111122223333', region: 'ap-east-1', service: 'elbv2', operation: 'DescribeLoadBalancers', code: 'OptInRequired', message: 'not subscribed' },
+    const gaps: Gap[] = [
+      { accountId: '111122223333', region: 'us-east-1', service: 'dynamodb', operation: 'DescribeContinuousBackups', code: 'AccessDeniedException', message: 'not authorized', class: 'denied' },
+      { accountId: '111122223333', region: 'global', service: 'route53', operation: 'ListHealthChecks', code: 'Throttling', message: 'Rate exceeded', class: 'throttled' },
+      { accountId: '111122223333', region: 'ap-east-1', service: 'elbv2', operation: 'DescribeLoadBalancers', code: 'OptInRequired', message: 'not subscribed', class: 'region-disabled' },
     ];
     const report = buildReport({ inventory: inventory(['111122223333'], gaps), results: [result('dynamodb-pitr', 'error', 'medium', 'region')], source: 'inventory', startedAt: new Date(), finishedAt: new Date() });
     const out = renderText(report, { color: false, failOn: 'low', exitCode: 3 });
@@ -106,6 +107,29 @@ describe('renderText', () => {
     expect(section).toContain('- route53:ListHealthChecks [global] Throttling: Rate exceeded\n      AWS throttled the call past every retry');
     expect(section).toContain('- elasticloadbalancing:DescribeLoadBalancers [ap-east-1] OptInRequired: not subscribed\n      the region ap-east-1 is not enabled for the account');
     expect(out.indexOf('NOT EVALUATED')).toBeGreaterThan(out.indexOf('PASSED') === -1 ? 0 : out.indexOf('PASSED'));
+  });
+
+  it('advises by the class the collector recorded, not by the error code', () => {
+    const gap = (code: string, gapClass: GapClass): Gap => ({ accountId: '111122223333', region: 'us-east-1', service: 'ec2', operation: 'DescribeSubnets', code, message: 'm', class: gapClass });
+    const adviceFor = (g: Gap) => {
+      const out = renderText(buildReport({ inventory: inventory(['111122223333'], [g]), results: [], source: 'inventory', startedAt: new Date(), finishedAt: new Date() }), { color: false, failOn: 'low', exitCode: 3 });
+      return out.split('\n')[out.split('\n').findIndex((line) => line.includes(`${g.code}: m`)) + 1]!.trim();
+    };
+    // AuthFailure is a denial (EC2's word for it): grant, not "network error".
+    expect(adviceFor(gap('AuthFailure', 'denied'))).toBe(adviceFor(gap('AccessDenied', 'denied')));
+    expect(adviceFor(gap('AuthFailure', 'denied'))).toMatch(/^grant ec2:DescribeSubnets /);
+    const advice = GAP_CLASSES.map((c) => adviceFor(gap('SomeCode', c)));
+    expect(new Set(advice).size).toBe(GAP_CLASSES.length);
+    const assumeRole = { ...gap('AccessDenied', 'denied'), service: 'sts', operation: 'AssumeRole' };
+    expect(adviceFor(assumeRole)).not.toBe(adviceFor(gap('AccessDenied', 'denied')));
+    expect(adviceFor({ ...assumeRole, code: 'ECONNRESET', class: 'network' })).toBe(adviceFor(gap('ECONNRESET', 'network')));
+  });
+
+  it('shows the hints of a failing result under its fix', () => {
+    const failing = { ...result('elb-multi-az', 'fail', 'high', 'web'), hints: ['Subnets in other zones: subnet-1 (us-east-1b)', 'second hint'] };
+    const lines = render([failing]).split('\n');
+    const command = lines.findIndex((line) => line.includes('$ aws elbv2 fix --name web'));
+    expect(lines.slice(command + 1, command + 3).map((line) => line.trim())).toEqual(failing.hints);
   });
 
   it('says when nothing was in scope, and passes the gate', () => {

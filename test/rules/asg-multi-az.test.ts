@@ -46,6 +46,7 @@ testRule('asg-multi-az', [
         "aws autoscaling update-auto-scaling-group --auto-scaling-group-name queue-worker-asg --vpc-zone-identifier 'subnet-0a1e3c5b7d9f01a21,subnet-0a7d2e4f6b8c01a98,<subnet-id-in-another-zone>' --region us-east-1",
       ]);
       expect(worker.evidence!.candidateSubnets).toEqual(['subnet-0b2f4d6c8e0a12b32 (us-east-1b)', 'subnet-0c3a5e7d9f1b23c43 (us-east-1c)']);
+      expect(worker.hints).toHaveLength(1);
 
       // A group launched by zone (no VPCZoneIdentifier): the command adds a zone instead.
       const classic = byName(results, 'classic-asg');
@@ -53,6 +54,7 @@ testRule('asg-multi-az', [
         'aws autoscaling update-auto-scaling-group --auto-scaling-group-name classic-asg --availability-zones us-east-1a <another-zone> --region us-east-1',
       ]);
       expect(classic.evidence).toEqual({ availabilityZones: ['us-east-1a'], candidateSubnets: [] });
+      expect(classic.hints).toBeUndefined();
     },
   },
   {

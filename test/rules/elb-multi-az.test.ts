@@ -26,6 +26,7 @@ testRule('elb-multi-az', [
       const alb = byName(results, 'web-alb');
       expectMessage(alb, 'tooFewZones', { name: 'web-alb', zoneCount: '2 zones', zones: 'us-east-1a, us-east-1b', minAzs: 3 });
       expect(alb.evidence).toEqual({ availabilityZones: ['us-east-1a', 'us-east-1b'], candidateSubnets: ['subnet-0d3e5f7a9b1c2d4e6 (us-east-1c)'] });
+      expect(alb.hints).toEqual(['Subnets in other zones: subnet-0d3e5f7a9b1c2d4e6 (us-east-1c)']);
       expect(alb.remediation!.commands).toEqual([
         `aws elbv2 set-subnets --load-balancer-arn ${WEB_ALB} --subnets subnet-04f1a2b3c4d5e6f70 subnet-09b8c7d6e5f4a3b21 <subnet-id-in-another-zone> --region us-east-1`,
       ]);

@@ -58,6 +58,7 @@ import type {
   TargetGroup,
 } from '../../src/model/inventory.js';
 import { UNKNOWN_PITR } from '../../src/collect/dynamodb.js';
+import { classifyGap } from '../../src/model/gap-class.js';
 import { emptyRegionInventory, emptyRoute53Inventory, GLOBAL_REGION, INVENTORY_FORMAT_VERSION } from '../../src/model/inventory.js';
 
 // ---------------------------------------------------------------- API
@@ -1901,7 +1902,7 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
     const code = failure.code;
     if (!gaps.some((g) => g.region === region && g.service === service && g.operation === operation && g.code === code)) {
       const message = failureMessage(failure, accountId, signingName(service), operation).split('\n')[0]!.trim() || code;
-      gaps.push({ accountId, region, service, operation, code, message });
+      gaps.push({ accountId, region, service, operation, code, message, class: classifyGap(code) });
     }
     return true;
   };

@@ -1,0 +1,42 @@
+/**
+ * What kind of failure left a gap. Decided once, where the gap is recorded (and for inventories
+ * saved before the field existed, when they are read); reports give their advice by it.
+ */
+export const GAP_CLASSES = ['denied', 'throttled', 'region-disabled', 'timeout', 'network', 'stopped', 'other'] as const;
+
+export type GapClass = (typeof GAP_CLASSES)[number];
+
+/** Refused to the identity: retrying does not help, granting the action (or fixing the credentials) does. */
+const DENIED = /AccessDenied|Unauthori[sz]ed|Forbidden/i;
+const DENIED_CODES = new Set(['AuthFailure', 'InvalidClientTokenId', 'UnrecognizedClientException']);
+
+/** Throttled past every retry, as the SDK classifies throttling errors. */
+const THROTTLED = /Throttl|TooManyRequests|RequestLimitExceeded|SlowDown/i;
+const THROTTLED_CODES = new Set([
+  'PriorRequestNotComplete',
+  'BandwidthLimitExceeded',
+  'ProvisionedThroughputExceededException',
+  'LimitExceededException',
+  // A bare 429 answer, without an AWS error code.
+  'HTTP429',
+]);
+
+/** AWS did not answer in time: the SDK's request and connection timeouts, the socket's, an endpoint given up (`NoAnswer`). */
+const TIMEOUT_CODES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'NoAnswer']);
+
+/** The scan itself was stopped before the call ended: `--timeout`, Ctrl-C. */
+const STOPPED_CODES = new Set(['ScanTimeout', 'Interrupted', 'Aborted']);
+
+/** Node's system errors (`ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`...) and the SDK's own. */
+const NETWORK = /^E[A-Z0-9_]+$/;
+
+/** The class of an error code as a gap records it (`AccessDenied`, `Throttling`, `ECONNRESET`, `ScanTimeout`...). */
+export function classifyGap(code: string): GapClass {
+  if (STOPPED_CODES.has(code)) return 'stopped';
+  if (code === 'OptInRequired') return 'region-disabled';
+  if (DENIED.test(code) || DENIED_CODES.has(code)) return 'denied';
+  if (THROTTLED.test(code) || THROTTLED_CODES.has(code)) return 'throttled';
+  if (TIMEOUT_CODES.has(code)) return 'timeout';
+  if (NETWORK.test(code) || code === 'NetworkingError') return 'network';
+  return 'other';
+}
