@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws } from '../src/engine/command.js';
 import { isAttachedToLoadBalancer } from './support/autoscaling.js';
 
 export default defineRule({
@@ -33,8 +33,8 @@ export default defineRule({
       const gracePeriod = group.healthCheckGracePeriod && group.healthCheckGracePeriod > 0 ? group.healthCheckGracePeriod : 300;
       fail(ref, 'ec2Only', { name: group.name, types: group.healthCheckTypes.join(',') || 'EC2' }, {
         evidence: { HealthCheckType: group.healthCheckTypes.join(','), HealthCheckGracePeriod: group.healthCheckGracePeriod ?? null },
-        commands: [
-          awsCommand('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--health-check-type', types, '--health-check-grace-period', gracePeriod),
+        steps: [
+          aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--health-check-type', types, '--health-check-grace-period', gracePeriod),
         ],
       });
     }

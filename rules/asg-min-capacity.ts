@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws } from '../src/engine/command.js';
 import { countOf } from '../src/engine/plural.js';
 import { isAttachedToLoadBalancer } from './support/autoscaling.js';
 
@@ -34,7 +34,7 @@ export default defineRule({
       const maxSize = group.maxSize < params.minInstances ? ['--max-size', params.minInstances] : [];
       fail(ref, 'tooSmall', { name: group.name, instances: countOf(group.minSize, 'instance'), minInstances: params.minInstances }, {
         evidence: { MinSize: group.minSize, MaxSize: group.maxSize, DesiredCapacity: group.desiredCapacity },
-        commands: [awsCommand('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--min-size', params.minInstances, ...maxSize)],
+        steps: [aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--min-size', params.minInstances, ...maxSize)],
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws, joined, placeholder } from '../src/engine/command.js';
 import { countOf } from '../src/engine/plural.js';
 import { distinctSorted } from '../src/collections.js';
 import { candidateSubnets, candidateSubnetsHint } from './support/zones.js';
@@ -34,12 +34,12 @@ export default defineRule({
       const vpcId = group.subnetIds.map((id) => scope.subnet(id)?.vpcId).find((id) => id !== undefined);
       const command =
         group.subnetIds.length > 0
-          ? awsCommand('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--vpc-zone-identifier', [...group.subnetIds, '<subnet-id-in-another-zone>'].join(','))
-          : awsCommand('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--availability-zones', ...zones, '<another-zone>');
+          ? aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--vpc-zone-identifier', joined(',', [...group.subnetIds, placeholder('subnet-id', 'subnet-id-in-another-zone')]))
+          : aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--availability-zones', ...zones, placeholder('availability-zone', 'another-zone'));
       const candidates = vpcId ? candidateSubnets(scope, vpcId, zones) : [];
       fail(scope.autoScalingGroupRef(group), 'tooFewZones', { ...data, minAzs: params.minAzs }, {
         evidence: { availabilityZones: zones, candidateSubnets: candidates },
-        commands: [command],
+        steps: [command],
         hints: candidateSubnetsHint(candidates),
       });
     }

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws } from '../src/engine/command.js';
+import type { RemediationStep } from '../src/model/result.js';
 import { isAttachedToLoadBalancer } from './support/autoscaling.js';
 
 const TARGET_TRACKING_CPU = JSON.stringify({
@@ -37,19 +38,19 @@ export default defineRule({
         pass(ref, 'scales', { ...data, policies: policies.map((p) => `${p.name} (${p.type})`).join(', ') });
         continue;
       }
-      const commands: string[] = [];
+      const steps: RemediationStep[] = [];
       if (!canGrow) {
-        commands.push(awsCommand('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--max-size', Math.max(group.minSize * 2, group.minSize + 2)));
+        steps.push(aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--max-size', Math.max(group.minSize * 2, group.minSize + 2)));
       }
       if (policies.length === 0) {
-        commands.push(
-          awsCommand('autoscaling', 'put-scaling-policy', '--auto-scaling-group-name', group.name, '--policy-name', 'cpu-target-tracking', '--policy-type', 'TargetTrackingScaling', '--target-tracking-configuration', TARGET_TRACKING_CPU),
+        steps.push(
+          aws('autoscaling', 'put-scaling-policy', '--auto-scaling-group-name', group.name, '--policy-name', 'cpu-target-tracking', '--policy-type', 'TargetTrackingScaling', '--target-tracking-configuration', TARGET_TRACKING_CPU),
         );
       }
       const messageId = policies.length === 0 ? (canGrow ? 'noPolicy' : 'noPolicyCannotGrow') : 'cannotGrow';
       fail(ref, messageId, data, {
         evidence: { MinSize: group.minSize, MaxSize: group.maxSize, scalingPolicies: group.scalingPolicies.map((p) => `${p.name} (${p.type}${p.enabled ? '' : ', disabled'})`) },
-        commands,
+        steps,
       });
     }
   },

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import type { DbCluster } from '../src/model/inventory.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws, placeholder } from '../src/engine/command.js';
+import type { RemediationStep } from '../src/model/result.js';
 import { countOf } from '../src/engine/plural.js';
 import { clusterMembers, describeMembers, isAurora, isAuroraServerlessV1, memberZones, type ClusterMember } from './support/rds.js';
 
@@ -45,19 +46,19 @@ export default defineRule({
         pass(ref, 'multiZone', { name, instanceCount, zoneCount: countOf(zones.length, 'zone'), zones: zones.join(', ') }, { evidence });
         continue;
       }
-      const commands = addInstanceCommands(cluster, members, placement);
+      const steps = addInstanceCommands(cluster, members, placement);
       if (members.length === 0) {
-        fail(ref, 'noInstance', { name }, { evidence, commands });
+        fail(ref, 'noInstance', { name }, { evidence, steps });
       } else if (members.length === 1) {
-        fail(ref, 'singleInstance', { name, instance: members[0]!.instanceId, zone: zones[0] ?? 'unknown zone' }, { evidence, commands });
+        fail(ref, 'singleInstance', { name, instance: members[0]!.instanceId, zone: zones[0] ?? 'unknown zone' }, { evidence, steps });
       } else if (unknown.length > 0) {
         // Several members, not all placed: where the missing ones run is not invented either way.
         fail(ref, 'zoneUnknown', { name, instanceCount, unknown: unknown.join(', '), zones: zones.join(', ') || 'none' }, {
           evidence,
-          commands: unknown.map((id) => awsCommand('rds', 'describe-db-instances', '--db-instance-identifier', id, '--query', 'DBInstances[0].AvailabilityZone')),
+          steps: unknown.map((id) => aws('rds', 'describe-db-instances', '--db-instance-identifier', id, '--query', 'DBInstances[0].AvailabilityZone')),
         });
       } else {
-        fail(ref, 'singleZone', { name, instanceCount, zone: zones[0]! }, { evidence, commands });
+        fail(ref, 'singleZone', { name, instanceCount, zone: zones[0]! }, { evidence, steps });
       }
     }
   },
@@ -68,13 +69,13 @@ export default defineRule({
  * cluster without instances gets two, in two zones. Placeholders where the inventory does not
  * tell: a zone is picked only when every member's zone is known.
  */
-function addInstanceCommands(cluster: DbCluster, members: ClusterMember[], zones: { zones: string[]; unknown: string[] }): string[] {
+function addInstanceCommands(cluster: DbCluster, members: ClusterMember[], zones: { zones: string[]; unknown: string[] }): RemediationStep[] {
   const writer = members.find((m) => m.isWriter);
   const instanceClass = writer?.instance?.instanceClass ?? members.find((m) => m.instance?.instanceClass)?.instance?.instanceClass;
   const freeZones = zones.unknown.length > 0 ? [] : [...cluster.availabilityZones].sort().filter((z) => !zones.zones.includes(z));
-  const ids = members.length === 0 ? ['<new-instance-id>', '<new-reader-id>'] : ['<new-reader-id>'];
+  const ids = members.length === 0 ? [placeholder('db-instance-id', 'new-instance-id'), placeholder('db-instance-id', 'new-reader-id')] : [placeholder('db-instance-id', 'new-reader-id')];
   return ids.map((id, i) =>
-    awsCommand(
+    aws(
       'rds',
       'create-db-instance',
       '--db-instance-identifier',
@@ -84,9 +85,9 @@ function addInstanceCommands(cluster: DbCluster, members: ClusterMember[], zones
       '--engine',
       cluster.engine,
       '--db-instance-class',
-      instanceClass ?? '<db-instance-class>',
+      instanceClass ?? placeholder('db-instance-class'),
       '--availability-zone',
-      freeZones[i] ?? '<another-zone>',
+      freeZones[i] ?? placeholder('availability-zone', 'another-zone'),
     ),
   );
 }

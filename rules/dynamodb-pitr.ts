@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws } from '../src/engine/command.js';
 
 export default defineRule({
   id: 'dynamodb-pitr',
@@ -28,10 +28,10 @@ export default defineRule({
         pass(ref, 'enabled', { name: table.name }, { evidence });
         continue;
       }
-      const commands = [awsCommand('dynamodb', 'update-continuous-backups', '--table-name', table.name, '--point-in-time-recovery-specification', 'PointInTimeRecoveryEnabled=true')];
-      if (table.pointInTimeRecovery === 'DISABLED') fail(ref, 'disabled', { name: table.name }, { evidence, commands });
+      const steps = [aws('dynamodb', 'update-continuous-backups', '--table-name', table.name, '--point-in-time-recovery-specification', 'PointInTimeRecoveryEnabled=true')];
+      if (table.pointInTimeRecovery === 'DISABLED') fail(ref, 'disabled', { name: table.name }, { evidence, steps });
       // Any other status (the collector's UNKNOWN when the answer lacked it) is not a pass.
-      else fail(ref, 'unreported', { name: table.name, status: table.pointInTimeRecovery }, { evidence, commands });
+      else fail(ref, 'unreported', { name: table.name, status: table.pointInTimeRecovery }, { evidence, steps });
     }
   },
 });

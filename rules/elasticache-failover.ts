@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import type { RegionScope } from '../src/engine/region-scope.js';
 import type { ReplicationGroup } from '../src/model/inventory.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws, placeholder } from '../src/engine/command.js';
 import { countOf } from '../src/engine/plural.js';
 
 /** Engines with replication; Memcached nodes are independent by design (clients shard over them). */
@@ -40,28 +40,28 @@ export default defineRule({
         continue;
       }
       const replicas = fewestReplicas(group);
-      const commands = [
-        ...(replicas < 1 ? [awsCommand('elasticache', 'increase-replica-count', '--replication-group-id', name, '--new-replica-count', 1, '--apply-immediately')] : []),
-        awsCommand('elasticache', 'modify-replication-group', '--replication-group-id', name, '--automatic-failover-enabled', '--multi-az-enabled', '--apply-immediately'),
+      const steps = [
+        ...(replicas < 1 ? [aws('elasticache', 'increase-replica-count', '--replication-group-id', name, '--new-replica-count', 1, '--apply-immediately')] : []),
+        aws('elasticache', 'modify-replication-group', '--replication-group-id', name, '--automatic-failover-enabled', '--multi-az-enabled', '--apply-immediately'),
       ];
       if (group.automaticFailover !== 'enabled') {
         const perShard = group.nodeGroups.length > 1 ? ' per shard' : '';
-        fail(ref, 'failoverDisabled', { name, automaticFailover: group.automaticFailover, replicas: `${countOf(replicas, 'replica')}${perShard}` }, { evidence, commands });
+        fail(ref, 'failoverDisabled', { name, automaticFailover: group.automaticFailover, replicas: `${countOf(replicas, 'replica')}${perShard}` }, { evidence, steps });
       } else {
-        fail(ref, 'multiAzDisabled', { name, multiAz: group.multiAz }, { evidence, commands });
+        fail(ref, 'multiAzDisabled', { name, multiAz: group.multiAz }, { evidence, steps });
       }
     }
 
     for (const cluster of scope.cacheClusters) {
       // Members of a replication group are judged with it.
       if (cluster.replicationGroupId !== undefined || !REPLICATING_ENGINES.has(cluster.engine)) continue;
-      const groupId = '<new-replication-group-id>';
+      const groupId = placeholder('replication-group-id', 'new-replication-group-id');
       fail(scope.cacheClusterRef(cluster), 'standaloneNode', { name: cluster.id, engine: cluster.engine, zone: cluster.availabilityZone ?? 'unknown' }, {
         evidence: { engine: cluster.engine, numNodes: cluster.numNodes, availabilityZone: cluster.availabilityZone },
-        commands: [
-          awsCommand('elasticache', 'create-replication-group', '--replication-group-id', groupId, '--replication-group-description', `${cluster.id} with a replica`, '--primary-cluster-id', cluster.id),
-          awsCommand('elasticache', 'create-cache-cluster', '--cache-cluster-id', '<new-replica-id>', '--replication-group-id', groupId, '--preferred-availability-zone', '<another-zone>'),
-          awsCommand('elasticache', 'modify-replication-group', '--replication-group-id', groupId, '--automatic-failover-enabled', '--multi-az-enabled', '--apply-immediately'),
+        steps: [
+          aws('elasticache', 'create-replication-group', '--replication-group-id', groupId, '--replication-group-description', `${cluster.id} with a replica`, '--primary-cluster-id', cluster.id),
+          aws('elasticache', 'create-cache-cluster', '--cache-cluster-id', placeholder('cache-cluster-id', 'new-replica-id'), '--replication-group-id', groupId, '--preferred-availability-zone', placeholder('availability-zone', 'another-zone')),
+          aws('elasticache', 'modify-replication-group', '--replication-group-id', groupId, '--automatic-failover-enabled', '--multi-az-enabled', '--apply-immediately'),
         ],
       });
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws } from '../src/engine/command.js';
 
 const CROSS_ZONE = 'load_balancing.cross_zone.enabled';
 
@@ -29,7 +29,7 @@ export default defineRule({
         const value = lb.attributes[CROSS_ZONE];
         fail(ref, 'nodeOff', { type: lb.type === 'network' ? 'Network' : 'Gateway', name: lb.name, attribute: CROSS_ZONE, value: value ?? 'unset' }, {
           evidence: { [CROSS_ZONE]: value ?? null },
-          commands: [awsCommand('elbv2', 'modify-load-balancer-attributes', '--load-balancer-arn', lb.arn, '--attributes', `Key=${CROSS_ZONE},Value=true`)],
+          steps: [aws('elbv2', 'modify-load-balancer-attributes', '--load-balancer-arn', lb.arn, '--attributes', `Key=${CROSS_ZONE},Value=true`)],
         });
         continue;
       }
@@ -41,8 +41,8 @@ export default defineRule({
       }
       fail(ref, 'targetGroupsOff', { name: lb.name, targetGroups: off.map((tg) => tg.name).join(', ') }, {
         evidence: Object.fromEntries(off.map((tg) => [`${tg.name}: ${CROSS_ZONE}`, 'false'])),
-        commands: off.map((tg) =>
-          awsCommand('elbv2', 'modify-target-group-attributes', '--target-group-arn', tg.arn, '--attributes', `Key=${CROSS_ZONE},Value=use_load_balancer_configuration`),
+        steps: off.map((tg) =>
+          aws('elbv2', 'modify-target-group-attributes', '--target-group-arn', tg.arn, '--attributes', `Key=${CROSS_ZONE},Value=use_load_balancer_configuration`),
         ),
       });
     }

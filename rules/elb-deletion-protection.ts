@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws } from '../src/engine/command.js';
 
 const DELETION_PROTECTION = 'deletion_protection.enabled';
 
@@ -29,7 +29,7 @@ export default defineRule({
       }
       fail(scope.loadBalancerRef(lb), 'unprotected', { name: lb.name, attribute: DELETION_PROTECTION, value: value ?? 'unset' }, {
         evidence: { [DELETION_PROTECTION]: value ?? null },
-        commands: [awsCommand('elbv2', 'modify-load-balancer-attributes', '--load-balancer-arn', lb.arn, '--attributes', `Key=${DELETION_PROTECTION},Value=true`)],
+        steps: [aws('elbv2', 'modify-load-balancer-attributes', '--load-balancer-arn', lb.arn, '--attributes', `Key=${DELETION_PROTECTION},Value=true`)],
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws, placeholder } from '../src/engine/command.js';
 import { countOf } from '../src/engine/plural.js';
 import { distinctSorted } from '../src/collections.js';
 import { candidateSubnets, candidateSubnetsHint } from './support/zones.js';
@@ -35,7 +35,7 @@ export default defineRule({
       const candidates = lb.vpcId ? candidateSubnets(scope, lb.vpcId, zones) : [];
       fail(scope.loadBalancerRef(lb), 'tooFewZones', { ...data, minAzs: params.minAzs }, {
         evidence: { availabilityZones: zones, candidateSubnets: candidates },
-        commands: [awsCommand('elbv2', 'set-subnets', '--load-balancer-arn', lb.arn, '--subnets', ...subnets, '<subnet-id-in-another-zone>')],
+        steps: [aws('elbv2', 'set-subnets', '--load-balancer-arn', lb.arn, '--subnets', ...subnets, placeholder('subnet-id', 'subnet-id-in-another-zone'))],
         hints: candidateSubnetsHint(candidates),
       });
     }

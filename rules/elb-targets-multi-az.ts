@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import type { TargetGroup, Target, TargetType } from '../src/model/inventory.js';
 import type { RegionScope } from '../src/engine/region-scope.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws, joined, placeholder, type PlaceholderWord } from '../src/engine/command.js';
+import type { RemediationStep } from '../src/model/result.js';
 import { loadBalancerAttachments } from './support/autoscaling.js';
 import { countOf } from '../src/engine/plural.js';
 import { distinctSorted } from '../src/collections.js';
@@ -79,38 +80,38 @@ export default defineRule({
         pass(ref, 'multiZone', { name: lb.name, zoneCount: countOf(zoneList.length, 'zone'), zones: zoneList.join(', ') }, { evidence });
         continue;
       }
-      const commands = targetGroups.map((tg) => fixCommand(scope, tg));
+      const steps = targetGroups.map((tg) => fixCommand(scope, tg));
       if (zoneList.length === 0 && unknownZone.length === 0) {
-        fail(ref, 'noHealthyTarget', { name: lb.name, targetGroups: targetGroupNames }, { evidence, commands });
+        fail(ref, 'noHealthyTarget', { name: lb.name, targetGroups: targetGroupNames }, { evidence, steps });
       } else {
         const known = zoneList.length > 0 ? zoneList.join(', ') : 'none known';
         const zonesText = unknownZone.length > 0 ? `${known}; ${countOf(unknownZone.length, 'target')} in an unknown zone` : known;
-        fail(ref, 'tooFewZones', { name: lb.name, zoneCount: countOf(zoneList.length, 'zone'), zones: zonesText, required }, { evidence, commands });
+        fail(ref, 'tooFewZones', { name: lb.name, zoneCount: countOf(zoneList.length, 'zone'), zones: zonesText, required }, { evidence, steps });
       }
     }
   },
 });
 
 /** What to register, by target type: a Lambda or ALB target group takes a single function or load balancer. */
-const REGISTER_PLACEHOLDER: Record<TargetType, string> = {
-  instance: '<instance-id-in-another-zone>',
-  ip: '<ip-address-in-another-zone>',
-  lambda: '<lambda-function-arn>',
-  alb: '<application-load-balancer-arn>',
+const REGISTER_PLACEHOLDER: Record<TargetType, PlaceholderWord> = {
+  instance: placeholder('instance-id', 'instance-id-in-another-zone'),
+  ip: placeholder('ip-address', 'ip-address-in-another-zone'),
+  lambda: placeholder('lambda-function-arn'),
+  alb: placeholder('load-balancer-arn', 'application-load-balancer-arn'),
 };
 
 /** The Auto Scaling group feeding the target group, spread to more subnets; else a manual registration. */
-function fixCommand(scope: RegionScope, tg: TargetGroup): string {
+function fixCommand(scope: RegionScope, tg: TargetGroup): RemediationStep {
   const group = scope.autoScalingGroups.find((g) => loadBalancerAttachments(g).includes(tg.arn));
   if (group) {
-    return awsCommand(
+    return aws(
       'autoscaling',
       'update-auto-scaling-group',
       '--auto-scaling-group-name',
       group.name,
       '--vpc-zone-identifier',
-      [...group.subnetIds, '<subnet-id-in-another-zone>'].join(','),
+      joined(',', [...group.subnetIds, placeholder('subnet-id', 'subnet-id-in-another-zone')]),
     );
   }
-  return awsCommand('elbv2', 'register-targets', '--target-group-arn', tg.arn, '--targets', `Id=${REGISTER_PLACEHOLDER[tg.targetType]}`);
+  return aws('elbv2', 'register-targets', '--target-group-arn', tg.arn, '--targets', joined('', ['Id=', REGISTER_PLACEHOLDER[tg.targetType]]));
 }

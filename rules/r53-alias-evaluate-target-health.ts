@@ -37,7 +37,7 @@ export default defineAccountRule({
         loadBalancers: destinations.map((d) => ({ name: d.loadBalancer.name, region: d.region, arn: d.loadBalancer.arn })),
       };
       if (alias.evaluateTargetHealth) pass(ref, 'evaluates', data, { evidence });
-      else fail(ref, 'notEvaluated', data, { evidence, commands: [evaluateTargetHealthCommand(zone, record, alias)] });
+      else fail(ref, 'notEvaluated', data, { evidence, steps: [evaluateTargetHealthCommand(zone, record, alias)] });
     }
   },
 });

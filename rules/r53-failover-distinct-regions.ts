@@ -3,7 +3,8 @@ import type { AccountScope, RecordGroup } from '../src/engine/account-scope.js';
 import { defineAccountRule } from '../src/engine/define-rule.js';
 import type { ResolvedLoadBalancer } from '../src/model/dns-resolver.js';
 import type { DnsRecord } from '../src/model/inventory.js';
-import { groupData, resourceRecordSet, upsertCommand } from './support/route53.js';
+import { groupData, resourceRecordSet, upsertCommand, type RecordDraft } from './support/route53.js';
+import { placeholder } from '../src/engine/command.js';
 
 export default defineAccountRule({
   id: 'r53-failover-distinct-regions',
@@ -43,11 +44,11 @@ export default defineAccountRule({
       };
       const data = { ...groupData(group), primary: placement(primary), secondary: placement(secondary) };
       const primaryArns = new Set(primary.map((d) => d.loadBalancer.arn));
-      const commands = secondaries.map((record) => upsertCommand(group.zone, resourceRecordSet(inAnotherRegion(record))));
+      const steps = secondaries.map((record) => upsertCommand(group.zone, resourceRecordSet(inAnotherRegion(record))));
       if (secondary.every((d) => primaryArns.has(d.loadBalancer.arn))) {
-        fail(ref, 'sameLoadBalancer', { ...groupData(group), loadBalancers: placement(secondary) }, { evidence, commands });
+        fail(ref, 'sameLoadBalancer', { ...groupData(group), loadBalancers: placement(secondary) }, { evidence, steps });
       } else if (secondaryRegions.every((region) => primaryRegions.includes(region))) {
-        fail(ref, 'sameRegion', { ...data, regions: secondaryRegions.join(', ') }, { evidence, commands });
+        fail(ref, 'sameRegion', { ...data, regions: secondaryRegions.join(', ') }, { evidence, steps });
       } else {
         pass(ref, 'distinctRegions', data, { evidence });
       }
@@ -73,13 +74,13 @@ function placement(destinations: ResolvedLoadBalancer[]): string {
 }
 
 /** The secondary pointed to a load balancer the user picks in another region; its other fields as they are (a CNAME stays a CNAME). */
-function inAnotherRegion(record: DnsRecord): DnsRecord {
-  if (!record.aliasTarget) return { ...record, values: ['<load-balancer-dns-name-in-another-region>'] };
+function inAnotherRegion(record: DnsRecord): RecordDraft {
+  if (!record.aliasTarget) return { ...record, values: [placeholder('dns-name', 'load-balancer-dns-name-in-another-region')] };
   return {
     ...record,
     aliasTarget: {
-      hostedZoneId: '<load-balancer-canonical-hosted-zone-id>',
-      dnsName: '<load-balancer-dns-name-in-another-region>',
+      hostedZoneId: placeholder('hosted-zone-id', 'load-balancer-canonical-hosted-zone-id'),
+      dnsName: placeholder('dns-name', 'load-balancer-dns-name-in-another-region'),
       evaluateTargetHealth: true,
     },
   };

@@ -31,7 +31,7 @@ export default defineAccountRule({
       } else if (record.aliasTarget?.evaluateTargetHealth) {
         pass(ref, 'evaluatesTargetHealth', { ...recordData(zone, record), target: record.aliasTarget.dnsName }, { evidence });
       } else {
-        fail(ref, 'noHealthCheck', recordData(zone, record), { evidence, commands: healthCheckCommands(zone, record) });
+        fail(ref, 'noHealthCheck', recordData(zone, record), { evidence, steps: healthCheckCommands(zone, record) });
       }
     }
   },

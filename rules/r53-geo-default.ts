@@ -1,7 +1,8 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
 import { routingPolicy } from '../src/model/dns.js';
 import type { DnsRecord } from '../src/model/inventory.js';
-import { groupData, resourceRecordSet, upsertCommand } from './support/route53.js';
+import { groupData, resourceRecordSet, upsertCommand, type RecordDraft } from './support/route53.js';
+import { placeholder } from '../src/engine/command.js';
 
 export default defineAccountRule({
   id: 'r53-geo-default',
@@ -31,8 +32,8 @@ export default defineAccountRule({
         pass(ref, 'hasDefault', { ...groupData(group), setIdentifier: defaultRecord.setIdentifier ?? '-' }, { evidence: { locations } });
         continue;
       }
-      const commands = [upsertCommand(group.zone, resourceRecordSet(defaultLocationRecord(group.records[0]!)))];
-      fail(ref, 'noDefault', { ...groupData(group), locations: locations.join(', ') }, { evidence: { locations }, commands });
+      const steps = [upsertCommand(group.zone, resourceRecordSet(defaultLocationRecord(group.records[0]!)))];
+      fail(ref, 'noDefault', { ...groupData(group), locations: locations.join(', ') }, { evidence: { locations }, steps });
     }
   },
 });
@@ -45,13 +46,13 @@ function locationOf(record: DnsRecord): string {
 }
 
 /** A default-location record shaped like an existing one of the group (alias or values), its endpoint left to the user. */
-function defaultLocationRecord(sample: DnsRecord): DnsRecord {
-  const record: DnsRecord = { name: sample.name, type: sample.type, setIdentifier: '<default-set-identifier>', geoLocation: { countryCode: '*' }, values: [] };
+function defaultLocationRecord(sample: DnsRecord): RecordDraft {
+  const record: RecordDraft = { name: sample.name, type: sample.type, setIdentifier: placeholder('route53-set-identifier', 'default-set-identifier'), geoLocation: { countryCode: '*' }, values: [] };
   if (sample.aliasTarget) {
-    record.aliasTarget = { hostedZoneId: '<default-alias-hosted-zone-id>', dnsName: '<default-dns-name>', evaluateTargetHealth: true };
+    record.aliasTarget = { hostedZoneId: placeholder('hosted-zone-id', 'default-alias-hosted-zone-id'), dnsName: placeholder('dns-name', 'default-dns-name'), evaluateTargetHealth: true };
   } else {
     record.ttl = sample.ttl ?? 60;
-    record.values = [sample.type === 'CNAME' ? '<default-host-name>' : '<default-address>'];
+    record.values = [sample.type === 'CNAME' ? placeholder('dns-name', 'default-host-name') : placeholder('ip-address', 'default-address')];
   }
   return record;
 }

@@ -1,5 +1,5 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws } from '../src/engine/command.js';
 import { recordData, recordEvidence } from './support/route53.js';
 
 export default defineAccountRule({
@@ -36,8 +36,8 @@ export default defineAccountRule({
       }
       // One command puts both flags right when both are set.
       const flags = [...(healthCheck.disabled ? ['--no-disabled'] : []), ...(healthCheck.inverted ? ['--no-inverted'] : [])];
-      const commands = [awsCommand('route53', 'update-health-check', '--health-check-id', healthCheckId, ...flags)];
-      fail(ref, healthCheck.disabled ? (healthCheck.inverted ? 'disabledAndInverted' : 'disabled') : 'inverted', data, { evidence, commands });
+      const steps = [aws('route53', 'update-health-check', '--health-check-id', healthCheckId, ...flags)];
+      fail(ref, healthCheck.disabled ? (healthCheck.inverted ? 'disabledAndInverted' : 'disabled') : 'inverted', data, { evidence, steps });
     }
   },
 });

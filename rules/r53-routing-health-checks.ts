@@ -37,7 +37,7 @@ export default defineAccountRule({
       } else if (record.aliasTarget?.evaluateTargetHealth) {
         pass(ref, 'evaluatesTargetHealth', { ...data, target: record.aliasTarget.dnsName }, { evidence });
       } else {
-        fail(ref, 'noHealthCheck', data, { evidence, commands: healthCheckCommands(zone, record) });
+        fail(ref, 'noHealthCheck', data, { evidence, steps: healthCheckCommands(zone, record) });
       }
     }
   },

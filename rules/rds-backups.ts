@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws } from '../src/engine/command.js';
 import { countOf } from '../src/engine/plural.js';
 import { isAurora, isReadReplica, isRdsEngine, isStandaloneInstance } from './support/rds.js';
 
@@ -36,7 +36,7 @@ export default defineRule({
       }
       fail(ref, 'noBackups', data, {
         evidence,
-        commands: [awsCommand('rds', 'modify-db-instance', '--db-instance-identifier', instance.id, '--backup-retention-period', RETENTION_DAYS, '--apply-immediately')],
+        steps: [aws('rds', 'modify-db-instance', '--db-instance-identifier', instance.id, '--backup-retention-period', RETENTION_DAYS, '--apply-immediately')],
       });
     }
 
@@ -51,7 +51,7 @@ export default defineRule({
       }
       fail(ref, 'noBackups', data, {
         evidence,
-        commands: [awsCommand('rds', 'modify-db-cluster', '--db-cluster-identifier', cluster.id, '--backup-retention-period', RETENTION_DAYS, '--apply-immediately')],
+        steps: [aws('rds', 'modify-db-cluster', '--db-cluster-identifier', cluster.id, '--backup-retention-period', RETENTION_DAYS, '--apply-immediately')],
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws, placeholder } from '../src/engine/command.js';
 import { countOf } from '../src/engine/plural.js';
 import {
   clusterMembers,
@@ -47,16 +47,16 @@ export default defineRule({
       if (EDITIONS_WITHOUT_MULTI_AZ.has(instance.engine)) {
         fail(ref, 'editionWithoutMultiAz', { name: instance.id, zone, engine: instance.engine }, {
           evidence,
-          commands: [
-            awsCommand('rds', 'create-db-snapshot', '--db-instance-identifier', instance.id, '--db-snapshot-identifier', '<snapshot-id>'),
-            awsCommand('rds', 'restore-db-instance-from-db-snapshot', '--db-instance-identifier', '<new-instance-id>', '--db-snapshot-identifier', '<snapshot-id>', '--engine', 'sqlserver-se', '--db-instance-class', '<db-instance-class>', '--multi-az'),
+          steps: [
+            aws('rds', 'create-db-snapshot', '--db-instance-identifier', instance.id, '--db-snapshot-identifier', placeholder('db-snapshot-id', 'snapshot-id')),
+            aws('rds', 'restore-db-instance-from-db-snapshot', '--db-instance-identifier', placeholder('db-instance-id', 'new-instance-id'), '--db-snapshot-identifier', placeholder('db-snapshot-id', 'snapshot-id'), '--engine', 'sqlserver-se', '--db-instance-class', placeholder('db-instance-class'), '--multi-az'),
           ],
         });
         continue;
       }
       fail(ref, 'singleAz', { name: instance.id, zone }, {
         evidence,
-        commands: [awsCommand('rds', 'modify-db-instance', '--db-instance-identifier', instance.id, '--multi-az', '--apply-immediately')],
+        steps: [aws('rds', 'modify-db-instance', '--db-instance-identifier', instance.id, '--multi-az', '--apply-immediately')],
       });
     }
 
@@ -75,7 +75,7 @@ export default defineRule({
       // Multi-AZ DB clusters always run a writer and two readers in three zones: this one is broken or changing.
       fail(ref, 'clusterNotMultiAz', { ...data, engine: cluster.engine }, {
         evidence,
-        commands: [awsCommand('rds', 'describe-db-clusters', '--db-cluster-identifier', cluster.id, '--query', 'DBClusters[0].[Status,MultiAZ,DBClusterMembers]')],
+        steps: [aws('rds', 'describe-db-clusters', '--db-cluster-identifier', cluster.id, '--query', 'DBClusters[0].[Status,MultiAZ,DBClusterMembers]')],
       });
     }
   },

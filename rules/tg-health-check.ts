@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws } from '../src/engine/command.js';
 
 export default defineRule({
   id: 'tg-health-check',
@@ -37,7 +37,7 @@ export default defineRule({
       if (!enabled) {
         fail(ref, 'disabled', { name: tg.name }, {
           evidence,
-          commands: [awsCommand('elbv2', 'modify-target-group', '--target-group-arn', tg.arn, '--health-check-enabled')],
+          steps: [aws('elbv2', 'modify-target-group', '--target-group-arn', tg.arn, '--health-check-enabled')],
         });
         continue;
       }
@@ -55,8 +55,8 @@ export default defineRule({
         { name: tg.name, seconds, interval: intervalSeconds ?? 30, threshold: unhealthyThreshold ?? 2, max: params.maxDetectionSeconds },
         {
           evidence,
-          commands: [
-            awsCommand(
+          steps: [
+            aws(
               'elbv2',
               'modify-target-group',
               '--target-group-arn',

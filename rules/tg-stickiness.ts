@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { awsCommand } from '../src/engine/shell.js';
+import { aws } from '../src/engine/command.js';
 
 export default defineRule({
   id: 'tg-stickiness',
@@ -31,7 +31,9 @@ export default defineRule({
       const type = tg.attributes['stickiness.type'] ?? 'unknown';
       fail(ref, 'sticky', { name: tg.name, type }, {
         evidence: { 'stickiness.enabled': 'true', 'stickiness.type': type },
-        commands: [awsCommand('elbv2', 'modify-target-group-attributes', '--target-group-arn', tg.arn, '--attributes', 'Key=stickiness.enabled,Value=false')],
+        steps: [aws('elbv2', 'modify-target-group-attributes', '--target-group-arn', tg.arn, '--attributes', 'Key=stickiness.enabled,Value=false')],
+        warning:
+          'Users whose session lives in one target\'s memory are logged out, or lose their cart, on their next request: first keep sessions in a shared store (ElastiCache, DynamoDB) or in signed cookies, then turn stickiness off.',
       });
     }
   },

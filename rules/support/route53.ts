@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { RecordGroup } from '../../src/engine/account-scope.js';
-import { awsCommand } from '../../src/engine/shell.js';
+import { aws, json, placeholder, type PlaceholderWord } from '../../src/engine/command.js';
+import type { RemediationStep } from '../../src/model/result.js';
 import { bareHostedZoneId } from '../../src/model/dns.js';
 import type { AliasTarget, DnsRecord, HostedZone } from '../../src/model/inventory.js';
 
@@ -8,6 +10,17 @@ export const CLOUDFRONT_HOSTED_ZONE_ID = 'Z2FDTNDATAQYW2';
 
 /** A `ResourceRecordSet` of `ChangeResourceRecordSets`, with the API's field names. */
 export type ResourceRecordSet = Record<string, unknown>;
+
+/** A value of a record to write: from the inventory, or for the user to fill in. */
+export type Fillable = string | PlaceholderWord;
+
+/** A record as a fix writes it: a record of the inventory, where the fix may leave some values to the user. */
+export interface RecordDraft extends Omit<DnsRecord, 'setIdentifier' | 'values' | 'aliasTarget' | 'healthCheckId'> {
+  setIdentifier?: Fillable;
+  values: Fillable[];
+  aliasTarget?: { hostedZoneId: Fillable; dnsName: Fillable; evaluateTargetHealth: boolean };
+  healthCheckId?: Fillable;
+}
 
 /** `www.example.com A (set primary-us)`: how a message names a record. */
 export function recordLabel(record: DnsRecord): string {
@@ -34,7 +47,7 @@ export function groupData(group: RecordGroup): { group: string; zone: string } {
  * The record as `ChangeResourceRecordSets` takes it, field for field from the inventory, in the
  * order of the API reference: an UPSERT of it with one field changed rewrites nothing else.
  */
-export function resourceRecordSet(record: DnsRecord): ResourceRecordSet {
+export function resourceRecordSet(record: RecordDraft): ResourceRecordSet {
   const set: ResourceRecordSet = { Name: record.name, Type: record.type };
   if (record.setIdentifier !== undefined) set.SetIdentifier = record.setIdentifier;
   if (record.weight !== undefined) set.Weight = record.weight;
@@ -69,13 +82,13 @@ export function resourceRecordSet(record: DnsRecord): ResourceRecordSet {
 }
 
 /** `aws route53 change-resource-record-sets` that creates or replaces one record set. */
-export function upsertCommand(zone: HostedZone, set: ResourceRecordSet): string {
+export function upsertCommand(zone: HostedZone, set: ResourceRecordSet): RemediationStep {
   const changeBatch = { Changes: [{ Action: 'UPSERT', ResourceRecordSet: set }] };
-  return awsCommand('route53', 'change-resource-record-sets', '--hosted-zone-id', zone.id, '--change-batch', JSON.stringify(changeBatch));
+  return aws('route53', 'change-resource-record-sets', '--hosted-zone-id', zone.id, '--change-batch', json(changeBatch));
 }
 
 /** The alias record rewritten with `EvaluateTargetHealth: true`. */
-export function evaluateTargetHealthCommand(zone: HostedZone, record: DnsRecord, alias: AliasTarget): string {
+export function evaluateTargetHealthCommand(zone: HostedZone, record: DnsRecord, alias: AliasTarget): RemediationStep {
   return upsertCommand(zone, resourceRecordSet({ ...record, aliasTarget: { ...alias, evaluateTargetHealth: true } }));
 }
 
@@ -88,29 +101,47 @@ export function canEvaluateTargetHealth(alias: AliasTarget): boolean {
  * `aws route53 create-health-check` for the endpoint a record answers with. Route 53's checkers
  * sit on the internet: an endpoint in a private zone is watched through a CloudWatch alarm.
  */
-export function createHealthCheckCommand(zone: HostedZone, record: DnsRecord): string {
+export function createHealthCheckCommand(zone: HostedZone, record: RecordDraft): RemediationStep {
   const config = zone.privateZone
-    ? { Type: 'CLOUDWATCH_METRIC', AlarmIdentifier: { Region: '<alarm-region>', Name: '<alarm-name>' }, InsufficientDataHealthStatus: 'LastKnownStatus' }
-    : { Type: 'HTTPS', ...healthCheckEndpoint(record), Port: 443, ResourcePath: '<health-check-path>', RequestInterval: 30, FailureThreshold: 3 };
-  return awsCommand('route53', 'create-health-check', '--caller-reference', '<unique-reference>', '--health-check-config', JSON.stringify(config));
+    ? {
+        Type: 'CLOUDWATCH_METRIC',
+        AlarmIdentifier: { Region: placeholder('region', 'alarm-region'), Name: placeholder('cloudwatch-alarm-name', 'alarm-name') },
+        InsufficientDataHealthStatus: 'LastKnownStatus',
+      }
+    : { Type: 'HTTPS', ...healthCheckEndpoint(record), Port: 443, ResourcePath: placeholder('url-path', 'health-check-path'), RequestInterval: 30, FailureThreshold: 3 };
+  const document = json(config);
+  return aws('route53', 'create-health-check', '--caller-reference', callerReference(zone, record, document.text), '--health-check-config', document);
+}
+
+/**
+ * The same reference for the same check of the same record: pasted twice, the command returns the
+ * check it created the first time instead of creating a second one.
+ */
+function callerReference(zone: HostedZone, record: RecordDraft, config: string): string {
+  const name = typeof record.setIdentifier === 'string' ? `${record.name}/${record.type}/${record.setIdentifier}` : `${record.name}/${record.type}`;
+  return `ha-audit-${createHash('sha256').update([zone.id, name, config].join('\n')).digest('hex').slice(0, 32)}`;
 }
 
 /** The record's one IP address, the host its CNAME or alias names, or a placeholder. */
-function healthCheckEndpoint(record: DnsRecord): Record<string, string> {
-  if (record.aliasTarget) return { FullyQualifiedDomainName: record.aliasTarget.dnsName.replace(/\.$/, '') };
+function healthCheckEndpoint(record: RecordDraft): Record<string, Fillable> {
+  const stripDot = (value: Fillable) => (typeof value === 'string' ? value.replace(/\.$/, '') : value);
+  if (record.aliasTarget) return { FullyQualifiedDomainName: stripDot(record.aliasTarget.dnsName) };
   const only = record.values.length === 1 ? record.values[0]! : undefined;
   if (only !== undefined && (record.type === 'A' || record.type === 'AAAA')) return { IPAddress: only };
-  if (only !== undefined && record.type === 'CNAME') return { FullyQualifiedDomainName: only.replace(/\.$/, '') };
-  return { FullyQualifiedDomainName: '<endpoint-host-name>' };
+  if (only !== undefined && record.type === 'CNAME') return { FullyQualifiedDomainName: stripDot(only) };
+  return { FullyQualifiedDomainName: placeholder('dns-name', 'endpoint-host-name') };
 }
+
+/** The id the user gets back from `create-health-check`. */
+export const NEW_HEALTH_CHECK_ID = placeholder('route53-health-check-id', 'health-check-id');
 
 /**
  * What makes Route 53 notice that a record's endpoint is down: evaluating the alias target's
  * health where it can, else a new health check attached to the record.
  */
-export function healthCheckCommands(zone: HostedZone, record: DnsRecord): string[] {
+export function healthCheckCommands(zone: HostedZone, record: DnsRecord): RemediationStep[] {
   if (record.aliasTarget && canEvaluateTargetHealth(record.aliasTarget)) return [evaluateTargetHealthCommand(zone, record, record.aliasTarget)];
-  return [createHealthCheckCommand(zone, record), upsertCommand(zone, { ...resourceRecordSet(record), HealthCheckId: '<health-check-id>' })];
+  return [createHealthCheckCommand(zone, record), upsertCommand(zone, resourceRecordSet({ ...record, healthCheckId: NEW_HEALTH_CHECK_ID }))];
 }
 
 /** `aliasTarget.dnsName`, `healthCheckId`...: what a record carries that the DNS rules look at. */

@@ -1,5 +1,5 @@
 import type { Operation, ServiceId } from '../model/operations.js';
-import type { ResourceRef } from '../model/result.js';
+import type { RemediationStep, ResourceRef } from '../model/result.js';
 import type { Severity } from '../model/severity.js';
 import type { AccountScope } from './account-scope.js';
 import type { RegionScope } from './region-scope.js';
@@ -33,8 +33,10 @@ type MessageArgs<S extends string, Extra> = [Placeholders<S>] extends [never]
 export interface FailExtra {
   /** What the rule saw, for the report and for scripts (`{ "stickiness.type": "lb_cookie" }`). */
   evidence?: Evidence;
-  /** AWS CLI commands with the real identifiers filled in. */
-  commands?: string[];
+  /** The AWS CLI commands that fix it, in order, with the real identifiers filled in (`aws(...)`). */
+  steps?: RemediationStep[];
+  /** What the fix costs when it interrupts service, loses data, costs money or logs users out. */
+  warning?: string;
   /** Short lines that help act on the failure, shown by every report (empty ones are dropped). */
   hints?: string[];
 }

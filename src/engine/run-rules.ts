@@ -3,6 +3,8 @@ import { GLOBAL_REGION, type Gap, type Inventory } from '../model/inventory.js';
 import type { Remediation, ResourceRef, Result } from '../model/result.js';
 import type { Evidence, FailExtra, ParamsSpec, ParamValues, Rule, RuleContext } from './define-rule.js';
 import { formatMessage } from './message.js';
+import { inRegion } from './command.js';
+import { commandLine } from './shell.js';
 import { resolveParams, type ParamOverrides } from './params.js';
 import { AccountScope } from './account-scope.js';
 import { DnsResolver } from '../model/dns-resolver.js';
@@ -72,7 +74,7 @@ function runCheck(rule: Rule, params: ParamValues<ParamsSpec>, where: ResourceRe
       message: formatMessage(template, data),
       resource,
     };
-    if (status === 'fail') result.remediation = remediationOf(rule, resource, extra?.commands);
+    if (status === 'fail') result.remediation = remediationOf(rule, resource, extra);
     const hints = extra?.hints?.filter((hint) => hint !== '');
     if (hints && hints.length > 0) result.hints = hints;
     if (extra?.evidence && Object.keys(extra.evidence).length > 0) result.evidence = extra.evidence;
@@ -94,17 +96,15 @@ function runCheck(rule: Rule, params: ParamValues<ParamsSpec>, where: ResourceRe
   return results;
 }
 
-function remediationOf(rule: Rule, resource: ResourceRef, commands: string[] = []): Remediation {
-  return { summary: rule.remediation.summary, commands: commands.map((command) => inRegion(command, resource.region)), docs: rule.remediation.docs };
-}
-
 /**
- * A fix command runs in the resource's region, not in whatever region the user's shell
- * defaults to: a report of several regions must not send a fix to the wrong one.
+ * The fix of a failing result. Each step runs in the resource's region, not in whatever region
+ * the user's shell defaults to: a report of several regions must not send a fix to the wrong one.
  */
-function inRegion(command: string, region: string): string {
-  if (region === GLOBAL_REGION || !command.startsWith('aws ') || /\s--region\s/.test(command)) return command;
-  return `${command} --region ${region}`;
+function remediationOf(rule: Rule, resource: ResourceRef, extra: FailExtra = {}): Remediation {
+  const steps = (extra.steps ?? []).map((step) => (resource.region === GLOBAL_REGION ? step : inRegion(step, resource.region)));
+  const remediation: Remediation = { summary: rule.remediation.summary, commands: steps.map(commandLine), steps, docs: rule.remediation.docs };
+  if (extra.warning) remediation.warning = extra.warning;
+  return remediation;
 }
 
 function dataMissingResult(rule: Rule, where: ResourceRef, gaps: Gap[]): Result {
@@ -121,6 +121,7 @@ function dataMissingResult(rule: Rule, where: ResourceRef, gaps: Gap[]): Result 
     remediation: {
       summary: `Allow the scanning identity ${actions.join(', ')} (or fix the cause above) and scan again.`,
       commands: [],
+      steps: [],
       docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html',
     },
     evidence: { gaps: gaps.map(({ region, service, operation, code, message }) => ({ region, service, operation, code, message })) },

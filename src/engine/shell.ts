@@ -1,13 +1,28 @@
+import type { Remediation, RemediationStep } from '../model/result.js';
+
+/** Words a POSIX shell passes through unchanged, unquoted. */
+const SAFE_WORD = /^[A-Za-z0-9@%+=:,./_-]+$/;
+
 /**
- * Quotes a value for a POSIX shell when it needs it, so that a remediation command can be
- * pasted as is. Placeholders (`<subnet-id>`) are left bare: the user must replace them anyway.
+ * Quotes a word for a POSIX shell unless it is made only of characters no shell gives a meaning
+ * to. Every value from AWS goes through here: a name may legally hold `;`, `$(...)` or `<...>`.
  */
 export function shellQuote(value: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(value) || /^<[^>]+>$/.test(value)) return value;
+  if (SAFE_WORD.test(value)) return value;
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** `aws elbv2 modify-target-group ...` from the words of a command, each quoted as needed. */
-export function awsCommand(...words: (string | number)[]): string {
-  return ['aws', ...words.map((w) => shellQuote(String(w)))].join(' ');
+/**
+ * The command line of a step. Only words that are wholly a placeholder of the step stay bare
+ * (`<subnet-id>`: the user replaces them); which words those are is known from the step, never
+ * guessed from how a word looks.
+ */
+export function commandLine(step: RemediationStep): string {
+  const bare = new Set(step.placeholders.filter((p) => step.argv[p.arg] === p.text).map((p) => p.arg));
+  return step.argv.map((word, i) => (bare.has(i) ? word : shellQuote(word))).join(' ');
+}
+
+/** The command lines of a remediation: rendered from its steps, or as written by a report that predates them. */
+export function remediationCommands(remediation: Remediation): string[] {
+  return remediation.steps ? remediation.steps.map(commandLine) : remediation.commands;
 }

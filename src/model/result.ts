@@ -28,11 +28,61 @@ export interface ResourceRef {
   tags?: Record<string, string>;
 }
 
+/**
+ * What a placeholder stands for: the user replaces it with a value of that kind. A closed list,
+ * so that tests can fill every placeholder with a real value and run the command.
+ */
+export const PLACEHOLDER_KINDS = [
+  'availability-zone',
+  'cache-cluster-id',
+  'cloudwatch-alarm-name',
+  'db-instance-class',
+  'db-instance-id',
+  'db-snapshot-id',
+  'dns-name',
+  'elastic-ip-allocation-id',
+  'hosted-zone-id',
+  'instance-id',
+  'ip-address',
+  'lambda-function-arn',
+  'load-balancer-arn',
+  'port',
+  'region',
+  'replication-group-id',
+  'route53-health-check-id',
+  'route53-health-check-type',
+  'route53-set-identifier',
+  'subnet-id',
+  'url-path',
+] as const;
+
+export type PlaceholderKind = (typeof PLACEHOLDER_KINDS)[number];
+
+/** A part of a command the user must fill in: never a value from AWS. */
+export interface Placeholder {
+  /** Index in `argv` of the word that holds it. */
+  arg: number;
+  /** Its text in that word, `<subnet-id-in-another-zone>`: the whole word, or a part (a list, a JSON document). */
+  text: string;
+  kind: PlaceholderKind;
+}
+
+/** One AWS CLI command as data: the words the shell must pass, and which of them the user fills in. */
+export interface RemediationStep {
+  /** The command's words, `aws` first, unquoted. */
+  argv: string[];
+  placeholders: Placeholder[];
+}
+
 export interface Remediation {
   /** One sentence: what to change. */
   summary: string;
-  /** AWS CLI commands with the resource's real identifiers (placeholders in `<angle brackets>`). */
+  /** The steps as command lines, quoted for a POSIX shell (placeholders, bare, in `<angle brackets>`). */
   commands: string[];
+  /** The commands as data, in order; `commands` is rendered from them. Absent in reports of ha-audit before 1.1. */
+  steps?: RemediationStep[];
+  /** What applying the fix costs: an interruption, lost data, money, users logged out. */
+  warning?: string;
   /** Link to the AWS documentation page. */
   docs: string;
 }

@@ -2,6 +2,7 @@ import type { Rule } from '../engine/define-rule.js';
 import type { Gap } from '../model/inventory.js';
 import type { ScanReport } from '../model/report.js';
 import type { Result } from '../model/result.js';
+import { remediationCommands } from '../engine/shell.js';
 
 /** The suite of the collection gaps: they make the audit incomplete (exit 3) even when no rule reads that data. */
 export const GAPS_SUITE = 'data-collection';
@@ -102,7 +103,9 @@ function failureBody(result: Result): string {
   if (result.baseline) lines.push(`Baseline: ${result.baseline}`);
   const remediation = result.remediation;
   if (remediation) {
-    lines.push(`Fix: ${remediation.summary}`, ...remediation.commands.map((command) => `$ ${command}`));
+    lines.push(`Fix: ${remediation.summary}`);
+    if (remediation.warning) lines.push(`Warning: ${remediation.warning}`);
+    lines.push(...remediationCommands(remediation).map((command) => `$ ${command}`));
   }
   lines.push(...(result.hints ?? []));
   if (remediation?.docs) lines.push(`Docs: ${remediation.docs}`);

@@ -5,6 +5,7 @@ import type { Gap } from '../model/inventory.js';
 import type { ScanReport } from '../model/report.js';
 import type { ResourceRef, Result } from '../model/result.js';
 import type { Severity } from '../model/severity.js';
+import { remediationCommands } from '../engine/shell.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -112,12 +113,13 @@ function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
 }
 
 function sarifResult(result: Result, ruleIndex: number): Sarif.Result {
-  const commands = result.remediation?.commands ?? [];
+  const commands = result.remediation ? remediationCommands(result.remediation) : [];
+  const warning = result.remediation?.warning ? [`Warning: ${result.remediation.warning}`] : [];
   const sarif: Sarif.Result = {
     ruleId: result.ruleId,
     ruleIndex,
     level: LEVEL[result.severity],
-    message: { text: messageText([result.message, ...commands.map((c) => `$ ${c}`), ...(result.hints ?? [])].join('\n')) },
+    message: { text: messageText([result.message, ...warning, ...commands.map((c) => `$ ${c}`), ...(result.hints ?? [])].join('\n')) },
     locations: [resourceLocation(result.resource)],
     partialFingerprints: { [FINGERPRINT_KEY]: findingFingerprint(result) },
     properties: resultProperties(result),

@@ -6,6 +6,7 @@ import { iamAction } from '../model/operations.js';
 import type { Result } from '../model/result.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { countOf } from '../engine/plural.js';
+import { remediationCommands } from '../engine/shell.js';
 import { groupBy, sortBy } from '../collections.js';
 import { summaryLine, type GateVerdict } from './summary-line.js';
 
@@ -166,7 +167,9 @@ function header(report: ScanReport, c: ChalkInstance): string {
 
 function failure(result: Result, c: ChalkInstance, multiAccount: boolean): string[] {
   const lines = [`    ${c.red('✗')} ${c.bold(label(result))} ${c.dim(`[${where(result, multiAccount)}]`)}${newMark(result, c)}`, `      ${result.message}`];
-  for (const command of result.remediation?.commands ?? []) lines.push(`      ${c.cyan('$ ' + command)}`);
+  const remediation = result.remediation;
+  if (remediation?.warning) lines.push(`      ${c.yellow('Warning:')} ${remediation.warning}`);
+  for (const command of remediation ? remediationCommands(remediation) : []) lines.push(`      ${c.cyan('$ ' + command)}`);
   for (const hint of result.hints ?? []) lines.push(c.dim(`      ${hint}`));
   return lines;
 }

@@ -1,3 +1,4 @@
+import { aws } from '../../src/engine/command.js';
 import { describe, expect, it } from 'vitest';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { runRules } from '../../src/engine/run-rules.js';
@@ -50,7 +51,7 @@ const namesRule = defineRule({
   check(scope, { params, pass, fail }) {
     for (const lb of scope.loadBalancers) {
       if (lb.name.length <= params.maxLength) pass(scope.loadBalancerRef(lb), 'short', { name: lb.name });
-      else fail(scope.loadBalancerRef(lb), 'long', { name: lb.name, max: params.maxLength }, { commands: [`aws elbv2 rename ${lb.name}`], evidence: { length: lb.name.length } });
+      else fail(scope.loadBalancerRef(lb), 'long', { name: lb.name, max: params.maxLength }, { steps: [aws('elbv2', 'rename', lb.name)], warning: 'Renaming breaks clients.', evidence: { length: lb.name.length } });
     }
   },
 });
@@ -85,7 +86,13 @@ describe('runRules', () => {
       title: 'Names are short',
       messageId: 'long',
       resource: { type: 'elbv2:load-balancer', region: 'us-east-1', accountId: '111122223333', arn: expect.stringMatching(/^arn:aws:elasticloadbalancing:/) },
-      remediation: { summary: 'Rename it.', commands: ['aws elbv2 rename a --region us-east-1'], docs: 'https://docs.aws.amazon.com/' },
+      remediation: {
+        summary: 'Rename it.',
+        commands: ['aws elbv2 rename a --region us-east-1'],
+        steps: [{ argv: ['aws', 'elbv2', 'rename', 'a', '--region', 'us-east-1'], placeholders: [] }],
+        warning: 'Renaming breaks clients.',
+        docs: 'https://docs.aws.amazon.com/',
+      },
       evidence: { length: 1 },
     });
   });

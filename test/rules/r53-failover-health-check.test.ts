@@ -42,7 +42,7 @@ testRule('r53-failover-health-check', [
       ]);
 
       expect(byId(results, `${ZONE}/mail.example.com/A/mail-1`).remediation!.commands).toEqual([
-        `aws route53 create-health-check --caller-reference <unique-reference> --health-check-config '{"Type":"HTTPS","IPAddress":"192.0.2.25","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
+        `aws route53 create-health-check --caller-reference ha-audit-76b4bd56371d6c1fd65c0d3a51600179 --health-check-config '{"Type":"HTTPS","IPAddress":"192.0.2.25","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"mail.example.com","Type":"A","SetIdentifier":"mail-1","Failover":"PRIMARY","TTL":60,"ResourceRecords":[{"Value":"192.0.2.25"}],"HealthCheckId":"<health-check-id>"}}]}'`,
       ]);
 
@@ -55,7 +55,7 @@ testRule('r53-failover-health-check', [
       const db = byId(results, `${PRIVATE_ZONE}/db.corp.internal/CNAME/db-use1`);
       expectMessage(db, 'noHealthCheck', { record: 'db.corp.internal CNAME (set db-use1)', zone: 'private zone corp.internal' });
       expect(db.remediation!.commands[0]).toBe(
-        `aws route53 create-health-check --caller-reference <unique-reference> --health-check-config '{"Type":"CLOUDWATCH_METRIC","AlarmIdentifier":{"Region":"<alarm-region>","Name":"<alarm-name>"},"InsufficientDataHealthStatus":"LastKnownStatus"}'`,
+        `aws route53 create-health-check --caller-reference ha-audit-9de9775847c913553aaa455cd4f6960b --health-check-config '{"Type":"CLOUDWATCH_METRIC","AlarmIdentifier":{"Region":"<alarm-region>","Name":"<alarm-name>"},"InsufficientDataHealthStatus":"LastKnownStatus"}'`,
       );
     },
   },

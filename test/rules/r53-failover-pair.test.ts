@@ -40,7 +40,7 @@ testRule('r53-failover-pair', [
       expect(status.evidence).toEqual({ primary: [], secondary: ['status-standby'] });
       // A non-alias PRIMARY needs a health check of its own to ever hand over.
       expect(status.remediation!.commands).toEqual([
-        `aws route53 create-health-check --caller-reference <unique-reference> --health-check-config '{"Type":"HTTPS","FullyQualifiedDomainName":"<primary-host-name>","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
+        `aws route53 create-health-check --caller-reference ha-audit-a60d3c214e18c2f8a2a68f3ed3aea186 --health-check-config '{"Type":"HTTPS","FullyQualifiedDomainName":"<primary-host-name>","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"status.example.com","Type":"CNAME","SetIdentifier":"<primary-set-identifier>","Failover":"PRIMARY","TTL":60,"ResourceRecords":[{"Value":"<primary-host-name>"}],"HealthCheckId":"<health-check-id>"}}]}'`,
       ]);
     },

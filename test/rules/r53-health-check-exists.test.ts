@@ -29,7 +29,7 @@ testRule('r53-health-check-exists', [
       expectMessage(green, 'deleted', { record: 'shop.example.com A (set green)', zone: 'zone example.com', healthCheckId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b16' });
       expect(green.evidence).toEqual({ setIdentifier: 'green', healthCheckId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b16', healthCheckExists: false });
       expect(green.remediation!.commands).toEqual([
-        `aws route53 create-health-check --caller-reference <unique-reference> --health-check-config '{"Type":"HTTPS","IPAddress":"192.0.2.20","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
+        `aws route53 create-health-check --caller-reference ha-audit-ece03822b4f9d7e248450bbfc52084df --health-check-config '{"Type":"HTTPS","IPAddress":"192.0.2.20","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"shop.example.com","Type":"A","SetIdentifier":"green","Weight":100,"TTL":60,"ResourceRecords":[{"Value":"192.0.2.20"}],"HealthCheckId":"<health-check-id>"}}]}'`,
       ]);
     },

@@ -44,7 +44,7 @@ testRule('r53-routing-health-checks', [
       expectMessage(green, 'noHealthCheck', { record: 'shop.example.com A (set green)', zone: 'zone example.com', policy: 'weighted' });
       expect(green.evidence).toEqual({ routingPolicy: 'weighted', setIdentifier: 'green' });
       expect(green.remediation!.commands).toEqual([
-        `aws route53 create-health-check --caller-reference <unique-reference> --health-check-config '{"Type":"HTTPS","IPAddress":"192.0.2.20","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
+        `aws route53 create-health-check --caller-reference ha-audit-ece03822b4f9d7e248450bbfc52084df --health-check-config '{"Type":"HTTPS","IPAddress":"192.0.2.20","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"shop.example.com","Type":"A","SetIdentifier":"green","Weight":100,"TTL":60,"ResourceRecords":[{"Value":"192.0.2.20"}],"HealthCheckId":"<health-check-id>"}}]}'`,
       ]);
       // An alias to a load balancer only needs EvaluateTargetHealth.

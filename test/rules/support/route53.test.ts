@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commandLine } from '../../../src/engine/shell.js';
 import type { DnsRecord, HostedZone } from '../../../src/model/inventory.js';
 import { canEvaluateTargetHealth, healthCheckCommands, recordLabel, resourceRecordSet, upsertCommand, zoneLabel } from '../../../rules/support/route53.js';
 
@@ -51,7 +52,7 @@ describe('resourceRecordSet', () => {
 describe('upsertCommand', () => {
   it('quotes the change batch for the shell, apostrophes and TXT quotes included', () => {
     const record: DnsRecord = { name: 'example.com', type: 'TXT', ttl: 300, values: [`"it's verified"`] };
-    expect(upsertCommand(ZONE, resourceRecordSet(record))).toBe(
+    expect(commandLine(upsertCommand(ZONE, resourceRecordSet(record)))).toBe(
       `aws route53 change-resource-record-sets --hosted-zone-id Z1D633PJN98FT9 --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"example.com","Type":"TXT","TTL":300,"ResourceRecords":[{"Value":"\\"it'\\''s verified\\""}]}}]}'`,
     );
   });
@@ -63,7 +64,7 @@ describe('healthCheckCommands', () => {
     expect(canEvaluateTargetHealth(cloudFront)).toBe(false);
     expect(canEvaluateTargetHealth({ hostedZoneId: 'Z3AQBSTGFYJSTF', dnsName: 's3-website-us-east-1.amazonaws.com.', evaluateTargetHealth: false })).toBe(true);
     const commands = healthCheckCommands(ZONE, { name: 'cdn.example.com', type: 'AAAA', setIdentifier: 'cdn', weight: 1, values: [], aliasTarget: cloudFront });
-    expect(commands.map((c) => c.split(' ').slice(0, 3).join(' '))).toEqual(['aws route53 create-health-check', 'aws route53 change-resource-record-sets']);
+    expect(commands.map((c) => c.argv.slice(0, 3).join(' '))).toEqual(['aws route53 create-health-check', 'aws route53 change-resource-record-sets']);
   });
 });
 
