@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { aws } from '../../src/engine/command.js';
 import { rules } from '../../rules/index.js';
 import { REPORT_ACCOUNT, REPORT_STARTED, reportOf as buildReportOf, ruleById, ruleResult } from '../support/report-builders.js';
 import type { Rule } from '../../src/engine/define-rule.js';
@@ -137,6 +138,15 @@ describe('renderJunit', () => {
     const fail = { ...result('tg-stickiness', 'fail', 'a-tg'), hints: ['Subnets in other zones: subnet-1 (us-east-1b)'] };
     const { failure } = suiteOf(render([fail]), 'tg-stickiness').testcase![0]!;
     expect(failure!['#text']!.split('\n').slice(-3)).toEqual(['$ aws elbv2 fix --name a-tg', 'Subnets in other zones: subnet-1 (us-east-1b)', `Docs: ${fail.remediation!.docs}`]);
+  });
+
+  it('puts what a fix costs after the fix, and renders the commands from the steps', () => {
+    const fail = result('tg-stickiness', 'fail', 'a-tg');
+    fail.remediation = { ...fail.remediation!, commands: ['stale'], steps: [aws('elbv2', 'fix', '--name', 'a tg')], warning: 'Users are logged out.' };
+    const { failure } = suiteOf(render([fail]), 'tg-stickiness').testcase![0]!;
+    expect(failure!['#text']).toBe(
+      ['a-tg is fail', 'Severity: medium', `Fix: ${fail.remediation.summary}`, 'Warning: Users are logged out.', "$ aws elbv2 fix --name 'a tg'", `Docs: ${fail.remediation.docs}`].join('\n'),
+    );
   });
 
   it('writes an error as an error, and a suppressed result as skipped with its reason', () => {

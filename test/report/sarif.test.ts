@@ -97,7 +97,9 @@ describe('renderSarif on the demo account', () => {
         logicalLocations: [{ fullyQualifiedName: finding.resource.arn, name: finding.resource.name, kind: 'elbv2:target-group' }],
       },
     ]);
-    expect(sarif.message.text).toBe([finding.message, ...finding.remediation!.commands.map((c) => `$ ${c}`)].join('\n'));
+    // The message, what the fix costs, then the commands.
+    expect(finding.remediation!.warning).toBeDefined();
+    expect(sarif.message.text).toBe([finding.message, `Warning: ${finding.remediation!.warning}`, ...finding.remediation!.commands.map((c) => `$ ${c}`)].join('\n'));
     expect(sarif.properties).toMatchObject({ accountId: '123456789012', region: finding.resource.region, resourceType: 'elbv2:target-group', severity: 'medium' });
   });
 

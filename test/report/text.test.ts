@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aws } from '../../src/engine/command.js';
 import { buildReport } from '../../src/engine/scan-report.js';
 import { GAP_CLASSES, type GapClass } from '../../src/model/gap-class.js';
 import type { Gap, Inventory } from '../../src/model/inventory.js';
@@ -56,6 +57,17 @@ describe('renderText', () => {
     expect(text).toContain('    Fix: Fix tg-stickiness.');
     expect(text).toContain('      a-tg is fail\n      $ aws elbv2 fix --name a-tg');
     expect(text).toContain('✓ elb-deletion-protection');
+  });
+
+  it('shows what a fix costs before its commands, and renders the commands from the steps', () => {
+    const fail = result('tg-stickiness', 'fail', 'medium', 'x-tg');
+    fail.remediation = {
+      ...fail.remediation!,
+      commands: ['stale'],
+      steps: [aws('elbv2', 'fix', '--name', 'x tg')],
+      warning: 'Users are logged out.',
+    };
+    expect(render([fail])).toContain("      x-tg is fail\n      Warning: Users are logged out.\n      $ aws elbv2 fix --name 'x tg'");
   });
 
   it('lists what was not evaluated and ends with the summary and the verdict', () => {
