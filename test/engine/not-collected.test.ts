@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { aws } from '../../src/engine/command.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { parseInventory } from '../../src/model/inventory-file.js';
@@ -23,7 +24,7 @@ const suspendedRule = defineRule({
       const ref = scope.autoScalingGroupRef(group);
       if (group.suspendedProcesses === undefined) notCollected(ref, 'suspendedProcesses');
       else if (group.suspendedProcesses.length === 0) pass(ref, 'running', { name: group.name });
-      else fail(ref, 'suspended', { name: group.name }, { commands: [`aws autoscaling resume-processes --auto-scaling-group-name ${group.name}`] });
+      else fail(ref, 'suspended', { name: group.name }, { steps: [aws('autoscaling', 'resume-processes', '--auto-scaling-group-name', group.name)] });
     }
   },
 });
