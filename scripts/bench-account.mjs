@@ -6,11 +6,15 @@
 // ha-audit's pacing and the collectors all run as against AWS; only the network is simulated.
 //
 //   node scripts/bench-account.mjs [--time-scale 10] [--max-api-rate 1] [--retry-mode standard|adaptive]
-//                                  [--max-attempts 8] [--busy 0.3] [--drained] [--small] [--unpaced] [--latency-ms 50] [--json]
+//                                  [--max-attempts 8] [--random-throttle 0.3] [--busy 0.3] [--drained] [--small] [--unpaced]
+//                                  [--latency-ms 50] [--seed 1] [--json]
 //
-// --time-scale N runs N times faster than AWS: AWS's refill rates and ha-audit's pacing × N,
-// latency ÷ N; the figures are reported in both clocks. The SDK's retry backoff is not scaled,
-// so runs that throttle are only meaningful at --time-scale 1.
+// --time-scale N runs N times faster than AWS: AWS's refill rates × N, latency ÷ N, and every
+// wait of ha-audit (its pacing, its retry back-off) ÷ N (`CollectOptions.timeScale`); the figures
+// are reported in AWS seconds. --retry-mode puts back one of the SDK's own modes, whose waits are
+// not scaled: meaningful at --time-scale 1 only.
+// --random-throttle P: a proxy in front of AWS answers a share P of the requests, at random, with
+// the service's throttling error (they never reach AWS's buckets); --seed fixes the draw.
 // --busy F: the account's own automation uses a share F of every bucket's refill meanwhile.
 // --drained: AWS's buckets start empty (the account's automation just spent its bursts).
 // --small: a 5-load-balancer account instead of the big one.
@@ -89,7 +93,7 @@ export const AWS_BUCKETS = {
   elbv2: { rate: 10, burst: 40, code: 'Throttling', status: 400, note: 'published: Describe* 40, 10/s' },
   ec2: { rate: 20, burst: 100, code: 'RequestLimitExceeded', status: 503, note: 'published: non-mutating 100, 20/s' },
   rds: { rate: 12, burst: 300, code: 'Throttling', status: 400, note: 'as the issue gives it: 300, 12/s' },
-  route53: { rate: 5, burst: 5, code: 'Throttling', status: 400, note: 'published for older accounts: 5/s' },
+  route53: { rate: 10, burst: 50, code: 'Throttling', status: 400, note: 'published: account 50, 10/s (and 50, 10/s per List*)' },
   autoscaling: { rate: 10, burst: 20, code: 'Throttling', status: 400, note: 'not published: ha-audit guess' },
   elasticache: { rate: 10, burst: 20, code: 'Throttling', status: 400, note: 'not published: ha-audit guess' },
   dynamodb: { rate: 2500, burst: 2500, code: 'ThrottlingException', status: 400, note: 'published: control plane 2,500/s' },
@@ -652,6 +656,18 @@ function serviceError(service, code, status, message) {
   return Object.assign(error, { Code: code });
 }
 
+/** A reproducible draw in [0, 1) (mulberry32): the same requests are throttled run after run. */
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** AWS's side of throttling: a token bucket per service, checked when a request arrives. */
 class AwsBucket {
   constructor(rate, burst, tokens = burst) {
@@ -673,8 +689,10 @@ class AwsBucket {
 
 /** The simulated AWS: answers, throttles, and counts every attempt it receives. */
 class SimulatedAws {
-  constructor(account, { latencyMs, timeScale, busy, drained }) {
+  constructor(account, { latencyMs, timeScale, busy, drained, randomThrottle, seed }) {
     this.handlers = apiHandlers(account);
+    this.randomThrottle = randomThrottle;
+    this.random = seededRandom(seed);
     this.latencyMs = latencyMs / timeScale;
     this.buckets = Object.fromEntries(Object.entries(AWS_BUCKETS).map(([service, b]) => [service, new AwsBucket(b.rate * timeScale * (1 - busy), b.burst, drained ? 0 : b.burst)]));
     /** `service:Operation` → { requests, throttled, failed }. */
@@ -703,7 +721,8 @@ class SimulatedAws {
         await sleep(this.latencyMs / 2);
         const handler = this.handlers[service]?.[operation];
         if (!handler) throw new Error(`the simulated account has no ${service}:${operation}: add it to scripts/bench-account.mjs`);
-        if (!this.buckets[service].tryTake()) {
+        // The proxy's random throttling first: those requests never reach AWS's bucket.
+        if (this.random() < this.randomThrottle || !this.buckets[service].tryTake()) {
           stat.throttled += 1;
           await sleep(this.latencyMs / 2);
           const { code, status } = AWS_BUCKETS[service];
@@ -761,11 +780,12 @@ const CALLED_FOR = {
  * One scan of the simulated account. Returns the counts, the wall time (this machine's clock)
  * and the floor: per service, (calls - burst) / rate, at AWS's rates, the largest of them.
  */
-export async function runSimulatedAccount({ shape = SHAPE, timeScale = 10, latencyMs = 50, maxApiRate, retryMode, maxAttempts, busy = 0, drained = false, unpaced = false } = {}) {
+export async function runSimulatedAccount({ shape = SHAPE, timeScale = 10, latencyMs = 50, maxApiRate, retryMode, maxAttempts, randomThrottle = 0, seed = 1, busy = 0, drained = false, unpaced = false } = {}) {
   const account = generateAccount(shape);
-  const aws = new SimulatedAws(account, { latencyMs, timeScale, busy, drained });
+  const aws = new SimulatedAws(account, { latencyMs, timeScale, busy, drained, randomThrottle, seed });
   const credentials = async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
-  const configFor = (region) => ({ ...clientConfig(region, credentials, {}), ...(retryMode ? { retryMode } : {}), ...(maxAttempts ? { maxAttempts } : {}) });
+  // As the scan configures its clients, at the time scale; --retry-mode puts back one of the SDK's own modes.
+  const configFor = (region) => ({ ...clientConfig(region, credentials, { timeScale }), ...(retryMode ? { retryMode, retryStrategy: undefined } : {}), ...(maxAttempts ? { maxAttempts } : {}) });
   const simulated = (Client, service, region) => {
     // As `createRegionClients` builds them: the scan's configuration, retries paced.
     const client = watchAttempts(new Client(configFor(region)));
@@ -775,16 +795,15 @@ export async function runSimulatedAccount({ shape = SHAPE, timeScale = 10, laten
   const sts = mockClient(STSClient);
   sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT_ID, Arn: `arn:aws:iam::${ACCOUNT_ID}:user/auditor`, UserId: 'AIDAJQABLZS4A3QDU576Q' });
 
-  // The pacing runs N times faster with the simulated clock; unpaced, it lets everything through.
-  const apiRates = Object.fromEntries(
-    Object.entries(DEFAULT_RATES).map(([service, limit]) => [service, unpaced ? { rate: 1e6, burst: 1e6 } : { rate: limit.rate * timeScale, burst: limit.burst }]),
-  );
+  // The pacing runs N times faster with the time scale; unpaced, it lets everything through.
+  const apiRates = unpaced ? Object.fromEntries(Object.keys(DEFAULT_RATES).map((service) => [service, { rate: 1e6, burst: 1e6 }])) : undefined;
   const started = performance.now();
   let inventory;
   try {
     inventory = await collectInventory({
       regions: [REGION],
-      apiRates,
+      timeScale,
+      ...(apiRates ? { apiRates } : {}),
       ...(maxApiRate !== undefined ? { maxApiRate } : {}),
       clientsFor: (region) => ({
         elbv2: simulated(ElasticLoadBalancingV2Client, 'elbv2', region),
@@ -833,7 +852,8 @@ export async function runSimulatedAccount({ shape = SHAPE, timeScale = 10, laten
     tables: region.dynamodb.tables.length,
   };
   return {
-    settings: { shape, timeScale, latencyMs, maxApiRate: factor, retryMode: retryMode ?? clientConfig(REGION, credentials, {}).retryMode, maxAttempts: maxAttempts ?? clientConfig(REGION, credentials, {}).maxAttempts, busy, drained, unpaced },
+    settings: { shape, timeScale, latencyMs, maxApiRate: factor, retryMode: retryMode ?? "ha-audit's", maxAttempts: maxAttempts ?? clientConfig(REGION, credentials, {}).maxAttempts, randomThrottle, busy, drained, unpaced },
+    inventory,
     operations: [...aws.stats].sort(([a], [b]) => a.localeCompare(b)).map(([operation, stat]) => ({ operation, ...stat })),
     services,
     maxInFlight: aws.maxInFlight,
@@ -857,9 +877,9 @@ export function formatSimulatedAccount(result) {
   const shape = `${a.loadBalancers} load balancers, ${a.targetGroups} target groups (${a.unattachedTargetGroups} unattached), ${a.listenerRules} listener rules, ${a.autoScalingGroups} Auto Scaling groups, ${a.hostedZones} hosted zones × ${a.recordsPerZone} records, ${a.dbInstances} DB instances, ${a.replicationGroups} Redis groups, ${a.tables} tables`;
   lines.push(`Live scan of a simulated account (${shape})`);
   lines.push(
-    `  each call ${s.latencyMs} ms, AWS's token buckets enforced; retry mode ${s.retryMode}, ${s.maxAttempts} attempts; --max-api-rate ${s.maxApiRate}${s.busy ? `; the account's own automation uses ${s.busy * 100}% of every refill` : ''}${s.drained ? '; every AWS bucket empty at the start' : ''}${s.unpaced ? '; NO client-side pacing' : ''}`,
+    `  each call ${s.latencyMs} ms, AWS's token buckets enforced; retry mode ${s.retryMode}, ${s.maxAttempts} attempts; --max-api-rate ${s.maxApiRate}${s.randomThrottle ? `; a proxy throttles ${s.randomThrottle * 100}% of the requests at random` : ''}${s.busy ? `; the account's own automation uses ${s.busy * 100}% of every refill` : ''}${s.drained ? '; every AWS bucket empty at the start' : ''}${s.unpaced ? '; NO client-side pacing' : ''}`,
   );
-  if (s.timeScale !== 1) lines.push(`  time scaled ×${s.timeScale}: AWS's rates and ha-audit's pacing × ${s.timeScale}, latency ÷ ${s.timeScale}; times below in AWS seconds (measured × ${s.timeScale})`);
+  if (s.timeScale !== 1) lines.push(`  time scaled ×${s.timeScale}: AWS's rates × ${s.timeScale}, latency and ha-audit's waits (pacing, back-off) ÷ ${s.timeScale}; times below in AWS seconds (measured × ${s.timeScale})`);
   lines.push('');
   lines.push('  operation                                  requests  throttled   one call per');
   for (const op of result.operations) {
@@ -894,6 +914,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'retry-mode': { type: 'string' },
       'max-attempts': { type: 'string' },
       busy: { type: 'string', default: '0' },
+      'random-throttle': { type: 'string', default: '0' },
+      seed: { type: 'string', default: '1' },
       unpaced: { type: 'boolean', default: false },
       drained: { type: 'boolean', default: false },
       small: { type: 'boolean', default: false },
@@ -907,9 +929,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ...(values['retry-mode'] ? { retryMode: values['retry-mode'] } : {}),
     ...(values['max-attempts'] ? { maxAttempts: Number(values['max-attempts']) } : {}),
     busy: Number(values.busy),
+    randomThrottle: Number(values['random-throttle']),
+    seed: Number(values.seed),
     unpaced: values.unpaced,
     drained: values.drained,
     ...(values.small ? { shape: SMALL_SHAPE } : {}),
   });
-  console.log(values.json ? JSON.stringify({ ...result, gaps: result.gaps.length }, null, 2) : formatSimulatedAccount(result));
+  console.log(values.json ? JSON.stringify({ ...result, inventory: undefined, gaps: result.gaps.length }, null, 2) : formatSimulatedAccount(result));
 }

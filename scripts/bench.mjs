@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { rules } from '../dist/rules/index.js';
 import { evaluate } from '../dist/src/engine/evaluate.js';
+import { runRules } from '../dist/src/engine/run-rules.js';
 import { loadInventory } from '../dist/src/cli/files.js';
 import { renderJsonChunks } from '../dist/src/report/json.js';
 import { renderText } from '../dist/src/report/text.js';
@@ -108,11 +109,23 @@ const mb = (file) => `${(statSync(join(dir, file)).size / 1e6).toFixed(0)} MB`;
 console.log(`A full offline scan of it: ${fmt(offlineScan)} (inventory ${mb('inventory-10k.json')}, JSON report ${mb('r.json')})`);
 rmSync(dir, { recursive: true, force: true });
 
-// A live scan of a big simulated account: rate limits, not this machine, bound it.
+// A live scan of a big simulated account: rate limits, not this machine, bound it. Two cases:
+// AWS's token buckets alone, and the same behind a proxy throttling 30% of the requests at random.
 const simScale = Number(process.env.BENCH_TIME_SCALE ?? 10);
+const verdicts = (inventory) =>
+  runRules(inventory, { rules })
+    .map((result) => JSON.stringify(result))
+    .sort();
 console.log('');
-console.log(formatSimulatedAccount(await runSimulatedAccount({ timeScale: simScale })));
+const buckets = await runSimulatedAccount({ timeScale: simScale });
+console.log(formatSimulatedAccount(buckets));
+const randomThrottle = 0.3;
+const throttled = await runSimulatedAccount({ timeScale: simScale, randomThrottle });
+const sameVerdicts = JSON.stringify(verdicts(throttled.inventory)) === JSON.stringify(verdicts(buckets.inventory));
+console.log(
+  `\n  the same behind a proxy that throttles ${randomThrottle * 100}% of the requests at random: ${throttled.awsWallS.toFixed(1)} s, ${(throttled.awsWallS / buckets.awsWallS).toFixed(2)}× the scan above, ${throttled.ratio.toFixed(2)}× the floor; ${throttled.throttled} throttled request(s), ${throttled.gaps.length} gap(s), verdicts ${sameVerdicts ? 'identical' : 'DIFFERENT'}`,
+);
 const halfRate = await runSimulatedAccount({ timeScale: simScale, maxApiRate: 0.5 });
 console.log(
-  `\n  the same with --max-api-rate 0.5: ${halfRate.awsWallS.toFixed(1)} s, ${halfRate.ratioAtFactor.toFixed(2)}× its floor of ${halfRate.floorAtFactorS.toFixed(1)} s (${halfRate.ratio.toFixed(2)}× the full-rate floor); ${halfRate.throttled} throttled request(s), ${halfRate.gaps.length} gap(s)`,
+  `  the same with --max-api-rate 0.5: ${halfRate.awsWallS.toFixed(1)} s, ${halfRate.ratioAtFactor.toFixed(2)}× its floor of ${halfRate.floorAtFactorS.toFixed(1)} s (${halfRate.ratio.toFixed(2)}× the full-rate floor); ${halfRate.throttled} throttled request(s), ${halfRate.gaps.length} gap(s)`,
 );

@@ -8,10 +8,10 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { AdaptiveRetryStrategy, DefaultRateLimiter, Retry } from '@smithy/core/retry';
 import { toolVersion } from '../package-info.js';
 import { ANSWER_MS, CONNECT_MS, endpointOf, isNoAnswer, SILENCE_MS, type EndpointWatch } from './endpoint-watch.js';
 import { attemptFailed, beforeAttempt } from './region-calls.js';
+import { MAX_ATTEMPTS, ScanRetryStrategy } from './retry-strategy.js';
 
 export type AwsCredentialIdentityProvider = ReturnType<typeof fromNodeProviderChain>;
 
@@ -61,18 +61,9 @@ const REQUEST_HANDLER = { connectionTimeout: CONNECT_MS, socketTimeout: SILENCE_
 
 /**
  * Configuration shared by every client: one credential provider (resolved once, not per
- * client), retries so a throttled call waits instead of failing, and a user agent that shows
- * ha-audit in CloudTrail.
- *
- * Retries: the SDK's `adaptive` mode, 10 attempts. `RegionCalls` paces every call (and
- * `watchAttempts` every retry) at the published rates, so a quiet account never throttles; when
- * AWS throttles anyway (the account's own automation shares the bucket), adaptive mode also slows
- * the client to what AWS grants. Measured with the simulated account of `npm run bench` (1,167
- * ELB calls, real time): quiet, 113.3 s and no throttled request in both modes; automation using
- * 30% of every refill, 161 s in both modes but 67 throttled requests in adaptive mode against 483
- * in standard mode; buckets empty at the start, 117.9 s / 11 against 116.8 s / 43. Its cost: a
- * throttle before the client has measured its rate drops it to 0.5 request/s for a second or two
- * (a 5-load-balancer account, buckets empty: 7.7 s against 6.4 s).
+ * client), retries so a throttled call waits instead of failing (`ScanRetryStrategy`: `RegionCalls`
+ * and `watchAttempts` pace every attempt at the published rates, so the SDK adds no client-side
+ * rate of its own), and a user agent that shows ha-audit in CloudTrail.
  */
 export function clientConfig(region: string | undefined, credentials: AwsCredentialIdentityProvider, options: ConnectionOptions) {
   return {
@@ -80,33 +71,11 @@ export function clientConfig(region: string | undefined, credentials: AwsCredent
     credentials,
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
-    retryMode: 'adaptive',
     maxAttempts: MAX_ATTEMPTS,
-    ...(options.timeScale !== undefined && options.timeScale !== 1 ? { retryStrategy: scaledAdaptiveRetry(options.timeScale) } : {}),
+    retryStrategy: new ScanRetryStrategy(options.timeScale),
     requestHandler: REQUEST_HANDLER,
     customUserAgent: `ha-audit/${toolVersion()}`,
   };
-}
-
-const MAX_ATTEMPTS = 10;
-/** The SDK's cap on one back-off wait. */
-const MAX_BACKOFF_MS = 20_000;
-/** The client-side rate adaptive mode falls to when throttled, in requests per second (the SDK's default). */
-const ADAPTIVE_MIN_RATE = 0.5;
-
-/**
- * What `retryMode: 'adaptive'` builds, with its waits `timeScale` times shorter: the back-off
- * (full jitter, doubling from the SDK's base delay, capped) and the floor of the client-side rate.
- */
-function scaledAdaptiveRetry(timeScale: number): AdaptiveRetryStrategy {
-  let base = Retry.delay();
-  const backoff = {
-    setDelayBase: (delay: number) => {
-      base = delay;
-    },
-    computeNextBackoffDelay: (retries: number) => Math.floor((Math.random() * Math.min(base * 2 ** retries, MAX_BACKOFF_MS)) / timeScale),
-  };
-  return new AdaptiveRetryStrategy(MAX_ATTEMPTS, { maxAttempts: MAX_ATTEMPTS, backoff, rateLimiter: new DefaultRateLimiter({ minFillRate: ADAPTIVE_MIN_RATE * timeScale }) });
 }
 
 /**

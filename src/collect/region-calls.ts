@@ -14,7 +14,7 @@ export const DEFAULT_CONCURRENCY: Record<ServiceId, number> = {
   elbv2: 4,
   autoscaling: 3,
   ec2: 4,
-  route53: 2,
+  route53: 4,
   rds: 4,
   elasticache: 3,
   dynamodb: 4,
@@ -41,8 +41,12 @@ export const DEFAULT_RATES: Record<ServiceId, RateLimit> = {
   ec2: { rate: 20, burst: 90 },
   // Published: Describe* 12/s after a burst of 300.
   rds: { rate: 12, burst: 294 },
-  // Published: 5/s per account on older accounts, bucket not given: 5 assumed (10/s, bucket 50 since 2025).
-  route53: { rate: 5, burst: 2 },
+  // Published: per account, a bucket of 50 refilled at 10/s for all operations together, and one
+  // of the same size per operation (the List* ones ha-audit calls have the default, 50 and 10/s),
+  // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/throttling-api-requests.html. A
+  // request takes a token from both, so the operation's bucket, never emptier than the account's,
+  // never throttles first: the account's is the one to pace at.
+  route53: { rate: 10, burst: 45 },
   // Not published: conservative guesses (10/s, bucket 20). These answer in pages of 100: few calls.
   autoscaling: { rate: 10, burst: 15 },
   elasticache: { rate: 10, burst: 15 },
@@ -182,7 +186,7 @@ export class RegionCalls {
       // Throttled attempts of every round: the SDK's `attempts` also counts retries of a 5xx.
       let throttled = 0;
       for (let round = 0; ; round++) {
-        const context: Sending = { attempts: 0, throttled: 0, nextToken: () => bucket.take(this.signal) };
+        const context: Sending = { attempts: 0, throttled: 0, nextToken: () => bucket.take(this.signal), refund: () => bucket.refund() };
         try {
           const response = await sending.run(context, send);
           throttled += context.throttled;
@@ -302,14 +306,23 @@ interface Sending {
   /** Attempts AWS throttled: a call retried for a 5xx was not throttled. */
   throttled: number;
   nextToken: () => Promise<void>;
+  /** Gives back the token of a throttled attempt. */
+  refund: () => void;
 }
 
 const sending = new AsyncLocalStorage<Sending>();
 
-/** Run by the SDK when an attempt fails (see `watchAttempts`): throttled attempts are counted. */
+/**
+ * Run by the SDK when an attempt fails (see `watchAttempts`). A throttled attempt is counted,
+ * and its token given back: AWS's bucket did not count it, so the retry, paced by its own token,
+ * costs the pace nothing more. The scan then runs at the published rate however often AWS (or a
+ * proxy) throttles at random, while the back-off still spaces the retries.
+ */
 export function attemptFailed(error: unknown): void {
   const call = sending.getStore();
-  if (call && isThrottled(error)) call.throttled += 1;
+  if (!call || !isThrottled(error)) return;
+  call.throttled += 1;
+  call.refund();
 }
 
 /**

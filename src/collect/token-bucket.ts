@@ -92,6 +92,17 @@ export class TokenBucket {
     });
   }
 
+  /**
+   * Gives a token back: AWS did not count the request it was taken for (throttled requests take
+   * no token from AWS's bucket). The next waiter, if any, gets it at once.
+   */
+  refund(): void {
+    this.refill();
+    this.tokens = Math.min(this.burst, this.tokens + 1);
+    // The running sleep was computed for a token due later: wake it to hand this one out now.
+    this.wakeup?.abort();
+  }
+
   private refill(): void {
     const now = this.clock.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilledAt) * this.rate) / 1000);

@@ -248,14 +248,15 @@ describe('RegionCalls: pacing', { timeout: 5000 }, () => {
     const clock = new FakeClock();
     const calls = new RegionCalls(ACCOUNT_ID, REGION, { clock, rateFactor: 0.5 });
     const elb = sendMany(calls, clock, 'elbv2:DescribeListeners', 19);
-    const route53 = sendMany(new RegionCalls(ACCOUNT_ID, 'global', { clock, rateFactor: 0.5 }), clock, 'route53:ListResourceRecordSets', 3);
+    const route53 = sendMany(new RegionCalls(ACCOUNT_ID, 'global', { clock, rateFactor: 0.5, concurrency: { route53: 100 } }), clock, 'route53:ListResourceRecordSets', 25);
     await clock.runAll();
     await Promise.all([elb.all, route53.all]);
     // ELB: 17 at once (35 × 0.5, rounded down), then one every 200 ms (10/s × 0.5).
     expect(elb.sentAt.filter((t) => t === 0)).toHaveLength(17);
     expect(elb.sentAt.slice(17).map(Math.round)).toEqual([200, 400]);
-    // Route 53: 5/s and a burst of 2 become 2.5/s and 1.
-    expect(route53.sentAt.map(Math.round)).toEqual([0, 400, 800]);
+    // Route 53: 10/s and a burst of 45 become 5/s and 22.
+    expect(route53.sentAt.filter((t) => t === 0)).toHaveLength(22);
+    expect(route53.sentAt.slice(22).map(Math.round)).toEqual([200, 400, 600]);
   });
 
   it('refuses a rate factor outside (0, 1]', () => {
@@ -376,41 +377,52 @@ describe('RegionCalls with the SDK retrying throttled calls', { timeout: 10_000 
     vi.useRealTimers();
   });
 
-  it('retries a throttled call until it succeeds, each retry waiting for a token of its own', async () => {
+  it('a throttled attempt gives its token back: the retries go after the back-off alone, and the call costs the pace one token', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
-    // Standard mode: the adaptive mode's own limiter would add its real-time waits to the pacing's.
     const clock = new FakeClock();
     const events: CallEvent[] = [];
     const calls = new RegionCalls(ACCOUNT_ID, REGION, { clock, rates: { elbv2: { rate: 1, burst: 1 } }, onCall: (e) => events.push(e) });
     const attemptsAt: number[] = [];
-    const client = elbClient(
-      (attempt) => {
-        attemptsAt.push(clock.time);
-        return attempt <= 2 ? throttlingResponse() : emptyDescribeLoadBalancers();
-      },
-      { retryMode: 'standard' },
-    );
-    const result = calls.call('elbv2:DescribeLoadBalancers', () => client.send(new DescribeLoadBalancersCommand({ PageSize: 400 })));
-    // The first retry waits for the next token, due in 1 s.
-    await vi.waitFor(() => expect(clock.pending).toBe(1));
-    expect(attemptsAt).toEqual([0]);
-    await clock.advance(1000);
-    await vi.waitFor(() => expect(attemptsAt).toHaveLength(2));
+    const client = elbClient((attempt) => {
+      attemptsAt.push(clock.time);
+      return attempt <= 2 ? throttlingResponse() : emptyDescribeLoadBalancers();
+    });
+    const send = () => client.send(new DescribeLoadBalancersCommand({ PageSize: 400 }));
+    await expect(calls.call('elbv2:DescribeLoadBalancers', send)).resolves.toMatchObject({ LoadBalancers: [], $metadata: { attempts: 3 } });
+    expect(attemptsAt).toEqual([0, 0, 0]);
+    // The answered attempt took the one token: the next call waits for the next, due in 1 s.
+    const next = calls.call('elbv2:DescribeLoadBalancers', send);
     await vi.waitFor(() => expect(clock.pending).toBe(1));
     await clock.advance(1000);
-    await expect(result).resolves.toMatchObject({ LoadBalancers: [], $metadata: { attempts: 3 } });
-    expect(attemptsAt).toEqual([0, 1000, 2000]);
-    // One call, counted once; the events say it took three attempts.
-    expect(calls.counts.get('elbv2:DescribeLoadBalancers')).toBe(1);
-    expect(events.at(-1)).toMatchObject({ phase: 'end', outcome: 'throttled', attempts: 3 });
+    await next;
+    expect(attemptsAt).toEqual([0, 0, 0, 1000]);
+    // Counted once per call; the events say the first took three attempts, throttled.
+    expect(calls.counts.get('elbv2:DescribeLoadBalancers')).toBe(2);
+    expect(events.filter((e) => e.phase === 'end')).toEqual([expect.objectContaining({ outcome: 'throttled', attempts: 3 }), expect.objectContaining({ outcome: 'ok', attempts: 1 })]);
     expect(calls.gaps).toEqual([]);
+  });
+
+  it('a retry after a 5xx waits for a token of its own: AWS counted the failed attempt', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const clock = new FakeClock();
+    const calls = new RegionCalls(ACCOUNT_ID, REGION, { clock, rates: { elbv2: { rate: 1, burst: 1 } } });
+    const attemptsAt: number[] = [];
+    const client = elbClient((attempt) => {
+      attemptsAt.push(clock.time);
+      return attempt === 1 ? serviceUnavailableResponse() : emptyDescribeLoadBalancers();
+    });
+    const result = calls.call('elbv2:DescribeLoadBalancers', () => client.send(new DescribeLoadBalancersCommand({})));
+    await vi.waitFor(() => expect(clock.pending).toBe(1));
+    await clock.advance(1000);
+    await expect(result).resolves.toMatchObject({ $metadata: { attempts: 2 } });
+    expect(attemptsAt).toEqual([0, 1000]);
   });
 
   it('a call the SDK retried for a 5xx was not throttled', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     const events: CallEvent[] = [];
     const calls = new RegionCalls(ACCOUNT_ID, REGION, { onCall: (e) => events.push(e) });
-    const client = elbClient((attempt) => (attempt === 1 ? serviceUnavailableResponse() : emptyDescribeLoadBalancers()), { retryMode: 'standard' });
+    const client = elbClient((attempt) => (attempt === 1 ? serviceUnavailableResponse() : emptyDescribeLoadBalancers()));
     await expect(calls.call('elbv2:DescribeLoadBalancers', () => client.send(new DescribeLoadBalancersCommand({})))).resolves.toMatchObject({ $metadata: { attempts: 2 } });
     expect(events.map((e) => e.phase)).toEqual(['start', 'end']);
     expect(events.at(-1)).toMatchObject({ phase: 'end', outcome: 'ok', attempts: 2 });
@@ -446,7 +458,7 @@ describe('RegionCalls with the SDK retrying throttled calls', { timeout: 10_000 
 
   it('gives up after the configured attempts: the call is throttled, and its step a gap', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
-    // Adaptive mode waits for its own client-side rate, in real time: run those waits at once.
+    // The back-off waits in real time: run those waits at once.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const events: CallEvent[] = [];
     const calls = new RegionCalls(ACCOUNT_ID, REGION, { throttleRounds: 0, rates: { elbv2: { rate: 1e6, burst: 1e6 } }, onCall: (e) => events.push(e) });
@@ -464,7 +476,7 @@ describe('RegionCalls with the SDK retrying throttled calls', { timeout: 10_000 
     expect(calls.gaps).toEqual([{ accountId: ACCOUNT_ID, region: REGION, service: 'elbv2', operation: 'DescribeLoadBalancers', code: 'Throttling', message: 'Rate exceeded', class: 'throttled' }]);
   });
 
-  it('at a time scale, retries as many times as in real time, its back-off and adaptive waits that many times shorter', async () => {
+  it('at a time scale, retries as many times as in real time, its back-off that many times shorter', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(1);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const started = Date.now();
@@ -473,14 +485,14 @@ describe('RegionCalls with the SDK retrying throttled calls', { timeout: 10_000 
     await untilSettled(gaveUp, 10);
     expect(await gaveUp).toMatchObject({ name: 'Throttling', $metadata: { attempts: 10 } });
     const scaledMs = Date.now() - started;
-    // The same throttled call in real time: the SDK's back-off from 1 s, doubling to its 20 s cap.
+    // The same throttled call in real time: the back-off from 250 ms, doubling to its 20 s cap.
     const real = elbClient(() => throttlingResponse());
     const realGaveUp = real.send(new DescribeLoadBalancersCommand({})).catch((error: unknown) => error);
     await untilSettled(realGaveUp, 10);
     expect(await realGaveUp).toMatchObject({ name: 'Throttling', $metadata: { attempts: 10 } });
     const realMs = Date.now() - started - scaledMs;
     expect(realMs).toBeGreaterThan(1000 + 2000 + 4000 + 8000 + 16_000);
-    // About a hundredth (fake time moves in 10 ms steps; the adaptive floor is 50 requests/s).
+    // About a hundredth (fake time moves in 10 ms steps).
     expect(scaledMs * 80).toBeLessThan(realMs);
   });
 

@@ -22,6 +22,27 @@ describe('TokenBucket', { timeout: 5000 }, () => {
     expect(new TokenBucket({ rate: 0.5, burst: 1 })).toMatchObject({ rate: 0.5, burst: 1 });
   });
 
+  it('a token given back goes to the first waiter at once, and never beyond the burst', async () => {
+    const clock = new FakeClock();
+    const bucket = new TokenBucket({ rate: 1, burst: 2, clock });
+    const { grantedAt, all } = takeMany(bucket, clock, 4);
+    await settle();
+    expect(grantedAt).toEqual([0, 0, undefined, undefined]);
+    bucket.refund();
+    await settle();
+    expect(grantedAt).toEqual([0, 0, 0, undefined]);
+    await clock.runAll();
+    await all;
+    expect(grantedAt).toEqual([0, 0, 0, 1000]);
+    // Full: a refund adds nothing.
+    await clock.advance(5000);
+    bucket.refund();
+    const burst = takeMany(bucket, clock, 3);
+    await clock.runAll();
+    await burst.all;
+    expect(burst.grantedAt).toEqual([6000, 6000, 7000]);
+  });
+
   it('grants a full burst at once, then one token per 1/rate s', async () => {
     const clock = new FakeClock();
     const bucket = new TokenBucket({ rate: 10, burst: 5, clock });
