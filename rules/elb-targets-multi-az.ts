@@ -25,6 +25,8 @@ export default defineRule({
     'elbv2:DescribeTargetHealth',
     'ec2:DescribeInstances',
     'ec2:DescribeSubnets',
+    // The fix spreads the Auto Scaling group feeding a target group.
+    'autoscaling:DescribeAutoScalingGroups',
   ],
   params: {
     minAzs: {

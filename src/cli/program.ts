@@ -66,9 +66,10 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .description('print the least-privilege IAM policy (JSON) for a scan: exactly the actions ha-audit calls')
     .option('--org', 'include what `scan --org` also calls (organizations:ListAccounts, in the management account)', false)
     .option('--all-regions', 'include what `scan --all-regions` also calls (ec2:DescribeRegions)', false)
-    .action(async (options: { org: boolean; allRegions: boolean }) => {
+    .option('--rule <id>', 'only what `scan --rule` of these rules calls (repeatable or comma-separated)', repeatable, [])
+    .action(async (options: { org: boolean; allRegions: boolean; rule: string[] }) => {
       const { renderIamPolicy } = await import('./iam-policy-command.js');
-      io.stdout.write(renderIamPolicy(options));
+      io.stdout.write(await renderIamPolicy(options));
     });
 
   return program;

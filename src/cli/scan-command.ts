@@ -9,6 +9,8 @@ import { summaryLine } from '../report/summary-line.js';
 import { suppressionWarnings } from '../report/suppression-warnings.js';
 import type { TextOptions } from '../report/text.js';
 import { rulesNamed, rulesToRun } from '../config/apply-config.js';
+import { operationsFor } from '../collect/collection-plan.js';
+import type { Operation } from '../model/operations.js';
 import { assertWritable, batched, loadBaseline, loadConfig, loadInventory, saveInventory, writeFileAtomically } from './files.js';
 import { parseRegions } from '../model/regions.js';
 import { parseAccountSelection, parseDuration, type LiveScanOptions } from './account-options.js';
@@ -61,7 +63,9 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   const startedAt = new Date();
   // The configuration's regions are those of a live scan: a saved inventory holds its own.
   const liveRegions = regions.length === 0 && !options.allRegions ? (config?.regions ?? []) : regions;
-  const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io);
+  // `--rule` narrows the collection to what those rules read: an identity allowed only that (`iam-policy --rule`) completes the scan.
+  const collects = rulesNamed(options.rule) ? operationsFor(rules, { model: false, tags: config?.suppressions.some((s) => s.tag !== undefined) ?? false }) : undefined;
+  const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io, collects);
   if (options.saveInventory) await saveInventory(options.saveInventory, inventory);
 
   const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(options.rule), source: options.inventory ? 'inventory' : 'live', startedAt });
@@ -104,7 +108,7 @@ async function renderReport(report: ScanReport, rules: readonly Rule[], format: 
  * `--timeout` stops the collection and the report shows what was seen (the calls it cut are
  * gaps: exit 3); Ctrl-C stops it and writes nothing (exit 130), a second Ctrl-C at once.
  */
-async function collectLive(options: ScanOptions, regions: string[], io: ScanIo): Promise<Inventory> {
+async function collectLive(options: ScanOptions, regions: string[], io: ScanIo, collects: ReadonlySet<Operation> | undefined): Promise<Inventory> {
   const selection = parseAccountSelection(options);
   const timeoutMs = options.timeout !== undefined ? parseDuration(options.timeout) : undefined;
   const maxApiRate = options.maxApiRate !== undefined ? parseMaxApiRate(options.maxApiRate) : undefined;
@@ -128,6 +132,7 @@ async function collectLive(options: ScanOptions, regions: string[], io: ScanIo):
       ...(options.profile ? { profile: options.profile } : {}),
       ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
       signal: controller.signal,
+      ...(collects ? { collects } : {}),
       ...(maxApiRate !== undefined ? { maxApiRate } : {}),
       ...timeScale,
       debug: io.debug,

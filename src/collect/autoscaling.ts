@@ -14,19 +14,23 @@ const PAGE_SIZE = 100;
 /** Auto Scaling groups and, from one region-wide listing, their scaling policies. */
 export async function collectAutoScaling(client: AutoScalingClient, calls: RegionCalls): Promise<AutoScalingInventory> {
   const [sdkGroups, sdkPolicies] = await Promise.all([
-    calls.guard(() =>
-      collectPages(
-        (NextToken) =>
-          calls.call('autoscaling:DescribeAutoScalingGroups', () => client.send(new DescribeAutoScalingGroupsCommand({ NextToken, MaxRecords: PAGE_SIZE }))),
-        (page) => ({ items: page.AutoScalingGroups, next: page.NextToken }),
-      ),
-    ),
-    calls.guard(() =>
-      collectPages(
-        (NextToken) => calls.call('autoscaling:DescribePolicies', () => client.send(new DescribePoliciesCommand({ NextToken, MaxRecords: PAGE_SIZE }))),
-        (page) => ({ items: page.ScalingPolicies, next: page.NextToken }),
-      ),
-    ),
+    calls.wants('autoscaling:DescribeAutoScalingGroups')
+      ? calls.guard(() =>
+          collectPages(
+            (NextToken) =>
+              calls.call('autoscaling:DescribeAutoScalingGroups', () => client.send(new DescribeAutoScalingGroupsCommand({ NextToken, MaxRecords: PAGE_SIZE }))),
+            (page) => ({ items: page.AutoScalingGroups, next: page.NextToken }),
+          ),
+        )
+      : undefined,
+    calls.wants('autoscaling:DescribePolicies')
+      ? calls.guard(() =>
+          collectPages(
+            (NextToken) => calls.call('autoscaling:DescribePolicies', () => client.send(new DescribePoliciesCommand({ NextToken, MaxRecords: PAGE_SIZE }))),
+            (page) => ({ items: page.ScalingPolicies, next: page.NextToken }),
+          ),
+        )
+      : undefined,
   ]);
   const groups = (sdkGroups ?? []).map(toAutoScalingGroup);
   const byName = new Map(groups.map((g) => [g.name, g]));

@@ -3,7 +3,7 @@ import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { HaAuditError } from '../model/errors.js';
 import { classifyGap } from '../model/gap-class.js';
-import type { ServiceId } from '../model/operations.js';
+import { NOT_COLLECTED, OPERATIONS, type Operation, type ServiceId } from '../model/operations.js';
 import {
   emptyRoute53Inventory,
   GLOBAL_REGION,
@@ -62,6 +62,8 @@ export interface CollectOptions extends ConnectionOptions, AccountSelection {
   maxApiRate?: number;
   /** The bench simulates AWS faster than real time: it scales the rates by the same factor. */
   apiRates?: Partial<Record<ServiceId, RateLimit>>;
+  /** The operations to collect (`--rule` narrows them, see `operationsFor`); default all. */
+  collects?: ReadonlySet<Operation>;
   /** Tests inject mocked clients here; a real scan builds them from the options. */
   clientsFor?: (region: string, accountId: string) => RegionClients;
   globalClients?: (accountId: string) => GlobalClients;
@@ -191,16 +193,18 @@ async function collectAccount(target: AccountTarget, context: AccountContext): P
     if (enabled) regions = enabled;
   }
   options.debug?.(`account ${accountId}, regions ${regions.join(', ')}`);
-  options.onEvent?.({ type: 'scopes-planned', accountId, scopes: regions.length + 1 });
+  const globalWanted = wantsAny(options, 'route53');
+  options.onEvent?.({ type: 'scopes-planned', accountId, scopes: regions.length + (globalWanted ? 1 : 0) });
 
   const collectGlobal = async () => {
+    if (!globalWanted) return { route53: emptyRoute53Inventory(), gaps: notCollected(options, accountId, GLOBAL_REGION, ['route53']) };
     options.onEvent?.({ type: 'scope-started', accountId, region: GLOBAL_REGION });
     const calls = regionCalls(options, accountId, GLOBAL_REGION);
     const clients = options.globalClients?.(accountId) ?? createGlobalClients(credentials, options, homeRegion);
     const route53 = await collectRoute53(clients.route53, calls);
     releaseClients(clients);
     finished(options, accountId, GLOBAL_REGION, calls, Date.now());
-    return { route53, gaps: calls.gaps };
+    return { route53, gaps: [...calls.gaps, ...notCollected(options, accountId, GLOBAL_REGION, ['route53'])] };
   };
   const [global, ...regionResults] = await Promise.all([
     collectGlobal(),
@@ -212,7 +216,7 @@ async function collectAccount(target: AccountTarget, context: AccountContext): P
       const inventory = await collectRegion(region, clients, calls);
       releaseClients(clients);
       finished(options, accountId, region, calls, started);
-      return { inventory, gaps: calls.gaps };
+      return { inventory, gaps: [...calls.gaps, ...notCollected(options, accountId, region, REGIONAL_SERVICES)] };
     }),
   ]);
   return {
@@ -228,6 +232,7 @@ function regionCalls(options: CollectOptions, accountId: string, region: string)
     ...(options.maxApiRate !== undefined ? { rateFactor: options.maxApiRate } : {}),
     ...(options.apiRates ? { rates: options.apiRates } : {}),
     ...(options.timeScale !== undefined ? { clock: scaledClock(options.timeScale) } : {}),
+    ...(options.collects ? { collects: options.collects } : {}),
     ...(onCall
       ? {
           onCall: (event: CallEvent) => {
@@ -237,6 +242,27 @@ function regionCalls(options: CollectOptions, accountId: string, region: string)
         }
       : {}),
   }).stopWhen(options.signal);
+}
+
+/** The services collected in each region; Route 53 is collected once per account (`global`). */
+const REGIONAL_SERVICES: readonly ServiceId[] = ['elbv2', 'autoscaling', 'ec2', 'rds', 'elasticache', 'dynamodb'];
+
+function wantsAny(options: CollectOptions, service: ServiceId): boolean {
+  return !options.collects || OPERATIONS[service].some((name) => options.collects!.has(`${service}:${name}` as Operation));
+}
+
+/**
+ * A gap for each operation of these services a narrowed scan left out (`NotCollected`), so that
+ * a saved inventory never passes off data it never asked for as complete. An evaluation drops
+ * those no rule it runs reads (`forRules`). `--all-regions`'s `DescribeRegions` is no data.
+ */
+function notCollected(options: CollectOptions, accountId: string, region: string, services: readonly ServiceId[]): Gap[] {
+  if (!options.collects) return [];
+  return services.flatMap((service) =>
+    OPERATIONS[service]
+      .filter((name) => !options.collects!.has(`${service}:${name}` as Operation) && `${service}:${name}` !== 'ec2:DescribeRegions')
+      .map((operation) => ({ accountId, region, service, operation, code: NOT_COLLECTED, message: 'not collected: the scan ran only some rules (--rule)', class: classifyGap(NOT_COLLECTED) })),
+  );
 }
 
 /**

@@ -29,6 +29,7 @@ const TABLE_GONE = new Set(['ResourceNotFoundException', 'TableNotFoundException
  *   and records a gap; a failed `DescribeTable` leaves the table out (no ARN) and records a gap.
  */
 export async function collectDynamoDb(client: DynamoDBClient, calls: RegionCalls): Promise<DynamoDbInventory> {
+  if (!calls.wants('dynamodb:ListTables')) return { tables: [] };
   const names = await calls.guard(() =>
     collectPages(
       (ExclusiveStartTableName) => calls.call('dynamodb:ListTables', () => client.send(new ListTablesCommand({ ExclusiveStartTableName, Limit: PAGE_SIZE }))),
@@ -42,19 +43,22 @@ export async function collectDynamoDb(client: DynamoDBClient, calls: RegionCalls
         askAboutTable(calls, 'dynamodb:DescribeContinuousBackups', () => client.send(new DescribeContinuousBackupsCommand({ TableName }))),
       ]);
       if (description === 'gone' || backups === 'gone' || description === 'failed') return undefined;
-      return toTable(TableName, description.response.Table, backups === 'failed' ? undefined : backups.response.ContinuousBackupsDescription, calls.region);
+      const answered = <T>(answer: TableAnswer<T>) => (typeof answer === 'object' ? answer.response : undefined);
+      return toTable(TableName, answered(description)?.Table, answered(backups)?.ContinuousBackupsDescription, calls.region);
     }),
   );
   return { tables: tables.filter((table) => table !== undefined) };
 }
 
-type TableAnswer<T> = { response: T } | 'gone' | 'failed';
+/** `skipped`: the scan does not collect the operation (`--rule`); a gap says so. */
+type TableAnswer<T> = { response: T } | 'gone' | 'failed' | 'skipped';
 
 /**
  * One call about one table. DynamoDB grants permissions per table ARN, so a denial of one table
  * says nothing of the next (`perResource`); a table deleted since `ListTables` is gone, not a gap.
  */
 async function askAboutTable<T>(calls: RegionCalls, operation: Operation, send: () => Promise<T>): Promise<TableAnswer<T>> {
+  if (!calls.wants(operation)) return 'skipped';
   try {
     return { response: await calls.call(operation, send, { perResource: true }) };
   } catch (error) {

@@ -14,6 +14,7 @@ const FILTER_VALUES = 200;
  * registered as a target) where `InstanceIds` fails the whole call.
  */
 export async function collectInstances(client: EC2Client, calls: RegionCalls, instanceIds: readonly string[]): Promise<Ec2Instance[]> {
+  if (!calls.wants('ec2:DescribeInstances')) return [];
   const batches = await Promise.all(
     chunk([...new Set(instanceIds)], FILTER_VALUES).map((Values) =>
       calls.guard(() =>
@@ -37,6 +38,7 @@ export async function collectInstances(client: EC2Client, calls: RegionCalls, in
 
 /** Every subnet of the region: zones of IP targets, and where to add a zone in a remediation. */
 export async function collectSubnets(client: EC2Client, calls: RegionCalls): Promise<Subnet[]> {
+  if (!calls.wants('ec2:DescribeSubnets')) return [];
   const subnets = await calls.guard(() =>
     collectPages(
       (NextToken) => calls.call('ec2:DescribeSubnets', () => client.send(new DescribeSubnetsCommand({ MaxResults: PAGE_SIZE, NextToken }))),

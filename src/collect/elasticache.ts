@@ -29,34 +29,40 @@ const SERVERLESS_NOT_OFFERED = new Set(['InvalidAction', 'UnknownOperationExcept
  */
 export async function collectElastiCache(client: ElastiCacheClient, calls: RegionCalls): Promise<ElastiCacheInventory> {
   const [sdkGroups, sdkClusters, sdkServerless] = await Promise.all([
-    calls.guard(() =>
-      collectPages(
-        (Marker) =>
-          calls.call('elasticache:DescribeReplicationGroups', () => client.send(new DescribeReplicationGroupsCommand({ Marker, MaxRecords: PAGE_SIZE }))),
-        (page) => ({ items: page.ReplicationGroups, next: page.Marker }),
-      ),
-    ),
-    calls.guard(() =>
-      collectPages(
-        (Marker) => calls.call('elasticache:DescribeCacheClusters', () => client.send(new DescribeCacheClustersCommand({ Marker, MaxRecords: PAGE_SIZE }))),
-        (page) => ({ items: page.CacheClusters, next: page.Marker }),
-      ),
-    ),
-    calls.guard(() =>
-      collectPages(
-        (NextToken) =>
-          calls.call('elasticache:DescribeServerlessCaches', () =>
-            client.send(new DescribeServerlessCachesCommand({ NextToken, MaxResults: SERVERLESS_PAGE_SIZE })),
+    calls.wants('elasticache:DescribeReplicationGroups')
+      ? calls.guard(() =>
+          collectPages(
+            (Marker) =>
+              calls.call('elasticache:DescribeReplicationGroups', () => client.send(new DescribeReplicationGroupsCommand({ Marker, MaxRecords: PAGE_SIZE }))),
+            (page) => ({ items: page.ReplicationGroups, next: page.Marker }),
           ),
-        (page) => ({ items: page.ServerlessCaches, next: page.NextToken }),
-      ).catch((error: unknown) => {
-        // Serverless caches came in 2023: where the endpoint does not know the action (an
-        // emulator, a partition without them), there is none to audit, which is not a blind spot.
-        // Some emulators answer an unknown action with a bare 5xx page rather than an AWS error.
-        if (error instanceof CallFailed && (SERVERLESS_NOT_OFFERED.has(error.code) || /^HTTP5\d\d$/.test(error.code))) return [];
-        throw error;
-      }),
-    ),
+        )
+      : undefined,
+    calls.wants('elasticache:DescribeCacheClusters')
+      ? calls.guard(() =>
+          collectPages(
+            (Marker) => calls.call('elasticache:DescribeCacheClusters', () => client.send(new DescribeCacheClustersCommand({ Marker, MaxRecords: PAGE_SIZE }))),
+            (page) => ({ items: page.CacheClusters, next: page.Marker }),
+          ),
+        )
+      : undefined,
+    calls.wants('elasticache:DescribeServerlessCaches')
+      ? calls.guard(() =>
+          collectPages(
+            (NextToken) =>
+              calls.call('elasticache:DescribeServerlessCaches', () =>
+                client.send(new DescribeServerlessCachesCommand({ NextToken, MaxResults: SERVERLESS_PAGE_SIZE })),
+              ),
+            (page) => ({ items: page.ServerlessCaches, next: page.NextToken }),
+          ).catch((error: unknown) => {
+            // Serverless caches came in 2023: where the endpoint does not know the action (an
+            // emulator, a partition without them), there is none to audit, which is not a blind spot.
+            // Some emulators answer an unknown action with a bare 5xx page rather than an AWS error.
+            if (error instanceof CallFailed && (SERVERLESS_NOT_OFFERED.has(error.code) || /^HTTP5\d\d$/.test(error.code))) return [];
+            throw error;
+          }),
+        )
+      : undefined,
   ]);
 
   const cacheClusters = (sdkClusters ?? []).flatMap((sdk) => (sdk.CacheClusterId ? [toCacheCluster(sdk)] : []));

@@ -38,18 +38,22 @@ const TAGS_BATCH = 20;
  */
 export async function collectElbv2(client: ElasticLoadBalancingV2Client, calls: RegionCalls): Promise<Elbv2Inventory> {
   const [sdkLoadBalancers, sdkTargetGroups] = await Promise.all([
-    calls.guard(() =>
-      collectPages(
-        (Marker) => calls.call('elbv2:DescribeLoadBalancers', () => client.send(new DescribeLoadBalancersCommand({ Marker, PageSize: PAGE_SIZE }))),
-        (page) => ({ items: page.LoadBalancers, next: page.NextMarker }),
-      ),
-    ),
-    calls.guard(() =>
-      collectPages(
-        (Marker) => calls.call('elbv2:DescribeTargetGroups', () => client.send(new DescribeTargetGroupsCommand({ Marker, PageSize: PAGE_SIZE }))),
-        (page) => ({ items: page.TargetGroups, next: page.NextMarker }),
-      ),
-    ),
+    calls.wants('elbv2:DescribeLoadBalancers')
+      ? calls.guard(() =>
+          collectPages(
+            (Marker) => calls.call('elbv2:DescribeLoadBalancers', () => client.send(new DescribeLoadBalancersCommand({ Marker, PageSize: PAGE_SIZE }))),
+            (page) => ({ items: page.LoadBalancers, next: page.NextMarker }),
+          ),
+        )
+      : undefined,
+    calls.wants('elbv2:DescribeTargetGroups')
+      ? calls.guard(() =>
+          collectPages(
+            (Marker) => calls.call('elbv2:DescribeTargetGroups', () => client.send(new DescribeTargetGroupsCommand({ Marker, PageSize: PAGE_SIZE }))),
+            (page) => ({ items: page.TargetGroups, next: page.NextMarker }),
+          ),
+        )
+      : undefined,
   ]);
 
   const loadBalancers = (sdkLoadBalancers ?? []).map(toLoadBalancer);
@@ -61,8 +65,10 @@ export async function collectElbv2(client: ElasticLoadBalancingV2Client, calls: 
   await Promise.all([
     ...loadBalancers.map(async (lb) => {
       const [attributes, listeners] = await Promise.all([
-        calls.guard(() => unlessGone(lb.arn, calls.call('elbv2:DescribeLoadBalancerAttributes', () => client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.arn }))))),
-        calls.guard(() => unlessGone(lb.arn, collectListeners(client, calls, lb))),
+        calls.wants('elbv2:DescribeLoadBalancerAttributes')
+          ? calls.guard(() => unlessGone(lb.arn, calls.call('elbv2:DescribeLoadBalancerAttributes', () => client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.arn })))))
+          : undefined,
+        calls.wants('elbv2:DescribeListeners') ? calls.guard(() => unlessGone(lb.arn, collectListeners(client, calls, lb))) : undefined,
       ]);
       lb.attributes = toAttributes(attributes?.Attributes);
       lb.listeners = listeners ?? [];
@@ -71,8 +77,12 @@ export async function collectElbv2(client: ElasticLoadBalancingV2Client, calls: 
     // on it (ELB's rate is what bounds the scan of a large account).
     ...targetGroups.filter((tg) => tg.loadBalancerArns.length > 0).map(async (tg) => {
       const [attributes, health] = await Promise.all([
-        calls.guard(() => unlessGone(tg.arn, calls.call('elbv2:DescribeTargetGroupAttributes', () => client.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn: tg.arn }))))),
-        calls.guard(() => unlessGone(tg.arn, calls.call('elbv2:DescribeTargetHealth', () => client.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn }))))),
+        calls.wants('elbv2:DescribeTargetGroupAttributes')
+          ? calls.guard(() => unlessGone(tg.arn, calls.call('elbv2:DescribeTargetGroupAttributes', () => client.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn: tg.arn })))))
+          : undefined,
+        calls.wants('elbv2:DescribeTargetHealth')
+          ? calls.guard(() => unlessGone(tg.arn, calls.call('elbv2:DescribeTargetHealth', () => client.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.arn })))))
+          : undefined,
       ]);
       tg.attributes = toAttributes(attributes?.Attributes);
       tg.targets = (health?.TargetHealthDescriptions ?? []).flatMap((d): Target[] => {
@@ -84,7 +94,7 @@ export async function collectElbv2(client: ElasticLoadBalancingV2Client, calls: 
         return [target];
       });
     }),
-    collectTags(client, calls, [...loadBalancers, ...targetGroups]),
+    calls.wants('elbv2:DescribeTags') ? collectTags(client, calls, [...loadBalancers, ...targetGroups]) : undefined,
   ]);
 
   return { loadBalancers: loadBalancers.filter((lb) => !gone.has(lb.arn)), targetGroups: targetGroups.filter((tg) => !gone.has(tg.arn)) };
@@ -116,7 +126,7 @@ async function collectListeners(client: ElasticLoadBalancingV2Client, calls: Reg
       if (sdkListener.Protocol) listener.protocol = sdkListener.Protocol;
       // Only Application Load Balancers have rules besides the default one. A failure here is a
       // gap of its own: the listener and its default actions are kept.
-      if (lb.type === 'application') {
+      if (lb.type === 'application' && calls.wants('elbv2:DescribeRules')) {
         const rules = await calls.guard(() =>
           ifStillThere(
             collectPages(

@@ -20,18 +20,22 @@ const PAGE_SIZE = 100;
  */
 export async function collectRds(client: RDSClient, calls: RegionCalls): Promise<RdsInventory> {
   const [sdkInstances, sdkClusters] = await Promise.all([
-    calls.guard(() =>
-      collectPages(
-        (Marker) => calls.call('rds:DescribeDBInstances', () => client.send(new DescribeDBInstancesCommand({ Marker, MaxRecords: PAGE_SIZE }))),
-        (page) => ({ items: page.DBInstances, next: page.Marker }),
-      ),
-    ),
-    calls.guard(() =>
-      collectPages(
-        (Marker) => calls.call('rds:DescribeDBClusters', () => client.send(new DescribeDBClustersCommand({ Marker, MaxRecords: PAGE_SIZE }))),
-        (page) => ({ items: page.DBClusters, next: page.Marker }),
-      ),
-    ),
+    calls.wants('rds:DescribeDBInstances')
+      ? calls.guard(() =>
+          collectPages(
+            (Marker) => calls.call('rds:DescribeDBInstances', () => client.send(new DescribeDBInstancesCommand({ Marker, MaxRecords: PAGE_SIZE }))),
+            (page) => ({ items: page.DBInstances, next: page.Marker }),
+          ),
+        )
+      : undefined,
+    calls.wants('rds:DescribeDBClusters')
+      ? calls.guard(() =>
+          collectPages(
+            (Marker) => calls.call('rds:DescribeDBClusters', () => client.send(new DescribeDBClustersCommand({ Marker, MaxRecords: PAGE_SIZE }))),
+            (page) => ({ items: page.DBClusters, next: page.Marker }),
+          ),
+        )
+      : undefined,
   ]);
   return {
     instances: (sdkInstances ?? []).flatMap((sdk) => (sdk.DBInstanceIdentifier ? [toDbInstance(sdk)] : [])),

@@ -89,6 +89,8 @@ export interface RegionCallsOptions {
   throttleRounds?: number;
   /** The first pause before such a round, doubling each round (default `THROTTLE_PAUSE_MS`). */
   throttlePauseMs?: number;
+  /** The operations the scan collects (`--rule` narrows them, see `operationsFor`); default all. */
+  collects?: ReadonlySet<Operation>;
 }
 
 /** The bucket a rate limit and a factor give: the burst rounds down, but never below one call. */
@@ -165,10 +167,17 @@ export class RegionCalls {
     if (!(this.rateFactor > 0 && this.rateFactor <= 1)) throw new RangeError(`rate factor must be in (0, 1], got ${this.rateFactor}`);
   }
 
+  /** Whether the scan collects this operation: a collector skips the steps it does not. */
+  wants(operation: Operation): boolean {
+    return this.options.collects?.has(operation) ?? true;
+  }
+
   /** Sends one request once a slot and a token are free; throws `CallFailed` naming the operation when it fails. */
   async call<T>(operation: Operation, send: () => Promise<T>, options: { perResource?: boolean } = {}): Promise<T> {
     const [service, name] = operation.split(':') as [ServiceId, string];
     if (!READ_ONLY_OPERATION.test(name)) throw new Error(`ha-audit is read-only: refusing to call ${operation}`);
+    // A narrowed scan's identity may be allowed nothing else: a collector that forgets to ask `wants` is a bug.
+    if (!this.wants(operation)) throw new Error(`${operation} is not collected by this scan (--rule): refusing to call it`);
     if (this.signal?.aborted) throw this.stoppedFailure(service, name);
     const run = this.limiter(service).run(async () => {
       // The token is taken inside the slot, right before sending: a token taken early and spent

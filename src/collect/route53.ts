@@ -25,25 +25,29 @@ const HEALTH_CHECKS_PAGE = 1000;
  */
 export async function collectRoute53(client: Route53Client, calls: RegionCalls): Promise<Route53Inventory> {
   const [sdkZones, sdkHealthChecks] = await Promise.all([
-    calls.guard(() =>
-      collectPages(
-        (Marker) => calls.call('route53:ListHostedZones', () => client.send(new ListHostedZonesCommand({ Marker, MaxItems: ZONES_PAGE }))),
-        (page) => ({ items: page.HostedZones, next: page.IsTruncated ? page.NextMarker : undefined }),
-      ),
-    ),
-    calls.guard(() =>
-      collectPages(
-        (Marker) => calls.call('route53:ListHealthChecks', () => client.send(new ListHealthChecksCommand({ Marker, MaxItems: HEALTH_CHECKS_PAGE }))),
-        (page) => ({ items: page.HealthChecks, next: page.IsTruncated ? page.NextMarker : undefined }),
-      ),
-    ),
+    calls.wants('route53:ListHostedZones')
+      ? calls.guard(() =>
+          collectPages(
+            (Marker) => calls.call('route53:ListHostedZones', () => client.send(new ListHostedZonesCommand({ Marker, MaxItems: ZONES_PAGE }))),
+            (page) => ({ items: page.HostedZones, next: page.IsTruncated ? page.NextMarker : undefined }),
+          ),
+        )
+      : undefined,
+    calls.wants('route53:ListHealthChecks')
+      ? calls.guard(() =>
+          collectPages(
+            (Marker) => calls.call('route53:ListHealthChecks', () => client.send(new ListHealthChecksCommand({ Marker, MaxItems: HEALTH_CHECKS_PAGE }))),
+            (page) => ({ items: page.HealthChecks, next: page.IsTruncated ? page.NextMarker : undefined }),
+          ),
+        )
+      : undefined,
   ]);
 
   const hostedZones = await Promise.all(
     (sdkZones ?? []).map(async (sdkZone) => {
       const zone = toHostedZone(sdkZone);
       // All or nothing: a zone with part of its records would look complete to the rules.
-      const recordSets = await calls.guard(() => collectRecordSets(client, calls, zone.id));
+      const recordSets = calls.wants('route53:ListResourceRecordSets') ? await calls.guard(() => collectRecordSets(client, calls, zone.id)) : undefined;
       zone.records = (recordSets ?? []).map(toDnsRecord);
       return zone;
     }),

@@ -1,4 +1,5 @@
 import type { Inventory } from '../model/inventory.js';
+import { NOT_COLLECTED, type Operation } from '../model/operations.js';
 import type { ScanReport } from '../model/report.js';
 import { compareWithBaseline, type Baseline } from './baseline.js';
 import type { Rule } from './define-rule.js';
@@ -39,7 +40,8 @@ export interface Evaluation {
  * the clock when `finishedAt` is not given; every command that judges an inventory calls it.
  */
 export function evaluate(evaluation: Evaluation): ScanReport {
-  const { inventory, rules, config, baseline } = evaluation;
+  const { rules, config, baseline } = evaluation;
+  const inventory = withGapsReadBy(evaluation.inventory, rules);
   let results = runRules(inventory, { rules, params: paramOverrides(config) });
   let suppressions: ScanReport['scan']['suppressions'];
   if (config && config.suppressions.length > 0) {
@@ -71,6 +73,17 @@ export function evaluate(evaluation: Evaluation): ScanReport {
     ...(baselineSummary ? { baseline: baselineSummary } : {}),
     ...(suppressions ? { suppressions } : {}),
   });
+}
+
+/**
+ * The inventory without the `NotCollected` gaps of a narrowed scan (`--rule`) that no rule run
+ * here reads: the scan left that data out on purpose, it is no blind spot of this evaluation. A
+ * rule that does read it still sees its gap, and gives `error`.
+ */
+function withGapsReadBy(inventory: Inventory, rules: readonly Rule[]): Inventory {
+  const read = new Set(rules.flatMap((rule) => rule.uses));
+  const gaps = inventory.gaps.filter((gap) => gap.code !== NOT_COLLECTED || read.has(`${gap.service}:${gap.operation}` as Operation));
+  return gaps.length === inventory.gaps.length ? inventory : { ...inventory, gaps };
 }
 
 /** The configuration's parameters, per rule id, for `runRules`. */

@@ -1,8 +1,10 @@
+import { NOT_COLLECTED } from './operations.js';
+
 /**
  * What kind of failure left a gap. Decided once, where the gap is recorded (and for inventories
  * saved before the field existed, when they are read); reports give their advice by it.
  */
-export const GAP_CLASSES = ['denied', 'throttled', 'region-disabled', 'timeout', 'network', 'stopped', 'other'] as const;
+export const GAP_CLASSES = ['denied', 'throttled', 'region-disabled', 'timeout', 'network', 'stopped', 'not-collected', 'other'] as const;
 
 export type GapClass = (typeof GAP_CLASSES)[number];
 
@@ -33,6 +35,8 @@ const NETWORK = /^E[A-Z0-9_]+$/;
 /** The class of an error code as a gap records it (`AccessDenied`, `Throttling`, `ECONNRESET`, `ScanTimeout`...). */
 export function classifyGap(code: string): GapClass {
   if (STOPPED_CODES.has(code)) return 'stopped';
+  // Left out on purpose by a narrowed scan (`--rule`): no failure at all.
+  if (code === NOT_COLLECTED) return 'not-collected';
   if (code === 'OptInRequired') return 'region-disabled';
   if (DENIED.test(code) || DENIED_CODES.has(code)) return 'denied';
   if (THROTTLED.test(code) || THROTTLED_CODES.has(code)) return 'throttled';

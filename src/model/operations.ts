@@ -50,3 +50,9 @@ export function iamAction(service: string, operation: string): string {
 }
 
 export const READ_ONLY_OPERATION = /^(Describe|List|Get)[A-Z]/;
+
+/**
+ * The gap code of an operation a narrowed scan (`--rule`) did not collect: the saved inventory
+ * says so, and a rule reading it later gives `error`, never a pass on data never asked for.
+ */
+export const NOT_COLLECTED = 'NotCollected';

@@ -151,6 +151,8 @@ function gapFix(gap: Gap): string {
       return 'AWS did not answer in time: check connectivity (or --endpoint-url) and scan again';
     case 'network':
       return 'a network error: check connectivity (or --endpoint-url) and scan again';
+    case 'not-collected':
+      return 'the scan that saved this inventory ran only some rules (--rule): scan again with these rules';
     case 'other':
     case undefined:
       return 'a network or service error: check connectivity (or --endpoint-url) and scan again';

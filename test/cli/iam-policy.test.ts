@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { operationsFor } from '../../src/collect/collection-plan.js';
+import type { Rule } from '../../src/engine/define-rule.js';
+import { runRules } from '../../src/engine/run-rules.js';
+import type { Inventory } from '../../src/model/inventory.js';
 import { iamPolicy, OPTIONAL_OPERATIONS } from '../../src/cli/iam-policy-command.js';
 import type { CollectOptions } from '../../src/collect/collect-inventory.js';
-import { iamAction, OPERATIONS } from '../../src/model/operations.js';
+import { iamAction, NOT_COLLECTED, OPERATIONS, type Operation } from '../../src/model/operations.js';
 import { recordFullScan } from '../support/full-scan.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -25,6 +30,54 @@ describe('the policy covers exactly what a full mocked scan calls', () => {
     expect(called).toContain('organizations:ListAccounts');
     expect(called).toContain('ec2:DescribeRegions');
     expect([...called].sort()).toEqual(iamPolicy({ org: true, allRegions: true }).Statement[0].Action);
+  });
+});
+
+describe('--rule: a scan collects only what the rules read, and the policy allows exactly that', () => {
+  const regions = ['us-east-1', 'eu-west-1'];
+  // Tags are the report's decoration, read only when a suppression matches by tag.
+  const verdicts = (inventory: Inventory, rule: Rule) => runRules(inventory, { rules: [rule] }).map(({ resource: { tags: _tags, ...resource }, ...result }) => ({ ...result, resource }));
+  let full: Inventory;
+  beforeAll(async () => {
+    full = (await recordFullScan({ regions })).inventory;
+  });
+
+  it.each(rules.map((rule) => [rule.id, rule] as const))('%s: the calls are the policy of iam-policy --rule, the verdicts those of a full scan', async (_, rule) => {
+    const collects = operationsFor([rule], { model: false });
+    const { commands, inventory } = await recordFullScan({ regions, collects });
+    const called = new Set(commands.map((command) => iamAction(...(command.split(':') as [string, string]))));
+    expect([...called].sort()).toEqual(iamPolicy({ rules: [rule] }).Statement[0].Action);
+    for (const operation of rule.uses) expect(called).toContain(iamAction(...(operation.split(':') as [string, string])));
+    // What was left out is recorded as such, and none of it is what the rule reads.
+    expect(inventory.gaps.every((gap) => gap.code === NOT_COLLECTED && !collects.has(`${gap.service}:${gap.operation}` as Operation))).toBe(true);
+    expect(verdicts(inventory, rule)).toEqual(verdicts(full, rule));
+  });
+
+  it('several rules: the union of what each reads, with what it needs first', () => {
+    const byId = new Map(rules.map((rule) => [rule.id, rule]));
+    const actions = iamPolicy({ rules: [byId.get('elb-multi-az')!, byId.get('dynamodb-pitr')!] }).Statement[0].Action;
+    expect(actions).toEqual([
+      'dynamodb:DescribeContinuousBackups',
+      'dynamodb:DescribeTable',
+      'dynamodb:ListTables',
+      'elasticloadbalancing:DescribeLoadBalancers',
+      'sts:GetCallerIdentity',
+    ]);
+    // Target health needs the target groups; the instances' zones need the targets.
+    expect([...operationsFor([{ uses: ['ec2:DescribeInstances'] }], { model: false })].sort()).toEqual([
+      'ec2:DescribeInstances',
+      'elbv2:DescribeTargetGroups',
+      'elbv2:DescribeTargetHealth',
+      'sts:GetCallerIdentity',
+    ]);
+  });
+
+  it('tags only when a suppression matches by tag, and only of what is listed anyway; the resilience model reads everything until it declares its operations', () => {
+    const elb: { uses: Operation[] }[] = [{ uses: ['elbv2:DescribeLoadBalancers'] }];
+    expect(operationsFor(elb, { model: false, tags: true })).toContain('elbv2:DescribeTags');
+    expect(operationsFor(elb, { model: false })).not.toContain('elbv2:DescribeTags');
+    expect(operationsFor([{ uses: ['rds:DescribeDBInstances'] }], { model: false, tags: true })).not.toContain('elbv2:DescribeTags');
+    expect([...operationsFor([], { model: true })].sort()).toEqual(iamPolicy().Statement[0].Action.map((action) => action.replace('elasticloadbalancing:', 'elbv2:')).sort());
   });
 });
 

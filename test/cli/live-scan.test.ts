@@ -196,6 +196,38 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     expect(new Set(aws.requests.filter((r) => r.service !== 'route53').map((r) => r.region))).toEqual(new Set([region]));
   });
 
+  it('--rule collects only what the rule reads: an identity allowed only that completes the scan, and the saved inventory says what it left out', async () => {
+    const denied = ['DescribeTags', 'DescribeTargetHealth', 'ListHostedZones', 'DescribeDBInstances', 'ListTables', 'DescribeSubnets'];
+    const aws = await start({ failures: denied.map((action) => ({ service: action === 'ListHostedZones' ? 'route53' : action === 'DescribeDBInstances' ? 'rds' : action === 'ListTables' ? 'dynamodb' : action === 'DescribeSubnets' ? 'ec2' : 'elasticloadbalancing', action, code: 'AccessDenied' })) });
+    const env = { ...credentials, AWS_ENDPOINT_URL: aws.url };
+    const whole = await runCli(['scan', '--region', 'us-east-1,eu-west-1', '--format', 'json'], { env });
+    expect(whole.code).toBe(3);
+    const requestsBefore = aws.requests.length;
+    const dir = mkdtempSync(join(tmpdir(), 'ha-audit-rule-'));
+    const saved = join(dir, 'inventory.json');
+    const narrowed = await runCli(['scan', '--region', 'us-east-1,eu-west-1', '--rule', 'elb-multi-az', '--format', 'json', '--save-inventory', saved], { env });
+    expect(narrowed.stderr).toBe('');
+    expect(narrowed.code).toBe(1);
+    expect(new Set(aws.requests.slice(requestsBefore).map((r) => `${r.service}:${r.action}`))).toEqual(new Set(['sts:GetCallerIdentity', 'elasticloadbalancing:DescribeLoadBalancers']));
+    const report = expectValidReport(narrowed.stdout) as Report;
+    expect(report.scan).toMatchObject({ complete: true, gaps: [] });
+    expect(new Set(report.findings.map((f) => f.ruleId))).toEqual(new Set(['elb-multi-az']));
+    // The same policy as iam-policy --rule elb-multi-az.
+    const policy = JSON.parse((await runCli(['iam-policy', '--rule', 'elb-multi-az'])).stdout) as { Statement: { Action: string[] }[] };
+    expect(policy.Statement[0]!.Action).toEqual(['elasticloadbalancing:DescribeLoadBalancers', 'sts:GetCallerIdentity']);
+    // Evaluated again for the same rule: the same verdicts; for every rule: the others are not evaluated, never passed.
+    const again = await runCli(['scan', '--inventory', saved, '--rule', 'elb-multi-az', '--format', 'json']);
+    expect(again.code).toBe(1);
+    expect((expectValidReport(again.stdout) as Report).findings.map(key).sort()).toEqual(report.findings.map(key).sort());
+    const every = await runCli(['scan', '--inventory', saved, '--format', 'json']);
+    expect(every.code).toBe(3);
+    const everyReport = expectValidReport(every.stdout) as Report;
+    expect(everyReport.scan.gaps.length).toBeGreaterThan(0);
+    expect(everyReport.scan.gaps.every((g) => g.code === 'NotCollected')).toBe(true);
+    expect(everyReport.findings.filter((f) => f.ruleId === 'rds-multi-az').map((f) => f.status)).toEqual(['error', 'error']);
+    expect(everyReport.findings.filter((f) => f.ruleId === 'elb-multi-az').map(key).sort()).toEqual(report.findings.map(key).sort());
+  });
+
   it('--debug tells about the AWS SDK warning it filtered and the calls made', async () => {
     const aws = await start();
     const run = await runCli(['scan', '--region', 'us-east-1', '--debug', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
