@@ -347,8 +347,8 @@ describe('collectRoute53: failures become gaps', () => {
 });
 
 describe('collectRoute53: rate', () => {
-  it('keeps at most 2 calls in flight, and uses both', async () => {
-    expect(DEFAULT_CONCURRENCY.route53).toBe(2);
+  it('keeps at most 4 calls in flight, and uses them all', async () => {
+    expect(DEFAULT_CONCURRENCY.route53).toBe(4);
     const zones = Array.from({ length: 8 }, (_, i) => hostedZone(`zone${i}.example.com.`, [recordSet(`www.zone${i}.example.com.`, 'A', [`192.0.2.${i + 1}`])]));
     const fake = mockedRoute53(
       { zones, healthChecks: [httpsHealthCheck('www.example.com')] },
@@ -358,7 +358,7 @@ describe('collectRoute53: rate', () => {
     expect(calls.gaps).toEqual([]);
     // 1 zone listing, 1 health check listing, 2 record pages for each of the 8 zones.
     expect(fake.inputs('ListResourceRecordSets')).toHaveLength(16);
-    expect(fake.maxInFlight).toBe(2);
+    expect(fake.maxInFlight).toBe(4);
     expect(inventory.hostedZones.every((z) => z.records.length === 3)).toBe(true);
   });
 
