@@ -1,5 +1,6 @@
 import type { AccountSelection } from '../collect/accounts.js';
 import { HaAuditError } from '../model/errors.js';
+import { excerpt } from '../visible-text.js';
 
 /** The options of `scan` that choose accounts and bound a live collection. */
 export interface LiveScanOptions {
@@ -23,20 +24,20 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 /** Checks the account options together; every problem is a usage error (exit 2). */
 export function parseAccountSelection(options: LiveScanOptions): AccountSelection & { externalId?: string; roleSessionName?: string; maxAccountsInParallel: number } {
   if (options.roleArn !== undefined && !ROLE_ARN.test(options.roleArn)) {
-    throw new HaAuditError('usage', `invalid --role-arn "${options.roleArn}"`, 'give a role ARN such as arn:aws:iam::111122223333:role/Auditor');
+    throw new HaAuditError('usage', `invalid --role-arn "${excerpt(options.roleArn)}"`, 'give a role ARN such as arn:aws:iam::111122223333:role/Auditor');
   }
   const accounts = options.accounts.flatMap((v) => v.split(',')).map((a) => a.trim()).filter(Boolean);
   const badAccount = accounts.find((a) => !ACCOUNT_ID.test(a));
-  if (badAccount !== undefined) throw new HaAuditError('usage', `invalid account id "${badAccount}" in --accounts`, 'account ids are 12 digits, e.g. --accounts 111111111111,222222222222');
+  if (badAccount !== undefined) throw new HaAuditError('usage', `invalid account id "${excerpt(badAccount)}" in --accounts`, 'account ids are 12 digits, e.g. --accounts 111111111111,222222222222');
   if ((accounts.length > 0 || options.org) && !options.roleName) {
     throw new HaAuditError('usage', `${options.org ? '--org' : '--accounts'} needs --role-name`, 'name the role to assume in each account, e.g. --role-name OrganizationAccountAccessRole');
   }
   if (options.roleName !== undefined && accounts.length === 0 && !options.org) {
     throw new HaAuditError('usage', '--role-name is used only with --accounts or --org', 'for one account, give the whole role with --role-arn');
   }
-  if (options.roleName !== undefined && !ROLE_NAME.test(options.roleName)) throw new HaAuditError('usage', `invalid --role-name "${options.roleName}"`, 'give the role name only, without arn: or path');
+  if (options.roleName !== undefined && !ROLE_NAME.test(options.roleName)) throw new HaAuditError('usage', `invalid --role-name "${excerpt(options.roleName)}"`, 'give the role name only, without arn: or path');
   if (options.roleSessionName !== undefined && !SESSION_NAME.test(options.roleSessionName)) {
-    throw new HaAuditError('usage', `invalid --role-session-name "${options.roleSessionName}"`, '2 to 64 letters, digits or +=,.@_-');
+    throw new HaAuditError('usage', `invalid --role-session-name "${excerpt(options.roleSessionName)}"`, '2 to 64 letters, digits or +=,.@_-');
   }
   const assumes = options.roleArn !== undefined || accounts.length > 0 || options.org === true;
   if (!assumes && (options.externalId !== undefined || options.roleSessionName !== undefined)) {
@@ -44,7 +45,7 @@ export function parseAccountSelection(options: LiveScanOptions): AccountSelectio
   }
   const parallel = Number(options.maxAccountsInParallel);
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > 64) {
-    throw new HaAuditError('usage', `invalid --max-accounts-in-parallel "${options.maxAccountsInParallel}"`, 'give a whole number from 1 to 64');
+    throw new HaAuditError('usage', `invalid --max-accounts-in-parallel "${excerpt(options.maxAccountsInParallel)}"`, 'give a whole number from 1 to 64');
   }
   return {
     ...(options.roleArn !== undefined ? { roleArn: options.roleArn } : {}),

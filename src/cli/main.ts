@@ -3,6 +3,7 @@ import { HaAuditError } from '../model/errors.js';
 import { EXIT } from '../engine/summary.js';
 import { buildProgram } from './program.js';
 import { filterSdkNodeVersionWarning } from './sdk-warning.js';
+import { excerpt, visible } from '../visible-text.js';
 
 /**
  * Entry point of `bin/ha-audit.js`. Every failure ends here: one line on stderr saying what is
@@ -12,7 +13,7 @@ export async function main(argv: string[]): Promise<void> {
   // Known before parsing, so that even an option error can show its stack.
   const debugOn = argv.includes('--debug');
   const debug = (message: string) => {
-    if (debugOn) process.stderr.write(`debug: ${message}\n`);
+    if (debugOn) process.stderr.write(`debug: ${visibleLines(message)}\n`);
   };
   filterSdkNodeVersionWarning(debug);
   // `ha-audit scan | head` closes stdout early: that is not an error worth a stack trace.
@@ -51,27 +52,38 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-/** Prints one line for the error and returns the exit code. */
+/**
+ * The longest message printed: messages echo input, cut to 200 characters where they do; this
+ * bounds any that would not (a path, a message from AWS).
+ */
+const MESSAGE_LENGTH = 1000;
+
+/** Multi-line diagnostics (stacks, --debug): each line made visible, the line breaks kept. */
+function visibleLines(text: string): string {
+  return text.split('\n').map(visible).join('\n');
+}
+
+/** Prints one line for the error and returns the exit code. Control characters are shown escaped. */
 export function handleError(error: unknown, debugOn: boolean): number {
   if (error instanceof CommanderError) {
     // --help and --version end through the same path, successfully.
     if (error.exitCode === 0) return EXIT.ok;
-    const message = error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").replace(/\.$/, "");
-    process.stderr.write(`ha-audit: ${message}; see \`ha-audit --help\`\n`);
+    const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
+    process.stderr.write(`ha-audit: ${excerpt(message, MESSAGE_LENGTH)}; see \`ha-audit --help\`\n`);
     return EXIT.fatal;
   }
   if (error instanceof HaAuditError) {
     if (error.code === 'interrupted') {
-      process.stderr.write(`\nha-audit: ${error.message}\n`);
+      process.stderr.write(`\nha-audit: ${visible(error.message)}\n`);
       return EXIT.interrupted;
     }
-    process.stderr.write(`ha-audit: ${error.message}${error.hint ? `; ${error.hint}` : ''}\n`);
-    if (debugOn) process.stderr.write(`${stackOf(error)}\n`);
+    process.stderr.write(`ha-audit: ${excerpt(error.message, MESSAGE_LENGTH)}${error.hint ? `; ${excerpt(error.hint, MESSAGE_LENGTH)}` : ''}\n`);
+    if (debugOn) process.stderr.write(`${visibleLines(stackOf(error))}\n`);
     return EXIT.fatal;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`ha-audit: internal error: ${message.split('\n')[0]}; rerun with --debug and report it\n`);
-  if (debugOn) process.stderr.write(`${stackOf(error)}\n`);
+  process.stderr.write(`ha-audit: internal error: ${excerpt(message.split('\n')[0]!, MESSAGE_LENGTH)}; rerun with --debug and report it\n`);
+  if (debugOn) process.stderr.write(`${visibleLines(stackOf(error))}\n`);
   return EXIT.fatal;
 }
 

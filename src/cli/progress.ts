@@ -1,4 +1,5 @@
 import type { CallProgress, CollectEvent } from '../collect/collect-inventory.js';
+import { visible } from '../visible-text.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const BAR_WIDTH = 20;
@@ -105,7 +106,7 @@ export class Progress {
     const seconds = ((Date.now() - this.started) / 1000).toFixed(1);
     const spinner = SPINNER[this.frame % SPINNER.length];
     const scopes = s.scopesPlanned > 0 ? ` ${s.scopesDone}/${s.scopesPlanned}` : '';
-    return `${spinner} ${this.waitingOn()} ${bar}${scopes} · ${s.calls.toLocaleString('en-US')} calls · ${seconds}s`;
+    return `${spinner} ${visible(this.waitingOn())} ${bar}${scopes} · ${s.calls.toLocaleString('en-US')} calls · ${seconds}s`;
   }
 
   /** `111111111111 us-east-1 elbv2 ×4, 111111111111 global route53 ×2 +3 more`, or the scope started last. */

@@ -16,6 +16,7 @@ import { parseRegions } from '../model/regions.js';
 import { parseAccountSelection, parseDuration, type LiveScanOptions } from './account-options.js';
 import { Progress } from './progress.js';
 import { testTimeScale } from './test-time-scale.js';
+import { excerpt, visible } from '../visible-text.js';
 
 
 export interface ScanOptions extends LiveScanOptions {
@@ -71,15 +72,15 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(options.rule), source: options.inventory ? 'inventory' : 'live', startedAt });
   const exitCode = exitCodeFor(report.findings, options.failOn, report.scan.complete, { newOnly: options.failOnNewOnly === true });
   // The text report on the terminal shows them; otherwise the CI log must still.
-  if (options.format !== 'text' || options.output) for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${warning}\n`);
+  if (options.format !== 'text' || options.output) for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${visible(warning)}\n`);
 
   const color = !options.output && colorWanted(io.stdout.isTTY === true, io.env);
   const output = await renderReport(report, rules, options.format, { color, failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true });
   if (options.output) {
     await writeFileAtomically(options.output, output);
     // A CI log shows no report when it goes to a file: one line says how the scan ended.
-    if (io.stderr.isTTY) io.stderr.write(`Report written to ${options.output}\n`);
-    else io.stderr.write(`ha-audit: ${summaryLine(report, { failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true })}; report in ${options.output}\n`);
+    if (io.stderr.isTTY) io.stderr.write(`Report written to ${visible(options.output)}\n`);
+    else io.stderr.write(`ha-audit: ${summaryLine(report, { failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true })}; report in ${visible(options.output)}\n`);
   } else {
     for (const piece of typeof output === 'string' ? [output] : batched(output)) io.stdout.write(piece);
   }
@@ -181,7 +182,7 @@ function assertEndpointUrl(value: string): void {
     url = undefined;
   }
   if (!url || !['http:', 'https:'].includes(url.protocol)) {
-    throw new HaAuditError('usage', `invalid --endpoint-url "${value}"`, 'give a full URL such as http://localhost:4566');
+    throw new HaAuditError('usage', `invalid --endpoint-url "${excerpt(value)}"`, 'give a full URL such as http://localhost:4566');
   }
 }
 
@@ -196,7 +197,7 @@ export function colorWanted(isTerminal: boolean, env: NodeJS.ProcessEnv): boolea
 function parseMaxApiRate(value: string): number {
   const factor = Number(value);
   if (value.trim() === '' || !(factor > 0 && factor <= 1)) {
-    throw new HaAuditError('usage', `invalid --max-api-rate "${value}"`, 'give a share of the published API rates from 0 (excluded) to 1, e.g. --max-api-rate 0.5');
+    throw new HaAuditError('usage', `invalid --max-api-rate "${excerpt(value)}"`, 'give a share of the published API rates from 0 (excluded) to 1, e.g. --max-api-rate 0.5');
   }
   return factor;
 }

@@ -6,6 +6,7 @@ import { resolveParams } from '../engine/params.js';
 import type { Suppression } from '../engine/suppressions.js';
 import { HaAuditError } from '../model/errors.js';
 import { isSeverity, SEVERITIES, type Severity } from '../model/severity.js';
+import { excerpt } from '../visible-text.js';
 
 /** What the configuration says about one rule. */
 export interface RuleSettings {
@@ -55,7 +56,7 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
     if (key === 'regions') config.regions = readRegions(reader, value);
     else if (key === 'rules') config.rules = readRules(reader, value, rules);
     else if (key === 'suppressions') config.suppressions = readSuppressions(reader, value, rules);
-    else throw reader.error(keyNode, `unknown key "${key}"${didYouMean(key, CONFIG_KEYS)}`, `the top-level keys are: ${CONFIG_KEYS.join(', ')}`);
+    else throw reader.error(keyNode, `unknown key "${excerpt(key)}"${didYouMean(key, CONFIG_KEYS)}`, `the top-level keys are: ${CONFIG_KEYS.join(', ')}`);
   }
   return config;
 }
@@ -81,7 +82,7 @@ function readRules(reader: ConfigReader, node: YamlNode | null, rules: readonly 
   const settings: Record<string, RuleSettings> = {};
   for (const { key: id, keyNode, value } of reader.entries(node, 'rules', undefined, 'a mapping of rule id to its settings')) {
     const rule = known.get(id);
-    if (!rule) throw reader.error(keyNode, `unknown rule "${id}"${didYouMean(id, [...known.keys()])}`, 'run `ha-audit rules` to list the rule ids');
+    if (!rule) throw reader.error(keyNode, `unknown rule "${excerpt(id)}"${didYouMean(id, [...known.keys()])}`, 'run `ha-audit rules` to list the rule ids');
     const path = `rules.${id}`;
     const resolved = reader.resolve(value);
     if (resolved && isScalar(resolved) && typeof resolved.value === 'boolean') {
@@ -94,7 +95,7 @@ function readRules(reader: ConfigReader, node: YamlNode | null, rules: readonly 
       if (setting.key === 'enabled') entry.enabled = reader.boolean(setting.value, at);
       else if (setting.key === 'severity') entry.severity = readSeverity(reader, setting.value, at);
       else if (setting.key === 'params') entry.params = readParams(reader, setting.value, at, rule);
-      else throw reader.error(setting.keyNode, `unknown key "${setting.key}" in ${path}${didYouMean(setting.key, RULE_KEYS)}`, `a rule takes: ${RULE_KEYS.join(', ')}`);
+      else throw reader.error(setting.keyNode, `unknown key "${excerpt(setting.key)}" in ${path}${didYouMean(setting.key, RULE_KEYS)}`, `a rule takes: ${RULE_KEYS.join(', ')}`);
     }
     settings[id] = entry;
   }
@@ -130,7 +131,7 @@ function readSuppressions(reader: ConfigReader, node: YamlNode | null, rules: re
     const fields = new Map<string, { keyNode: YamlNode; value: YamlNode | null }>();
     for (const { key, keyNode, value } of reader.entries(item, path, SUPPRESSION_KEYS, 'a mapping of rule, resource or tag, reason, expires')) {
       if (!(SUPPRESSION_KEYS as readonly string[]).includes(key)) {
-        throw reader.error(keyNode, `unknown key "${key}" in ${path}${didYouMean(key, SUPPRESSION_KEYS)}`, `a suppression takes: ${SUPPRESSION_KEYS.join(', ')}`);
+        throw reader.error(keyNode, `unknown key "${excerpt(key)}" in ${path}${didYouMean(key, SUPPRESSION_KEYS)}`, `a suppression takes: ${SUPPRESSION_KEYS.join(', ')}`);
       }
       fields.set(key, { keyNode, value });
     }
@@ -140,13 +141,13 @@ function readSuppressions(reader: ConfigReader, node: YamlNode | null, rules: re
     if (!fields.has('rule')) throw reader.error(item, `${path} needs a rule`, 'name a rule id, or "*" for every rule');
     suppression.rule = reader.string(field('rule'), `${path}.rule`);
     if (suppression.rule !== '*' && !ids.includes(suppression.rule)) {
-      throw reader.error(field('rule'), `${path}.rule: unknown rule "${suppression.rule}"${didYouMean(suppression.rule, ids)}`, 'run `ha-audit rules` to list the rule ids, or use "*"');
+      throw reader.error(field('rule'), `${path}.rule: unknown rule "${excerpt(suppression.rule)}"${didYouMean(suppression.rule, ids)}`, 'run `ha-audit rules` to list the rule ids, or use "*"');
     }
     if (fields.has('resource')) suppression.resource = reader.string(field('resource'), `${path}.resource`);
     if (fields.has('tag')) {
       const tag = reader.string(field('tag'), `${path}.tag`);
       const equals = tag.indexOf('=');
-      if (equals <= 0) throw reader.error(field('tag'), `${path}.tag must be key=value, got ${JSON.stringify(tag)}`);
+      if (equals <= 0) throw reader.error(field('tag'), `${path}.tag must be key=value, got ${excerpt(JSON.stringify(tag))}`);
       suppression.tag = { key: tag.slice(0, equals), value: tag.slice(equals + 1) };
     }
     if (suppression.resource === undefined && !suppression.tag) {
@@ -254,7 +255,7 @@ class ConfigReader {
     if (isSeq(value)) return 'a list';
     if (isScalar(value)) {
       if (value.value === null) return 'nothing';
-      if (['string', 'number', 'boolean'].includes(typeof value.value)) return JSON.stringify(value.value);
+      if (['string', 'number', 'boolean'].includes(typeof value.value)) return excerpt(JSON.stringify(value.value));
     }
     return `an unsupported value (${(value as { tag?: string }).tag ?? 'unknown type'})`;
   }

@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/define-rule.js';
 import { closest } from '../closest.js';
 import { HaAuditError } from '../model/errors.js';
+import { excerpt } from '../visible-text.js';
 
 /** The rules named by `--rule` (repeatable or comma-separated), or all of them. */
 export function selectRules(all: readonly Rule[], requested: readonly string[]): Rule[] {
@@ -10,7 +11,7 @@ export function selectRules(all: readonly Rule[], requested: readonly string[]):
   for (const id of ids) {
     if (known.has(id)) continue;
     const guess = closest(id, [...known.keys()]);
-    throw new HaAuditError('usage', `unknown rule "${id}"${guess ? ` (did you mean ${guess}?)` : ''}`, 'run `ha-audit rules` to list the rule ids');
+    throw new HaAuditError('usage', `unknown rule "${excerpt(id)}"${guess ? ` (did you mean ${guess}?)` : ''}`, 'run `ha-audit rules` to list the rule ids');
   }
   return all.filter((r) => ids.includes(r.id));
 }

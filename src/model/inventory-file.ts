@@ -1,5 +1,6 @@
 import { HaAuditError } from './errors.js';
 import { classifyGap } from './gap-class.js';
+import { excerpt } from '../visible-text.js';
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, INVENTORY_FORMAT_VERSIONS, type Inventory } from './inventory.js';
 
 /**
@@ -57,7 +58,7 @@ interface ValidationError {
 type Validator = ((data: unknown) => boolean) & { errors?: ValidationError[] | null };
 
 function errorDetail(error: ValidationError | undefined): string {
-  if (error?.keyword === 'additionalProperties') return `unexpected property "${String(error.params.additionalProperty)}"`;
+  if (error?.keyword === 'additionalProperties') return `unexpected property "${excerpt(String(error.params.additionalProperty))}"`;
   if (error?.keyword === 'enum') return `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   return error?.message ?? 'invalid';
 }

@@ -9,6 +9,7 @@ import { countOf } from '../engine/plural.js';
 import { remediationCommands } from '../engine/shell.js';
 import { groupBy, sortBy } from '../collections.js';
 import { summaryLine, type GateVerdict } from './summary-line.js';
+import { visibleStrings } from '../visible-text.js';
 
 export interface TextOptions extends GateVerdict {
   color: boolean;
@@ -26,9 +27,12 @@ const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
  * The terminal report: failing results grouped by severity, then rule, each with its message
  * and the commands that fix it; passing rules in one line each; what could not be evaluated;
  * accepted risks (suppressed) with their reasons; what changed since a baseline; warnings about
- * the suppressions; a summary line with the gate's verdict.
+ * the suppressions; a summary line with the gate's verdict. Control characters of any value
+ * are shown escaped (`\x1b`, `\n`).
  */
-export function renderText(report: ScanReport, options: TextOptions): string {
+export function renderText(scanReport: ScanReport, options: TextOptions): string {
+  // Names from AWS may hold escape sequences, `\r` or `\n`: shown escaped, they cannot forge a line.
+  const report = visibleStrings(scanReport);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const multiAccount = report.scan.accounts.length > 1;
   const lines: string[] = [header(report, c), ''];
