@@ -5,10 +5,13 @@
  */
 
 /**
- * C0 and C1 controls, DEL, and the Unicode controls that move or reorder what follows (line and
- * paragraph separators, bidirectional embeddings, overrides and isolates: "Trojan Source").
+ * C0 and C1 controls, DEL, the Unicode controls that move or reorder what follows (line and
+ * paragraph separators, bidirectional marks, embeddings, overrides and isolates: "Trojan
+ * Source"), and the invisible ones that make two different names look alike (zero-width
+ * characters, word joiners, the byte-order mark).
  */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 const CONTROLS = new RegExp(CONTROL.source, 'g');
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -50,24 +53,27 @@ export function excerpt(text: string, max = EXCERPT_LENGTH): string {
  */
 export function visibleStrings<T>(value: T): T {
   if (typeof value === 'string') return visible(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  // Copied only once something differs: a large clean report is read, not rebuilt.
   if (Array.isArray(value)) {
-    let changed = false;
-    const items = value.map((item: unknown) => {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
       const shown = visibleStrings(item);
-      if (shown !== item) changed = true;
-      return shown;
-    });
-    return (changed ? items : value) as T;
+      if (shown !== item) (copy ??= [...value])[i] = shown;
+    }
+    return (copy ?? value) as T;
   }
-  if (value !== null && typeof value === 'object') {
-    let changed = false;
-    const entries = Object.entries(value).map(([key, member]: [string, unknown]) => {
-      const shownKey = visible(key);
-      const shown = visibleStrings(member);
-      if (shownKey !== key || shown !== member) changed = true;
-      return [shownKey, shown] as const;
-    });
-    return (changed ? Object.fromEntries(entries) : value) as T;
+  let copy: Record<string, unknown> | undefined;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const member = record[key];
+    const shown = visibleStrings(member);
+    const shownKey = visible(key);
+    if (shown === member && shownKey === key) continue;
+    copy ??= { ...record };
+    if (shownKey !== key) delete copy[key];
+    copy[shownKey] = shown;
   }
-  return value;
+  return (copy ?? value) as T;
 }

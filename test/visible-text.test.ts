@@ -9,6 +9,8 @@ describe('visible', () => {
     ['\u009b31m', '\\x9b31m'], // C1 CSI
     ['abc\u202edcba', 'abc\\u202edcba'], // right-to-left override
     ['x\u2028y', 'x\\u2028y'],
+    ['web\u200b-asg', 'web\\u200b-asg'], // looks like web-asg
+    ['\ufeffname', '\\ufeffname'],
   ])('shows %j as %j', (input, shown) => {
     expect(visible(input)).toBe(shown);
   });

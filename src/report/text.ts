@@ -9,7 +9,7 @@ import { countOf } from '../engine/plural.js';
 import { remediationCommands } from '../engine/shell.js';
 import { groupBy, sortBy } from '../collections.js';
 import { summaryLine, type GateVerdict } from './summary-line.js';
-import { visibleStrings } from '../visible-text.js';
+import { visibleReport } from './visible-report.js';
 
 export interface TextOptions extends GateVerdict {
   color: boolean;
@@ -32,7 +32,7 @@ const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
  */
 export function renderText(scanReport: ScanReport, options: TextOptions): string {
   // Names from AWS may hold escape sequences, `\r` or `\n`: shown escaped, they cannot forge a line.
-  const report = visibleStrings(scanReport);
+  const report = visibleReport(scanReport);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const multiAccount = report.scan.accounts.length > 1;
   const lines: string[] = [header(report, c), ''];

@@ -36,6 +36,7 @@ function hostileInventory(): string {
 }
 
 const hostileNames = Object.values(HOSTILE);
+// eslint-disable-next-line no-control-regex
 const controls = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/;
 
 describe('terminal injection (issue 14)', () => {
