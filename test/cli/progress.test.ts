@@ -81,7 +81,7 @@ describe('Progress', () => {
   it('shows control characters of what it names escaped: the line cannot be broken or recoloured', () => {
     const { stream } = terminal();
     const progress = new Progress(stream);
-    progress.onCall({ accountId: '111111111111', region: 'us-east-1\x1b[2J\r', service: 'elbv2' });
+    progress.onCall({ phase: 'start', accountId: '111111111111', region: 'us-east-1\x1b[2J\r', service: 'elbv2' });
     expect(progress.line()).toContain('us-east-1\\x1b[2J\\r elbv2');
     // eslint-disable-next-line no-control-regex
     expect(progress.line()).not.toMatch(/[\x00-\x1f]/);
