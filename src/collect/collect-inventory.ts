@@ -32,6 +32,7 @@ import { collectDynamoDb } from './dynamodb.js';
 import { collectEnabledRegions, collectInstances, collectSubnets } from './ec2.js';
 import { collectElastiCache } from './elasticache.js';
 import { collectElbv2 } from './elbv2.js';
+import { FLAG_OPERATIONS } from './collection-plan.js';
 import { EndpointWatch, NoAnswer } from './endpoint-watch.js';
 import { collectRds } from './rds.js';
 import { collectRoute53 } from './route53.js';
@@ -118,6 +119,8 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
       if (identified && !options.signal?.aborted) options.warn?.(`${failure.message}: its calls are gaps`);
     });
   options = { ...options, endpointWatch };
+  // `--org` and `--all-regions` list what to scan, whatever the rules read.
+  if (options.collects) options.collects = new Set([...options.collects, ...FLAG_OPERATIONS]);
   const credentials = credentialProvider(options);
   const homeRegion = options.regions[0] ?? (await defaultRegion(options, credentials));
   const caller = await callerIdentity(options.regions.length > 0 ? options.regions : [homeRegion], options, credentials);

@@ -53,6 +53,14 @@ describe('--rule: a scan collects only what the rules read, and the policy allow
     expect(verdicts(inventory, rule)).toEqual(verdicts(full, rule));
   });
 
+  it('with --org and --all-regions: the narrowed scan also lists accounts and regions, as the narrowed policy with those flags allows', async () => {
+    const rule = rules.find((r) => r.id === 'elb-multi-az')!;
+    const { commands, inventory } = await recordFullScan({ org: true, roleName: 'Audit', allRegions: true, collects: operationsFor([rule], { model: false }) });
+    expect(inventory.accounts[0]!.regions.map((r) => r.region)).toEqual(['eu-west-1', 'us-east-1']);
+    const called = new Set(commands.map((command) => iamAction(...(command.split(':') as [string, string]))));
+    expect([...called].sort()).toEqual(iamPolicy({ rules: [rule], org: true, allRegions: true }).Statement[0].Action);
+  });
+
   it('several rules: the union of what each reads, with what it needs first', () => {
     const byId = new Map(rules.map((rule) => [rule.id, rule]));
     const actions = iamPolicy({ rules: [byId.get('elb-multi-az')!, byId.get('dynamodb-pitr')!] }).Statement[0].Action;
