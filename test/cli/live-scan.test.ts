@@ -229,6 +229,14 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     expect(everyReport.findings.filter((f) => f.ruleId === 'elb-multi-az').map(key).sort()).toEqual(report.findings.map(key).sort());
   });
 
+  it('--timeout takes a compound duration (1h30m)', async () => {
+    const aws = await start();
+    const run = await runCli(['scan', '--region', 'us-east-1', '--timeout', '1h30m', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect((expectValidReport(run.stdout) as Report).scan.complete).toBe(true);
+  });
+
   it('--debug tells about the AWS SDK warning it filtered and the calls made', async () => {
     const aws = await start();
     const run = await runCli(['scan', '--region', 'us-east-1', '--debug', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
