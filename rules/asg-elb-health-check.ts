@@ -7,6 +7,7 @@ export default defineRule({
   title: 'Auto Scaling groups behind a load balancer replace instances it finds unhealthy',
   service: 'autoscaling',
   severity: 'high',
+  wellArchitected: ['REL11-BP01', 'REL11-BP03'],
   uses: ['autoscaling:DescribeAutoScalingGroups'],
   params: {},
   messages: {

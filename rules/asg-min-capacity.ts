@@ -8,6 +8,7 @@ export default defineRule({
   title: 'Auto Scaling groups behind a load balancer keep a spare instance',
   service: 'autoscaling',
   severity: 'medium',
+  wellArchitected: ['REL11-BP05', 'REL10-BP01'],
   uses: ['autoscaling:DescribeAutoScalingGroups'],
   params: {
     minInstances: { type: 'integer', default: 2, min: 1, max: 1000, description: 'Smallest acceptable MinSize for a group serving a load balancer.' },

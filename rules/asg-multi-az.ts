@@ -9,6 +9,7 @@ export default defineRule({
   title: 'Auto Scaling groups launch in several Availability Zones',
   service: 'autoscaling',
   severity: 'high',
+  wellArchitected: ['REL10-BP01'],
   uses: ['autoscaling:DescribeAutoScalingGroups'],
   params: {
     minAzs: { type: 'integer', default: 2, min: 1, max: 10, description: 'Fewest Availability Zones an Auto Scaling group must launch in.' },

@@ -13,6 +13,7 @@ export default defineRule({
   title: 'Auto Scaling groups behind a load balancer scale out on load',
   service: 'autoscaling',
   severity: 'low',
+  wellArchitected: ['REL07-BP01'],
   uses: ['autoscaling:DescribeAutoScalingGroups', 'autoscaling:DescribePolicies'],
   params: {},
   messages: {

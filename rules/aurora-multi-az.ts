@@ -10,6 +10,7 @@ export default defineRule({
   title: 'Aurora clusters run instances in several Availability Zones',
   service: 'rds',
   severity: 'high',
+  wellArchitected: ['REL10-BP01', 'REL11-BP02'],
   uses: ['rds:DescribeDBClusters', 'rds:DescribeDBInstances'],
   params: {},
   messages: {

@@ -7,6 +7,7 @@ export default defineRule({
   service: 'dynamodb',
   severity: 'medium',
   // DescribeTable gives the table's ARN (the result's resource), DescribeContinuousBackups the status.
+  wellArchitected: ['REL09-BP01', 'REL09-BP03'],
   uses: ['dynamodb:ListTables', 'dynamodb:DescribeTable', 'dynamodb:DescribeContinuousBackups'],
   params: {},
   messages: {

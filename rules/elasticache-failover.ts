@@ -12,6 +12,7 @@ export default defineRule({
   title: 'ElastiCache (Valkey, Redis OSS) fails over to another Availability Zone',
   service: 'elasticache',
   severity: 'high',
+  wellArchitected: ['REL10-BP01', 'REL11-BP02', 'REL11-BP03'],
   uses: ['elasticache:DescribeReplicationGroups', 'elasticache:DescribeCacheClusters', 'elasticache:DescribeServerlessCaches'],
   params: {},
   messages: {

@@ -8,6 +8,7 @@ export default defineRule({
   title: 'Load balancers spread traffic across zones',
   service: 'elbv2',
   severity: 'medium',
+  wellArchitected: ['REL10-BP01', 'REL11-BP05'],
   uses: ['elbv2:DescribeLoadBalancers', 'elbv2:DescribeLoadBalancerAttributes', 'elbv2:DescribeTargetGroups', 'elbv2:DescribeTargetGroupAttributes'],
   params: {},
   messages: {

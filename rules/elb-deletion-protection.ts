@@ -8,6 +8,7 @@ export default defineRule({
   title: 'Load balancers are protected from deletion',
   service: 'elbv2',
   severity: 'low',
+  wellArchitected: ['REL08-BP01'],
   uses: ['elbv2:DescribeLoadBalancers', 'elbv2:DescribeLoadBalancerAttributes'],
   params: {},
   messages: {

@@ -9,6 +9,7 @@ export default defineRule({
   title: 'Load balancers span several Availability Zones',
   service: 'elbv2',
   severity: 'high',
+  wellArchitected: ['REL10-BP01'],
   uses: ['elbv2:DescribeLoadBalancers'],
   params: {
     minAzs: { type: 'integer', default: 2, min: 1, max: 10, description: 'Fewest distinct Availability Zones a load balancer must cover.' },

@@ -17,6 +17,7 @@ export default defineRule({
   title: 'Healthy targets behind each load balancer span several Availability Zones',
   service: 'elbv2',
   severity: 'high',
+  wellArchitected: ['REL10-BP01', 'REL11-BP05'],
   uses: [
     'elbv2:DescribeLoadBalancers',
     'elbv2:DescribeListeners',

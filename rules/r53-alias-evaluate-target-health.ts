@@ -7,6 +7,7 @@ export default defineAccountRule({
   title: 'Aliases to load balancers evaluate target health outside simple routing',
   service: 'route53',
   severity: 'medium',
+  wellArchitected: ['REL11-BP01', 'REL11-BP02'],
   uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', 'elbv2:DescribeLoadBalancers'],
   params: {},
   messages: {

@@ -11,6 +11,7 @@ export default defineAccountRule({
   title: 'Failover records fail over to another region',
   service: 'route53',
   severity: 'medium',
+  wellArchitected: ['REL10-BP01', 'REL11-BP02'],
   uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', 'elbv2:DescribeLoadBalancers'],
   params: {},
   messages: {

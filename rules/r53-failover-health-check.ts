@@ -6,6 +6,7 @@ export default defineAccountRule({
   title: 'Primary failover records are health-checked',
   service: 'route53',
   severity: 'high',
+  wellArchitected: ['REL11-BP01', 'REL11-BP02'],
   uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets'],
   params: {},
   messages: {

@@ -9,6 +9,7 @@ export default defineAccountRule({
   title: 'Failover records come in PRIMARY and SECONDARY pairs',
   service: 'route53',
   severity: 'high',
+  wellArchitected: ['REL11-BP02'],
   uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets'],
   params: {},
   messages: {

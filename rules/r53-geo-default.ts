@@ -9,6 +9,7 @@ export default defineAccountRule({
   title: 'Geolocation records have a default location',
   service: 'route53',
   severity: 'medium',
+  wellArchitected: ['REL11-BP02'],
   uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets'],
   params: {},
   messages: {

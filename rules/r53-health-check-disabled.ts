@@ -7,6 +7,7 @@ export default defineAccountRule({
   title: 'Health checks used by records are enabled and not inverted',
   service: 'route53',
   severity: 'medium',
+  wellArchitected: ['REL11-BP01'],
   uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', 'route53:ListHealthChecks'],
   params: {},
   messages: {

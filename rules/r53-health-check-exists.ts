@@ -6,6 +6,7 @@ export default defineAccountRule({
   title: 'Records name health checks that exist',
   service: 'route53',
   severity: 'high',
+  wellArchitected: ['REL11-BP01'],
   uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', 'route53:ListHealthChecks'],
   params: {},
   messages: {

@@ -10,6 +10,7 @@ export default defineAccountRule({
   title: 'Records of latency, weighted, geolocation, geoproximity and multivalue policies are health-checked',
   service: 'route53',
   severity: 'medium',
+  wellArchitected: ['REL11-BP01', 'REL11-BP02'],
   uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets'],
   params: {},
   messages: {

@@ -11,6 +11,7 @@ export default defineRule({
   title: 'RDS databases keep automated backups',
   service: 'rds',
   severity: 'medium',
+  wellArchitected: ['REL09-BP01', 'REL09-BP03'],
   uses: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'],
   params: {},
   messages: {

@@ -16,6 +16,7 @@ export default defineRule({
   title: 'RDS databases keep a standby in another Availability Zone',
   service: 'rds',
   severity: 'high',
+  wellArchitected: ['REL10-BP01', 'REL11-BP02'],
   uses: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'],
   params: {},
   messages: {

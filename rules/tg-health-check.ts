@@ -6,6 +6,7 @@ export default defineRule({
   title: 'Target groups detect failed targets quickly',
   service: 'elbv2',
   severity: 'medium',
+  wellArchitected: ['REL11-BP01', 'REL11-BP03'],
   uses: ['elbv2:DescribeTargetGroups'],
   params: {
     maxDetectionSeconds: {

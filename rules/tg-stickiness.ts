@@ -6,6 +6,7 @@ export default defineRule({
   title: 'Target groups do not pin clients to one target',
   service: 'elbv2',
   severity: 'medium',
+  wellArchitected: ['REL05-BP06'],
   uses: ['elbv2:DescribeTargetGroups', 'elbv2:DescribeTargetGroupAttributes'],
   params: {},
   messages: {

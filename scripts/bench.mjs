@@ -13,6 +13,7 @@ import { loadInventory } from '../dist/src/cli/files.js';
 import { renderJsonChunks } from '../dist/src/report/json.js';
 import { renderText } from '../dist/src/report/text.js';
 import { formatSimulatedAccount, runSimulatedAccount } from './bench-account.mjs';
+import { benchRichReports, formatRichReports } from './bench-rich-reports.mjs';
 import { generateInventory } from './generate-inventory.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -73,6 +74,7 @@ console.log(`\nEvaluation of generated inventories, in process (median of 3): al
 console.log('  load balancers   results   evaluate    per LB     JSON render   text render   growth vs previous size');
 let previous;
 let loadMs;
+let richReports;
 const dir = mkdtempSync(join(tmpdir(), 'ha-audit-bench-'));
 for (const count of [1_000, 10_000, 50_000]) {
   const inventory = generateInventory(count);
@@ -91,6 +93,7 @@ for (const count of [1_000, 10_000, 50_000]) {
   );
   previous = { ms: evaluation.ms, count };
   if (count === 10_000) {
+    richReports = formatRichReports(count, evaluation.value, await benchRichReports(evaluation.value, dir));
     const file = join(dir, 'inventory-10k.json');
     writeFileSync(file, JSON.stringify(inventory));
     const load = [];
@@ -103,6 +106,7 @@ for (const count of [1_000, 10_000, 50_000]) {
   }
 }
 for (const failure of renderFailures) console.log(`  FAILED ${failure}`);
+console.log(`\n${richReports}`);
 console.log(`\nLoading the 10,000-load-balancer inventory file (parse + schema validation): ${fmt(loadMs)}`);
 const offlineScan = timeCommand([cli, 'scan', '--inventory', join(dir, 'inventory-10k.json'), '--format', 'json', '--output', join(dir, 'r.json')], 3);
 const mb = (file) => `${(statSync(join(dir, file)).size / 1e6).toFixed(0)} MB`;

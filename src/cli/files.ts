@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Config } from '../config/config-schema.js';
 import { HOW_TO_MAKE_A_BASELINE, parseBaseline, type Baseline } from '../engine/baseline.js';
@@ -7,10 +7,14 @@ import type { Rule } from '../engine/define-rule.js';
 import { HaAuditError, type ErrorCode } from '../model/errors.js';
 import type { Inventory } from '../model/inventory.js';
 import { parseInventory, serializeInventory } from '../model/inventory-file.js';
+import type { ScanReport } from '../model/report.js';
+import { historyReport, parseReport } from '../model/report-file.js';
+import type { HistoryFile } from '../report/history.js';
 
 /*
  * Every file a user names is read and written here: the inventory (`--inventory`,
- * `--save-inventory`), the configuration, the baseline and the report (`--output`). The
+ * `--save-inventory`), the configuration, the baseline, the report (`--output`, and the one
+ * `ha-audit report` reads), the history folder (`--history`). The
  * parsers they call are pure functions of the text.
  */
 
@@ -28,6 +32,45 @@ export async function saveInventory(file: string, inventory: Inventory): Promise
 /** Reads `--baseline FILE`: a JSON report of an earlier scan, checked for what the comparison reads. */
 export async function loadBaseline(file: string): Promise<Baseline> {
   return parseBaseline(await readInputFile(file, 'baseline', 'baseline-unreadable', HOW_TO_MAKE_A_BASELINE), file);
+}
+
+/** Reads the JSON report that `ha-audit report` renders. */
+export async function loadReport(file: string): Promise<ScanReport> {
+  return parseReport(await readInputFile(file, 'report', 'report-unreadable', 'give a report written by `ha-audit scan --format json`'), file);
+}
+
+/** `--history DIR` must be a folder, checked before a long scan. */
+export async function assertHistoryDir(dir: string): Promise<void> {
+  let isDir = false;
+  try {
+    isDir = (await stat(dir)).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new HaAuditError('usage', `--history ${dir} is not a folder`, 'give the folder that holds the earlier JSON reports (ha-audit scan --format json --output DIR/DATE.json)');
+}
+
+/** The JSON files (`*.json`) of the history folder, each read as a report or with the reason it cannot be one. */
+export async function loadHistoryFiles(dir: string): Promise<HistoryFile[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  } catch (error) {
+    throw new HaAuditError('usage', `cannot read --history ${dir}: ${unreadableReason(error)}`, undefined, { cause: error });
+  }
+  const files: HistoryFile[] = [];
+  for (const file of names) {
+    let text: string;
+    try {
+      text = await readFile(join(dir, file), 'utf8');
+    } catch (error) {
+      files.push({ file, unreadable: `cannot be read (${unreadableReason(error)})` });
+      continue;
+    }
+    const report = historyReport(text);
+    files.push(typeof report === 'string' ? { file, unreadable: report } : { file, report });
+  }
+  return files;
 }
 
 /** Looked for in the working directory when `--config` is not given. */

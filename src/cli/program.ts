@@ -1,9 +1,13 @@
 import { Command, Option } from 'commander';
 import { SEVERITIES } from '../model/severity.js';
 import { toolVersion } from '../package-info.js';
+import { REPORT_FORMATS } from '../report/formats.js';
+import type { ReportOptions } from './report-command.js';
 import type { ScanIo, ScanOptions } from './scan-command.js';
 
 const repeatable = (value: string, previous: string[]) => [...previous, value];
+const FORMAT_HELP = 'report format (sarif: GitHub code scanning; junit: CI test reports; html: a self-contained page to forward; markdown: a GitHub job summary or pull-request comment)';
+const HISTORY_HELP = 'folder of earlier JSON reports: the HTML and Markdown reports add the trend and what changed since the previous one';
 
 /** The commander program. Actions set `exitCode` instead of exiting, so output is flushed. */
 export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): Command {
@@ -33,8 +37,9 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .option('--quiet', 'no progress display on stderr', false)
     .addOption(new Option('--inventory <file>', 'evaluate a saved inventory instead of calling AWS').conflicts(['saveInventory', 'profile', 'endpointUrl']))
     .option('--save-inventory <file>', 'also write what was collected, for offline re-evaluation')
-    .addOption(new Option('--format <format>', 'report format (sarif: GitHub code scanning, Azure DevOps; junit: CI test reports)').choices(['text', 'json', 'sarif', 'junit']).default('text'))
+    .addOption(new Option('--format <format>', FORMAT_HELP).choices(REPORT_FORMATS).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--history <dir>', HISTORY_HELP)
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a failing result is at or above this severity')
         .choices([...SEVERITIES, 'none'])
@@ -53,12 +58,25 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     });
 
   program
+    .command('report')
+    .description('render a saved JSON report in any format, without calling AWS (exit 0, or 2 for a bad file; it never gates)')
+    .argument('<report>', 'JSON report written by `ha-audit scan --format json`')
+    .addOption(new Option('--format <format>', FORMAT_HELP).choices(REPORT_FORMATS).default('text'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--history <dir>', HISTORY_HELP)
+    .action(async (file: string, options: ReportOptions) => {
+      const { rerender } = await import('./report-command.js');
+      setExitCode(await rerender(file, options, io));
+    });
+
+  program
     .command('rules')
-    .description('list the rules: id, severity, title')
+    .description('list the rules (id, severity, title), or explain one: what it checks, why, the fix, and the Well-Architected best practices it gives evidence for')
+    .argument('[id]', 'a rule id')
     .addOption(new Option('--format <format>', 'list format').choices(['text', 'json']).default('text'))
-    .action(async (options: { format: 'text' | 'json' }) => {
-      const { listRules } = await import('./rules-command.js');
-      io.stdout.write(listRules(options.format));
+    .action(async (id: string | undefined, options: { format: 'text' | 'json' }) => {
+      const { explainRule, listRules } = await import('./rules-command.js');
+      io.stdout.write(id === undefined ? listRules(options.format) : explainRule(id, options.format));
     });
 
   program

@@ -1,17 +1,17 @@
 import { rules as allRules } from '../../rules/index.js';
-import type { Rule } from '../engine/define-rule.js';
 import { evaluate } from '../engine/evaluate.js';
-import { EXIT, exitCodeFor, type FailOn } from '../engine/summary.js';
+import { EXIT, type FailOn } from '../engine/summary.js';
 import { HaAuditError } from '../model/errors.js';
 import { GLOBAL_REGION, type Inventory } from '../model/inventory.js';
-import type { ScanReport } from '../model/report.js';
 import { summaryLine } from '../report/summary-line.js';
 import { suppressionWarnings } from '../report/suppression-warnings.js';
-import type { TextOptions } from '../report/text.js';
+import { assertHistoryFormat, type ReportFormat } from '../report/formats.js';
+import { buildHistory } from '../report/history.js';
+import { renderReport } from '../report/render.js';
 import { rulesNamed, rulesToRun } from '../config/apply-config.js';
 import { operationsFor } from '../collect/collection-plan.js';
 import type { Operation } from '../model/operations.js';
-import { assertWritable, batched, loadBaseline, loadConfig, loadInventory, saveInventory, writeFileAtomically } from './files.js';
+import { assertHistoryDir, assertWritable, batched, loadBaseline, loadConfig, loadHistoryFiles, loadInventory, saveInventory, writeFileAtomically } from './files.js';
 import { parseRegions } from '../model/regions.js';
 import { parseAccountSelection, parseDuration, type LiveScanOptions } from './account-options.js';
 import { Progress } from './progress.js';
@@ -37,6 +37,8 @@ export interface ScanOptions extends LiveScanOptions {
   failOnNewOnly?: boolean;
   /** `--max-api-rate`, unparsed. */
   maxApiRate?: string;
+  /** `--history DIR`: earlier JSON reports for the trend of the HTML and Markdown reports. */
+  history?: string;
 }
 
 export interface ScanIo {
@@ -48,8 +50,6 @@ export interface ScanIo {
   exitWhenDone?: () => void;
 }
 
-export type ReportFormat = 'text' | 'json' | 'sarif' | 'junit';
-
 /** `ha-audit scan`: inventory (live or from a file), rules, report. Returns the exit code. */
 export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   const config = await loadConfig(options.config, allRules);
@@ -60,6 +60,10 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   if (options.endpointUrl !== undefined) assertEndpointUrl(options.endpointUrl);
   if (options.output) await assertWritable(options.output, '--output');
   if (options.saveInventory) await assertWritable(options.saveInventory, '--save-inventory');
+  if (options.history !== undefined) {
+    assertHistoryFormat(options.format);
+    await assertHistoryDir(options.history);
+  }
 
   const startedAt = new Date();
   // The configuration's regions are those of a live scan: a saved inventory holds its own.
@@ -69,13 +73,15 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io, collects);
   if (options.saveInventory) await saveInventory(options.saveInventory, inventory);
 
-  const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(options.rule), source: options.inventory ? 'inventory' : 'live', startedAt });
-  const exitCode = exitCodeFor(report.findings, options.failOn, report.scan.complete, { newOnly: options.failOnNewOnly === true });
+  const gate = { failOn: options.failOn, failOnNewOnly: options.failOnNewOnly === true };
+  const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(options.rule), source: options.inventory ? 'inventory' : 'live', startedAt, gate });
+  const exitCode = report.scan.gate!.exitCode;
   // The text report on the terminal shows them; otherwise the CI log must still.
   if (options.format !== 'text' || options.output) for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${visible(warning)}\n`);
 
   const color = !options.output && colorWanted(io.stdout.isTTY === true, io.env);
-  const output = await renderReport(report, rules, options.format, { color, failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true });
+  const history = options.history !== undefined ? buildHistory(options.history, report, await loadHistoryFiles(options.history)) : undefined;
+  const output = await renderReport(report, options.format, { text: { color, ...report.scan.gate! }, ...(history ? { history } : {}) });
   if (options.output) {
     await writeFileAtomically(options.output, output);
     // A CI log shows no report when it goes to a file: one line says how the scan ended.
@@ -85,23 +91,6 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
     for (const piece of typeof output === 'string' ? [output] : batched(output)) io.stdout.write(piece);
   }
   return exitCode;
-}
-
-/**
- * Only the format asked for is loaded: each costs start-up time (chalk, crypto...). SARIF and
- * JUnit list every rule of the scan, also those without a finding.
- */
-async function renderReport(report: ScanReport, rules: readonly Rule[], format: ReportFormat, textOptions: TextOptions): Promise<string | Iterable<string>> {
-  switch (format) {
-    case 'json':
-      return (await import('../report/json.js')).renderJsonChunks(report);
-    case 'sarif':
-      return (await import('../report/sarif.js')).renderSarif(report, rules);
-    case 'junit':
-      return (await import('../report/junit.js')).renderJunit(report, rules);
-    case 'text':
-      return (await import('../report/text.js')).renderText(report, textOptions);
-  }
 }
 
 /**

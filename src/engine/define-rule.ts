@@ -1,6 +1,7 @@
 import type { Operation, ServiceId } from '../model/operations.js';
 import type { RemediationStep, ResourceRef } from '../model/result.js';
 import type { Severity } from '../model/severity.js';
+import type { BestPracticeId } from '../model/well-architected.js';
 import type { AccountScope } from './account-scope.js';
 import type { RegionScope } from './region-scope.js';
 
@@ -59,6 +60,11 @@ interface RuleMetadata<P extends ParamsSpec, M extends Record<string, string>> {
   title: string;
   service: ServiceId;
   severity: Severity;
+  /**
+   * The Well-Architected Reliability best practices the rule gives evidence for (the compliance
+   * mapping of the reports). Every rule of `rules/` names at least one (test/rules/meta.test.ts).
+   */
+  wellArchitected?: readonly BestPracticeId[];
   /** Operations whose data the rule reads: a gap in any of them makes its results `error`. */
   uses: readonly Operation[];
   params: P;

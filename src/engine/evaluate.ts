@@ -6,6 +6,7 @@ import type { Rule } from './define-rule.js';
 import type { ParamOverrides } from './params.js';
 import { runRules } from './run-rules.js';
 import { buildReport } from './scan-report.js';
+import { exitCodeFor, type FailOn } from './summary.js';
 import { applySuppressions, utcDate, type Suppression } from './suppressions.js';
 
 /** The configuration as the engine reads it; a validated `.ha-audit.yml` (`Config`) is one. */
@@ -31,6 +32,8 @@ export interface Evaluation {
   startedAt: Date;
   /** Default: when the evaluation ends. */
   finishedAt?: Date;
+  /** The gate to judge the report by (`--fail-on`, `--fail-on-new-only`): its verdict is recorded in the report. */
+  gate?: { failOn: FailOn; failOnNewOnly: boolean };
 }
 
 /**
@@ -63,9 +66,10 @@ export function evaluate(evaluation: Evaluation): ScanReport {
     results = comparison.results;
     baselineSummary = { file: baseline.file, new: comparison.new, existing: comparison.existing, resolved: comparison.resolved };
   }
-  return buildReport({
+  const report = buildReport({
     inventory,
     results,
+    rules,
     source: evaluation.source,
     startedAt: evaluation.startedAt,
     finishedAt: evaluation.finishedAt ?? new Date(),
@@ -73,6 +77,11 @@ export function evaluate(evaluation: Evaluation): ScanReport {
     ...(baselineSummary ? { baseline: baselineSummary } : {}),
     ...(suppressions ? { suppressions } : {}),
   });
+  if (evaluation.gate) {
+    const { failOn, failOnNewOnly } = evaluation.gate;
+    report.scan.gate = { failOn, exitCode: exitCodeFor(report.findings, failOn, report.scan.complete, { newOnly: failOnNewOnly }), failOnNewOnly };
+  }
+  return report;
 }
 
 /**

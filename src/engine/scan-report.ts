@@ -1,5 +1,7 @@
 import type { Inventory } from '../model/inventory.js';
-import { REPORT_SCHEMA_VERSION, type ScanReport } from '../model/report.js';
+import { REPORT_SCHEMA_VERSION, type RuleInfo, type ScanReport } from '../model/report.js';
+import { bestPractice } from '../model/well-architected.js';
+import type { Rule } from './define-rule.js';
 import type { Result } from '../model/result.js';
 import { TOOL_NAME, toolVersion } from '../package-info.js';
 import { summarize } from './summary.js';
@@ -9,6 +11,8 @@ type Scan = ScanReport['scan'];
 export interface ScanFacts {
   inventory: Inventory;
   results: Result[];
+  /** The rules that ran, described in the report. */
+  rules: readonly Rule[];
   source: Scan['source'];
   startedAt: Date;
   finishedAt: Date;
@@ -19,7 +23,7 @@ export interface ScanFacts {
 }
 
 /** The report of a scan: what was scanned, how completely, and every result. */
-export function buildReport({ inventory, results, source, startedAt, finishedAt, config, baseline, suppressions }: ScanFacts): ScanReport {
+export function buildReport({ inventory, results, rules, source, startedAt, finishedAt, config, baseline, suppressions }: ScanFacts): ScanReport {
   const regions = [...new Set(inventory.accounts.flatMap((a) => a.regions.map((r) => r.region)))].sort();
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -38,5 +42,19 @@ export function buildReport({ inventory, results, source, startedAt, finishedAt,
     },
     summary: summarize(results),
     findings: results,
+    rules: rules.map(ruleInfo),
+  };
+}
+
+/** A rule as the report describes it. */
+export function ruleInfo(rule: Rule): RuleInfo {
+  return {
+    id: rule.id,
+    title: rule.title,
+    service: rule.service,
+    severity: rule.severity,
+    rationale: rule.rationale,
+    remediation: { summary: rule.remediation.summary, docs: rule.remediation.docs },
+    wellArchitected: (rule.wellArchitected ?? []).map(bestPractice),
   };
 }

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'config-invalid'
   | 'baseline-unreadable'
   | 'baseline-invalid'
+  | 'report-unreadable'
+  | 'report-invalid'
   | 'output-unwritable'
   | 'no-credentials'
   | 'no-region'

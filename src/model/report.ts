@@ -2,6 +2,7 @@ import type { Gap } from './inventory.js';
 import type { Resilience } from './resilience.js';
 import type { ResourceRef, Result } from './result.js';
 import type { Severity } from './severity.js';
+import type { BestPractice } from './well-architected.js';
 
 /** Bumped whenever a field of the JSON report is renamed or removed (never for an addition). */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -40,6 +41,36 @@ export interface BaselineSummary {
   resolved: ResolvedFinding[];
 }
 
+/**
+ * What the report says about each rule of the scan, so that any format renders from the report
+ * alone (`ha-audit report`), without the rules' code of the version that wrote it.
+ */
+export interface RuleInfo {
+  id: string;
+  title: string;
+  service: string;
+  /** As the scan ran it: the configuration may override the rule's own. */
+  severity: Severity;
+  rationale: string;
+  remediation: { summary: string; docs: string };
+  /** The Well-Architected Reliability best practices it gives evidence for. */
+  wellArchitected: BestPractice[];
+}
+
+/** What the SARIF and JUnit reports need of a rule: a rule of the code, or a rule the report describes. */
+export type RuleDescription = Pick<RuleInfo, 'id' | 'title' | 'service' | 'severity' | 'rationale' | 'remediation'>;
+
+/**
+ * A gate's verdict: the options it ran with and the exit code it gave. The report records the
+ * scan's (`scan.gate`); `ha-audit report` shows it and never gates again.
+ */
+export interface GateVerdict {
+  failOn: Severity | 'none';
+  exitCode: number;
+  /** `--fail-on-new-only`: only new failing results count. */
+  failOnNewOnly?: boolean;
+}
+
 /** The report every output format renders; as JSON it is the contract of ARCHITECTURE.md. */
 export interface ScanReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -59,6 +90,8 @@ export interface ScanReport {
     baseline?: BaselineSummary;
     /** When the configuration has suppressions: those the report warns about. */
     suppressions?: { expired: SuppressionNotice[]; unused: SuppressionNotice[] };
+    /** The gate's verdict: the options it ran with and the exit code it gave. */
+    gate?: Required<GateVerdict>;
   };
   summary: {
     pass: number;
@@ -71,4 +104,6 @@ export interface ScanReport {
   findings: Result[];
   /** The resilience model (RESILIENCE.md): computed when an `app-*` rule runs, for the HTML and Markdown reports, and for `what-if`. */
   resilience?: Resilience;
+  /** Every rule of the scan, with or without a result (absent in reports written before it existed). */
+  rules?: RuleInfo[];
 }

@@ -1,6 +1,5 @@
-import type { Rule } from '../engine/define-rule.js';
 import type { Gap } from '../model/inventory.js';
-import type { ScanReport } from '../model/report.js';
+import type { RuleDescription, ScanReport } from '../model/report.js';
 import type { Result } from '../model/result.js';
 import { remediationCommands } from '../engine/shell.js';
 
@@ -20,7 +19,7 @@ interface Totals {
  * empty test case, a fail a `<failure>` with the fix, an `error` an `<error>`, a suppressed
  * result `<skipped>`. Collection gaps get their own suite of errors.
  */
-export function renderJunit(report: ScanReport, rules: readonly Rule[]): string {
+export function renderJunit(report: ScanReport, rules: readonly RuleDescription[]): string {
   const byRule = new Map<string, Result[]>(rules.map((rule) => [rule.id, []]));
   for (const result of report.findings) {
     const results = byRule.get(result.ruleId);

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
-import type { Rule } from '../engine/define-rule.js';
 import type { Gap } from '../model/inventory.js';
-import type { ScanReport } from '../model/report.js';
+import type { RuleDescription, ScanReport } from '../model/report.js';
 import type { ResourceRef, Result } from '../model/result.js';
 import type { Severity } from '../model/severity.js';
 import { remediationCommands } from '../engine/shell.js';
@@ -41,11 +40,11 @@ const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
  * `aws/<account>/<region>` (`global` for Route 53), a stable pseudo-path that groups alerts by
  * account and region, and carries the resource itself as a logical location (its ARN, or its id).
  */
-export function renderSarif(report: ScanReport, rules: readonly Rule[]): string {
+export function renderSarif(report: ScanReport, rules: readonly RuleDescription[]): string {
   return JSON.stringify(buildSarif(report, rules), null, 2) + '\n';
 }
 
-export function buildSarif(report: ScanReport, rules: readonly Rule[]): Sarif.Log {
+export function buildSarif(report: ScanReport, rules: readonly RuleDescription[]): Sarif.Log {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const indexOf = (ruleId: string): number => {
     const index = ruleIndex.get(ruleId);
@@ -95,7 +94,7 @@ export function buildSarif(report: ScanReport, rules: readonly Rule[]): Sarif.Lo
   };
 }
 
-function ruleDescriptor(rule: Rule): Sarif.ReportingDescriptor {
+function ruleDescriptor(rule: RuleDescription): Sarif.ReportingDescriptor {
   return {
     id: rule.id,
     name: pascalCase(rule.id),

@@ -1,13 +1,7 @@
-import type { FailOn } from '../engine/summary.js';
-import type { ScanReport } from '../model/report.js';
+import type { GateVerdict, ScanReport } from '../model/report.js';
 import { SEVERITIES } from '../model/severity.js';
 
-export interface GateVerdict {
-  failOn: FailOn;
-  exitCode: number;
-  /** `--fail-on-new-only`: the verdict says that only new failures count. */
-  failOnNewOnly?: boolean;
-}
+export type { GateVerdict };
 
 /** The colours the line is painted with: chalk's on a terminal, none elsewhere. */
 export interface SummaryPaint {

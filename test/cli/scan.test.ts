@@ -203,7 +203,7 @@ describe('bad input: exit 2, one line on stderr, no stack trace', () => {
   it.each([
     ['an unknown option', ['scan', '--regoin', 'us-east-1'], /^ha-audit: unknown option '--regoin' \(Did you mean --region\?\); see `ha-audit --help`$/],
     ['an unknown command', ['scna'], /^ha-audit: unknown command 'scna' \(Did you mean scan\?\); see `ha-audit --help`$/],
-    ['an unknown --format', ['scan', '--format', 'xml'], /argument 'xml' is invalid. Allowed choices are text, json, sarif, junit; see/],
+    ['an unknown --format', ['scan', '--format', 'xml'], /argument 'xml' is invalid. Allowed choices are text, json, sarif, junit, html, markdown; see/],
     ['an unknown --fail-on', ['scan', '--fail-on', 'severe'], /argument 'severe' is invalid/],
     ['an unknown --rule', ['scan', '--inventory', failing, '--rule', 'elb-multiaz'], /^ha-audit: unknown rule "elb-multiaz" \(did you mean elb-multi-az\?\); run `ha-audit rules`/],
     ['a missing --inventory file', ['scan', '--inventory', 'no/such.json'], /^ha-audit: cannot read inventory no\/such.json: no such file;/],

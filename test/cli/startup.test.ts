@@ -44,6 +44,17 @@ describe('commands that need no AWS call never load the AWS SDK', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
   });
 
+  it('scan --inventory in text and JSON loads neither the HTML nor the Markdown report (nor the graph layout)', async () => {
+    const forbidRich = ['--import', './test/support/forbid-rich-reports.mjs'];
+    for (const format of ['text', 'json']) {
+      const run = await runCli(['scan', '--inventory', 'fixtures/tg-stickiness/pass.json', '--format', format], { nodeArgs: [...forbidSdk, ...forbidRich] });
+      expect(run, format).toMatchObject({ code: 0, stderr: '' });
+    }
+    const html = await runCli(['scan', '--inventory', 'fixtures/tg-stickiness/pass.json', '--format', 'html'], { nodeArgs: forbidRich });
+    expect(html.code).toBe(2);
+    expect(html.stderr).toContain('a rich report module was loaded');
+  });
+
   it('the guard itself works: a live scan does load the SDK, and is refused here', async () => {
     const run = await runCli(['scan', '--region', 'us-east-1'], { nodeArgs: forbidSdk });
     expect(run.code).toBe(2);

@@ -11,7 +11,7 @@ import { batched } from '../../src/cli/files.js';
 describe('renderJson', () => {
   it('writes exactly JSON.stringify(report, null, 2), one finding a piece', async () => {
     const inventory = await loadInventory(join(packageRoot(), 'fixtures', 'demo', 'inventory.json'));
-    const report = buildReport({ inventory, results: runRules(inventory, { rules }), source: 'inventory', startedAt: new Date(0), finishedAt: new Date(1) });
+    const report = buildReport({ inventory, results: runRules(inventory, { rules }), rules, source: 'inventory', startedAt: new Date(0), finishedAt: new Date(1) });
     const pieces = [...renderJsonChunks(report)];
     expect(pieces.length).toBe(report.findings.length + 2);
     expect(pieces.join('')).toBe(JSON.stringify(report, null, 2) + '\n');
@@ -21,7 +21,7 @@ describe('renderJson', () => {
 
   it('writes an empty findings list as []', async () => {
     const inventory = await loadInventory(join(packageRoot(), 'fixtures', 'demo', 'inventory.json'));
-    const report = buildReport({ inventory, results: [], source: 'inventory', startedAt: new Date(0), finishedAt: new Date(1) });
+    const report = buildReport({ inventory, results: [], rules, source: 'inventory', startedAt: new Date(0), finishedAt: new Date(1) });
     expect(renderJson(report)).toBe(JSON.stringify(report, null, 2) + '\n');
   });
 });

@@ -77,7 +77,7 @@ describe('renderJunit on the demo account', () => {
 
   beforeAll(async () => {
     const demo = await loadInventory(join(packageRoot(), 'fixtures', 'demo', 'inventory.json'));
-    report = buildReport({ inventory: demo, results: runRules(demo, { rules }), source: 'inventory', startedAt: STARTED, finishedAt: FINISHED });
+    report = buildReport({ inventory: demo, results: runRules(demo, { rules }), rules, source: 'inventory', startedAt: STARTED, finishedAt: FINISHED });
     suites = parseJunit(renderJunit(report, rules));
   });
 

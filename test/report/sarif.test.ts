@@ -49,7 +49,7 @@ describe('renderSarif on the demo account', () => {
 
   beforeAll(async () => {
     const demo = await loadInventory(join(packageRoot(), 'fixtures', 'demo', 'inventory.json'));
-    report = buildReport({ inventory: demo, results: runRules(demo, { rules }), source: 'inventory', startedAt: STARTED, finishedAt: FINISHED });
+    report = buildReport({ inventory: demo, results: runRules(demo, { rules }), rules, source: 'inventory', startedAt: STARTED, finishedAt: FINISHED });
     log = expectValidSarif(renderSarif(report, rules));
     run = log.runs[0]!;
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aws } from '../../src/engine/command.js';
+import { rules } from '../../rules/index.js';
 import { buildReport } from '../../src/engine/scan-report.js';
 import { GAP_CLASSES, type GapClass } from '../../src/model/gap-class.js';
 import type { Gap, Inventory } from '../../src/model/inventory.js';
@@ -32,7 +33,7 @@ function result(ruleId: string, status: Result['status'], severity: Severity, na
 }
 
 const render = (results: Result[], accounts = ['111122223333'], exitCode = 1, color = false) =>
-  renderText(buildReport({ inventory: inventory(accounts), results, source: 'inventory', startedAt: new Date(), finishedAt: new Date() }), { color, failOn: 'low', exitCode });
+  renderText(buildReport({ inventory: inventory(accounts), results, rules, source: 'inventory', startedAt: new Date(), finishedAt: new Date() }), { color, failOn: 'low', exitCode });
 
 describe('renderText', () => {
   const results = [
@@ -111,7 +112,7 @@ describe('renderText', () => {
       { accountId: '111122223333', region: 'global', service: 'route53', operation: 'ListHealthChecks', code: 'Throttling', message: 'Rate exceeded', class: 'throttled' },
       { accountId: '111122223333', region: 'ap-east-1', service: 'elbv2', operation: 'DescribeLoadBalancers', code: 'OptInRequired', message: 'not subscribed', class: 'region-disabled' },
     ];
-    const report = buildReport({ inventory: inventory(['111122223333'], gaps), results: [result('dynamodb-pitr', 'error', 'medium', 'region')], source: 'inventory', startedAt: new Date(), finishedAt: new Date() });
+    const report = buildReport({ inventory: inventory(['111122223333'], gaps), results: [result('dynamodb-pitr', 'error', 'medium', 'region')], rules, source: 'inventory', startedAt: new Date(), finishedAt: new Date() });
     const out = renderText(report, { color: false, failOn: 'low', exitCode: 3 });
     const section = out.slice(out.indexOf('NOT EVALUATED'));
     expect(section).toContain('3 calls could not be made:');
@@ -124,7 +125,7 @@ describe('renderText', () => {
   it('advises by the class the collector recorded, not by the error code', () => {
     const gap = (code: string, gapClass: GapClass): Gap => ({ accountId: '111122223333', region: 'us-east-1', service: 'ec2', operation: 'DescribeSubnets', code, message: 'm', class: gapClass });
     const adviceFor = (g: Gap) => {
-      const out = renderText(buildReport({ inventory: inventory(['111122223333'], [g]), results: [], source: 'inventory', startedAt: new Date(), finishedAt: new Date() }), { color: false, failOn: 'low', exitCode: 3 });
+      const out = renderText(buildReport({ inventory: inventory(['111122223333'], [g]), results: [], rules, source: 'inventory', startedAt: new Date(), finishedAt: new Date() }), { color: false, failOn: 'low', exitCode: 3 });
       return out.split('\n')[out.split('\n').findIndex((line) => line.includes(`${g.code}: m`)) + 1]!.trim();
     };
     // AuthFailure is a denial (EC2's word for it): grant, not "network error".

@@ -55,6 +55,11 @@ describe.each(rules.map((rule) => [rule.id, rule] as [string, Rule]))('%s', (id,
     for (const template of Object.values(rule.messages)) expect(template.trim()).not.toBe('');
   });
 
+  it('names the Well-Architected Reliability best practices it gives evidence for (the compliance mapping of the reports)', () => {
+    expect(rule.wellArchitected?.length, `${rule.id}: add wellArchitected (src/model/well-architected.ts)`).toBeGreaterThan(0);
+    expect(new Set(rule.wellArchitected).size).toBe(rule.wellArchitected!.length);
+  });
+
   it('names only operations the collectors know, and parameters with sane defaults', () => {
     expect(rule.uses.length).toBeGreaterThan(0);
     for (const op of rule.uses) expect(knownOperations).toContain(op);

@@ -39,5 +39,5 @@ export function reportOf(results: Result[], gaps: Gap[], finishedAt: Date): Scan
     accounts: [{ accountId: REPORT_ACCOUNT, route53: emptyRoute53Inventory(), regions: [emptyRegionInventory('us-east-1')] }],
     gaps,
   };
-  return buildReport({ inventory, results, source: 'inventory', startedAt: REPORT_STARTED, finishedAt });
+  return buildReport({ inventory, results, rules, source: 'inventory', startedAt: REPORT_STARTED, finishedAt });
 }

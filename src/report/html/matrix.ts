@@ -1,0 +1,85 @@
+import type { Resilience } from '../../model/resilience.js';
+import { cellText, outcomeSentence, type ResilienceView } from '../resilience-view.js';
+import { h } from './escape.js';
+
+const LEGEND: [string, string, string][] = [
+  ['unaffected', '✓', 'nothing it uses is in the lost zone or region'],
+  ['survives', '✓ 67%', 'keeps serving with enough capacity (share left), possibly after a recovery window'],
+  ['degraded', '◐ 33%', 'still served, with too little capacity or some requests failing'],
+  ['down', '✗', 'no request served until the failure ends or a person acts'],
+  ['fails-over', '✓', 'a data store fails over by itself'],
+  ['needs-action', '✗', 'a copy elsewhere exists, but a person must promote it'],
+  ['unknown', '?', 'data needed was not collected'],
+];
+
+/** DOM id of an entry point's block in the path view, and of one of its outcomes. */
+export const entryPointAnchor = (row: number) => `ep-${row}`;
+export const outcomeAnchor = (row: number, column: number) => `o-${row}-${column}`;
+
+/** The scenario matrix: entry points down, zones and regions across; each cell links to its explanation. */
+export function matrixSection(resilience: Resilience, view: ResilienceView): string {
+  const parts = [
+    '<section id="matrix" aria-labelledby="matrix-h">',
+    '<h2 id="matrix-h">What a zone or region loss does</h2>',
+    `<p class="muted">${h(resilience.note)} An entry point survives a loss when at least ${Math.round(resilience.minCapacityShare * 100)}% of its serving capacity is left. Each cell links to its explanation.</p>`,
+    `<ul class="legend outcomes">${LEGEND.map(([outcome, symbol, meaning]) => `<li><span class="o-${outcome}">${symbol}</span>${outcome}: ${meaning}</li>`).join('')}</ul>`,
+  ];
+  if (view.rows.length === 0) {
+    parts.push('<p>No entry point: no DNS record of the scan resolves to one of its load balancers, and no load balancer has a listener.</p>', '</section>');
+    return parts.join('\n');
+  }
+  parts.push(
+    '<div class="scroll"><table class="matrix">',
+    `<caption class="muted">${view.rows.length} entry points × ${view.columns.length} scenarios, worst first</caption>`,
+    `<thead><tr><th scope="col">Entry point</th>${view.columns.map((c) => `<th scope="col">${c.scenario.kind === 'region' ? `all of ${h(c.label)}` : h(c.label)}</th>`).join('')}</tr></thead>`,
+    '<tbody>',
+  );
+  view.rows.forEach((row, r) => {
+    const ep = row.entryPoint;
+    const cells = row.cells
+      .map((cell, c) => (cell ? `<td class="cell o-${cell.outcome}"><a href="#${outcomeAnchor(r, c)}">${cellText(cell)}</a></td>` : '<td class="cell o-none">·</td>'))
+      .join('');
+    parts.push(`<tr><th scope="row" class="ep"><a href="#${entryPointAnchor(r)}">${h(ep.name)}</a>${ep.internal ? ' <span class="muted">internal</span>' : ''}</th>${cells}</tr>`);
+  });
+  parts.push('</tbody></table></div>');
+  parts.push(otherSubjects(resilience, view), '</section>');
+  return parts.join('\n');
+}
+
+/** Data stores and applications under the same scenarios, each outcome explained in the cell's tooltip and in a list. */
+function otherSubjects(resilience: Resilience, view: ResilienceView): string {
+  const column = new Map(view.columns.map((c, i) => [c.scenario.id, i]));
+  const subjects: { kind: 'data-store' | 'application'; id: string; label: string }[] = [
+    ...resilience.dataStores.map((d) => ({ kind: 'data-store' as const, id: d.id, label: `${d.name} (${d.kind}, ${d.region})` })),
+    ...resilience.applications.map((a) => ({ kind: 'application' as const, id: a.name, label: `application ${a.name}` })),
+  ];
+  if (subjects.length === 0) return '';
+  const outcomes = new Map<string, (typeof resilience.outcomes)[number][]>();
+  for (const o of resilience.outcomes) {
+    if (o.subject === 'entry-point') continue;
+    const key = `${o.subject}\u0000${o.id}`;
+    const list = outcomes.get(key);
+    if (list) list.push(o);
+    else outcomes.set(key, [o]);
+  }
+  const rows: string[] = [];
+  const explanations: string[] = [];
+  subjects.forEach((subject, s) => {
+    const cells = new Array<string>(view.columns.length).fill('<td class="cell o-none">·</td>');
+    for (const o of outcomes.get(`${subject.kind}\u0000${subject.id}`) ?? []) {
+      const c = column.get(o.scenarioId);
+      if (c === undefined) continue;
+      const anchor = `d-${s}-${c}`;
+      cells[c] = `<td class="cell o-${o.outcome}"><a href="#${anchor}">${cellText(o)}</a></td>`;
+      explanations.push(`<li id="${anchor}"><b>${h(subject.label)}</b>, ${h(view.columns[c]!.label)} lost: ${h(outcomeSentence(o))}${o.fix ? ` <i>Fix:</i> ${h(o.fix)}` : ''}</li>`);
+    }
+    rows.push(`<tr><th scope="row" class="ep">${h(subject.label)}</th>${cells.join('')}</tr>`);
+  });
+  return [
+    '<h3>Data stores and applications</h3>',
+    '<div class="scroll"><table class="matrix">',
+    `<thead><tr><th scope="col">Data store or application</th>${view.columns.map((c) => `<th scope="col">${h(c.label)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${rows.join('')}</tbody></table></div>`,
+    `<ul class="outcomes">${explanations.join('')}</ul>`,
+  ].join('\n');
+}

@@ -1,0 +1,82 @@
+import type { Resilience } from '../../model/resilience.js';
+import { outcomeSentence, type EntryPointRow, type ResilienceView } from '../resilience-view.js';
+import { h } from './escape.js';
+import { entryPointAnchor, outcomeAnchor } from './matrix.js';
+import { pathGraph, zoneOutcomeLookup, type PathGraph } from './path-graph.js';
+import { ARROW_DEFS, pathSvg } from './path-svg.js';
+
+/** Up to this many entry points, each gets its own drawing; beyond, those that survive everything share one per shape. */
+export const DRAW_EVERY_ENTRY_POINT_UP_TO = 50;
+
+/**
+ * The path view: for each entry point, how requests travel (DNS records → load balancers →
+ * target groups → targets by zone, zones coloured by what losing them does), then what each
+ * scenario does to it, which is where the matrix's cells lead. On large scans every entry point
+ * that does not survive some scenario is drawn, and the others share one drawing per distinct shape.
+ */
+export function pathsSection(resilience: Resilience, view: ResilienceView): string {
+  const scenarios = view.columns.map((c) => c.scenario);
+  const graphs = view.rows.map((row) => pathGraph(row.entryPoint, zoneOutcomeLookup(scenarios, row.cells)));
+  const everyone = view.rows.length <= DRAW_EVERY_ENTRY_POINT_UP_TO;
+  const drawn = (row: EntryPointRow) => everyone || row.anyZone !== 'yes' || row.region !== 'yes';
+
+  // Entry points not drawn, by shape: the first of each shape is drawn for all of them.
+  const shapes = new Map<string, number[]>();
+  view.rows.forEach((row, r) => {
+    if (drawn(row)) return;
+    const members = shapes.get(graphs[r]!.shape);
+    if (members) members.push(r);
+    else shapes.set(graphs[r]!.shape, [r]);
+  });
+  const shapeOf = new Map<number, number>();
+  [...shapes.values()].forEach((members, s) => members.forEach((r) => shapeOf.set(r, s)));
+
+  const parts = [
+    '<section id="paths" aria-labelledby="paths-h">',
+    '<h2 id="paths-h">Paths of each entry point</h2>',
+    '<p class="muted">DNS records → load balancers → target groups → serving targets, grouped by zone; each zone is coloured by what losing it does to the entry point. Dashed lines: paths that receive traffic only after a failover.</p>',
+    ARROW_DEFS,
+  ];
+  if (!everyone) {
+    const drawnCount = view.rows.filter(drawn).length;
+    parts.push(`<p>${drawnCount} entry points that do not survive some scenario are drawn one by one; the ${view.rows.length - drawnCount} others share ${shapes.size} drawing${shapes.size === 1 ? '' : 's'}, one per shape.</p>`);
+    [...shapes.values()].forEach((members, s) => parts.push(shapeArticle(s, members, view, graphs[members[0]!]!)));
+  }
+  view.rows.forEach((row, r) => parts.push(entryPointArticle(r, row, view, drawn(row) ? graphs[r] : undefined, shapeOf.get(r))));
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+function entryPointArticle(r: number, row: EntryPointRow, view: ResilienceView, graph: PathGraph | undefined, shape: number | undefined): string {
+  const ep = row.entryPoint;
+  const facts = [
+    ep.kind === 'record-group' ? `DNS record group${ep.routingPolicy ? `, ${ep.routingPolicy} routing` : ''}` : 'load balancer reached directly',
+    ep.internal ? 'internal' : 'internet-facing',
+    `account ${ep.accountId}`,
+    ep.region === 'global' ? 'global' : `region ${ep.region}`,
+    `${ep.capacity} serving target${ep.capacity === 1 ? '' : 's'} on active paths`,
+  ];
+  const parts = [`<article class="ep" id="${entryPointAnchor(r)}">`, `<h3>${h(ep.name)}</h3>`, `<p class="muted">${h(facts.join(' · '))}<br><span class="mono">${h(ep.id)}</span></p>`];
+  if (graph) parts.push(`<div class="drawing">${pathSvg(graph, `Paths of ${ep.name}`)}</div>`);
+  else if (shape !== undefined) parts.push(`<p>Drawn with the entry points of the same shape: <a href="#shape-${shape}">shape ${shape + 1}</a>.</p>`);
+  const outcomes = row.cells.flatMap((cell, c) =>
+    cell ? [`<li id="${outcomeAnchor(r, c)}" class="out"><span class="badge o-${cell.outcome}">${h(view.columns[c]!.label)} lost</span> ${h(outcomeSentence(cell))}${cell.fix ? ` <i>Fix:</i> ${h(cell.fix)}` : ''}</li>`] : [],
+  );
+  const outside = ep.paths.filter((p) => p.outside);
+  if (outside.length > 0) outcomes.push(`<li class="muted">${outside.length} path${outside.length === 1 ? ' leaves' : 's leave'} the scan (${h([...new Set(outside.map((p) => p.outside!.kind))].join(', '))}): listed, never guessed about.</li>`);
+  parts.push(`<ul class="outcomes">${outcomes.join('')}</ul>`, '</article>');
+  return parts.join('\n');
+}
+
+function shapeArticle(s: number, members: number[], view: ResilienceView, graph: PathGraph): string {
+  const first = view.rows[members[0]!]!.entryPoint;
+  const list = members.map((r) => `<li><a href="#${entryPointAnchor(r)}">${h(view.rows[r]!.entryPoint.name)}</a></li>`).join('');
+  return [
+    `<article class="ep" id="shape-${s}">`,
+    `<h3>Shape ${s + 1}: ${members.length} entry point${members.length === 1 ? '' : 's'} that survive every scenario</h3>`,
+    `<p class="muted">Drawn for ${h(first.name)}; the others differ only in names and target counts.</p>`,
+    `<div class="drawing">${pathSvg(graph, `Paths of ${first.name}, shape ${s + 1}`)}</div>`,
+    `<details><summary>The ${members.length} entry points of this shape</summary><ul>${list}</ul></details>`,
+    '</article>',
+  ].join('\n');
+}
