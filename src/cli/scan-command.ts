@@ -69,7 +69,9 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   // The configuration's regions are those of a live scan: a saved inventory holds its own.
   const liveRegions = regions.length === 0 && !options.allRegions ? (config?.regions ?? []) : regions;
   // `--rule` narrows the collection to what those rules read: an identity allowed only that (`iam-policy --rule`) completes the scan.
-  const collects = rulesNamed(options.rule) ? operationsFor(rules, { model: false, tags: config?.suppressions.some((s) => s.tag !== undefined) ?? false }) : undefined;
+  // The HTML and Markdown reports show the resilience model: it runs, and reads what it needs.
+  const model = options.format === 'html' || options.format === 'markdown';
+  const collects = rulesNamed(options.rule) ? operationsFor(rules, { model, tags: config?.suppressions.some((s) => s.tag !== undefined) ?? false }) : undefined;
   const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io, collects);
   if (options.saveInventory) await saveInventory(options.saveInventory, inventory);
 
