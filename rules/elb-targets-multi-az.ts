@@ -1,16 +1,12 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import type { TargetGroup, Target, TargetType } from '../src/model/inventory.js';
+import type { TargetGroup, TargetType } from '../src/model/inventory.js';
+import { isServingTarget } from '../src/model/targets.js';
 import type { RegionScope } from '../src/engine/region-scope.js';
 import { aws, joined, placeholder, type PlaceholderWord } from '../src/engine/command.js';
 import type { RemediationStep } from '../src/model/result.js';
 import { loadBalancerAttachments } from './support/autoscaling.js';
 import { countOf } from '../src/engine/plural.js';
 import { distinctSorted } from '../src/collections.js';
-
-/** A target the load balancer sends traffic to: healthy, or any registered one when health checks are off. */
-function isServing(target: Target): boolean {
-  return target.state === 'healthy' || (target.state === 'unavailable' && target.reason === 'Target.HealthCheckDisabled');
-}
 
 export default defineRule({
   id: 'elb-targets-multi-az',
@@ -63,7 +59,7 @@ export default defineRule({
       const unknownZone: string[] = [];
       let regional = false;
       for (const tg of targetGroups) {
-        for (const target of tg.targets.filter(isServing)) {
+        for (const target of tg.targets.filter(isServingTarget)) {
           const placement = scope.targetPlacement(tg, target);
           if (placement.kind === 'regional') regional = true;
           else if (placement.kind === 'zones') placement.zones.forEach((z) => zones.add(z));

@@ -13,10 +13,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: ['shared', 'model'],
   collect: ['shared', 'model', 'collect'],
   engine: ['shared', 'model', 'engine'],
+  resilience: ['shared', 'model', 'engine', 'resilience'],
   config: ['shared', 'model', 'engine', 'config'],
   report: ['shared', 'model', 'engine', 'report'],
   rules: ['shared', 'model', 'engine', 'rules'],
-  cli: ['shared', 'model', 'collect', 'engine', 'config', 'report', 'rules', 'cli'],
+  cli: ['shared', 'model', 'collect', 'engine', 'resilience', 'config', 'report', 'rules', 'cli'],
 };
 
 const root = packageRoot();

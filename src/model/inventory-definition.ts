@@ -72,6 +72,12 @@ const LoadBalancerZone = Model('LoadBalancerZone', { zoneName: text(), subnetId:
 const ListenerAction = Model('ListenerAction', {
   type: text('`forward`, `redirect`, `fixed-response`, `authenticate-oidc`, ...'),
   targetGroupArns: List(text(), 'Every target group the action forwards to (`TargetGroupArn` and `ForwardConfig`).'),
+  forwardWeights: Added(
+    List(
+      Struct({ targetGroupArn: text(), weight: integer(undefined, 0) }),
+      '`ForwardConfig.TargetGroups[].Weight` of a forward to several groups (weight-0 groups included; absent for a forward to one group).',
+    ),
+  ),
 });
 
 const ListenerRule = Model('ListenerRule', { arn: text(), priority: text(), actions: List(ListenerAction) });
@@ -164,6 +170,8 @@ const AutoScalingGroup = Model('AutoScalingGroup', {
   instances: List(Struct({ id: text(), availabilityZone: text(), lifecycleState: Type.Optional(text()), healthStatus: Type.Optional(text()) })),
   scalingPolicies: List(ScalingPolicy),
   tags: Tags,
+  suspendedProcesses: Added(List(text(), 'Names of the suspended processes (`Launch`, `ReplaceUnhealthy`, ...).')),
+  capacityDistributionStrategy: Added(text('`AvailabilityZoneDistribution.CapacityDistributionStrategy`: `balanced-best-effort` (the default) or `balanced-only`.')),
 });
 
 const AutoScalingInventory = Service('AutoScalingInventory', { groups: List(AutoScalingGroup) }, 'Auto Scaling.');
@@ -185,6 +193,9 @@ const Ec2Inventory = Service(
   {
     instances: List(Ec2Instance, 'The instances registered as load-balancer targets (for their zones), not every instance.'),
     subnets: List(Subnet),
+    availabilityZones: Added(
+      List(Struct({ zoneName: text(), zoneId: text() }), '`DescribeAvailabilityZones`: the zone names of the account in the region, with their physical zone ids (`use1-az1`).'),
+    ),
   },
   'EC2.',
 );
@@ -327,6 +338,7 @@ const CacheCluster = Model('CacheCluster', {
   numNodes: integer(),
   availabilityZone: Type.Optional(text()),
   replicationGroupId: Type.Optional(text()),
+  nodeZones: Added(List(text(), 'The zone of each cache node (`CacheNodes[].CustomerAvailabilityZone`).')),
 });
 
 const ServerlessCache = Model('ServerlessCache', { name: text(), arn: text(), engine: text(), status: Type.Optional(text()) });

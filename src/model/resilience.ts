@@ -1,7 +1,7 @@
 /**
  * The `resilience` section of the report (RESILIENCE.md): the entry points of the scan, every
  * path a request takes through them, the zone and region losses played, and what each loss does
- * to each entry point, data store and application. Types only: the model in `src/resilience/`
+ * to each entry point, data store and application. Types (and the order of outcomes): the model in `src/resilience/`
  * computes it from the inventory; reports draw it from the report alone (matrix, path view).
  * `schema/report.schema.json` describes the same structure.
  */
@@ -11,6 +11,9 @@ import type { LoadBalancerType, TargetType } from './inventory.js';
 
 /** What one scenario does to an entry point, a data store or an application, best first. */
 export type Outcome = 'unaffected' | 'survives' | 'fails-over' | 'degraded' | 'unknown' | 'needs-action' | 'down';
+
+/** Outcomes from the worst: what `what-if` lists first, and what an application takes from its parts. */
+export const OUTCOMES_WORST_FIRST: readonly Outcome[] = ['down', 'needs-action', 'degraded', 'unknown', 'fails-over', 'survives', 'unaffected'];
 
 /** The outcomes an entry point can have (`fails-over` and `needs-action` are for data stores). */
 export type EntryPointOutcome = Extract<Outcome, 'unaffected' | 'survives' | 'degraded' | 'down' | 'unknown'>;
