@@ -65,6 +65,9 @@ function toAutoScalingGroup(sdk: SdkAutoScalingGroup): AutoScalingGroup {
     tags: Object.fromEntries((sdk.Tags ?? []).flatMap((t) => (t.Key ? [[t.Key, t.Value ?? '']] : []))),
   };
   if (sdk.HealthCheckGracePeriod !== undefined) group.healthCheckGracePeriod = sdk.HealthCheckGracePeriod;
+  group.suspendedProcesses = (sdk.SuspendedProcesses ?? []).flatMap((p) => (p.ProcessName ? [p.ProcessName] : []));
+  // Groups created before capacity distribution existed (2024) have the default strategy.
+  group.capacityDistributionStrategy = sdk.AvailabilityZoneDistribution?.CapacityDistributionStrategy ?? 'balanced-best-effort';
   return group;
 }
 

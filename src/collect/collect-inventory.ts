@@ -29,7 +29,7 @@ import {
   type RegionClients,
 } from './aws-clients.js';
 import { collectDynamoDb } from './dynamodb.js';
-import { collectEnabledRegions, collectInstances, collectSubnets } from './ec2.js';
+import { collectAvailabilityZones, collectEnabledRegions, collectInstances, collectSubnets } from './ec2.js';
 import { collectElastiCache } from './elasticache.js';
 import { collectElbv2 } from './elbv2.js';
 import { FLAG_OPERATIONS } from './collection-plan.js';
@@ -321,17 +321,18 @@ async function organizationAccounts(callerAccountId: string, options: CollectOpt
 
 /** Everything at once, but the instances: their ids come from the target groups' health. */
 export async function collectRegion(region: string, clients: RegionClients, calls: RegionCalls): Promise<RegionInventory> {
-  const [elbv2, autoscaling, subnets, rds, elasticache, dynamodb] = await Promise.all([
+  const [elbv2, autoscaling, subnets, availabilityZones, rds, elasticache, dynamodb] = await Promise.all([
     collectElbv2(clients.elbv2, calls),
     collectAutoScaling(clients.autoscaling, calls),
     collectSubnets(clients.ec2, calls),
+    collectAvailabilityZones(clients.ec2, calls),
     collectRds(clients.rds, calls),
     collectElastiCache(clients.elasticache, calls),
     collectDynamoDb(clients.dynamodb, calls),
   ]);
   const instanceIds = elbv2.targetGroups.filter((tg) => tg.targetType === 'instance').flatMap((tg) => tg.targets.map((t) => t.id));
   const instances = await collectInstances(clients.ec2, calls, instanceIds);
-  return { region, elbv2, autoscaling, ec2: { instances, subnets }, rds, elasticache, dynamodb };
+  return { region, elbv2, autoscaling, ec2: { instances, subnets, ...(availabilityZones ? { availabilityZones } : {}) }, rds, elasticache, dynamodb };
 }
 
 /**

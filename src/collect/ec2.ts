@@ -1,5 +1,5 @@
-import { DescribeInstancesCommand, DescribeRegionsCommand, DescribeSubnetsCommand, type EC2Client } from '@aws-sdk/client-ec2';
-import type { Ec2Instance, Subnet } from '../model/inventory.js';
+import { DescribeAvailabilityZonesCommand, DescribeInstancesCommand, DescribeRegionsCommand, DescribeSubnetsCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import type { Ec2Instance, Ec2Inventory, Subnet } from '../model/inventory.js';
 import { chunk, collectPages } from './paginate.js';
 import type { RegionCalls } from './region-calls.js';
 
@@ -52,6 +52,18 @@ export async function collectSubnets(client: EC2Client, calls: RegionCalls): Pro
     if (s.CidrBlock) subnet.cidrBlock = s.CidrBlock;
     return [subnet];
   });
+}
+
+/**
+ * The region's zones with their physical ids (`us-east-1a` is `use1-az4` in one account and
+ * `use1-az6` in another): the resilience model plays the loss of a physical zone across every
+ * account. One call per region covers every zone, whether or not the account has a subnet there.
+ * Undefined (and a gap) when the call fails: not collected.
+ */
+export async function collectAvailabilityZones(client: EC2Client, calls: RegionCalls): Promise<Ec2Inventory['availabilityZones']> {
+  const response = await calls.guard(() => calls.call('ec2:DescribeAvailabilityZones', () => client.send(new DescribeAvailabilityZonesCommand({}))));
+  if (!response) return undefined;
+  return (response.AvailabilityZones ?? []).flatMap((z) => (z.ZoneName && z.ZoneId ? [{ zoneName: z.ZoneName, zoneId: z.ZoneId }] : []));
 }
 
 /**

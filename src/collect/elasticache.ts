@@ -41,7 +41,9 @@ export async function collectElastiCache(client: ElastiCacheClient, calls: Regio
     calls.wants('elasticache:DescribeCacheClusters')
       ? calls.guard(() =>
           collectPages(
-            (Marker) => calls.call('elasticache:DescribeCacheClusters', () => client.send(new DescribeCacheClustersCommand({ Marker, MaxRecords: PAGE_SIZE }))),
+            (Marker) =>
+              // With its nodes: a Memcached cluster's nodes spread over zones, each its own loss.
+              calls.call('elasticache:DescribeCacheClusters', () => client.send(new DescribeCacheClustersCommand({ Marker, MaxRecords: PAGE_SIZE, ShowCacheNodeInfo: true }))),
             (page) => ({ items: page.CacheClusters, next: page.Marker }),
           ),
         )
@@ -112,6 +114,8 @@ function toCacheCluster(sdk: SdkCacheCluster): CacheCluster {
   // `Multiple` for a Memcached cluster whose nodes span zones: kept as the API says it.
   if (sdk.PreferredAvailabilityZone) cluster.availabilityZone = sdk.PreferredAvailabilityZone;
   if (sdk.ReplicationGroupId) cluster.replicationGroupId = sdk.ReplicationGroupId;
+  const nodeZones = (sdk.CacheNodes ?? []).flatMap((node) => (node.CustomerAvailabilityZone ? [node.CustomerAvailabilityZone] : []));
+  if (sdk.CacheNodes && nodeZones.length === sdk.CacheNodes.length) cluster.nodeZones = nodeZones;
   return cluster;
 }
 

@@ -218,7 +218,8 @@ function toTargetGroup(sdk: SdkTargetGroup): TargetGroup {
 
 /**
  * The target groups an action sends traffic to: `TargetGroupArn` and the groups of a weighted
- * `ForwardConfig`, except those of weight 0, which receive nothing.
+ * `ForwardConfig`, except those of weight 0, which receive nothing. A forward to several groups
+ * keeps every group's weight (the resilience model: what share of requests each group gets).
  */
 function toActions(actions: Action[] | undefined): ListenerAction[] {
   return (actions ?? []).map((action) => {
@@ -228,7 +229,10 @@ function toActions(actions: Action[] | undefined): ListenerAction[] {
       if (group.TargetGroupArn && group.Weight !== 0) arns.add(group.TargetGroupArn);
     }
     if (action.TargetGroupArn && weighted.length === 0) arns.add(action.TargetGroupArn);
-    return { type: action.Type ?? 'unknown', targetGroupArns: [...arns] };
+    const result: ListenerAction = { type: action.Type ?? 'unknown', targetGroupArns: [...arns] };
+    // The API omits `Weight` for a group of weight 1 in some answers: 1 is its default.
+    if (weighted.length > 1) result.forwardWeights = weighted.flatMap((g) => (g.TargetGroupArn ? [{ targetGroupArn: g.TargetGroupArn, weight: g.Weight ?? 1 }] : []));
+    return result;
   });
 }
 

@@ -16,7 +16,7 @@ export const OPERATIONS = {
     'DescribeTags',
   ],
   autoscaling: ['DescribeAutoScalingGroups', 'DescribePolicies'],
-  ec2: ['DescribeInstances', 'DescribeSubnets', 'DescribeRegions'],
+  ec2: ['DescribeInstances', 'DescribeSubnets', 'DescribeAvailabilityZones', 'DescribeRegions'],
   route53: ['ListHostedZones', 'ListResourceRecordSets', 'ListHealthChecks'],
   rds: ['DescribeDBInstances', 'DescribeDBClusters'],
   elasticache: ['DescribeReplicationGroups', 'DescribeCacheClusters', 'DescribeServerlessCaches'],

@@ -30,6 +30,8 @@ describe('collectAutoScaling', () => {
         ['i-0a1b2c3d4eEXAMPLE', 'us-east-1b'],
       ],
       tags: { env: 'prod', team: 'web' },
+      suspendedProcesses: ['AZRebalance', 'Launch'],
+      capacityDistributionStrategy: 'balanced-only',
     });
     sdk.VPCZoneIdentifier = 'subnet-0a1a1a1a1aEXAMPLE, subnet-0b2b2b2b2bEXAMPLE';
     const { inventory, calls } = await collect({ autoScalingGroups: [sdk] });
@@ -54,8 +56,17 @@ describe('collectAutoScaling', () => {
         ],
         scalingPolicies: [],
         tags: { env: 'prod', team: 'web' },
+        suspendedProcesses: ['AZRebalance', 'Launch'],
+        capacityDistributionStrategy: 'balanced-only',
       },
     ]);
+  });
+
+  it('takes a group without AvailabilityZoneDistribution (created before it existed) as balanced-best-effort, the default', async () => {
+    const sdk = autoScalingGroup('old-asg');
+    delete sdk.AvailabilityZoneDistribution;
+    const { inventory } = await collect({ autoScalingGroups: [sdk] });
+    expect(inventory.groups[0]).toMatchObject({ suspendedProcesses: [], capacityDistributionStrategy: 'balanced-best-effort' });
   });
 
   it('follows NextToken through every page of both lists, with MaxRecords 100, and attaches each policy to its group', async () => {

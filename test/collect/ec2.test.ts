@@ -1,9 +1,9 @@
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { collectInstances, collectSubnets } from '../../src/collect/ec2.js';
+import { collectAvailabilityZones, collectInstances, collectSubnets } from '../../src/collect/ec2.js';
 import { RegionCalls } from '../../src/collect/region-calls.js';
 import { mockedRegions, type FakeOptions, type World } from '../support/mocked-region.js';
-import { ACCOUNT_ID, instance, networkError, REGION, subnet } from '../support/aws-responses.js';
+import { ACCOUNT_ID, availabilityZone, awsError, instance, networkError, REGION, subnet } from '../support/aws-responses.js';
 import { expectChainedPages } from '../support/pagination.js';
 
 const newRegion = mockedRegions();
@@ -84,5 +84,25 @@ describe('collectSubnets', () => {
     expect(calls.gaps).toEqual([
       { accountId: ACCOUNT_ID, region: REGION, service: 'ec2', operation: 'DescribeSubnets', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:443', class: 'network' },
     ]);
+  });
+});
+
+describe('collectAvailabilityZones', () => {
+  it('maps every zone of the region to its physical zone id, in one call', async () => {
+    const zones = [availabilityZone('us-east-1a', 'use1-az4'), availabilityZone('us-east-1b', 'use1-az6'), availabilityZone('us-east-1c', 'use1-az1')];
+    const { fake, calls } = mockedRegion({ availabilityZones: zones });
+    await expect(collectAvailabilityZones(fake.clients.ec2, calls)).resolves.toEqual([
+      { zoneName: 'us-east-1a', zoneId: 'use1-az4' },
+      { zoneName: 'us-east-1b', zoneId: 'use1-az6' },
+      { zoneName: 'us-east-1c', zoneId: 'use1-az1' },
+    ]);
+    expect(fake.inputs('DescribeAvailabilityZones')).toEqual([{}]);
+    expect(calls.gaps).toEqual([]);
+  });
+
+  it('leaves the zones not collected (undefined) and a gap when the call is denied', async () => {
+    const { fake, calls } = mockedRegion({}, { fail: { DescribeAvailabilityZones: () => awsError('UnauthorizedOperation', 'You are not authorized to perform this operation.', 403) } });
+    await expect(collectAvailabilityZones(fake.clients.ec2, calls)).resolves.toBeUndefined();
+    expect(calls.gaps).toEqual([expect.objectContaining({ service: 'ec2', operation: 'DescribeAvailabilityZones', code: 'UnauthorizedOperation', class: 'denied' })]);
   });
 });

@@ -114,18 +114,26 @@ describe('collectElastiCache: mapping the API responses', () => {
     await expectSchemaValid({ elasticache: inventory });
   });
 
-  it('maps a Memcached cluster whose nodes span zones, and a Redis OSS member cluster', async () => {
-    const { inventory } = await collect(
-      mockedRegion({
-        cacheClusters: [
-          cacheCluster('web-memcached', { engine: 'memcached', numNodes: 3, zone: 'Multiple' }),
-          cacheCluster('sessions-001', { engine: 'redis', zone: 'us-east-1a', replicationGroupId: 'sessions' }),
-        ],
-      }),
-    );
+  it('maps a Memcached cluster whose nodes span zones (each node\'s zone, asked with ShowCacheNodeInfo), and a Redis OSS member cluster', async () => {
+    const fake = mockedRegion({
+      cacheClusters: [
+        cacheCluster('web-memcached', { engine: 'memcached', numNodes: 3, zone: 'Multiple', nodeZones: ['us-east-1a', 'us-east-1b', 'us-east-1a'] }),
+        cacheCluster('sessions-001', { engine: 'redis', zone: 'us-east-1a', replicationGroupId: 'sessions' }),
+      ],
+    });
+    const { inventory } = await collect(fake);
+    expect(fake.inputs('DescribeCacheClusters')).toEqual([expect.objectContaining({ ShowCacheNodeInfo: true })]);
     expect(inventory.cacheClusters).toEqual([
-      { id: 'web-memcached', arn: cacheClusterArn('web-memcached'), engine: 'memcached', status: 'available', numNodes: 3, availabilityZone: 'Multiple' },
-      { id: 'sessions-001', arn: cacheClusterArn('sessions-001'), engine: 'redis', status: 'available', numNodes: 1, availabilityZone: 'us-east-1a', replicationGroupId: 'sessions' },
+      {
+        id: 'web-memcached',
+        arn: cacheClusterArn('web-memcached'),
+        engine: 'memcached',
+        status: 'available',
+        numNodes: 3,
+        availabilityZone: 'Multiple',
+        nodeZones: ['us-east-1a', 'us-east-1b', 'us-east-1a'],
+      },
+      { id: 'sessions-001', arn: cacheClusterArn('sessions-001'), engine: 'redis', status: 'available', numNodes: 1, availabilityZone: 'us-east-1a', replicationGroupId: 'sessions', nodeZones: ['us-east-1a'] },
     ]);
     await expectSchemaValid({ elasticache: inventory });
   });

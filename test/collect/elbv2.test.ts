@@ -266,7 +266,7 @@ describe('collectElbv2: listeners and target groups', () => {
     }
   });
 
-  it('leaves a weight-0 target group of a weighted forward out of targetGroupArns', async () => {
+  it('leaves a weight-0 target group of a weighted forward out of targetGroupArns, and keeps every weight', async () => {
     const alb = loadBalancer('canary-alb');
     const blue = targetGroup('blue-tg', { loadBalancerArns: [alb.LoadBalancerArn!] });
     const green = targetGroup('green-tg', { loadBalancerArns: [alb.LoadBalancerArn!] });
@@ -280,8 +280,27 @@ describe('collectElbv2: listeners and target groups', () => {
     });
     const { inventory } = await collect(fake);
     const collected = inventory.loadBalancers[0]!.listeners[0]!;
-    expect(collected.defaultActions).toEqual([{ type: 'forward', targetGroupArns: [blue.TargetGroupArn] }]);
-    expect(collected.rules[0]!.actions).toEqual([{ type: 'forward', targetGroupArns: [canary.TargetGroupArn, blue.TargetGroupArn] }]);
+    expect(collected.defaultActions).toEqual([
+      {
+        type: 'forward',
+        targetGroupArns: [blue.TargetGroupArn],
+        forwardWeights: [
+          { targetGroupArn: blue.TargetGroupArn, weight: 100 },
+          { targetGroupArn: green.TargetGroupArn, weight: 0 },
+        ],
+      },
+    ]);
+    expect(collected.rules[0]!.actions).toEqual([
+      {
+        type: 'forward',
+        targetGroupArns: [canary.TargetGroupArn, blue.TargetGroupArn],
+        forwardWeights: [
+          { targetGroupArn: canary.TargetGroupArn, weight: 10 },
+          { targetGroupArn: blue.TargetGroupArn, weight: 90 },
+          { targetGroupArn: green.TargetGroupArn, weight: 0 },
+        ],
+      },
+    ]);
   });
 
   it('reads a single forward once, from TargetGroupArn and its one-group ForwardConfig', async () => {

@@ -35,7 +35,7 @@ import {
   type ListResourceRecordSetsCommandInput,
   type ResourceRecordSet,
 } from '@aws-sdk/client-route-53';
-import { DescribeInstances$, DescribeInstancesCommand, DescribeSubnets$, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeAvailabilityZones$, DescribeAvailabilityZonesCommand, DescribeInstances$, DescribeInstancesCommand, DescribeSubnets$, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   DescribeListeners$,
   DescribeListenersCommand,
@@ -234,10 +234,10 @@ const usElastiCache: ElastiCacheInventory = {
     },
   ],
   cacheClusters: [
-    { id: 'sessions-001', arn: cacheArn(US, 'cluster', 'sessions-001'), engine: 'redis', status: 'available', numNodes: 1, availabilityZone: 'us-east-1a', replicationGroupId: 'sessions' },
-    { id: 'sessions-002', arn: cacheArn(US, 'cluster', 'sessions-002'), engine: 'redis', status: 'available', numNodes: 1, availabilityZone: 'us-east-1b', replicationGroupId: 'sessions' },
+    { id: 'sessions-001', arn: cacheArn(US, 'cluster', 'sessions-001'), engine: 'redis', status: 'available', numNodes: 1, availabilityZone: 'us-east-1a', replicationGroupId: 'sessions', nodeZones: ['us-east-1a'] },
+    { id: 'sessions-002', arn: cacheArn(US, 'cluster', 'sessions-002'), engine: 'redis', status: 'available', numNodes: 1, availabilityZone: 'us-east-1b', replicationGroupId: 'sessions', nodeZones: ['us-east-1b'] },
     // Nodes in several zones: the API says `Multiple`.
-    { id: 'legacy-memcached', arn: cacheArn(US, 'cluster', 'legacy-memcached'), engine: 'memcached', status: 'available', numNodes: 3, availabilityZone: 'Multiple' },
+    { id: 'legacy-memcached', arn: cacheArn(US, 'cluster', 'legacy-memcached'), engine: 'memcached', status: 'available', numNodes: 3, availabilityZone: 'Multiple', nodeZones: ['us-east-1a', 'us-east-1b', 'us-east-1b'] },
   ],
   serverlessCaches: [{ name: 'api-cache', arn: cacheArn(US, 'serverlesscache', 'api-cache'), engine: 'valkey', status: 'available' }],
 };
@@ -275,8 +275,13 @@ const usEast1: RegionInventory = {
             defaultActions: [forward(WEB_TG)],
             rules: [
               { arn: ruleArn(HTTPS_LISTENER, '0000000000000001'), priority: '10', actions: [forward(API_TG)] },
-              // A weighted forward: both groups, no single TargetGroupArn on the wire.
-              { arn: ruleArn(HTTPS_LISTENER, '0000000000000002'), priority: '20', actions: [forward(WEB_TG, API_TG)] },
+              // A weighted forward: both groups with their weights (one of 0: it receives nothing), no single TargetGroupArn on the wire.
+              {
+                arn: ruleArn(HTTPS_LISTENER, '0000000000000002'),
+                priority: '20',
+                actions: [{ ...forward(WEB_TG, API_TG), forwardWeights: [{ targetGroupArn: WEB_TG, weight: 80 }, { targetGroupArn: API_TG, weight: 20 }] }],
+              },
+              { arn: ruleArn(HTTPS_LISTENER, '0000000000000003'), priority: '30', actions: [{ ...forward(WEB_TG), forwardWeights: [{ targetGroupArn: WEB_TG, weight: 1 }, { targetGroupArn: API_TG, weight: 0 }] }] },
             ],
           },
           { arn: listenerArn(WEB_ALB, '3c4d5e6f7a8b9c0d'), port: 8080, protocol: 'HTTP', defaultActions: [{ type: 'fixed-response', targetGroupArns: [] }], rules: [] },
@@ -371,6 +376,8 @@ const usEast1: RegionInventory = {
           { name: 'step-out', type: 'StepScaling', enabled: true },
         ],
         tags: { env: 'prod', Name: 'web' },
+        suspendedProcesses: [],
+        capacityDistributionStrategy: 'balanced-best-effort',
       },
       {
         arn: `arn:aws:autoscaling:${US}:${ACCOUNT}:autoScalingGroup:22222222-2222-3333-4444-555555555555:autoScalingGroupName/tcp-asg`,
@@ -391,6 +398,8 @@ const usEast1: RegionInventory = {
         instances: [{ id: 'i-0000000000000004', availabilityZone: 'us-east-1a', lifecycleState: 'InService', healthStatus: 'Healthy' }],
         scalingPolicies: [{ name: 'manual', type: 'SimpleScaling', enabled: false }],
         tags: {},
+        suspendedProcesses: ['AZRebalance', 'ReplaceUnhealthy'],
+        capacityDistributionStrategy: 'balanced-only',
       },
       {
         arn: `arn:aws:autoscaling:${US}:${ACCOUNT}:autoScalingGroup:33333333-2222-3333-4444-555555555555:autoScalingGroupName/batch`,
@@ -407,6 +416,8 @@ const usEast1: RegionInventory = {
         instances: [],
         scalingPolicies: [],
         tags: { 'aws:cloudformation:stack-name': 'batch & <friends>' },
+        suspendedProcesses: [],
+        capacityDistributionStrategy: 'balanced-best-effort',
       },
     ],
   },
@@ -421,6 +432,12 @@ const usEast1: RegionInventory = {
       { id: 'subnet-0aaa1111', vpcId: 'vpc-0a1b2c3d', availabilityZone: 'us-east-1a', availabilityZoneId: 'use1-az1', cidrBlock: '10.0.1.0/24' },
       { id: 'subnet-0bbb2222', vpcId: 'vpc-0a1b2c3d', availabilityZone: 'us-east-1b', availabilityZoneId: 'use1-az2', cidrBlock: '10.0.2.0/24' },
       { id: 'subnet-0ccc3333', vpcId: 'vpc-0a1b2c3d', availabilityZone: 'us-east-1c', availabilityZoneId: 'use1-az4', cidrBlock: '10.0.3.0/24' },
+    ],
+    availabilityZones: [
+      { zoneName: 'us-east-1a', zoneId: 'use1-az1' },
+      { zoneName: 'us-east-1b', zoneId: 'use1-az2' },
+      { zoneName: 'us-east-1c', zoneId: 'use1-az4' },
+      { zoneName: 'us-east-1d', zoneId: 'use1-az6' },
     ],
   },
   rds: usRds,
@@ -481,6 +498,8 @@ const euWest1: RegionInventory = {
         ],
         scalingPolicies: [{ name: 'predict', type: 'PredictiveScaling', enabled: true }],
         tags: { env: 'prod' },
+        suspendedProcesses: [],
+        capacityDistributionStrategy: 'balanced-best-effort',
       },
     ],
   },
@@ -492,6 +511,11 @@ const euWest1: RegionInventory = {
     subnets: [
       { id: 'subnet-0eee1111', vpcId: 'vpc-0e0e0e0e', availabilityZone: 'eu-west-1a', availabilityZoneId: 'euw1-az1', cidrBlock: '10.1.1.0/24' },
       { id: 'subnet-0eee2222', vpcId: 'vpc-0e0e0e0e', availabilityZone: 'eu-west-1b', availabilityZoneId: 'euw1-az2', cidrBlock: '10.1.2.0/24' },
+    ],
+    availabilityZones: [
+      { zoneName: 'eu-west-1a', zoneId: 'euw1-az1' },
+      { zoneName: 'eu-west-1b', zoneId: 'euw1-az2' },
+      { zoneName: 'eu-west-1c', zoneId: 'euw1-az3' },
     ],
   },
   // A cross-region Aurora replica of billing, a cluster-mode Valkey group of two shards, the orders replica table.
@@ -564,6 +588,7 @@ const euWest1: RegionInventory = {
       numNodes: 1,
       availabilityZone: i === 0 || i === 3 ? 'eu-west-1a' : 'eu-west-1b',
       replicationGroupId: 'eu-cache',
+      nodeZones: [i === 0 || i === 3 ? 'eu-west-1a' : 'eu-west-1b'],
     })),
     serverlessCaches: [],
   },
@@ -780,7 +805,7 @@ const OPERATION_SCHEMAS: Record<FakeService, Record<string, typeof GetCallerIden
     DescribeTags: DescribeTags$,
   },
   autoscaling: { DescribeAutoScalingGroups: DescribeAutoScalingGroups$, DescribePolicies: DescribePolicies$ },
-  ec2: { DescribeInstances: DescribeInstances$, DescribeSubnets: DescribeSubnets$ },
+  ec2: { DescribeInstances: DescribeInstances$, DescribeSubnets: DescribeSubnets$, DescribeAvailabilityZones: DescribeAvailabilityZones$ },
   route53: { ListHostedZones: ListHostedZones$, ListResourceRecordSets: ListResourceRecordSets$, ListHealthChecks: ListHealthChecks$ },
   rds: { DescribeDBInstances: DescribeDBInstances$, DescribeDBClusters: DescribeDBClusters$ },
   elasticache: {
@@ -1006,11 +1031,15 @@ describe('fake AWS read by the real SDK clients', () => {
     expect(Rules?.map((r) => [r.Priority, r.IsDefault])).toEqual([
       ['10', false],
       ['20', false],
+      ['30', false],
       ['default', true],
     ]);
     expect(Rules?.[1]?.Actions?.[0]?.TargetGroupArn).toBeUndefined();
-    expect(Rules?.[1]?.Actions?.[0]?.ForwardConfig?.TargetGroups?.map((g) => g.TargetGroupArn)).toEqual([WEB_TG, API_TG]);
-    expect(Rules?.[2]?.Actions).toEqual(Listeners?.[1]?.DefaultActions);
+    expect(Rules?.[1]?.Actions?.[0]?.ForwardConfig?.TargetGroups?.map((g) => [g.TargetGroupArn, g.Weight])).toEqual([
+      [WEB_TG, 80],
+      [API_TG, 20],
+    ]);
+    expect(Rules?.[3]?.Actions).toEqual(Listeners?.[1]?.DefaultActions);
     expect(Rules?.[0]?.Conditions?.[0]).toMatchObject({ Field: 'path-pattern', Values: ['/rule-10/*'] });
 
     const { TargetGroups } = await client.send(new DescribeTargetGroupsCommand({}));
@@ -1095,7 +1124,7 @@ describe('fake AWS read by the real SDK clients', () => {
     await expect(client.send(new DescribeAutoScalingGroupsCommand({ MaxRecords: 101 }))).rejects.toMatchObject({ name: 'ValidationError' });
   });
 
-  it('serves EC2 instances through the instance-id filter, and subnets', async () => {
+  it('serves EC2 instances through the instance-id filter, subnets and zones', async () => {
     const { url, requests } = await start({ pageSize: 10 });
     const client = new EC2Client(sdkConfig(url, US));
     const { Reservations, NextToken } = await client.send(
@@ -1130,6 +1159,13 @@ describe('fake AWS read by the real SDK clients', () => {
       DefaultForAz: false,
       AvailableIpAddressCount: 250,
     });
+    const { AvailabilityZones } = await client.send(new DescribeAvailabilityZonesCommand({}));
+    expect(AvailabilityZones?.map((z) => [z.ZoneName, z.ZoneId, z.State, z.ZoneType])).toEqual([
+      ['us-east-1a', 'use1-az1', 'available', 'availability-zone'],
+      ['us-east-1b', 'use1-az2', 'available', 'availability-zone'],
+      ['us-east-1c', 'use1-az4', 'available', 'availability-zone'],
+      ['us-east-1d', 'use1-az6', 'available', 'availability-zone'],
+    ]);
 
     await expect(client.send(new DescribeInstancesCommand({ InstanceIds: ['i-gone'] }))).rejects.toMatchObject({
       name: 'InvalidInstanceID.NotFound',
@@ -1348,7 +1384,7 @@ describe('fake AWS read by the real SDK clients', () => {
     expect(CacheClusters?.[2]?.CacheNodes?.map((n) => [n.CacheNodeId, n.CustomerAvailabilityZone])).toEqual([
       ['0001', 'us-east-1a'],
       ['0002', 'us-east-1b'],
-      ['0003', 'us-east-1c'],
+      ['0003', 'us-east-1b'],
     ]);
     expect(CacheClusters?.[2]?.ConfigurationEndpoint?.Port).toBe(11211);
     const alone = await client.send(new DescribeCacheClustersCommand({ ShowCacheClustersNotInReplicationGroups: true }));

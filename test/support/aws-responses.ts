@@ -13,7 +13,7 @@ import {
   type ContinuousBackupsDescription,
   type TableDescription as DynamoDbTableDescription,
 } from '@aws-sdk/client-dynamodb';
-import type { Instance as Ec2Instance, Subnet as Ec2Subnet } from '@aws-sdk/client-ec2';
+import type { AvailabilityZone as Ec2Zone, Instance as Ec2Instance, Subnet as Ec2Subnet } from '@aws-sdk/client-ec2';
 import type {
   CacheCluster as EcCacheCluster,
   NodeGroupMember as EcNodeGroupMember,
@@ -31,7 +31,7 @@ import type {
   TargetHealthDescription,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 
-export type { AsgGroup, AsgPolicy, Ec2Instance, Ec2Subnet, ElbListener, ElbLoadBalancer, ElbRule, ElbTag, ElbTargetGroup, TargetHealthDescription };
+export type { AsgGroup, AsgPolicy, Ec2Instance, Ec2Subnet, Ec2Zone, ElbListener, ElbLoadBalancer, ElbRule, ElbTag, ElbTargetGroup, TargetHealthDescription };
 export type { ContinuousBackupsDescription, DynamoDbTableDescription, EcCacheCluster, EcReplicationGroup, EcServerlessCache, RdsDbCluster, RdsDbInstance };
 
 export const ACCOUNT_ID = '111122223333';
@@ -274,6 +274,8 @@ export function autoScalingGroup(
     healthCheckType?: string;
     instances?: [id: string, zone: string][];
     tags?: Record<string, string>;
+    suspendedProcesses?: string[];
+    capacityDistributionStrategy?: 'balanced-best-effort' | 'balanced-only';
   } = {},
 ): AsgGroup {
   const zones = options.zones ?? TWO_ZONES;
@@ -300,7 +302,7 @@ export function autoScalingGroup(
       ProtectedFromScaleIn: false,
     })),
     CreatedTime: new Date('2024-08-19T18:08:23.245Z'),
-    SuspendedProcesses: [],
+    SuspendedProcesses: (options.suspendedProcesses ?? []).map((ProcessName) => ({ ProcessName, SuspensionReason: 'User suspended at 2024-08-20T09:00:00Z' })),
     VPCZoneIdentifier: zones.map(([, subnet]) => subnet).join(','),
     EnabledMetrics: [],
     Tags: Object.entries(options.tags ?? {}).map(([Key, Value]) => ({
@@ -315,6 +317,7 @@ export function autoScalingGroup(
     ServiceLinkedRoleARN: `arn:aws:iam::${ACCOUNT_ID}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
     TrafficSources: (options.targetGroupArns ?? []).map((Identifier) => ({ Identifier, Type: 'elbv2' })),
     CapacityRebalance: false,
+    AvailabilityZoneDistribution: { CapacityDistributionStrategy: options.capacityDistributionStrategy ?? 'balanced-best-effort' },
   };
 }
 
@@ -368,6 +371,21 @@ export function instance(id: string, zone: string, options: { state?: 'running' 
 }
 
 /** A `DescribeSubnets` entry (see the API reference example). */
+/** A `DescribeAvailabilityZones` entry (see the API reference example). */
+export function availabilityZone(zoneName: string, zoneId: string, region = REGION): Ec2Zone {
+  return {
+    State: 'available',
+    OptInStatus: 'opt-in-not-required',
+    Messages: [],
+    RegionName: region,
+    ZoneName: zoneName,
+    ZoneId: zoneId,
+    GroupName: region,
+    NetworkBorderGroup: region,
+    ZoneType: 'availability-zone',
+  };
+}
+
 export function subnet(id: string, zone: string, cidr: string, vpcId = VPC_ID): Ec2Subnet {
   const zoneIds: Record<string, string> = { 'us-east-1a': 'use1-az6', 'us-east-1b': 'use1-az1', 'us-east-1c': 'use1-az2', 'us-east-1d': 'use1-az4' };
   return {
@@ -684,7 +702,7 @@ export function replicationGroup(
  */
 export function cacheCluster(
   id: string,
-  options: { engine?: 'redis' | 'valkey' | 'memcached'; numNodes?: number; zone?: string; replicationGroupId?: string; status?: string; region?: string } = {},
+  options: { engine?: 'redis' | 'valkey' | 'memcached'; numNodes?: number; zone?: string; nodeZones?: string[]; replicationGroupId?: string; status?: string; region?: string } = {},
 ): EcCacheCluster {
   const engine = options.engine ?? 'redis';
   const region = options.region ?? REGION;
@@ -717,6 +735,15 @@ export function cacheCluster(
   if (memcached) cluster.ConfigurationEndpoint = { Address: `${id}.${hexId(`cc/${id}`, 6)}.cfg.use1.cache.amazonaws.com`, Port: 11211 };
   else Object.assign(cluster, { SnapshotRetentionLimit: 1, SnapshotWindow: '05:00-06:00', TransitEncryptionMode: 'required' });
   if (options.replicationGroupId) cluster.ReplicationGroupId = options.replicationGroupId;
+  // Sent only with `ShowCacheNodeInfo` (the mocked region drops them otherwise).
+  cluster.CacheNodes = Array.from({ length: cluster.NumCacheNodes! }, (_, n) => ({
+    CacheNodeId: String(n + 1).padStart(4, '0'),
+    CacheNodeStatus: 'available',
+    CacheNodeCreateTime: new Date('2024-07-02T12:11:41.000Z'),
+    Endpoint: { Address: `${id}.${String(n + 1).padStart(4, '0')}.${hexId(`cc/${id}`, 6)}.use1.cache.amazonaws.com`, Port: memcached ? 11211 : 6379 },
+    ParameterGroupStatus: 'in-sync',
+    CustomerAvailabilityZone: options.nodeZones?.[n] ?? cluster.PreferredAvailabilityZone,
+  }));
   return cluster;
 }
 

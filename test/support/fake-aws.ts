@@ -895,6 +895,26 @@ const HANDLERS: Record<FakeService, Record<string, Handler>> = {
       const page = this.page(call, subnets, EC2_PAGES);
       return list('subnetSet', page.items, (s) => subnetXml(s, call.region, this.accountId), 'item') + t('nextToken', page.next);
     },
+
+    DescribeAvailabilityZones(call) {
+      return list(
+        'availabilityZoneInfo',
+        fakeZones(call.data),
+        (z) =>
+          [
+            t('zoneName', z.zoneName),
+            t('zoneState', 'available'),
+            t('regionName', call.region),
+            '<messageSet/>',
+            t('zoneId', z.zoneId),
+            t('groupName', call.region),
+            t('networkBorderGroup', call.region),
+            t('zoneType', 'availability-zone'),
+            t('optInStatus', 'opt-in-not-required'),
+          ].join(''),
+        'item',
+      );
+    },
   },
 
   route53: {
@@ -1191,15 +1211,16 @@ function loadBalancerXml(lb: LoadBalancer): string {
 function actionsXml(name: string, actions: readonly ListenerAction[]): string {
   return list(name, actions, (action) => {
     const arns = action.targetGroupArns;
+    const weights = action.forwardWeights ?? arns.map((targetGroupArn) => ({ targetGroupArn, weight: 1 }));
     return [
       t('Type', action.type),
-      arns.length === 1 ? t('TargetGroupArn', arns[0]) : '',
+      weights.length === 1 ? t('TargetGroupArn', weights[0]!.targetGroupArn) : '',
       action.type === 'redirect' ? e('RedirectConfig', t('Protocol', 'HTTPS'), t('Port', '443'), t('Host', '#{host}'), t('Path', '/#{path}'), t('Query', '#{query}'), t('StatusCode', 'HTTP_301')) : '',
       action.type === 'fixed-response' ? e('FixedResponseConfig', t('MessageBody', 'Not Found'), t('StatusCode', '404'), t('ContentType', 'text/plain')) : '',
       arns.length > 0
         ? e(
             'ForwardConfig',
-            list('TargetGroups', arns, (arn) => t('TargetGroupArn', arn) + t('Weight', 1)),
+            list('TargetGroups', weights, (w) => t('TargetGroupArn', w.targetGroupArn) + t('Weight', w.weight)),
             e('TargetGroupStickinessConfig', t('Enabled', false)),
           )
         : '',
@@ -1309,7 +1330,7 @@ function autoScalingGroupXml(g: AutoScalingGroup, region: string, accountId: str
         t('ProtectedFromScaleIn', false),
       ].join(''),
     ),
-    '<SuspendedProcesses/>',
+    list('SuspendedProcesses', g.suspendedProcesses ?? [], (name) => t('ProcessName', name) + t('SuspensionReason', `User suspended at ${CREATED}`)),
     // Comma-separated subnet ids.
     t('VPCZoneIdentifier', g.subnetIds.length > 0 ? g.subnetIds.join(',') : undefined),
     '<EnabledMetrics/>',
@@ -1321,6 +1342,7 @@ function autoScalingGroupXml(g: AutoScalingGroup, region: string, accountId: str
     t('ServiceLinkedRoleARN', `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`),
     t('CapacityRebalance', false),
     list('TrafficSources', g.trafficSources, (s) => t('Identifier', s.identifier) + t('Type', s.type)),
+    e('AvailabilityZoneDistribution', t('CapacityDistributionStrategy', g.capacityDistributionStrategy ?? 'balanced-best-effort')),
   ].join('');
 }
 
@@ -1375,6 +1397,27 @@ function instanceXml(i: Ec2Instance, region: string): string {
 }
 
 /** EC2 `Subnet` (`item` of `subnetSet`). */
+/**
+ * The zones `DescribeAvailabilityZones` lists: the inventory's own, else zones a to c of the
+ * region, with the zone ids its subnets give them (`use1-az1`... where they give none).
+ */
+export function fakeZones(data: RegionInventory): { zoneName: string; zoneId: string }[] {
+  if (data.ec2.availabilityZones) return data.ec2.availabilityZones;
+  const ids = new Map(data.ec2.subnets.flatMap((s) => (s.availabilityZoneId ? [[s.availabilityZone, s.availabilityZoneId] as const] : [])));
+  const used = new Set(ids.values());
+  let next = 1;
+  return ['a', 'b', 'c'].map((letter) => {
+    const zoneName = `${data.region}${letter}`;
+    let zoneId = ids.get(zoneName);
+    while (zoneId === undefined) {
+      const candidate = `${shortRegion(data.region)}-az${next++}`;
+      if (!used.has(candidate)) zoneId = candidate;
+    }
+    used.add(zoneId);
+    return { zoneName, zoneId };
+  });
+}
+
 function subnetXml(s: Subnet, region: string, accountId: string): string {
   return [
     t('subnetId', s.id),
@@ -1743,7 +1786,7 @@ function cacheClusterXml(c: CacheCluster, region: string, showNodes: boolean): s
   const host = `${fakeHex(c.arn, 6)}.${shortRegion(region)}.cache.amazonaws.com`;
   const port = memcached ? 11211 : 6379;
   // A Memcached cluster across zones says `Multiple`: its nodes spread over the region's first zones.
-  const nodeZone = (n: number) => (c.availabilityZone === 'Multiple' || c.availabilityZone === undefined ? `${region}${'abc'[n % 3]}` : c.availabilityZone);
+  const nodeZone = (n: number) => fakeNodeZone(c, region, n);
   const nodes = Array.from({ length: c.numNodes }, (_, n) => n);
   return [
     t('CacheClusterId', c.id),
@@ -1791,6 +1834,11 @@ function cacheClusterXml(c: CacheCluster, region: string, showNodes: boolean): s
     t('NetworkType', 'ipv4'),
     t('IpDiscovery', 'ipv4'),
   ].join('');
+}
+
+/** A cache node's zone: the inventory's, else its cluster's; a Memcached cluster across zones (`Multiple`) spreads over the region's first zones. */
+export function fakeNodeZone(c: CacheCluster, region: string, n: number): string {
+  return c.nodeZones?.[n] ?? (c.availabilityZone === 'Multiple' || c.availabilityZone === undefined ? `${region}${'abc'[n % 3]}` : c.availabilityZone);
 }
 
 /** `ServerlessCache` (a `member` of `ServerlessCaches`), in the order of the SDK schema. */
@@ -1927,6 +1975,12 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
     for (const lb of lbs) {
       lb.availabilityZones = lb.availabilityZones.map(({ zoneName, subnetId }) => (subnetId === undefined ? { zoneName } : { zoneName, subnetId }));
       if (lb.type !== 'application') for (const listener of lb.listeners) listener.rules = [];
+      // A forward to several groups is collected with every group's weight (1 where the inventory gives none).
+      for (const listener of lb.listeners) {
+        for (const action of [...listener.defaultActions, ...listener.rules.flatMap((r) => r.actions)]) {
+          if (action.targetGroupArns.length > 1) action.forwardWeights ??= action.targetGroupArns.map((targetGroupArn) => ({ targetGroupArn, weight: 1 }));
+        }
+      }
     }
     if (lbs.length > 0 && fails('elbv2', 'DescribeLoadBalancerAttributes')) for (const lb of lbs) lb.attributes = {};
     if (lbs.length > 0 && fails('elbv2', 'DescribeListeners')) for (const lb of lbs) lb.listeners = [];
@@ -1949,10 +2003,13 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
     for (const group of groups) {
       if (group.healthCheckTypes.length === 0) group.healthCheckTypes = ['EC2'];
       if (noPolicies) group.scalingPolicies = [];
+      group.suspendedProcesses ??= [];
+      group.capacityDistributionStrategy ??= 'balanced-best-effort';
     }
 
     // EC2
     const subnets = fails('ec2', 'DescribeSubnets') ? [] : data.ec2.subnets;
+    const availabilityZones = fails('ec2', 'DescribeAvailabilityZones') ? undefined : fakeZones(data);
     const ids = [...new Set(tgs.filter((tg) => tg.targetType === 'instance').flatMap((tg) => tg.targets.map((target) => target.id)))];
     let instances: Ec2Instance[] = [];
     if (ids.length > 0 && !fails('ec2', 'DescribeInstances')) {
@@ -1970,6 +2027,7 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
     const replicationGroups = fails('elasticache', 'DescribeReplicationGroups') ? [] : data.elasticache.replicationGroups;
     const cacheClusters = fails('elasticache', 'DescribeCacheClusters') ? [] : data.elasticache.cacheClusters;
     const serverlessCaches = fails('elasticache', 'DescribeServerlessCaches') ? [] : data.elasticache.serverlessCaches;
+    for (const cache of cacheClusters) cache.nodeZones = Array.from({ length: cache.numNodes }, (_, n) => fakeNodeZone(cache, region, n));
     for (const group of replicationGroups) {
       group.clusterMode ??= group.nodeGroups.length > 1 ? 'enabled' : 'disabled';
       for (const member of group.nodeGroups.flatMap((ng) => ng.members)) {
@@ -1992,7 +2050,7 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
       region,
       elbv2: { loadBalancers: lbs, targetGroups: tgs },
       autoscaling: { groups },
-      ec2: { instances, subnets },
+      ec2: { instances, subnets, ...(availabilityZones ? { availabilityZones } : {}) },
       rds: { instances: dbInstances, clusters: dbClusters },
       elasticache: { replicationGroups, cacheClusters, serverlessCaches },
       dynamodb: { tables },

@@ -13,7 +13,7 @@ import { AutoScalingClient, DescribeAutoScalingGroupsCommand, DescribePoliciesCo
 import { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeCacheClustersCommand, DescribeReplicationGroupsCommand, DescribeServerlessCachesCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { DescribeDBClustersCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
-import { DescribeInstancesCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeAvailabilityZonesCommand, DescribeInstancesCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   DescribeListenersCommand,
   DescribeLoadBalancerAttributesCommand,
@@ -47,6 +47,8 @@ import {
   type RdsDbInstance,
   type Ec2Instance,
   type Ec2Subnet,
+  type Ec2Zone,
+  availabilityZone,
   type ElbListener,
   type ElbLoadBalancer,
   type ElbRule,
@@ -76,6 +78,8 @@ export interface World {
   scalingPolicies: AsgPolicy[];
   instances: Ec2Instance[];
   subnets: Ec2Subnet[];
+  /** `DescribeAvailabilityZones`; defaults to zones a to c of the region as use1-az1 to az3. */
+  availabilityZones: Ec2Zone[];
   dbInstances: RdsDbInstance[];
   dbClusters: RdsDbCluster[];
   replicationGroups: EcReplicationGroup[];
@@ -102,6 +106,7 @@ export const OPERATION_SERVICE = {
   DescribePolicies: 'autoscaling',
   DescribeInstances: 'ec2',
   DescribeSubnets: 'ec2',
+  DescribeAvailabilityZones: 'ec2',
   DescribeDBInstances: 'rds',
   DescribeDBClusters: 'rds',
   DescribeReplicationGroups: 'elasticache',
@@ -173,6 +178,7 @@ export class MockedRegion {
       scalingPolicies: [],
       instances: [],
       subnets: [],
+      availabilityZones: ['a', 'b', 'c'].map((letter, i) => availabilityZone(`${options.region ?? REGION}${letter}`, `use1-az${i + 1}`, options.region ?? REGION)),
       dbInstances: [],
       dbClusters: [],
       replicationGroups: [],
@@ -213,6 +219,7 @@ export class MockedRegion {
     this.autoscaling.on(DescribePoliciesCommand).callsFake(this.handler('DescribePolicies', (i) => this.describePolicies(i)));
     this.ec2.on(DescribeInstancesCommand).callsFake(this.handler('DescribeInstances', (i) => this.describeInstances(i)));
     this.ec2.on(DescribeSubnetsCommand).callsFake(this.handler('DescribeSubnets', (i) => this.describeSubnets(i)));
+    this.ec2.on(DescribeAvailabilityZonesCommand).callsFake(this.handler('DescribeAvailabilityZones', () => ({ AvailabilityZones: this.world.availabilityZones })));
     this.rds.on(DescribeDBInstancesCommand).callsFake(this.handler('DescribeDBInstances', (i) => this.describeDbInstances(i)));
     this.rds.on(DescribeDBClustersCommand).callsFake(this.handler('DescribeDBClusters', (i) => this.describeDbClusters(i)));
     this.elasticache.on(DescribeReplicationGroupsCommand).callsFake(this.handler('DescribeReplicationGroups', (i) => this.describeReplicationGroups(i)));
@@ -451,7 +458,8 @@ export class MockedRegion {
   private describeCacheClusters(input: Input): Output {
     checkRange('MaxRecords', input.MaxRecords, 20, 100);
     unsupported('DescribeCacheClusters', input, ['CacheClusterId']);
-    const clusters = input.ShowCacheClustersNotInReplicationGroups ? this.world.cacheClusters.filter((c) => !c.ReplicationGroupId) : this.world.cacheClusters;
+    const listed = input.ShowCacheClustersNotInReplicationGroups ? this.world.cacheClusters.filter((c) => !c.ReplicationGroupId) : this.world.cacheClusters;
+    const clusters = input.ShowCacheNodeInfo ? listed : listed.map(({ CacheNodes: _nodes, ...cluster }) => cluster);
     const page = this.page('DescribeCacheClusters', clusters, input.Marker, input.MaxRecords, 100);
     return withNext({ CacheClusters: page.items }, 'Marker', page.next);
   }
