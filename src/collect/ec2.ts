@@ -61,6 +61,7 @@ export async function collectSubnets(client: EC2Client, calls: RegionCalls): Pro
  * Undefined (and a gap) when the call fails: not collected.
  */
 export async function collectAvailabilityZones(client: EC2Client, calls: RegionCalls): Promise<Ec2Inventory['availabilityZones']> {
+  if (!calls.wants('ec2:DescribeAvailabilityZones')) return undefined;
   const response = await calls.guard(() => calls.call('ec2:DescribeAvailabilityZones', () => client.send(new DescribeAvailabilityZonesCommand({}))));
   if (!response) return undefined;
   return (response.AvailabilityZones ?? []).flatMap((z) => (z.ZoneName && z.ZoneId ? [{ zoneName: z.ZoneName, zoneId: z.ZoneId }] : []));
