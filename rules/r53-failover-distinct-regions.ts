@@ -3,8 +3,15 @@ import type { AccountScope, RecordGroup } from '../src/engine/account-scope.js';
 import { defineAccountRule } from '../src/engine/define-rule.js';
 import type { ResolvedLoadBalancer } from '../src/model/dns-resolver.js';
 import type { DnsRecord } from '../src/model/inventory.js';
-import { groupData, resourceRecordSet, upsertCommand, type RecordDraft } from './support/route53.js';
+import { groupData, resourceRecordSet, upsertCommand, withEndpoint, type EndpointPlaceholders } from './support/route53.js';
 import { placeholder } from '../src/engine/command.js';
+
+/** The secondary pointed to a load balancer the user picks in another region; its other fields as they are (a CNAME stays a CNAME). */
+const LOAD_BALANCER_IN_ANOTHER_REGION: EndpointPlaceholders = {
+  aliasHostedZoneId: placeholder('hosted-zone-id', 'load-balancer-canonical-hosted-zone-id'),
+  dnsName: placeholder('dns-name', 'load-balancer-dns-name-in-another-region'),
+  value: placeholder('dns-name', 'load-balancer-dns-name-in-another-region'),
+};
 
 export default defineAccountRule({
   id: 'r53-failover-distinct-regions',
@@ -45,7 +52,7 @@ export default defineAccountRule({
       };
       const data = { ...groupData(group), primary: placement(primary), secondary: placement(secondary) };
       const primaryArns = new Set(primary.map((d) => d.loadBalancer.arn));
-      const steps = secondaries.map((record) => upsertCommand(group.zone, resourceRecordSet(inAnotherRegion(record))));
+      const steps = secondaries.map((record) => upsertCommand(group.zone, resourceRecordSet(withEndpoint(record, LOAD_BALANCER_IN_ANOTHER_REGION))));
       if (secondary.every((d) => primaryArns.has(d.loadBalancer.arn))) {
         fail(ref, 'sameLoadBalancer', { ...groupData(group), loadBalancers: placement(secondary) }, { evidence, steps });
       } else if (secondaryRegions.every((region) => primaryRegions.includes(region))) {
@@ -72,17 +79,4 @@ function names(destinations: ResolvedLoadBalancer[]): string[] {
 /** `web-alb (us-east-1), api-alb (us-east-1)`. */
 function placement(destinations: ResolvedLoadBalancer[]): string {
   return destinations.map((d) => `${d.loadBalancer.name} (${d.region})`).join(', ');
-}
-
-/** The secondary pointed to a load balancer the user picks in another region; its other fields as they are (a CNAME stays a CNAME). */
-function inAnotherRegion(record: DnsRecord): RecordDraft {
-  if (!record.aliasTarget) return { ...record, values: [placeholder('dns-name', 'load-balancer-dns-name-in-another-region')] };
-  return {
-    ...record,
-    aliasTarget: {
-      hostedZoneId: placeholder('hosted-zone-id', 'load-balancer-canonical-hosted-zone-id'),
-      dnsName: placeholder('dns-name', 'load-balancer-dns-name-in-another-region'),
-      evaluateTargetHealth: true,
-    },
-  };
 }

@@ -1,5 +1,6 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
-import { healthCheckCommands, recordData, recordEvidence } from './support/route53.js';
+import { recordHealth } from '../src/model/dns.js';
+import { HEALTH_CHECK_FIX, healthCheckCommands, recordData, recordEvidence } from './support/route53.js';
 
 export default defineAccountRule({
   id: 'r53-failover-health-check',
@@ -18,8 +19,7 @@ export default defineAccountRule({
   rationale:
     'Route 53 answers with the secondary only when it considers the primary unhealthy, and it knows that only from a health check or, for an alias, from the health of the target. Without either the primary is always healthy to Route 53, and failover never happens.',
   remediation: {
-    summary:
-      'Set EvaluateTargetHealth on the alias (load balancer, S3 website, another record), or create a health check for the endpoint and attach it to the record (CloudFront aliases and non-alias records).',
+    summary: HEALTH_CHECK_FIX,
     docs: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-complex-configs.html',
   },
   check(scope, { pass, fail }) {
@@ -27,13 +27,11 @@ export default defineAccountRule({
       if (record.failover !== 'PRIMARY') continue;
       const ref = scope.recordRef(zone, record);
       const evidence = recordEvidence(record);
-      if (record.healthCheckId !== undefined) {
-        pass(ref, 'healthCheck', { ...recordData(zone, record), healthCheckId: record.healthCheckId }, { evidence });
-      } else if (record.aliasTarget?.evaluateTargetHealth) {
-        pass(ref, 'evaluatesTargetHealth', { ...recordData(zone, record), target: record.aliasTarget.dnsName }, { evidence });
-      } else {
-        fail(ref, 'noHealthCheck', recordData(zone, record), { evidence, steps: healthCheckCommands(zone, record) });
-      }
+      const data = recordData(zone, record);
+      const health = recordHealth(record);
+      if (!health) fail(ref, 'noHealthCheck', data, { evidence, steps: healthCheckCommands(zone, record) });
+      else if ('healthCheckId' in health) pass(ref, 'healthCheck', { ...data, healthCheckId: health.healthCheckId }, { evidence });
+      else pass(ref, 'evaluatesTargetHealth', { ...data, target: health.evaluatedTarget }, { evidence });
     }
   },
 });

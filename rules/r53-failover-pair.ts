@@ -1,7 +1,6 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
-import type { RecordGroup } from '../src/engine/account-scope.js';
 import type { DnsRecord } from '../src/model/inventory.js';
-import { createHealthCheckCommand, groupData, NEW_HEALTH_CHECK_ID, resourceRecordSet, upsertCommand, type RecordDraft } from './support/route53.js';
+import { groupData, newHealthCheckCommands, placeholderRecord, resourceRecordSet, upsertCommand, type RecordDraft } from './support/route53.js';
 import { placeholder } from '../src/engine/command.js';
 
 export default defineAccountRule({
@@ -36,14 +35,12 @@ export default defineAccountRule({
       if (primaries.length > 0 && secondaries.length > 0) {
         pass(ref, 'paired', { ...groupData(group), primary, secondary }, { evidence });
       } else if (primaries.length > 0) {
-        const steps = [upsertCommand(group.zone, resourceRecordSet(missingHalf(group, primaries[0]!, 'SECONDARY')))];
+        const steps = [upsertCommand(group.zone, resourceRecordSet(missingHalf(primaries[0]!, 'SECONDARY')))];
         fail(ref, 'primaryWithoutSecondary', { ...groupData(group), primary }, { evidence, steps });
       } else {
-        const newPrimary = missingHalf(group, secondaries[0]!, 'PRIMARY');
+        const newPrimary = missingHalf(secondaries[0]!, 'PRIMARY');
         // A primary whose health Route 53 cannot see would never hand over to the secondary.
-        const steps = newPrimary.aliasTarget
-          ? [upsertCommand(group.zone, resourceRecordSet(newPrimary))]
-          : [createHealthCheckCommand(group.zone, newPrimary), upsertCommand(group.zone, resourceRecordSet({ ...newPrimary, healthCheckId: NEW_HEALTH_CHECK_ID }))];
+        const steps = newPrimary.aliasTarget ? [upsertCommand(group.zone, resourceRecordSet(newPrimary))] : newHealthCheckCommands(group.zone, newPrimary);
         fail(ref, 'secondaryWithoutPrimary', { ...groupData(group), secondary }, { evidence, steps });
       }
     }
@@ -55,14 +52,7 @@ function setIdentifiers(records: DnsRecord[]): string {
 }
 
 /** The other half of the pair, shaped like the existing one (alias or values), its endpoint left to the user. */
-function missingHalf(group: RecordGroup, existing: DnsRecord, role: 'PRIMARY' | 'SECONDARY'): RecordDraft {
-  const endpoint = role === 'PRIMARY' ? 'primary' : 'standby';
-  const record: RecordDraft = { name: group.name, type: group.type, setIdentifier: placeholder('route53-set-identifier', `${role.toLowerCase()}-set-identifier`), failover: role, values: [] };
-  if (existing.aliasTarget) {
-    record.aliasTarget = { hostedZoneId: placeholder('hosted-zone-id', `${endpoint}-alias-hosted-zone-id`), dnsName: placeholder('dns-name', `${endpoint}-dns-name`), evaluateTargetHealth: true };
-  } else {
-    record.ttl = existing.ttl ?? 60;
-    record.values = [group.type === 'CNAME' ? placeholder('dns-name', `${endpoint}-host-name`) : placeholder('ip-address', `${endpoint}-address`)];
-  }
-  return record;
+function missingHalf(existing: DnsRecord, role: 'PRIMARY' | 'SECONDARY'): RecordDraft {
+  const setIdentifier = placeholder('route53-set-identifier', `${role.toLowerCase()}-set-identifier`);
+  return placeholderRecord(existing, { setIdentifier, failover: role }, role === 'PRIMARY' ? 'primary' : 'standby');
 }

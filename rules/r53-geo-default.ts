@@ -1,7 +1,7 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
 import { routingPolicy } from '../src/model/dns.js';
 import type { DnsRecord } from '../src/model/inventory.js';
-import { groupData, resourceRecordSet, upsertCommand, type RecordDraft } from './support/route53.js';
+import { groupData, placeholderRecord, resourceRecordSet, upsertCommand, type RecordDraft } from './support/route53.js';
 import { placeholder } from '../src/engine/command.js';
 
 export default defineAccountRule({
@@ -48,12 +48,5 @@ function locationOf(record: DnsRecord): string {
 
 /** A default-location record shaped like an existing one of the group (alias or values), its endpoint left to the user. */
 function defaultLocationRecord(sample: DnsRecord): RecordDraft {
-  const record: RecordDraft = { name: sample.name, type: sample.type, setIdentifier: placeholder('route53-set-identifier', 'default-set-identifier'), geoLocation: { countryCode: '*' }, values: [] };
-  if (sample.aliasTarget) {
-    record.aliasTarget = { hostedZoneId: placeholder('hosted-zone-id', 'default-alias-hosted-zone-id'), dnsName: placeholder('dns-name', 'default-dns-name'), evaluateTargetHealth: true };
-  } else {
-    record.ttl = sample.ttl ?? 60;
-    record.values = [sample.type === 'CNAME' ? placeholder('dns-name', 'default-host-name') : placeholder('ip-address', 'default-address')];
-  }
-  return record;
+  return placeholderRecord(sample, { setIdentifier: placeholder('route53-set-identifier', 'default-set-identifier'), geoLocation: { countryCode: '*' } }, 'default');
 }

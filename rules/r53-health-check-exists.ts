@@ -1,5 +1,5 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
-import { createHealthCheckCommand, NEW_HEALTH_CHECK_ID, recordData, recordEvidence, resourceRecordSet, upsertCommand } from './support/route53.js';
+import { newHealthCheckCommands, recordData, recordEvidence } from './support/route53.js';
 
 export default defineAccountRule({
   id: 'r53-health-check-exists',
@@ -29,11 +29,7 @@ export default defineAccountRule({
         pass(ref, 'exists', { ...recordData(zone, record), healthCheckId }, { evidence });
         continue;
       }
-      const steps = [
-        createHealthCheckCommand(zone, record),
-        upsertCommand(zone, resourceRecordSet({ ...record, healthCheckId: NEW_HEALTH_CHECK_ID })),
-      ];
-      fail(ref, 'deleted', { ...recordData(zone, record), healthCheckId }, { evidence: { ...evidence, healthCheckExists: false }, steps });
+      fail(ref, 'deleted', { ...recordData(zone, record), healthCheckId }, { evidence: { ...evidence, healthCheckExists: false }, steps: newHealthCheckCommands(zone, record) });
     }
   },
 });

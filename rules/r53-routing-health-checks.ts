@@ -1,6 +1,6 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
-import { routingPolicy, type RoutingPolicy } from '../src/model/dns.js';
-import { healthCheckCommands, recordData, recordEvidence } from './support/route53.js';
+import { recordHealth, routingPolicy, type RoutingPolicy } from '../src/model/dns.js';
+import { HEALTH_CHECK_FIX, healthCheckCommands, recordData, recordEvidence } from './support/route53.js';
 
 /** Policies that pick among several records and skip the unhealthy ones, when they know which are. */
 const HEALTH_AWARE_POLICIES: ReadonlySet<RoutingPolicy> = new Set(['latency', 'weighted', 'geolocation', 'geoproximity', 'multivalue']);
@@ -22,8 +22,7 @@ export default defineAccountRule({
   rationale:
     'Latency, weighted, geolocation, geoproximity and multivalue routing leave an unhealthy record out of their answers, but only when they can tell it is unhealthy. A record with no health check is always healthy to Route 53, so its share of users keeps going to a dead endpoint.',
   remediation: {
-    summary:
-      'Set EvaluateTargetHealth on the alias (load balancer, S3 website, another record), or create a health check for the endpoint and attach it to the record (CloudFront aliases and non-alias records).',
+    summary: HEALTH_CHECK_FIX,
     docs: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-how-route-53-chooses-records.html',
   },
   check(scope, { pass, fail }) {
@@ -33,13 +32,10 @@ export default defineAccountRule({
       const ref = scope.recordRef(zone, record);
       const data = { ...recordData(zone, record), policy };
       const evidence = { routingPolicy: policy, ...recordEvidence(record) };
-      if (record.healthCheckId !== undefined) {
-        pass(ref, 'healthCheck', { ...data, healthCheckId: record.healthCheckId }, { evidence });
-      } else if (record.aliasTarget?.evaluateTargetHealth) {
-        pass(ref, 'evaluatesTargetHealth', { ...data, target: record.aliasTarget.dnsName }, { evidence });
-      } else {
-        fail(ref, 'noHealthCheck', data, { evidence, steps: healthCheckCommands(zone, record) });
-      }
+      const health = recordHealth(record);
+      if (!health) fail(ref, 'noHealthCheck', data, { evidence, steps: healthCheckCommands(zone, record) });
+      else if ('healthCheckId' in health) pass(ref, 'healthCheck', { ...data, healthCheckId: health.healthCheckId }, { evidence });
+      else pass(ref, 'evaluatesTargetHealth', { ...data, target: health.evaluatedTarget }, { evidence });
     }
   },
 });

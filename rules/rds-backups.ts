@@ -26,34 +26,25 @@ export default defineRule({
     docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html',
   },
   check(scope, { pass, fail }) {
-    for (const instance of scope.dbInstances) {
-      if (!isStandaloneInstance(instance) || isReadReplica(instance)) continue;
-      const ref = scope.dbInstanceRef(instance);
-      const data = { kind: 'DB instance', name: instance.id };
-      const evidence = { backupRetentionPeriod: instance.backupRetentionPeriod };
-      if (instance.backupRetentionPeriod > 0) {
-        pass(ref, 'backedUp', { ...data, retention: countOf(instance.backupRetentionPeriod, 'day') }, { evidence });
+    const databases = [
+      ...scope.dbInstances
+        .filter((instance) => isStandaloneInstance(instance) && !isReadReplica(instance))
+        .map((instance) => ({ ref: scope.dbInstanceRef(instance), kind: 'DB instance', database: instance, modify: ['modify-db-instance', '--db-instance-identifier'] as const })),
+      // DocumentDB and Neptune clusters are listed by the RDS API too, but are not RDS.
+      ...scope.dbClusters
+        .filter((cluster) => isRdsEngine(cluster.engine))
+        .map((cluster) => ({ ref: scope.dbClusterRef(cluster), kind: isAurora(cluster.engine) ? 'Aurora cluster' : 'Multi-AZ DB cluster', database: cluster, modify: ['modify-db-cluster', '--db-cluster-identifier'] as const })),
+    ];
+    for (const { ref, kind, database, modify } of databases) {
+      const data = { kind, name: database.id };
+      const retention = database.backupRetentionPeriod;
+      const evidence = { backupRetentionPeriod: retention };
+      if (retention > 0) {
+        pass(ref, 'backedUp', { ...data, retention: countOf(retention, 'day') }, { evidence });
         continue;
       }
-      fail(ref, 'noBackups', data, {
-        evidence,
-        steps: [aws('rds', 'modify-db-instance', '--db-instance-identifier', instance.id, '--backup-retention-period', RETENTION_DAYS, '--apply-immediately')],
-      });
-    }
-
-    // DocumentDB and Neptune clusters are listed by the RDS API too, but are not RDS.
-    for (const cluster of scope.dbClusters.filter((c) => isRdsEngine(c.engine))) {
-      const ref = scope.dbClusterRef(cluster);
-      const data = { kind: isAurora(cluster.engine) ? 'Aurora cluster' : 'Multi-AZ DB cluster', name: cluster.id };
-      const evidence = { backupRetentionPeriod: cluster.backupRetentionPeriod };
-      if (cluster.backupRetentionPeriod > 0) {
-        pass(ref, 'backedUp', { ...data, retention: countOf(cluster.backupRetentionPeriod, 'day') }, { evidence });
-        continue;
-      }
-      fail(ref, 'noBackups', data, {
-        evidence,
-        steps: [aws('rds', 'modify-db-cluster', '--db-cluster-identifier', cluster.id, '--backup-retention-period', RETENTION_DAYS, '--apply-immediately')],
-      });
+      const [operation, idOption] = modify;
+      fail(ref, 'noBackups', data, { evidence, steps: [aws('rds', operation, idOption, database.id, '--backup-retention-period', RETENTION_DAYS, '--apply-immediately')] });
     }
   },
 });

@@ -8,6 +8,10 @@ import type { AliasTarget, DnsRecord, HostedZone } from '../../src/model/invento
 /** The alias hosted zone of every CloudFront distribution: Route 53 cannot evaluate its health. */
 export const CLOUDFRONT_HOSTED_ZONE_ID = 'Z2FDTNDATAQYW2';
 
+/** The fix of the rules that want a record's endpoint health-checked (`recordHealth`). */
+export const HEALTH_CHECK_FIX =
+  'Set EvaluateTargetHealth on the alias (load balancer, S3 website, another record), or create a health check for the endpoint and attach it to the record (CloudFront aliases and non-alias records).';
+
 /** A `ResourceRecordSet` of `ChangeResourceRecordSets`, with the API's field names. */
 export type ResourceRecordSet = Record<string, unknown>;
 
@@ -141,7 +145,43 @@ export const NEW_HEALTH_CHECK_ID = placeholder('route53-health-check-id', 'healt
  */
 export function healthCheckCommands(zone: HostedZone, record: DnsRecord): RemediationStep[] {
   if (record.aliasTarget && canEvaluateTargetHealth(record.aliasTarget)) return [evaluateTargetHealthCommand(zone, record, record.aliasTarget)];
+  return newHealthCheckCommands(zone, record);
+}
+
+/** A new health check for the record's endpoint, then the record upserted with it. */
+export function newHealthCheckCommands(zone: HostedZone, record: RecordDraft): RemediationStep[] {
   return [createHealthCheckCommand(zone, record), upsertCommand(zone, resourceRecordSet({ ...record, healthCheckId: NEW_HEALTH_CHECK_ID }))];
+}
+
+/** Where a fix points a record, left to the user: an alias target, or a value. */
+export interface EndpointPlaceholders {
+  aliasHostedZoneId: PlaceholderWord;
+  dnsName: PlaceholderWord;
+  value: PlaceholderWord;
+}
+
+/** `<standby-alias-hosted-zone-id>`, `<standby-dns-name>`, and `<standby-address>` (`<standby-host-name>` for a CNAME). */
+export function endpointPlaceholders(endpoint: string, type: string): EndpointPlaceholders {
+  return {
+    aliasHostedZoneId: placeholder('hosted-zone-id', `${endpoint}-alias-hosted-zone-id`),
+    dnsName: placeholder('dns-name', `${endpoint}-dns-name`),
+    value: type === 'CNAME' ? placeholder('dns-name', `${endpoint}-host-name`) : placeholder('ip-address', `${endpoint}-address`),
+  };
+}
+
+/** The record pointed to an endpoint the user picks, its other fields kept: an alias stays an alias (evaluating target health), values stay values. */
+export function withEndpoint(record: RecordDraft, endpoint: EndpointPlaceholders): RecordDraft {
+  if (!record.aliasTarget) return { ...record, values: [endpoint.value] };
+  return { ...record, aliasTarget: { hostedZoneId: endpoint.aliasHostedZoneId, dnsName: endpoint.dnsName, evaluateTargetHealth: true } };
+}
+
+/**
+ * A record to add beside `sample`: its name and type, an alias if it is one (else its TTL, or
+ * 60 s), the routing `fields` given, and the placeholders of `endpoint` for where it points.
+ */
+export function placeholderRecord(sample: DnsRecord, fields: Partial<RecordDraft>, endpoint: string): RecordDraft {
+  const shape: Partial<RecordDraft> = sample.aliasTarget ? { aliasTarget: sample.aliasTarget } : { ttl: sample.ttl ?? 60 };
+  return withEndpoint({ name: sample.name, type: sample.type, values: [], ...shape, ...fields }, endpointPlaceholders(endpoint, sample.type));
 }
 
 /** `aliasTarget.dnsName`, `healthCheckId`...: what a record carries that the DNS rules look at. */

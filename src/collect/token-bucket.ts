@@ -60,11 +60,6 @@ export class TokenBucket {
     this.refilledAt = this.clock.now();
   }
 
-  /** Calls waiting for a token. */
-  get waiters(): number {
-    return this.waiting.length;
-  }
-
   /** Resolves when a token is ours; rejects with the signal's reason if it aborts first (no token spent). */
   take(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);

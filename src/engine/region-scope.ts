@@ -92,10 +92,6 @@ export class RegionScope {
     return this.index('dbInstances', () => indexBy(this.dbInstances, (i) => i.id)).get(id);
   }
 
-  dbCluster(id: string): DbCluster | undefined {
-    return this.index('dbClusters', () => indexBy(this.dbClusters, (c) => c.id)).get(id);
-  }
-
   cacheCluster(id: string): CacheCluster | undefined {
     return this.index('cacheClusters', () => indexBy(this.cacheClusters, (c) => c.id)).get(id);
   }

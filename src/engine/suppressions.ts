@@ -55,7 +55,7 @@ export function applySuppressions(results: readonly Result[], suppressions: read
     return {
       ...result,
       status: 'suppressed' as const,
-      suppression: { reason: applied.reason, ...(applied.expires ? { expires: applied.expires } : {}), matchedBy: describeMatch(applied) },
+      suppression: { reason: applied.reason, ...(applied.expires ? { expires: applied.expires } : {}), matchedBy: describeMatch(notice(applied)) },
     };
   });
 
@@ -108,10 +108,10 @@ export function globPattern(glob: string): RegExp {
 }
 
 /** `rule=tg-stickiness resource=arn:aws:...:targetgroup/legacy-*`, as written in the configuration. */
-export function describeMatch(suppression: Suppression): string {
+export function describeMatch(suppression: Pick<SuppressionNotice, 'rule' | 'resource' | 'tag'>): string {
   const parts = [`rule=${suppression.rule}`];
   if (suppression.resource !== undefined) parts.push(`resource=${suppression.resource}`);
-  if (suppression.tag) parts.push(`tag=${suppression.tag.key}=${suppression.tag.value}`);
+  if (suppression.tag !== undefined) parts.push(`tag=${suppression.tag}`);
   return parts.join(' ');
 }
 

@@ -48,7 +48,14 @@ export function recordId(hostedZoneId: string, record: Pick<DnsRecord, 'name' | 
   return record.setIdentifier === undefined ? group : `${group}/${record.setIdentifier}`;
 }
 
-/** A record protects its users from a dead endpoint: a health check, or an alias that evaluates its target's health. */
-export function isHealthChecked(record: DnsRecord): boolean {
-  return record.healthCheckId !== undefined || record.aliasTarget?.evaluateTargetHealth === true;
+/**
+ * How Route 53 learns that a record's endpoint is down: the record's health check, or the health
+ * of the alias target it evaluates. Undefined: it never learns, and keeps answering with it.
+ */
+export type RecordHealth = { healthCheckId: string } | { evaluatedTarget: string };
+
+export function recordHealth(record: DnsRecord): RecordHealth | undefined {
+  if (record.healthCheckId !== undefined) return { healthCheckId: record.healthCheckId };
+  if (record.aliasTarget?.evaluateTargetHealth) return { evaluatedTarget: record.aliasTarget.dnsName };
+  return undefined;
 }

@@ -1,4 +1,5 @@
-import type { ScanReport, SuppressionNotice } from '../model/report.js';
+import type { ScanReport } from '../model/report.js';
+import { describeMatch } from '../engine/suppressions.js';
 import { countOf } from '../engine/plural.js';
 
 /**
@@ -9,12 +10,11 @@ import { countOf } from '../engine/plural.js';
 export function suppressionWarnings(report: ScanReport): string[] {
   const notices = report.scan.suppressions;
   if (!notices) return [];
-  const what = (n: SuppressionNotice) => [`rule=${n.rule}`, n.resource !== undefined ? `resource=${n.resource}` : '', n.tag !== undefined ? `tag=${n.tag}` : ''].filter(Boolean).join(' ');
   return [
     ...notices.expired.map((n) => {
       const effect = n.matches ? `: ${countOf(n.matches, 'result')} ${n.matches === 1 ? 'fails' : 'fail'} again` : '';
-      return `${n.source}: suppression ${what(n)} expired on ${n.expires ?? '?'}${effect}; renew it with a new date or fix the resource`;
+      return `${n.source}: suppression ${describeMatch(n)} expired on ${n.expires ?? '?'}${effect}; renew it with a new date or fix the resource`;
     }),
-    ...notices.unused.map((n) => `${n.source}: suppression ${what(n)} matches no failing result; remove it`),
+    ...notices.unused.map((n) => `${n.source}: suppression ${describeMatch(n)} matches no failing result; remove it`),
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareHostedZoneId, comparableDnsName, decodeDnsName, isHealthChecked, isLoadBalancerDnsName, recordId, routingPolicy, type RoutingPolicy } from '../../src/model/dns.js';
+import { bareHostedZoneId, comparableDnsName, decodeDnsName, isLoadBalancerDnsName, recordHealth, recordId, routingPolicy, type RoutingPolicy } from '../../src/model/dns.js';
 import type { DnsRecord } from '../../src/model/inventory.js';
 
 const record = (fields: Partial<DnsRecord> = {}): DnsRecord => ({ name: 'www.example.com', type: 'A', values: ['192.0.2.10'], ...fields });
@@ -72,13 +72,14 @@ describe('recordId', () => {
   });
 });
 
-describe('isHealthChecked', () => {
+describe('recordHealth', () => {
   const alias = (evaluateTargetHealth: boolean) => ({ hostedZoneId: 'Z35SXDOTRQ7X7K', dnsName: 'dualstack.web-1.us-east-1.elb.amazonaws.com.', evaluateTargetHealth });
+  const id = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a50';
   it.each([
-    ['a health check', record({ healthCheckId: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a50' }), true],
-    ['an alias evaluating target health', record({ values: [], aliasTarget: alias(true) }), true],
-    ['a health check on an alias that does not evaluate', record({ values: [], aliasTarget: alias(false), healthCheckId: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a50' }), true],
-    ['an alias not evaluating target health', record({ values: [], aliasTarget: alias(false) }), false],
-    ['neither', record(), false],
-  ])('%s -> %s', (_, r, expected) => expect(isHealthChecked(r)).toBe(expected));
+    ['a health check', record({ healthCheckId: id }), { healthCheckId: id }],
+    ['an alias evaluating target health', record({ values: [], aliasTarget: alias(true) }), { evaluatedTarget: 'dualstack.web-1.us-east-1.elb.amazonaws.com.' }],
+    ['a health check on an alias that does not evaluate', record({ values: [], aliasTarget: alias(false), healthCheckId: id }), { healthCheckId: id }],
+    ['an alias not evaluating target health', record({ values: [], aliasTarget: alias(false) }), undefined],
+    ['neither', record(), undefined],
+  ])('%s', (_, r, expected) => expect(recordHealth(r)).toEqual(expected));
 });
