@@ -55,6 +55,11 @@ describe('commands that need no AWS call never load the AWS SDK', () => {
     expect(html.stderr).toContain('a rich report module was loaded');
   });
 
+  it('scan --inventory loads neither TypeBox nor Ajv: the build compiled the inventory validator', async () => {
+    const run = await runCli(['scan', '--inventory', 'fixtures/demo/inventory.json', '--format', 'json'], { nodeArgs: [...forbidSdk, '--import', './test/support/forbid-schema-compiler.mjs'] });
+    expect(run).toMatchObject({ code: 1, stderr: '' });
+  });
+
   it('the guard itself works: a live scan does load the SDK, and is refused here', async () => {
     const run = await runCli(['scan', '--region', 'us-east-1'], { nodeArgs: forbidSdk });
     expect(run.code).toBe(2);
