@@ -1,5 +1,6 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
-import { healthCheckCommands, recordData, recordEvidence } from './support/route53.js';
+import { FIX_READS_HEALTH_CHECKS, groupOf, recordGroupFix } from './support/record-group-fix.js';
+import { recordData, recordEvidence } from './support/route53.js';
 
 export default defineAccountRule({
   id: 'r53-failover-health-check',
@@ -7,7 +8,7 @@ export default defineAccountRule({
   service: 'route53',
   severity: 'high',
   wellArchitected: ['REL11-BP01', 'REL11-BP02'],
-  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets'],
+  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', FIX_READS_HEALTH_CHECKS],
   params: {},
   messages: {
     healthCheck: 'Failover primary {{record}} in {{zone}} has health check {{healthCheckId}}',
@@ -32,7 +33,7 @@ export default defineAccountRule({
       } else if (record.aliasTarget?.evaluateTargetHealth) {
         pass(ref, 'evaluatesTargetHealth', { ...recordData(zone, record), target: record.aliasTarget.dnsName }, { evidence });
       } else {
-        fail(ref, 'noHealthCheck', recordData(zone, record), { evidence, steps: healthCheckCommands(zone, record) });
+        fail(ref, 'noHealthCheck', recordData(zone, record), { evidence, ...recordGroupFix(scope, groupOf(scope, zone, record)) });
       }
     }
   },

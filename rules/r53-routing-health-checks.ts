@@ -1,9 +1,7 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
-import { routingPolicy, type RoutingPolicy } from '../src/model/dns.js';
-import { healthCheckCommands, recordData, recordEvidence } from './support/route53.js';
-
-/** Policies that pick among several records and skip the unhealthy ones, when they know which are. */
-const HEALTH_AWARE_POLICIES: ReadonlySet<RoutingPolicy> = new Set(['latency', 'weighted', 'geolocation', 'geoproximity', 'multivalue']);
+import { routingPolicy } from '../src/model/dns.js';
+import { FIX_READS_HEALTH_CHECKS, groupOf, HEALTH_AWARE_POLICIES, recordGroupFix } from './support/record-group-fix.js';
+import { recordData, recordEvidence } from './support/route53.js';
 
 export default defineAccountRule({
   id: 'r53-routing-health-checks',
@@ -11,7 +9,7 @@ export default defineAccountRule({
   service: 'route53',
   severity: 'medium',
   wellArchitected: ['REL11-BP01', 'REL11-BP02'],
-  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets'],
+  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', FIX_READS_HEALTH_CHECKS],
   params: {},
   messages: {
     healthCheck: '{{record}} in {{zone}} ({{policy}} routing) has health check {{healthCheckId}}',
@@ -38,7 +36,7 @@ export default defineAccountRule({
       } else if (record.aliasTarget?.evaluateTargetHealth) {
         pass(ref, 'evaluatesTargetHealth', { ...data, target: record.aliasTarget.dnsName }, { evidence });
       } else {
-        fail(ref, 'noHealthCheck', data, { evidence, steps: healthCheckCommands(zone, record) });
+        fail(ref, 'noHealthCheck', data, { evidence, ...recordGroupFix(scope, groupOf(scope, zone, record)) });
       }
     }
   },

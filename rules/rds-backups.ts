@@ -1,10 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { aws } from '../src/engine/command.js';
 import { countOf } from '../src/engine/plural.js';
-import { isAurora, isReadReplica, isRdsEngine, isStandaloneInstance } from './support/rds.js';
-
-/** The retention the remediation sets: a week of point-in-time restore. */
-const RETENTION_DAYS = 7;
+import { BACKUP_RETENTION_DAYS, instanceFix, isAurora, isReadReplica, isRdsEngine, isStandaloneInstance } from './support/rds.js';
 
 export default defineRule({
   id: 'rds-backups',
@@ -35,10 +32,8 @@ export default defineRule({
         pass(ref, 'backedUp', { ...data, retention: countOf(instance.backupRetentionPeriod, 'day') }, { evidence });
         continue;
       }
-      fail(ref, 'noBackups', data, {
-        evidence,
-        steps: [aws('rds', 'modify-db-instance', '--db-instance-identifier', instance.id, '--backup-retention-period', RETENTION_DAYS, '--apply-immediately')],
-      });
+      // With Multi-AZ in the same call when rds-multi-az wants it too: one change, not two that collide.
+      fail(ref, 'noBackups', data, { evidence, ...instanceFix(instance) });
     }
 
     // DocumentDB and Neptune clusters are listed by the RDS API too, but are not RDS.
@@ -52,7 +47,7 @@ export default defineRule({
       }
       fail(ref, 'noBackups', data, {
         evidence,
-        steps: [aws('rds', 'modify-db-cluster', '--db-cluster-identifier', cluster.id, '--backup-retention-period', RETENTION_DAYS, '--apply-immediately')],
+        steps: [aws('rds', 'modify-db-cluster', '--db-cluster-identifier', cluster.id, '--backup-retention-period', BACKUP_RETENTION_DAYS, '--apply-immediately')],
       });
     }
   },
