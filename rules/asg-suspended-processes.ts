@@ -25,6 +25,7 @@ export default defineRule({
   title: 'Auto Scaling groups run the processes that keep them available',
   service: 'autoscaling',
   severity: 'high',
+  wellArchitected: ['REL11-BP03', 'REL07-BP01'],
   uses: ['autoscaling:DescribeAutoScalingGroups'],
   params: {},
   messages: {

@@ -13,6 +13,7 @@ export default defineRule({
   title: 'Auto Scaling groups follow a zonal shift of their load balancer',
   service: 'autoscaling',
   severity: 'low',
+  wellArchitected: ['REL11-BP02'],
   uses: ['autoscaling:DescribeAutoScalingGroups', 'elbv2:DescribeLoadBalancers', 'elbv2:DescribeLoadBalancerAttributes', 'elbv2:DescribeTargetGroups'],
   params: {},
   messages: {

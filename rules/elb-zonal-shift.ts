@@ -8,6 +8,7 @@ export default defineRule({
   title: 'Load balancers can be shifted away from an impaired zone',
   service: 'elbv2',
   severity: 'low',
+  wellArchitected: ['REL11-BP02'],
   uses: ['elbv2:DescribeLoadBalancers', 'elbv2:DescribeLoadBalancerAttributes', 'elbv2:DescribeTargetGroups', 'elbv2:DescribeTargetGroupAttributes', 'elbv2:DescribeTargetHealth'],
   params: {},
   messages: {

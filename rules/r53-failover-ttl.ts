@@ -8,6 +8,7 @@ export default defineAccountRule({
   title: 'Health-checked records of routing policies have a short TTL',
   service: 'route53',
   severity: 'low',
+  wellArchitected: ['REL11-BP02'],
   uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', 'route53:ListHealthChecks'],
   params: {
     maxTtlSeconds: {
