@@ -37,6 +37,7 @@ export default defineRule({
         steps: [
           aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--health-check-type', types, '--health-check-grace-period', gracePeriod),
         ],
+        warning: 'Instances that fail the load balancer\'s health check now are replaced at once: look at the target health first (aws elbv2 describe-target-health).',
       });
     }
   },

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { aws } from '../src/engine/command.js';
 import { countOf } from '../src/engine/plural.js';
-import { isAttachedToLoadBalancer } from './support/autoscaling.js';
+import { isAttachedToLoadBalancer, maxSizeWithRoom } from './support/autoscaling.js';
 
 export default defineRule({
   id: 'asg-min-capacity',
@@ -20,7 +20,7 @@ export default defineRule({
   rationale:
     'With a minimum of one instance, the group may run a single server: its failure, or the loss of its zone, is an outage until a replacement boots.',
   remediation: {
-    summary: 'Raise the minimum size (the maximum with it if needed).',
+    summary: 'Raise the minimum size, and the maximum with it where it would leave no room to scale out.',
     docs: 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/asg-capacity-limits.html',
   },
   check(scope, { params, pass, fail }) {
@@ -31,11 +31,16 @@ export default defineRule({
         pass(ref, 'enough', { name: group.name, minSize: group.minSize });
         continue;
       }
-      // Raising MinSize above the current size raises the desired capacity with it.
-      const maxSize = group.maxSize < params.minInstances ? ['--max-size', params.minInstances] : [];
+      // MaxSize leaves room to scale out, as asg-scaling-policy's fix does (the same value).
+      const maxSize = maxSizeWithRoom(group, params.minInstances);
+      const launched = params.minInstances - group.desiredCapacity;
       fail(ref, 'tooSmall', { name: group.name, instances: countOf(group.minSize, 'instance'), minInstances: params.minInstances }, {
         evidence: { MinSize: group.minSize, MaxSize: group.maxSize, DesiredCapacity: group.desiredCapacity },
-        steps: [aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--min-size', params.minInstances, ...maxSize)],
+        steps: [
+          aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--min-size', params.minInstances, ...(maxSize === group.maxSize ? [] : ['--max-size', maxSize])),
+        ],
+        // Raising MinSize above the current size raises the desired capacity with it.
+        ...(launched > 0 ? { warning: `Launches ${countOf(launched, 'more instance')} at once, billed from then on.` } : {}),
       });
     }
   },

@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/define-rule.js';
 import { aws, joined, placeholder } from '../src/engine/command.js';
 import { countOf } from '../src/engine/plural.js';
 import { distinctSorted } from '../src/collections.js';
-import { candidateSubnets, candidateSubnetsHint } from './support/zones.js';
+import { candidateSubnets, candidateSubnetsHint, subnetsInNewZones } from './support/zones.js';
 
 export default defineRule({
   id: 'asg-multi-az',
@@ -33,10 +33,15 @@ export default defineRule({
         continue;
       }
       const vpcId = group.subnetIds.map((id) => scope.subnet(id)?.vpcId).find((id) => id !== undefined);
+      const needed = params.minAzs - zones.length;
+      // Known subnets of the group's VPC in other zones where there are, placeholders for the rest.
+      const known = subnetsInNewZones(scope, vpcId, zones, needed).map((subnet) => subnet.id);
+      const others = (kind: 'subnet-id' | 'availability-zone', label: string) =>
+        Array.from({ length: Math.max(needed - known.length, 0) }, (_, i) => placeholder(kind, i === 0 ? label : `${label}-${i + 1}`));
       const command =
         group.subnetIds.length > 0
-          ? aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--vpc-zone-identifier', joined(',', [...group.subnetIds, placeholder('subnet-id', 'subnet-id-in-another-zone')]))
-          : aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--availability-zones', ...zones, placeholder('availability-zone', 'another-zone'));
+          ? aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--vpc-zone-identifier', joined(',', [...group.subnetIds, ...known, ...others('subnet-id', 'subnet-id-in-another-zone')]))
+          : aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--availability-zones', ...zones, ...others('availability-zone', 'another-zone'));
       const candidates = vpcId ? candidateSubnets(scope, vpcId, zones) : [];
       fail(scope.autoScalingGroupRef(group), 'tooFewZones', { ...data, minAzs: params.minAzs }, {
         evidence: { availabilityZones: zones, candidateSubnets: candidates },

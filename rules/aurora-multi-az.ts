@@ -5,6 +5,10 @@ import type { RemediationStep } from '../src/model/result.js';
 import { countOf } from '../src/engine/plural.js';
 import { clusterMembers, describeMembers, isAurora, isAuroraServerlessV1, memberZones, type ClusterMember } from './support/rds.js';
 
+/** What a new reader costs and must match to take over from the writer. */
+const READER_WARNING =
+  'The new reader is billed like the writer. To take over the writer\'s load after a failover it must match it: the same instance class (given here), DB parameter group (--db-parameter-group-name) and a promotion tier at least as high as the other readers\' (--promotion-tier).';
+
 export default defineRule({
   id: 'aurora-multi-az',
   title: 'Aurora clusters run instances in several Availability Zones',
@@ -49,9 +53,9 @@ export default defineRule({
       }
       const steps = addInstanceCommands(cluster, members, placement);
       if (members.length === 0) {
-        fail(ref, 'noInstance', { name }, { evidence, steps });
+        fail(ref, 'noInstance', { name }, { evidence, steps, warning: READER_WARNING });
       } else if (members.length === 1) {
-        fail(ref, 'singleInstance', { name, instance: members[0]!.instanceId, zone: zones[0] ?? 'unknown zone' }, { evidence, steps });
+        fail(ref, 'singleInstance', { name, instance: members[0]!.instanceId, zone: zones[0] ?? 'unknown zone' }, { evidence, steps, warning: READER_WARNING });
       } else if (unknown.length > 0) {
         // Several members, not all placed: where the missing ones run is not invented either way.
         fail(ref, 'zoneUnknown', { name, instanceCount, unknown: unknown.join(', '), zones: zones.join(', ') || 'none' }, {
@@ -59,7 +63,7 @@ export default defineRule({
           steps: unknown.map((id) => aws('rds', 'describe-db-instances', '--db-instance-identifier', id, '--query', 'DBInstances[0].AvailabilityZone')),
         });
       } else {
-        fail(ref, 'singleZone', { name, instanceCount, zone: zones[0]! }, { evidence, steps });
+        fail(ref, 'singleZone', { name, instanceCount, zone: zones[0]! }, { evidence, steps, warning: READER_WARNING });
       }
     }
   },

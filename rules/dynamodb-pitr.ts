@@ -30,9 +30,10 @@ export default defineRule({
         continue;
       }
       const steps = [aws('dynamodb', 'update-continuous-backups', '--table-name', table.name, '--point-in-time-recovery-specification', 'PointInTimeRecoveryEnabled=true')];
-      if (table.pointInTimeRecovery === 'DISABLED') fail(ref, 'disabled', { name: table.name }, { evidence, steps });
+      const warning = 'Point-in-time recovery is billed by the size of the table (and of each replica, region by region).';
+      if (table.pointInTimeRecovery === 'DISABLED') fail(ref, 'disabled', { name: table.name }, { evidence, steps, warning });
       // Any other status (the collector's UNKNOWN when the answer lacked it) is not a pass.
-      else fail(ref, 'unreported', { name: table.name, status: table.pointInTimeRecovery }, { evidence, steps });
+      else fail(ref, 'unreported', { name: table.name, status: table.pointInTimeRecovery }, { evidence, steps, warning });
     }
   },
 });

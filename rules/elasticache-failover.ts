@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import type { RegionScope } from '../src/engine/region-scope.js';
 import type { ReplicationGroup } from '../src/model/inventory.js';
-import { aws, placeholder } from '../src/engine/command.js';
+import { aws, json, placeholder, type PlaceholderWord } from '../src/engine/command.js';
+import type { RemediationStep } from '../src/model/result.js';
 import { countOf } from '../src/engine/plural.js';
 
 /** Engines with replication; Memcached nodes are independent by design (clients shard over them). */
@@ -41,15 +42,13 @@ export default defineRule({
         continue;
       }
       const replicas = fewestReplicas(group);
-      const steps = [
-        ...(replicas < 1 ? [aws('elasticache', 'increase-replica-count', '--replication-group-id', name, '--new-replica-count', 1, '--apply-immediately')] : []),
-        aws('elasticache', 'modify-replication-group', '--replication-group-id', name, '--automatic-failover-enabled', '--multi-az-enabled', '--apply-immediately'),
-      ];
+      const { steps, warning } = replicas < 1 ? addReplicasThenFailover(scope, group) : { steps: [enableFailover(name)], warning: undefined };
+      const extra = { evidence, steps, ...(warning ? { warning } : {}) };
       if (group.automaticFailover !== 'enabled') {
         const perShard = group.nodeGroups.length > 1 ? ' per shard' : '';
-        fail(ref, 'failoverDisabled', { name, automaticFailover: group.automaticFailover, replicas: `${countOf(replicas, 'replica')}${perShard}` }, { evidence, steps });
+        fail(ref, 'failoverDisabled', { name, automaticFailover: group.automaticFailover, replicas: `${countOf(replicas, 'replica')}${perShard}` }, extra);
       } else {
-        fail(ref, 'multiAzDisabled', { name, multiAz: group.multiAz }, { evidence, steps });
+        fail(ref, 'multiAzDisabled', { name, multiAz: group.multiAz }, extra);
       }
     }
 
@@ -61,9 +60,12 @@ export default defineRule({
         evidence: { engine: cluster.engine, numNodes: cluster.numNodes, availabilityZone: cluster.availabilityZone },
         steps: [
           aws('elasticache', 'create-replication-group', '--replication-group-id', groupId, '--replication-group-description', `${cluster.id} with a replica`, '--primary-cluster-id', cluster.id),
-          aws('elasticache', 'create-cache-cluster', '--cache-cluster-id', placeholder('cache-cluster-id', 'new-replica-id'), '--replication-group-id', groupId, '--preferred-availability-zone', placeholder('availability-zone', 'another-zone')),
-          aws('elasticache', 'modify-replication-group', '--replication-group-id', groupId, '--automatic-failover-enabled', '--multi-az-enabled', '--apply-immediately'),
+          aws('elasticache', 'wait', 'replication-group-available', '--replication-group-id', groupId),
+          addReplica(groupId, [{ id: '0001', primaryZone: cluster.availabilityZone }]),
+          aws('elasticache', 'wait', 'replication-group-available', '--replication-group-id', groupId),
+          enableFailover(groupId),
         ],
+        warning: REPLICA_WARNING,
       });
     }
 
@@ -71,6 +73,46 @@ export default defineRule({
     for (const cache of scope.serverlessCaches.filter((c) => c.engine !== 'memcached')) pass(scope.serverlessCacheRef(cache), 'serverless', { name: cache.name }, { evidence: { engine: cache.engine } });
   },
 });
+
+/** What adding a replica costs. */
+const REPLICA_WARNING = 'Each new replica is a node billed like the primary.';
+
+/**
+ * A replica in every shard that has none, each in another zone than its primary, then automatic
+ * failover and Multi-AZ. ElastiCache refuses a change while the group is `modifying`: the steps
+ * wait for it in between.
+ */
+function addReplicasThenFailover(scope: RegionScope, group: ReplicationGroup): { steps: RemediationStep[]; warning: string } {
+  const shards = group.nodeGroups.length > 0 ? group.nodeGroups : [{ id: '0001', members: [] }];
+  const lacking = shards
+    .filter((ng) => ng.members.length <= 1)
+    .map((ng) => {
+      const primary = ng.members.find((m) => m.role === 'primary') ?? ng.members[0];
+      const primaryZone = primary ? (primary.availabilityZone ?? scope.cacheCluster(primary.cacheClusterId)?.availabilityZone) : undefined;
+      return { id: ng.id, primaryZone };
+    });
+  return {
+    steps: [addReplica(group.id, lacking), aws('elasticache', 'wait', 'replication-group-available', '--replication-group-id', group.id), enableFailover(group.id)],
+    warning: REPLICA_WARNING,
+  };
+}
+
+/** One replica per shard given, placed in another zone than its primary (one zone per node, the primary's first). */
+function addReplica(groupId: string | PlaceholderWord, shards: { id: string; primaryZone: string | undefined }[]): RemediationStep {
+  const configuration = shards.map((shard, i) => ({
+    NodeGroupId: shard.id,
+    NewReplicaCount: 1,
+    PreferredAvailabilityZones: [
+      shard.primaryZone ?? placeholder('availability-zone', shards.length > 1 ? `zone-of-primary-${i + 1}` : 'zone-of-primary'),
+      placeholder('availability-zone', shards.length > 1 ? `another-zone-${i + 1}` : 'another-zone'),
+    ],
+  }));
+  return aws('elasticache', 'increase-replica-count', '--replication-group-id', groupId, '--replica-configuration', json(configuration), '--apply-immediately');
+}
+
+function enableFailover(groupId: string | PlaceholderWord): RemediationStep {
+  return aws('elasticache', 'modify-replication-group', '--replication-group-id', groupId, '--automatic-failover-enabled', '--multi-az-enabled', '--apply-immediately');
+}
 
 /**
  * The replicas of the shard that has fewest: automatic failover needs one in every shard. Where

@@ -1,10 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import type { TargetGroup, TargetType } from '../src/model/inventory.js';
+import type { TargetGroup } from '../src/model/inventory.js';
 import { isServingTarget } from '../src/model/targets.js';
-import type { RegionScope } from '../src/engine/region-scope.js';
-import { aws, joined, placeholder, type PlaceholderWord } from '../src/engine/command.js';
-import type { RemediationStep } from '../src/model/result.js';
-import { loadBalancerAttachments } from './support/autoscaling.js';
+import { describeCause, missingZoneFix } from './support/missing-zones.js';
 import { countOf } from '../src/engine/plural.js';
 import { distinctSorted } from '../src/collections.js';
 
@@ -37,14 +34,15 @@ export default defineRule({
   messages: {
     multiZone: 'Healthy targets of {{name}} sit in {{zoneCount}} ({{zones}})',
     regional: 'Load balancer {{name}} forwards to Lambda functions, which are regional',
-    noHealthyTarget: 'Load balancer {{name}} has no healthy target in any of its target groups ({{targetGroups}}): it serves only errors',
+    noHealthyTarget: 'Load balancer {{name}} has no healthy target in any of its target groups ({{targetGroups}}): it serves only errors{{causes}}',
     tooFewZones:
-      'Healthy targets of {{name}} sit in {{zoneCount}} ({{zones}}); {{required}} needed so that losing a zone leaves healthy targets',
+      'Healthy targets of {{name}} sit in {{zoneCount}} ({{zones}}); {{required}} needed so that losing a zone leaves healthy targets{{causes}}',
   },
   rationale:
     'A load balancer spread over several zones is only as available as its targets: if every healthy target runs in one zone, the loss of that zone leaves the load balancer nothing to send traffic to.',
   remediation: {
-    summary: 'Run healthy targets in at least two zones: spread the Auto Scaling group feeding the target group over subnets of more zones, or register targets in another zone.',
+    summary:
+      'Run healthy targets in the zones of the load balancer, by the cause found in each: spread the Auto Scaling group over a subnet of the zone, resume its suspended processes, raise its capacity to one instance per zone, start stopped instances, repair failing targets, or register targets there.',
     docs: 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-add-az-console.html',
   },
   check(scope, { params, pass, fail }) {
@@ -79,38 +77,18 @@ export default defineRule({
         pass(ref, 'multiZone', { name: lb.name, zoneCount: countOf(zoneList.length, 'zone'), zones: zoneList.join(', ') }, { evidence });
         continue;
       }
-      const steps = targetGroups.map((tg) => fixCommand(scope, tg));
+      // Why the load balancer's other zones have no serving target, and what fixes that (never a zone it does not use).
+      const lbZones = distinctSorted(lb.availabilityZones.map((z) => z.zoneName));
+      const fix = missingZoneFix(scope, targetGroups, lbZones.filter((zone) => !zones.has(zone)));
+      const causes = fix.causes.length > 0 ? `. ${fix.causes.map(describeCause).join('; ')}` : '';
+      const extra = { evidence: { ...evidence, missingZones: fix.causes }, steps: fix.steps, hints: fix.hints, ...(fix.warning ? { warning: fix.warning } : {}) };
       if (zoneList.length === 0 && unknownZone.length === 0) {
-        fail(ref, 'noHealthyTarget', { name: lb.name, targetGroups: targetGroupNames }, { evidence, steps });
+        fail(ref, 'noHealthyTarget', { name: lb.name, targetGroups: targetGroupNames, causes }, extra);
       } else {
         const known = zoneList.length > 0 ? zoneList.join(', ') : 'none known';
         const zonesText = unknownZone.length > 0 ? `${known}; ${countOf(unknownZone.length, 'target')} in an unknown zone` : known;
-        fail(ref, 'tooFewZones', { name: lb.name, zoneCount: countOf(zoneList.length, 'zone'), zones: zonesText, required }, { evidence, steps });
+        fail(ref, 'tooFewZones', { name: lb.name, zoneCount: countOf(zoneList.length, 'zone'), zones: zonesText, required, causes }, extra);
       }
     }
   },
 });
-
-/** What to register, by target type: a Lambda or ALB target group takes a single function or load balancer. */
-const REGISTER_PLACEHOLDER: Record<TargetType, PlaceholderWord> = {
-  instance: placeholder('instance-id', 'instance-id-in-another-zone'),
-  ip: placeholder('ip-address', 'ip-address-in-another-zone'),
-  lambda: placeholder('lambda-function-arn'),
-  alb: placeholder('load-balancer-arn', 'application-load-balancer-arn'),
-};
-
-/** The Auto Scaling group feeding the target group, spread to more subnets; else a manual registration. */
-function fixCommand(scope: RegionScope, tg: TargetGroup): RemediationStep {
-  const group = scope.autoScalingGroups.find((g) => loadBalancerAttachments(g).includes(tg.arn));
-  if (group) {
-    return aws(
-      'autoscaling',
-      'update-auto-scaling-group',
-      '--auto-scaling-group-name',
-      group.name,
-      '--vpc-zone-identifier',
-      joined(',', [...group.subnetIds, placeholder('subnet-id', 'subnet-id-in-another-zone')]),
-    );
-  }
-  return aws('elbv2', 'register-targets', '--target-group-arn', tg.arn, '--targets', joined('', ['Id=', REGISTER_PLACEHOLDER[tg.targetType]]));
-}

@@ -7,6 +7,8 @@ import asgElbHealthCheck from './asg-elb-health-check.js';
 import asgMinCapacity from './asg-min-capacity.js';
 import asgMultiAz from './asg-multi-az.js';
 import asgScalingPolicy from './asg-scaling-policy.js';
+import asgSuspendedProcesses from './asg-suspended-processes.js';
+import asgZonalShift from './asg-zonal-shift.js';
 import auroraMultiAz from './aurora-multi-az.js';
 import dynamodbPitr from './dynamodb-pitr.js';
 import elasticacheFailover from './elasticache-failover.js';
@@ -14,10 +16,12 @@ import elbCrossZone from './elb-cross-zone.js';
 import elbDeletionProtection from './elb-deletion-protection.js';
 import elbMultiAz from './elb-multi-az.js';
 import elbTargetsMultiAz from './elb-targets-multi-az.js';
+import elbZonalShift from './elb-zonal-shift.js';
 import r53AliasEvaluateTargetHealth from './r53-alias-evaluate-target-health.js';
 import r53FailoverDistinctRegions from './r53-failover-distinct-regions.js';
 import r53FailoverHealthCheck from './r53-failover-health-check.js';
 import r53FailoverPair from './r53-failover-pair.js';
+import r53FailoverTtl from './r53-failover-ttl.js';
 import r53GeoDefault from './r53-geo-default.js';
 import r53HealthCheckDisabled from './r53-health-check-disabled.js';
 import r53HealthCheckExists from './r53-health-check-exists.js';
@@ -32,6 +36,8 @@ export const rules: readonly Rule[] = [
   asgMinCapacity,
   asgMultiAz,
   asgScalingPolicy,
+  asgSuspendedProcesses,
+  asgZonalShift,
   auroraMultiAz,
   dynamodbPitr,
   elasticacheFailover,
@@ -39,10 +45,12 @@ export const rules: readonly Rule[] = [
   elbDeletionProtection,
   elbMultiAz,
   elbTargetsMultiAz,
+  elbZonalShift,
   r53AliasEvaluateTargetHealth,
   r53FailoverDistinctRegions,
   r53FailoverHealthCheck,
   r53FailoverPair,
+  r53FailoverTtl,
   r53GeoDefault,
   r53HealthCheckDisabled,
   r53HealthCheckExists,

@@ -1,6 +1,7 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
-import { isLoadBalancerDnsName, routingPolicy } from '../src/model/dns.js';
-import { evaluateTargetHealthCommand, recordData, recordEvidence } from './support/route53.js';
+import { routingPolicy } from '../src/model/dns.js';
+import { FIX_READS_HEALTH_CHECKS, groupOf, isLoadBalancerAlias, recordGroupFix } from './support/record-group-fix.js';
+import { recordData, recordEvidence } from './support/route53.js';
 
 export default defineAccountRule({
   id: 'r53-alias-evaluate-target-health',
@@ -8,7 +9,7 @@ export default defineAccountRule({
   service: 'route53',
   severity: 'medium',
   wellArchitected: ['REL11-BP01', 'REL11-BP02'],
-  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', 'elbv2:DescribeLoadBalancers'],
+  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', 'elbv2:DescribeLoadBalancers', FIX_READS_HEALTH_CHECKS],
   params: {},
   messages: {
     evaluates: '{{record}} in {{zone}} ({{policy}} routing) evaluates the health of load balancer {{target}}',
@@ -23,12 +24,11 @@ export default defineAccountRule({
   },
   check(scope, { pass, fail }) {
     for (const { zone, record } of scope.records()) {
-      const alias = record.aliasTarget;
-      const policy = routingPolicy(record);
-      if (!alias || policy === 'simple') continue;
       // A load balancer by its DNS name (even one of a region not scanned), or one reached through other records.
+      if (!isLoadBalancerAlias(scope, zone, record)) continue;
+      const alias = record.aliasTarget!;
+      const policy = routingPolicy(record);
       const destinations = scope.resolvedLoadBalancers(zone, record);
-      if (destinations.length === 0 && !isLoadBalancerDnsName(alias.dnsName)) continue;
       const ref = scope.recordRef(zone, record);
       const target = destinations.length > 0 ? destinations.map((d) => `${d.loadBalancer.name} (${d.region})`).join(', ') : alias.dnsName;
       const data = { ...recordData(zone, record), policy, target };
@@ -38,7 +38,7 @@ export default defineAccountRule({
         loadBalancers: destinations.map((d) => ({ name: d.loadBalancer.name, region: d.region, arn: d.loadBalancer.arn })),
       };
       if (alias.evaluateTargetHealth) pass(ref, 'evaluates', data, { evidence });
-      else fail(ref, 'notEvaluated', data, { evidence, steps: [evaluateTargetHealthCommand(zone, record, alias)] });
+      else fail(ref, 'notEvaluated', data, { evidence, ...recordGroupFix(scope, groupOf(scope, zone, record)) });
     }
   },
 });

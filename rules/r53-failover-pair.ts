@@ -1,7 +1,7 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
 import type { DnsRecord } from '../src/model/inventory.js';
-import { groupData, newHealthCheckCommands, placeholderRecord, resourceRecordSet, upsertCommand, type RecordDraft } from './support/route53.js';
-import { placeholder } from '../src/engine/command.js';
+import { FIX_READS_HEALTH_CHECKS, recordGroupFix } from './support/record-group-fix.js';
+import { groupData } from './support/route53.js';
 
 export default defineAccountRule({
   id: 'r53-failover-pair',
@@ -9,7 +9,7 @@ export default defineAccountRule({
   service: 'route53',
   severity: 'high',
   wellArchitected: ['REL11-BP02'],
-  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets'],
+  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', FIX_READS_HEALTH_CHECKS],
   params: {},
   messages: {
     paired: 'Failover records {{group}} in {{zone}} have a primary ({{primary}}) and a secondary ({{secondary}})',
@@ -32,27 +32,13 @@ export default defineAccountRule({
       const primary = setIdentifiers(primaries);
       const secondary = setIdentifiers(secondaries);
       const evidence = { primary: primaries.map((r) => r.setIdentifier), secondary: secondaries.map((r) => r.setIdentifier) };
-      if (primaries.length > 0 && secondaries.length > 0) {
-        pass(ref, 'paired', { ...groupData(group), primary, secondary }, { evidence });
-      } else if (primaries.length > 0) {
-        const steps = [upsertCommand(group.zone, resourceRecordSet(missingHalf(primaries[0]!, 'SECONDARY')))];
-        fail(ref, 'primaryWithoutSecondary', { ...groupData(group), primary }, { evidence, steps });
-      } else {
-        const newPrimary = missingHalf(secondaries[0]!, 'PRIMARY');
-        // A primary whose health Route 53 cannot see would never hand over to the secondary.
-        const steps = newPrimary.aliasTarget ? [upsertCommand(group.zone, resourceRecordSet(newPrimary))] : newHealthCheckCommands(group.zone, newPrimary);
-        fail(ref, 'secondaryWithoutPrimary', { ...groupData(group), secondary }, { evidence, steps });
-      }
+      if (primaries.length > 0 && secondaries.length > 0) pass(ref, 'paired', { ...groupData(group), primary, secondary }, { evidence });
+      else if (primaries.length > 0) fail(ref, 'primaryWithoutSecondary', { ...groupData(group), primary }, { evidence, ...recordGroupFix(scope, group, { addMissing: true }) });
+      else fail(ref, 'secondaryWithoutPrimary', { ...groupData(group), secondary }, { evidence, ...recordGroupFix(scope, group, { addMissing: true }) });
     }
   },
 });
 
 function setIdentifiers(records: DnsRecord[]): string {
   return records.map((r) => r.setIdentifier ?? '-').join(', ');
-}
-
-/** The other half of the pair, shaped like the existing one (alias or values), its endpoint left to the user. */
-function missingHalf(existing: DnsRecord, role: 'PRIMARY' | 'SECONDARY'): RecordDraft {
-  const setIdentifier = placeholder('route53-set-identifier', `${role.toLowerCase()}-set-identifier`);
-  return placeholderRecord(existing, { setIdentifier, failover: role }, role === 'PRIMARY' ? 'primary' : 'standby');
 }

@@ -1,8 +1,8 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
 import { routingPolicy } from '../src/model/dns.js';
 import type { DnsRecord } from '../src/model/inventory.js';
-import { groupData, placeholderRecord, resourceRecordSet, upsertCommand, type RecordDraft } from './support/route53.js';
-import { placeholder } from '../src/engine/command.js';
+import { FIX_READS_HEALTH_CHECKS, recordGroupFix } from './support/record-group-fix.js';
+import { groupData } from './support/route53.js';
 
 export default defineAccountRule({
   id: 'r53-geo-default',
@@ -10,7 +10,7 @@ export default defineAccountRule({
   service: 'route53',
   severity: 'medium',
   wellArchitected: ['REL11-BP02'],
-  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets'],
+  uses: ['route53:ListHostedZones', 'route53:ListResourceRecordSets', FIX_READS_HEALTH_CHECKS],
   params: {},
   messages: {
     hasDefault: 'Geolocation records {{group}} in {{zone}} have a default location (set {{setIdentifier}})',
@@ -20,7 +20,7 @@ export default defineAccountRule({
   rationale:
     'Geolocation routing answers only the locations it lists. Queries from anywhere else, and from the IP addresses Route 53 cannot place, get an empty answer unless a default record (country code *) catches them; and when a location\'s record is unhealthy there is nothing to fall back to.',
   remediation: {
-    summary: 'Add a geolocation record with the default location (CountryCode "*") that points to an endpoint able to serve everyone else.',
+    summary: 'Add a geolocation record with the default location (CountryCode "*"), health-checked, that points to an endpoint able to serve everyone else (here: the endpoint of the first record of the group).',
     docs: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-geo.html',
   },
   check(scope, { pass, fail }) {
@@ -33,8 +33,7 @@ export default defineAccountRule({
         pass(ref, 'hasDefault', { ...groupData(group), setIdentifier: defaultRecord.setIdentifier ?? '-' }, { evidence: { locations } });
         continue;
       }
-      const steps = [upsertCommand(group.zone, resourceRecordSet(defaultLocationRecord(group.records[0]!)))];
-      fail(ref, 'noDefault', { ...groupData(group), locations: locations.join(', ') }, { evidence: { locations }, steps });
+      fail(ref, 'noDefault', { ...groupData(group), locations: locations.join(', ') }, { evidence: { locations }, ...recordGroupFix(scope, group, { addMissing: true }) });
     }
   },
 });
@@ -44,9 +43,4 @@ function locationOf(record: DnsRecord): string {
   const { continentCode, countryCode, subdivisionCode } = record.geoLocation ?? {};
   if (countryCode && subdivisionCode) return `${countryCode}-${subdivisionCode}`;
   return countryCode ?? continentCode ?? 'unknown';
-}
-
-/** A default-location record shaped like an existing one of the group (alias or values), its endpoint left to the user. */
-function defaultLocationRecord(sample: DnsRecord): RecordDraft {
-  return placeholderRecord(sample, { setIdentifier: placeholder('route53-set-identifier', 'default-set-identifier'), geoLocation: { countryCode: '*' } }, 'default');
 }

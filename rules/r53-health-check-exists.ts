@@ -1,5 +1,6 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
-import { newHealthCheckCommands, recordData, recordEvidence } from './support/route53.js';
+import { groupOf, recordGroupFix } from './support/record-group-fix.js';
+import { recordData, recordEvidence } from './support/route53.js';
 
 export default defineAccountRule({
   id: 'r53-health-check-exists',
@@ -16,7 +17,7 @@ export default defineAccountRule({
   rationale:
     'Route 53 does not stop anyone from deleting a health check that records still use. From then on the status of those records cannot be predicted: they may be answered while their endpoint is down, or left out while it is up, and failover works by chance.',
   remediation: {
-    summary: 'Create a health check for the endpoint and attach it to the record in place of the deleted one.',
+    summary: 'Attach a health check that exists in place of the deleted one: a new check of the endpoint, or, for an alias, the health of its target.',
     docs: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-updating-deleting-tasks.html',
   },
   check(scope, { pass, fail }) {
@@ -29,7 +30,7 @@ export default defineAccountRule({
         pass(ref, 'exists', { ...recordData(zone, record), healthCheckId }, { evidence });
         continue;
       }
-      fail(ref, 'deleted', { ...recordData(zone, record), healthCheckId }, { evidence: { ...evidence, healthCheckExists: false }, steps: newHealthCheckCommands(zone, record) });
+      fail(ref, 'deleted', { ...recordData(zone, record), healthCheckId }, { evidence: { ...evidence, healthCheckExists: false }, ...recordGroupFix(scope, groupOf(scope, zone, record)) });
     }
   },
 });

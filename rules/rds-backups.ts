@@ -1,10 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { aws } from '../src/engine/command.js';
 import { countOf } from '../src/engine/plural.js';
-import { isAurora, isReadReplica, isRdsEngine, isStandaloneInstance } from './support/rds.js';
-
-/** The retention the remediation sets: a week of point-in-time restore. */
-const RETENTION_DAYS = 7;
+import { BACKUP_RETENTION_DAYS, instanceFix, isAurora, isReadReplica, isRdsEngine, isStandaloneInstance } from './support/rds.js';
 
 export default defineRule({
   id: 'rds-backups',
@@ -29,13 +26,24 @@ export default defineRule({
     const databases = [
       ...scope.dbInstances
         .filter((instance) => isStandaloneInstance(instance) && !isReadReplica(instance))
-        .map((instance) => ({ ref: scope.dbInstanceRef(instance), kind: 'DB instance', database: instance, modify: ['modify-db-instance', '--db-instance-identifier'] as const })),
+        .map((instance) => ({
+          ref: scope.dbInstanceRef(instance),
+          kind: 'DB instance',
+          database: instance,
+          // With Multi-AZ in the same call when rds-multi-az wants it too: one change, not two that collide.
+          fix: () => instanceFix(instance),
+        })),
       // DocumentDB and Neptune clusters are listed by the RDS API too, but are not RDS.
       ...scope.dbClusters
         .filter((cluster) => isRdsEngine(cluster.engine))
-        .map((cluster) => ({ ref: scope.dbClusterRef(cluster), kind: isAurora(cluster.engine) ? 'Aurora cluster' : 'Multi-AZ DB cluster', database: cluster, modify: ['modify-db-cluster', '--db-cluster-identifier'] as const })),
+        .map((cluster) => ({
+          ref: scope.dbClusterRef(cluster),
+          kind: isAurora(cluster.engine) ? 'Aurora cluster' : 'Multi-AZ DB cluster',
+          database: cluster,
+          fix: () => ({ steps: [aws('rds', 'modify-db-cluster', '--db-cluster-identifier', cluster.id, '--backup-retention-period', BACKUP_RETENTION_DAYS, '--apply-immediately')] }),
+        })),
     ];
-    for (const { ref, kind, database, modify } of databases) {
+    for (const { ref, kind, database, fix } of databases) {
       const data = { kind, name: database.id };
       const retention = database.backupRetentionPeriod;
       const evidence = { backupRetentionPeriod: retention };
@@ -43,8 +51,7 @@ export default defineRule({
         pass(ref, 'backedUp', { ...data, retention: countOf(retention, 'day') }, { evidence });
         continue;
       }
-      const [operation, idOption] = modify;
-      fail(ref, 'noBackups', data, { evidence, steps: [aws('rds', operation, idOption, database.id, '--backup-retention-period', RETENTION_DAYS, '--apply-immediately')] });
+      fail(ref, 'noBackups', data, { evidence, ...fix() });
     }
   },
 });

@@ -5,6 +5,7 @@ import {
   clusterMembers,
   describeMembers,
   EDITIONS_WITHOUT_MULTI_AZ,
+  instanceFix,
   isMultiAzDbCluster,
   isReadReplica,
   isStandaloneInstance,
@@ -55,10 +56,8 @@ export default defineRule({
         });
         continue;
       }
-      fail(ref, 'singleAz', { name: instance.id, zone }, {
-        evidence,
-        steps: [aws('rds', 'modify-db-instance', '--db-instance-identifier', instance.id, '--multi-az', '--apply-immediately')],
-      });
+      // With backups in the same call when rds-backups wants them too: one change, not two that collide.
+      fail(ref, 'singleAz', { name: instance.id, zone }, { evidence, ...instanceFix(instance) });
     }
 
     // A Multi-AZ DB cluster is judged once, at the cluster: its members' own MultiAZ flag says nothing.

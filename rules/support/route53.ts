@@ -1,16 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { RecordGroup } from '../../src/engine/account-scope.js';
-import { aws, json, placeholder, type PlaceholderWord } from '../../src/engine/command.js';
-import type { RemediationStep } from '../../src/model/result.js';
+import type { PlaceholderWord } from '../../src/engine/command.js';
 import { bareHostedZoneId } from '../../src/model/dns.js';
 import type { AliasTarget, DnsRecord, HostedZone } from '../../src/model/inventory.js';
 
 /** The alias hosted zone of every CloudFront distribution: Route 53 cannot evaluate its health. */
 export const CLOUDFRONT_HOSTED_ZONE_ID = 'Z2FDTNDATAQYW2';
-
-/** The fix of the rules that want a record's endpoint health-checked (`recordHealth`). */
-export const HEALTH_CHECK_FIX =
-  'Set EvaluateTargetHealth on the alias (load balancer, S3 website, another record), or create a health check for the endpoint and attach it to the record (CloudFront aliases and non-alias records).';
 
 /** A `ResourceRecordSet` of `ChangeResourceRecordSets`, with the API's field names. */
 export type ResourceRecordSet = Record<string, unknown>;
@@ -85,103 +79,9 @@ export function resourceRecordSet(record: RecordDraft): ResourceRecordSet {
   return set;
 }
 
-/** `aws route53 change-resource-record-sets` that creates or replaces one record set. */
-export function upsertCommand(zone: HostedZone, set: ResourceRecordSet): RemediationStep {
-  const changeBatch = { Changes: [{ Action: 'UPSERT', ResourceRecordSet: set }] };
-  return aws('route53', 'change-resource-record-sets', '--hosted-zone-id', zone.id, '--change-batch', json(changeBatch));
-}
-
-/** The alias record rewritten with `EvaluateTargetHealth: true`. */
-export function evaluateTargetHealthCommand(zone: HostedZone, record: DnsRecord, alias: AliasTarget): RemediationStep {
-  return upsertCommand(zone, resourceRecordSet({ ...record, aliasTarget: { ...alias, evaluateTargetHealth: true } }));
-}
-
 /** A target whose health Route 53 can evaluate for the alias: anything but a CloudFront distribution. */
 export function canEvaluateTargetHealth(alias: AliasTarget): boolean {
   return bareHostedZoneId(alias.hostedZoneId) !== CLOUDFRONT_HOSTED_ZONE_ID;
-}
-
-/**
- * `aws route53 create-health-check` for the endpoint a record answers with. Route 53's checkers
- * sit on the internet: an endpoint in a private zone is watched through a CloudWatch alarm.
- */
-export function createHealthCheckCommand(zone: HostedZone, record: RecordDraft): RemediationStep {
-  const config = zone.privateZone
-    ? {
-        Type: 'CLOUDWATCH_METRIC',
-        AlarmIdentifier: { Region: placeholder('region', 'alarm-region'), Name: placeholder('cloudwatch-alarm-name', 'alarm-name') },
-        InsufficientDataHealthStatus: 'LastKnownStatus',
-      }
-    : { Type: 'HTTPS', ...healthCheckEndpoint(record), Port: 443, ResourcePath: placeholder('url-path', 'health-check-path'), RequestInterval: 30, FailureThreshold: 3 };
-  const document = json(config);
-  return aws('route53', 'create-health-check', '--caller-reference', callerReference(zone, record, document.text), '--health-check-config', document);
-}
-
-/**
- * The same reference for the same check of the same record: pasted twice, the command returns the
- * check it created the first time instead of creating a second one.
- */
-function callerReference(zone: HostedZone, record: RecordDraft, config: string): string {
-  const name = typeof record.setIdentifier === 'string' ? `${record.name}/${record.type}/${record.setIdentifier}` : `${record.name}/${record.type}`;
-  return `ha-audit-${createHash('sha256').update([zone.id, name, config].join('\n')).digest('hex').slice(0, 32)}`;
-}
-
-/** The record's one IP address, the host its CNAME or alias names, or a placeholder. */
-function healthCheckEndpoint(record: RecordDraft): Record<string, Fillable> {
-  const stripDot = (value: Fillable) => (typeof value === 'string' ? value.replace(/\.$/, '') : value);
-  if (record.aliasTarget) return { FullyQualifiedDomainName: stripDot(record.aliasTarget.dnsName) };
-  const only = record.values.length === 1 ? record.values[0]! : undefined;
-  if (only !== undefined && (record.type === 'A' || record.type === 'AAAA')) return { IPAddress: only };
-  if (only !== undefined && record.type === 'CNAME') return { FullyQualifiedDomainName: stripDot(only) };
-  return { FullyQualifiedDomainName: placeholder('dns-name', 'endpoint-host-name') };
-}
-
-/** The id the user gets back from `create-health-check`. */
-export const NEW_HEALTH_CHECK_ID = placeholder('route53-health-check-id', 'health-check-id');
-
-/**
- * What makes Route 53 notice that a record's endpoint is down: evaluating the alias target's
- * health where it can, else a new health check attached to the record.
- */
-export function healthCheckCommands(zone: HostedZone, record: DnsRecord): RemediationStep[] {
-  if (record.aliasTarget && canEvaluateTargetHealth(record.aliasTarget)) return [evaluateTargetHealthCommand(zone, record, record.aliasTarget)];
-  return newHealthCheckCommands(zone, record);
-}
-
-/** A new health check for the record's endpoint, then the record upserted with it. */
-export function newHealthCheckCommands(zone: HostedZone, record: RecordDraft): RemediationStep[] {
-  return [createHealthCheckCommand(zone, record), upsertCommand(zone, resourceRecordSet({ ...record, healthCheckId: NEW_HEALTH_CHECK_ID }))];
-}
-
-/** Where a fix points a record, left to the user: an alias target, or a value. */
-export interface EndpointPlaceholders {
-  aliasHostedZoneId: PlaceholderWord;
-  dnsName: PlaceholderWord;
-  value: PlaceholderWord;
-}
-
-/** `<standby-alias-hosted-zone-id>`, `<standby-dns-name>`, and `<standby-address>` (`<standby-host-name>` for a CNAME). */
-export function endpointPlaceholders(endpoint: string, type: string): EndpointPlaceholders {
-  return {
-    aliasHostedZoneId: placeholder('hosted-zone-id', `${endpoint}-alias-hosted-zone-id`),
-    dnsName: placeholder('dns-name', `${endpoint}-dns-name`),
-    value: type === 'CNAME' ? placeholder('dns-name', `${endpoint}-host-name`) : placeholder('ip-address', `${endpoint}-address`),
-  };
-}
-
-/** The record pointed to an endpoint the user picks, its other fields kept: an alias stays an alias (evaluating target health), values stay values. */
-export function withEndpoint(record: RecordDraft, endpoint: EndpointPlaceholders): RecordDraft {
-  if (!record.aliasTarget) return { ...record, values: [endpoint.value] };
-  return { ...record, aliasTarget: { hostedZoneId: endpoint.aliasHostedZoneId, dnsName: endpoint.dnsName, evaluateTargetHealth: true } };
-}
-
-/**
- * A record to add beside `sample`: its name and type, an alias if it is one (else its TTL, or
- * 60 s), the routing `fields` given, and the placeholders of `endpoint` for where it points.
- */
-export function placeholderRecord(sample: DnsRecord, fields: Partial<RecordDraft>, endpoint: string): RecordDraft {
-  const shape: Partial<RecordDraft> = sample.aliasTarget ? { aliasTarget: sample.aliasTarget } : { ttl: sample.ttl ?? 60 };
-  return withEndpoint({ name: sample.name, type: sample.type, values: [], ...shape, ...fields }, endpointPlaceholders(endpoint, sample.type));
 }
 
 /** `aliasTarget.dnsName`, `healthCheckId`...: what a record carries that the DNS rules look at. */

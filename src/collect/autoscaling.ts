@@ -3,8 +3,10 @@ import {
   DescribePoliciesCommand,
   type AutoScalingClient,
   type AutoScalingGroup as SdkAutoScalingGroup,
+  type AvailabilityZoneImpairmentPolicy as SdkAvailabilityZoneImpairmentPolicy,
+  type ScalingPolicy as SdkScalingPolicy,
 } from '@aws-sdk/client-auto-scaling';
-import type { AutoScalingGroup, AutoScalingInventory } from '../model/inventory.js';
+import type { AutoScalingGroup, AutoScalingInventory, ScalingPolicy } from '../model/inventory.js';
 import { collectPages } from './paginate.js';
 import type { RegionCalls } from './region-calls.js';
 
@@ -36,9 +38,22 @@ export async function collectAutoScaling(client: AutoScalingClient, calls: Regio
   const byName = new Map(groups.map((g) => [g.name, g]));
   for (const policy of sdkPolicies ?? []) {
     const group = policy.AutoScalingGroupName ? byName.get(policy.AutoScalingGroupName) : undefined;
-    group?.scalingPolicies.push({ name: policy.PolicyName ?? '', type: policy.PolicyType ?? 'SimpleScaling', enabled: policy.Enabled ?? true });
+    group?.scalingPolicies.push(toScalingPolicy(policy));
   }
   return { groups };
+}
+
+function toScalingPolicy(sdk: SdkScalingPolicy): ScalingPolicy {
+  const type = sdk.PolicyType ?? 'SimpleScaling';
+  const policy: ScalingPolicy = {
+    name: sdk.PolicyName ?? '',
+    type,
+    enabled: sdk.Enabled ?? true,
+    alarms: (sdk.Alarms ?? []).flatMap((alarm) => (alarm.AlarmName ? [alarm.AlarmName] : [])),
+  };
+  // The API omits the mode of a predictive policy created without one: it then only forecasts.
+  if (type === 'PredictiveScaling') policy.predictiveMode = sdk.PredictiveScalingConfiguration?.Mode ?? 'ForecastOnly';
+  return policy;
 }
 
 function toAutoScalingGroup(sdk: SdkAutoScalingGroup): AutoScalingGroup {
@@ -62,13 +77,21 @@ function toAutoScalingGroup(sdk: SdkAutoScalingGroup): AutoScalingGroup {
       return [instance];
     }),
     scalingPolicies: [],
+    suspendedProcesses: (sdk.SuspendedProcesses ?? []).flatMap((p) => (p.ProcessName ? [p.ProcessName] : [])),
+    // A group never given a policy has none in the answer: zonal shift is off.
+    availabilityZoneImpairmentPolicy: toImpairmentPolicy(sdk.AvailabilityZoneImpairmentPolicy),
     tags: Object.fromEntries((sdk.Tags ?? []).flatMap((t) => (t.Key ? [[t.Key, t.Value ?? '']] : []))),
   };
   if (sdk.HealthCheckGracePeriod !== undefined) group.healthCheckGracePeriod = sdk.HealthCheckGracePeriod;
-  group.suspendedProcesses = (sdk.SuspendedProcesses ?? []).flatMap((p) => (p.ProcessName ? [p.ProcessName] : []));
   // Groups created before capacity distribution existed (2024) have the default strategy.
   group.capacityDistributionStrategy = sdk.AvailabilityZoneDistribution?.CapacityDistributionStrategy ?? 'balanced-best-effort';
   return group;
+}
+
+function toImpairmentPolicy(sdk: SdkAvailabilityZoneImpairmentPolicy | undefined): NonNullable<AutoScalingGroup['availabilityZoneImpairmentPolicy']> {
+  const policy: NonNullable<AutoScalingGroup['availabilityZoneImpairmentPolicy']> = { zonalShiftEnabled: sdk?.ZonalShiftEnabled ?? false };
+  if (sdk?.ImpairedZoneHealthCheckBehavior) policy.impairedZoneHealthCheckBehavior = sdk.ImpairedZoneHealthCheckBehavior;
+  return policy;
 }
 
 /** `"subnet-a, subnet-b"` or `"ELB,EBS"` to a list, empty entries dropped. */

@@ -11,6 +11,7 @@ import {
   type ElasticLoadBalancingV2Client,
   type Listener as SdkListener,
   type LoadBalancer as SdkLoadBalancer,
+  type LoadBalancerAddress as SdkLoadBalancerAddress,
   type TargetGroup as SdkTargetGroup,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type {
@@ -19,6 +20,7 @@ import type {
   ListenerAction,
   LoadBalancer,
   LoadBalancerType,
+  LoadBalancerZone,
   Target,
   TargetGroup,
   TargetType,
@@ -177,7 +179,7 @@ function toLoadBalancer(sdk: SdkLoadBalancer): LoadBalancer {
     scheme: sdk.Scheme ?? '',
     availabilityZones: (sdk.AvailabilityZones ?? []).flatMap((z) => {
       if (!z.ZoneName) return [];
-      const zone: LoadBalancer['availabilityZones'][number] = { zoneName: z.ZoneName };
+      const zone: LoadBalancer['availabilityZones'][number] = { zoneName: z.ZoneName, addresses: (z.LoadBalancerAddresses ?? []).map(toAddress) };
       if (z.SubnetId) zone.subnetId = z.SubnetId;
       return [zone];
     }),
@@ -186,8 +188,19 @@ function toLoadBalancer(sdk: SdkLoadBalancer): LoadBalancer {
     tags: {},
   };
   if (sdk.VpcId) lb.vpcId = sdk.VpcId;
+  if (sdk.CanonicalHostedZoneId) lb.canonicalHostedZoneId = sdk.CanonicalHostedZoneId;
   if (sdk.State?.Code) lb.state = sdk.State.Code;
   return lb;
+}
+
+/** An address of a Network Load Balancer in one zone: its Elastic IP, or the private address it was given. */
+function toAddress(sdk: SdkLoadBalancerAddress): NonNullable<LoadBalancerZone['addresses']>[number] {
+  const address: NonNullable<LoadBalancerZone['addresses']>[number] = {};
+  if (sdk.IpAddress) address.ipAddress = sdk.IpAddress;
+  if (sdk.AllocationId) address.allocationId = sdk.AllocationId;
+  if (sdk.PrivateIPv4Address) address.privateIPv4Address = sdk.PrivateIPv4Address;
+  if (sdk.IPv6Address) address.ipv6Address = sdk.IPv6Address;
+  return address;
 }
 
 function toTargetGroup(sdk: SdkTargetGroup): TargetGroup {

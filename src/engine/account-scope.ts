@@ -1,7 +1,7 @@
 import { indexBy, groupBy } from '../collections.js';
 import { DnsResolver, type DnsResolution, type ResolvedLoadBalancer } from '../model/dns-resolver.js';
 import { recordId } from '../model/dns.js';
-import { GLOBAL_REGION, type AccountInventory, type DnsRecord, type HostedZone, type Route53HealthCheck } from '../model/inventory.js';
+import { GLOBAL_REGION, type AccountInventory, type DnsRecord, type HostedZone, type Route53HealthCheck, type TargetGroup } from '../model/inventory.js';
 import type { ResourceRef } from '../model/result.js';
 
 /** The records of one zone that share a name and a type: a failover pair, a weighted set... */
@@ -19,11 +19,16 @@ export interface RecordGroup {
 export class AccountScope {
   private healthChecks?: Map<string, Route53HealthCheck>;
   private groups?: RecordGroup[];
+  private loadBalancersByAddress?: Map<string, ResolvedLoadBalancer>;
 
-  /** `dns`: the scan's resolver, shared by every account (records may lead to load balancers of other accounts). */
+  /**
+   * `dns`: the scan's resolver, shared by every account (records may lead to load balancers of
+   * other accounts); `scan`: every account of the scan, where those load balancers are found.
+   */
   constructor(
     readonly account: AccountInventory,
     private readonly dns: DnsResolver = new DnsResolver([account]),
+    private readonly scan: readonly AccountInventory[] = [account],
   ) {}
 
   get accountId(): string {
@@ -65,6 +70,34 @@ export class AccountScope {
   /** The load balancers of the scan a record resolves to; empty when none. */
   resolvedLoadBalancers(zone: HostedZone, record: DnsRecord): ResolvedLoadBalancer[] {
     return this.dns.resolve(zone, record).loadBalancers;
+  }
+
+  /** The load balancer of the scan with that DNS name (a CNAME's value, an alias target). */
+  loadBalancerByDnsName(name: string): ResolvedLoadBalancer | undefined {
+    return this.dns.loadBalancerByDnsName(name);
+  }
+
+  /** The Network Load Balancer of the scan that holds this IP address in one of its zones (an A record's value). */
+  loadBalancerByAddress(ip: string): ResolvedLoadBalancer | undefined {
+    this.loadBalancersByAddress ??= new Map(
+      this.scan.flatMap((account) =>
+        account.regions.flatMap((region) =>
+          region.elbv2.loadBalancers.flatMap((loadBalancer) =>
+            loadBalancer.availabilityZones
+              .flatMap((zone) => zone.addresses ?? [])
+              .flatMap((a) => [a.ipAddress, a.privateIPv4Address, a.ipv6Address])
+              .flatMap((address) => (address ? [[address, { accountId: account.accountId, region: region.region, loadBalancer }] as const] : [])),
+          ),
+        ),
+      ),
+    );
+    return this.loadBalancersByAddress.get(ip);
+  }
+
+  /** A target group of the account and region of a resolved load balancer. */
+  targetGroup(of: ResolvedLoadBalancer, arn: string): TargetGroup | undefined {
+    const region = this.scan.find((a) => a.accountId === of.accountId)?.regions.find((r) => r.region === of.region);
+    return region?.elbv2.targetGroups.find((tg) => tg.arn === arn);
   }
 
   recordRef(zone: HostedZone, record: DnsRecord): ResourceRef {

@@ -27,7 +27,7 @@ export function runRules(inventory: Inventory, options: RunOptions): Result[] {
   const dns = new DnsResolver(inventory.accounts);
   for (const account of inventory.accounts) {
     const accountGaps = inventory.gaps.filter((g) => g.accountId === account.accountId);
-    const accountScope = new AccountScope(account, dns);
+    const accountScope = new AccountScope(account, dns, inventory.accounts);
     // An account that could not be entered (its role could not be assumed) leaves every rule unevaluated there.
     const unreachable = accountGaps.filter((g) => g.service === 'sts');
     if (unreachable.length > 0) {

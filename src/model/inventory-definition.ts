@@ -67,7 +67,20 @@ const Tags = StringMap('Resource tags, key to value.');
 
 const LoadBalancerType = OneOf(['application', 'network', 'gateway']);
 
-const LoadBalancerZone = Model('LoadBalancerZone', { zoneName: text(), subnetId: Type.Optional(text()) });
+const LoadBalancerAddress = Struct({
+  ipAddress: Type.Optional(text('The public IPv4 address of an internet-facing Network Load Balancer in this zone.')),
+  allocationId: Type.Optional(text('The Elastic IP of an internet-facing Network Load Balancer in this zone.')),
+  privateIPv4Address: Type.Optional(text('The private address chosen for an internal Network Load Balancer in this zone.')),
+  ipv6Address: Type.Optional(text()),
+});
+
+const LoadBalancerZone = Model('LoadBalancerZone', {
+  zoneName: text(),
+  subnetId: Type.Optional(text()),
+  addresses: Added(
+    List(LoadBalancerAddress, '`LoadBalancerAddresses` (Network Load Balancers): what `set-subnets` must give again to keep them.'),
+  ),
+});
 
 const ListenerAction = Model('ListenerAction', {
   type: text('`forward`, `redirect`, `fixed-response`, `authenticate-oidc`, ...'),
@@ -95,6 +108,7 @@ const LoadBalancer = Model('LoadBalancer', {
   name: text(),
   type: LoadBalancerType,
   dnsName: text(),
+  canonicalHostedZoneId: Added(text('`CanonicalHostedZoneId`: the hosted zone of an alias record to the load balancer.')),
   scheme: text('`internet-facing` or `internal`.'),
   vpcId: Type.Optional(text()),
   state: Type.Optional(text('`active`, `provisioning`, `active_impaired`, `failed`.')),
@@ -152,6 +166,10 @@ const ScalingPolicy = Model('ScalingPolicy', {
   name: text(),
   type: text('`SimpleScaling`, `StepScaling`, `TargetTrackingScaling`, `PredictiveScaling`.'),
   enabled: boolean(),
+  alarms: Added(List(text(), 'Names of the CloudWatch alarms that invoke it: a step or simple policy without one never runs.')),
+  predictiveMode: Added(
+    text('Predictive policies: `PredictiveScalingConfiguration.Mode`, `ForecastOnly` (the default, which never changes capacity) or `ForecastAndScale`.'),
+  ),
 });
 
 const AutoScalingGroup = Model('AutoScalingGroup', {
@@ -169,8 +187,14 @@ const AutoScalingGroup = Model('AutoScalingGroup', {
   trafficSources: List(Struct({ identifier: text(), type: Type.Optional(text()) }), '`TrafficSources` identifiers (target group ARNs, VPC Lattice, ...).'),
   instances: List(Struct({ id: text(), availabilityZone: text(), lifecycleState: Type.Optional(text()), healthStatus: Type.Optional(text()) })),
   scalingPolicies: List(ScalingPolicy),
+  suspendedProcesses: Added(List(text(), '`SuspendedProcesses` by name (`Launch`, `ReplaceUnhealthy`, `AZRebalance`...).')),
+  availabilityZoneImpairmentPolicy: Added(
+    Struct(
+      { zonalShiftEnabled: boolean(), impairedZoneHealthCheckBehavior: Type.Optional(text('`ReplaceUnhealthy` or `IgnoreUnhealthy`.')) },
+      '`AvailabilityZoneImpairmentPolicy` (zonal shift off when the API gives none).',
+    ),
+  ),
   tags: Tags,
-  suspendedProcesses: Added(List(text(), 'Names of the suspended processes (`Launch`, `ReplaceUnhealthy`, ...).')),
   capacityDistributionStrategy: Added(text('`AvailabilityZoneDistribution.CapacityDistributionStrategy`: `balanced-best-effort` (the default) or `balanced-only`.')),
 });
 

@@ -36,6 +36,9 @@ function group(name: string, i: number): AutoScalingGroup {
     trafficSources: [],
     instances: [],
     scalingPolicies: [],
+    // Suspended: resume-processes names the group too.
+    suspendedProcesses: ['AZRebalance'],
+    availabilityZoneImpairmentPolicy: { zonalShiftEnabled: false },
     tags: {},
   };
 }
@@ -47,9 +50,15 @@ function hostileInventory(): Inventory {
     format: 'ha-audit-inventory',
     formatVersion: 1,
     collectedAt: '2026-11-20T09:00:00.000Z',
-    accounts: [{ accountId: '111122223333', route53: emptyRoute53Inventory(), regions: [region] }],
+    accounts: [{ accountId: '111122223333', route53: hostileZone(), regions: [region] }],
     gaps: [],
   };
+}
+
+/** Weighted records without health checks, their set identifiers (any text, for Route 53) hostile: their fix holds them in JSON. */
+function hostileZone(): Inventory['accounts'][number]['route53'] {
+  const records = HOSTILE_NAMES.map((name, i) => ({ name: 'www.example.com', type: 'A', setIdentifier: name, weight: 10, ttl: 60, values: [`192.0.2.${i + 1}`] }));
+  return { ...emptyRoute53Inventory(), hostedZones: [{ id: 'Z1D633PJN98FT9', name: 'example.com', privateZone: false, records }] };
 }
 
 /** `aws` is a shell function that only writes its arguments, NUL-separated, to a numbered file. */
@@ -73,9 +82,11 @@ describe('a fix command pasted into bash (issue 14)', () => {
     expect(json.code).toBe(1);
     const findings = (JSON.parse(json.stdout) as { findings: { remediation?: Remediation }[] }).findings;
     const remediations = findings.flatMap((f) => (f.remediation?.steps ? [f.remediation as Required<Remediation>] : []));
-    const hostileSteps = remediations.flatMap((r) => r.steps.filter((s) => s.argv.some((word) => HOSTILE_NAMES.includes(word))));
+    const hostileSteps = remediations.flatMap((r) => r.steps.filter((s) => s.argv.some((word) => HOSTILE_NAMES.some((name) => word.includes(name)))));
     // Every name, in several rules' fixes.
     for (const name of HOSTILE_NAMES) expect(hostileSteps.filter((s) => s.argv.includes(name)).length, name).toBeGreaterThanOrEqual(3);
+    // And inside the JSON of a Route 53 change batch.
+    for (const name of HOSTILE_NAMES) expect(hostileSteps.some((s) => s.argv[2] === 'change-resource-record-sets' && s.argv.some((word) => word.includes(JSON.stringify(name).slice(1, -1)))), name).toBe(true);
 
     const scratch = tempDir('ha-audit-paste-run-');
     let checked = 0;

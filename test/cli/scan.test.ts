@@ -135,7 +135,8 @@ describe('ha-audit scan of the demo account: DNS and data layer end to end (chil
     expect(run.code).toBe(1);
     for (const ruleId of [...dnsRules, ...dataRules]) expect(run.stdout).toContain(`  ${ruleId}  `);
     expect(run.stdout).toMatch(/✗ Z[A-Z0-9]+\/api\.shop\.example\.com\/A\/api-primary \[global\]/);
-    expect(run.stdout).toContain('$ aws rds modify-db-instance --db-instance-identifier legacy-billing-db --multi-az --apply-immediately --region us-east-1');
+    // Multi-AZ and backups in one call: two --apply-immediately calls would collide.
+    expect(run.stdout).toContain('$ aws rds modify-db-instance --db-instance-identifier legacy-billing-db --multi-az --backup-retention-period 7 --apply-immediately --region us-east-1');
     expect(run.stdout).toContain('$ aws dynamodb update-continuous-backups --table-name shop-carts');
   });
 });

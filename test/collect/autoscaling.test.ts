@@ -55,8 +55,10 @@ describe('collectAutoScaling', () => {
           { id: 'i-0a1b2c3d4eEXAMPLE', availabilityZone: 'us-east-1b', lifecycleState: 'InService', healthStatus: 'Healthy' },
         ],
         scalingPolicies: [],
-        tags: { env: 'prod', team: 'web' },
         suspendedProcesses: ['AZRebalance', 'Launch'],
+        // The API gives no policy for a group never given one: zonal shift is off.
+        availabilityZoneImpairmentPolicy: { zonalShiftEnabled: false },
+        tags: { env: 'prod', team: 'web' },
         capacityDistributionStrategy: 'balanced-only',
       },
     ]);
@@ -67,6 +69,31 @@ describe('collectAutoScaling', () => {
     delete sdk.AvailabilityZoneDistribution;
     const { inventory } = await collect({ autoScalingGroups: [sdk] });
     expect(inventory.groups[0]).toMatchObject({ suspendedProcesses: [], capacityDistributionStrategy: 'balanced-best-effort' });
+  });
+
+  it('collects suspended processes, the zonal-shift policy, the alarms of each policy and the mode of predictive ones', async () => {
+    const sdk = autoScalingGroup('web-asg');
+    sdk.SuspendedProcesses = [
+      { ProcessName: 'ReplaceUnhealthy', SuspensionReason: 'User suspended at 2026-11-19T10:00:00Z' },
+      { ProcessName: 'AlarmNotification', SuspensionReason: 'User suspended at 2026-11-19T10:00:00Z' },
+    ];
+    sdk.AvailabilityZoneImpairmentPolicy = { ZonalShiftEnabled: true, ImpairedZoneHealthCheckBehavior: 'IgnoreUnhealthy' };
+    const step = scalingPolicy('web-asg', 'scale-out', 'StepScaling');
+    step.Alarms = [{ AlarmName: 'web-cpu-high', AlarmARN: `arn:aws:cloudwatch:${REGION}:${ACCOUNT_ID}:alarm:web-cpu-high` }];
+    const forecast = scalingPolicy('web-asg', 'forecast', 'PredictiveScaling');
+    const predictive = scalingPolicy('web-asg', 'predictive', 'PredictiveScaling');
+    predictive.PredictiveScalingConfiguration!.Mode = 'ForecastAndScale';
+    // The API leaves Mode out of a policy created without one: it then only forecasts.
+    delete forecast.PredictiveScalingConfiguration!.Mode;
+    const { inventory } = await collect({ autoScalingGroups: [sdk], scalingPolicies: [step, forecast, predictive] });
+    const [group] = inventory.groups;
+    expect(group!.suspendedProcesses).toEqual(['ReplaceUnhealthy', 'AlarmNotification']);
+    expect(group!.availabilityZoneImpairmentPolicy).toEqual({ zonalShiftEnabled: true, impairedZoneHealthCheckBehavior: 'IgnoreUnhealthy' });
+    expect(group!.scalingPolicies).toEqual([
+      { name: 'scale-out', type: 'StepScaling', enabled: true, alarms: ['web-cpu-high'] },
+      { name: 'forecast', type: 'PredictiveScaling', enabled: true, alarms: [], predictiveMode: 'ForecastOnly' },
+      { name: 'predictive', type: 'PredictiveScaling', enabled: true, alarms: [], predictiveMode: 'ForecastAndScale' },
+    ]);
   });
 
   it('follows NextToken through every page of both lists, with MaxRecords 100, and attaches each policy to its group', async () => {
@@ -85,8 +112,8 @@ describe('collectAutoScaling', () => {
     expect(inventory.groups.map((g) => g.name)).toEqual(groups.map((g) => g.AutoScalingGroupName));
     const byName = Object.fromEntries(inventory.groups.map((g) => [g.name, g.scalingPolicies]));
     expect(byName['asg-0']).toEqual([
-      { name: 'cpu-0', type: 'TargetTrackingScaling', enabled: true },
-      { name: 'step-0', type: 'StepScaling', enabled: false },
+      { name: 'cpu-0', type: 'TargetTrackingScaling', enabled: true, alarms: [] },
+      { name: 'step-0', type: 'StepScaling', enabled: false, alarms: [] },
     ]);
     expect(byName['asg-1']).toEqual([]);
     expect(byName['asg-6']).toHaveLength(2);

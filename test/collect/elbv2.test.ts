@@ -83,12 +83,13 @@ describe('collectElbv2: mapping the API responses', () => {
       arn: world.alb.LoadBalancerArn,
       type: 'application',
       dnsName: world.alb.DNSName,
+      canonicalHostedZoneId: 'Z35SXDOTRQ7X7K',
       scheme: 'internet-facing',
       vpcId: world.alb.VpcId,
       state: 'active',
       availabilityZones: [
-        { zoneName: 'us-east-1a', subnetId: 'subnet-0a1a1a1a1aEXAMPLE' },
-        { zoneName: 'us-east-1b', subnetId: 'subnet-0b2b2b2b2bEXAMPLE' },
+        { zoneName: 'us-east-1a', subnetId: 'subnet-0a1a1a1a1aEXAMPLE', addresses: [] },
+        { zoneName: 'us-east-1b', subnetId: 'subnet-0b2b2b2b2bEXAMPLE', addresses: [] },
       ],
       attributes: { 'deletion_protection.enabled': 'true', 'load_balancing.cross_zone.enabled': 'true' },
       tags: { team: 'web' },
@@ -129,6 +130,21 @@ describe('collectElbv2: mapping the API responses', () => {
     const tcpTg = inventory.targetGroups.find((tg) => tg.name === 'tcp-tg')!;
     expect(tcpTg).toMatchObject({ targetType: 'ip', protocol: 'TCP', port: 443, healthCheck: { enabled: true, protocol: 'TCP' } });
     expect(tcpTg.targets).toEqual([{ id: '10.0.1.25', port: 443, state: 'healthy', availabilityZone: 'us-east-1a' }]);
+  });
+
+  it('keeps the addresses of a Network Load Balancer in each zone: Elastic IPs and private addresses', async () => {
+    const world = smallWorld();
+    world.nlb.AvailabilityZones = [
+      { ZoneName: 'us-east-1a', SubnetId: 'subnet-0a1a1a1a1aEXAMPLE', LoadBalancerAddresses: [{ IpAddress: '203.0.113.10', AllocationId: 'eipalloc-0a1b2c3d4e5f60718' }] },
+      { ZoneName: 'us-east-1b', SubnetId: 'subnet-0b2b2b2b2bEXAMPLE', LoadBalancerAddresses: [{ PrivateIPv4Address: '10.0.2.10' }] },
+    ];
+    const { inventory } = await collect(mockedRegion(world));
+    const nlb = inventory.loadBalancers.find((lb) => lb.name === 'tcp-nlb')!;
+    expect(nlb.canonicalHostedZoneId).toBe('Z26RNL4JYFTOTI');
+    expect(nlb.availabilityZones).toEqual([
+      { zoneName: 'us-east-1a', subnetId: 'subnet-0a1a1a1a1aEXAMPLE', addresses: [{ ipAddress: '203.0.113.10', allocationId: 'eipalloc-0a1b2c3d4e5f60718' }] },
+      { zoneName: 'us-east-1b', subnetId: 'subnet-0b2b2b2b2bEXAMPLE', addresses: [{ privateIPv4Address: '10.0.2.10' }] },
+    ]);
   });
 
   it('treats a missing HealthCheckEnabled (old target groups) as enabled', async () => {

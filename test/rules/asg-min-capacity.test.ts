@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { argvOf, byName, expectMessage, testRule } from '../support/rule-cases.js';
 
-const commandsOf = (results: Result[], name: string) => byName(results, name).remediation!.commands;
-const update = (name: string, rest: string) => `aws autoscaling update-auto-scaling-group --auto-scaling-group-name ${name} ${rest} --region us-east-1`;
+const update = (name: string, ...rest: string[]) => [['autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', name, ...rest]];
+const warningOf = (results: Result[], name: string) => byName(results, name).remediation!.warning;
 
 testRule('asg-min-capacity', [
   {
@@ -17,7 +17,7 @@ testRule('asg-min-capacity', [
     },
   },
   {
-    name: 'MinSize 1 or 0 fails, however the group is attached; MaxSize is raised only when below the new minimum',
+    name: 'MinSize 1 or 0 fails, however the group is attached; MaxSize is raised where it would leave no room to scale out',
     fixture: 'fail.json',
     fail: [
       { resource: 'web-asg', messageId: 'tooSmall' },
@@ -30,11 +30,14 @@ testRule('asg-min-capacity', [
       const web = byName(results, 'web-asg');
       expectMessage(web, 'tooSmall', { name: 'web-asg', instances: '1 instance', minInstances: 2 });
       expect(web.evidence).toEqual({ MinSize: 1, MaxSize: 4, DesiredCapacity: 1 });
-      expect(commandsOf(results, 'web-asg')).toEqual([update('web-asg', '--min-size 2')]);
-      // Classic load balancer (LoadBalancerNames only), MaxSize 1: the maximum is raised with the minimum.
-      expect(commandsOf(results, 'legacy-asg')).toEqual([update('legacy-asg', '--min-size 2 --max-size 2')]);
-      // Traffic source without a type; MaxSize 2 already allows the new minimum.
-      expect(commandsOf(results, 'reports-asg')).toEqual([update('reports-asg', '--min-size 2')]);
+      expect(argvOf(results, 'web-asg')).toEqual(update('web-asg', '--min-size', '2'));
+      // Desired capacity 1 rises with the minimum: one more instance, billed.
+      expect(warningOf(results, 'web-asg')).toMatch(/1 more instance/);
+      // Classic load balancer (LoadBalancerNames only), MaxSize 1: the maximum is raised to twice the minimum,
+      // the value asg-scaling-policy's fix gives too, so that neither fix undoes the other.
+      expect(argvOf(results, 'legacy-asg')).toEqual(update('legacy-asg', '--min-size', '2', '--max-size', '4'));
+      // Traffic source without a type; MaxSize 2 would allow the new minimum but no scale-out (asg-scaling-policy).
+      expect(argvOf(results, 'reports-asg')).toEqual(update('reports-asg', '--min-size', '2', '--max-size', '4'));
     },
   },
   {
@@ -45,11 +48,13 @@ testRule('asg-min-capacity', [
     pass: ['api-asg'],
     check(results) {
       expectMessage(byName(results, 'web-asg'), 'tooSmall', { name: 'web-asg', instances: '2 instances', minInstances: 3 });
-      expect(commandsOf(results, 'web-asg')).toEqual([update('web-asg', '--min-size 3')]);
+      expect(argvOf(results, 'web-asg')).toEqual(update('web-asg', '--min-size', '3'));
+      // Already running 2: one more.
+      expect(warningOf(results, 'web-asg')).toMatch(/1 more instance/);
     },
   },
   {
-    name: 'minInstances 3: --max-size 3 is added where MaxSize is below 3',
+    name: 'minInstances 3: --max-size 6 is added where MaxSize leaves no room above 3',
     fixture: 'fail.json',
     params: { minInstances: 3 },
     fail: [
@@ -61,11 +66,11 @@ testRule('asg-min-capacity', [
     ],
     pass: [],
     check(results) {
-      expect(commandsOf(results, 'web-asg')).toEqual([update('web-asg', '--min-size 3')]);
-      expect(commandsOf(results, 'legacy-asg')).toEqual([update('legacy-asg', '--min-size 3 --max-size 3')]);
-      expect(commandsOf(results, 'reports-asg')).toEqual([update('reports-asg', '--min-size 3 --max-size 3')]);
-      expect(commandsOf(results, 'search-asg')).toEqual([update('search-asg', '--min-size 3 --max-size 3')]);
-      expect(commandsOf(results, 'api-asg')).toEqual([update('api-asg', '--min-size 3')]);
+      expect(argvOf(results, 'web-asg')).toEqual(update('web-asg', '--min-size', '3'));
+      expect(argvOf(results, 'legacy-asg')).toEqual(update('legacy-asg', '--min-size', '3', '--max-size', '6'));
+      expect(argvOf(results, 'reports-asg')).toEqual(update('reports-asg', '--min-size', '3', '--max-size', '6'));
+      expect(argvOf(results, 'search-asg')).toEqual(update('search-asg', '--min-size', '3', '--max-size', '6'));
+      expect(argvOf(results, 'api-asg')).toEqual(update('api-asg', '--min-size', '3'));
     },
   },
   {
@@ -75,7 +80,9 @@ testRule('asg-min-capacity', [
     fail: [{ resource: 'reports-asg', messageId: 'tooSmall' }],
     pass: ['web-asg', 'legacy-asg', 'search-asg', 'api-asg'],
     check(results) {
-      expect(commandsOf(results, 'reports-asg')).toEqual([update('reports-asg', '--min-size 1')]);
+      expect(argvOf(results, 'reports-asg')).toEqual(update('reports-asg', '--min-size', '1'));
+      // Desired capacity 1 already: nothing launches.
+      expect(warningOf(results, 'reports-asg')).toBeUndefined();
     },
   },
 ]);

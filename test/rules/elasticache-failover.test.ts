@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { argvOf, byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 testRule('elasticache-failover', [
   {
@@ -36,10 +36,22 @@ testRule('elasticache-failover', [
       const queue = byName(results, 'queue-redis');
       expectMessage(queue, 'failoverDisabled', { name: 'queue-redis', automaticFailover: 'disabled', replicas: '0 replicas' });
       expect(queue.evidence).toEqual({ automaticFailover: 'disabled', multiAz: 'disabled', members: ['queue-redis-001 (us-east-1a, primary)'] });
-      expect(queue.remediation!.commands).toEqual([
-        'aws elasticache increase-replica-count --replication-group-id queue-redis --new-replica-count 1 --apply-immediately --region us-east-1',
-        'aws elasticache modify-replication-group --replication-group-id queue-redis --automatic-failover-enabled --multi-az-enabled --apply-immediately --region us-east-1',
+      // The replica in another zone than the primary (one zone per node, the primary's first), then a
+      // wait: ElastiCache refuses the second change while the group is modifying.
+      expect(argvOf(results, 'queue-redis')).toEqual([
+        [
+          'elasticache',
+          'increase-replica-count',
+          '--replication-group-id',
+          'queue-redis',
+          '--replica-configuration',
+          '[{"NodeGroupId":"0001","NewReplicaCount":1,"PreferredAvailabilityZones":["us-east-1a","<another-zone>"]}]',
+          '--apply-immediately',
+        ],
+        ['elasticache', 'wait', 'replication-group-available', '--replication-group-id', 'queue-redis'],
+        ['elasticache', 'modify-replication-group', '--replication-group-id', 'queue-redis', '--automatic-failover-enabled', '--multi-az-enabled', '--apply-immediately'],
       ]);
+      expect(queue.remediation!.warning).toMatch(/billed like the primary/);
 
       // Has a replica: the modify command alone.
       expect(byName(results, 'rate-limit-valkey').remediation!.commands).toEqual([
@@ -55,13 +67,16 @@ testRule('elasticache-failover', [
         'geo-valkey-0001-002 (us-east-1b)',
         'geo-valkey-0002-001 (us-east-1b)',
       ]);
-      expect(geo.remediation!.commands[0]).toBe('aws elasticache increase-replica-count --replication-group-id geo-valkey --new-replica-count 1 --apply-immediately --region us-east-1');
+      // Only shard 0002 gets a replica, away from its primary's zone.
+      expect(argvOf(results, 'geo-valkey')[0]![5]).toBe('[{"NodeGroupId":"0002","NewReplicaCount":1,"PreferredAvailabilityZones":["us-east-1b","<another-zone>"]}]');
 
       const flags = byName(results, 'feature-flags-redis');
       expect(flags.resource.type).toBe('elasticache:cache-cluster');
       expect(flags.remediation!.commands).toEqual([
         "aws elasticache create-replication-group --replication-group-id <new-replication-group-id> --replication-group-description 'feature-flags-redis with a replica' --primary-cluster-id feature-flags-redis --region us-east-1",
-        'aws elasticache create-cache-cluster --cache-cluster-id <new-replica-id> --replication-group-id <new-replication-group-id> --preferred-availability-zone <another-zone> --region us-east-1',
+        'aws elasticache wait replication-group-available --replication-group-id <new-replication-group-id> --region us-east-1',
+        `aws elasticache increase-replica-count --replication-group-id <new-replication-group-id> --replica-configuration '[{"NodeGroupId":"0001","NewReplicaCount":1,"PreferredAvailabilityZones":["us-east-1b","<another-zone>"]}]' --apply-immediately --region us-east-1`,
+        'aws elasticache wait replication-group-available --replication-group-id <new-replication-group-id> --region us-east-1',
         'aws elasticache modify-replication-group --replication-group-id <new-replication-group-id> --automatic-failover-enabled --multi-az-enabled --apply-immediately --region us-east-1',
       ]);
     },

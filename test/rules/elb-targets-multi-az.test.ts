@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { argvOf, byName, expectMessage, testRule } from '../support/rule-cases.js';
 
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup';
 
@@ -45,9 +45,15 @@ testRule('elb-targets-multi-az', [
     pass: ['web-alb', 'fn-alb', 'rules-alb', 'edge-nlb', 'front-nlb'],
     check(results) {
       const nlb = byName(results, 'ip-nlb');
-      expectMessage(nlb, 'tooFewZones', { name: 'ip-nlb', zoneCount: '2 zones', zones: 'us-east-1a, us-east-1b', required: 3 });
+      expectMessage(nlb, 'tooFewZones', {
+        name: 'ip-nlb',
+        zoneCount: '2 zones',
+        zones: 'us-east-1a, us-east-1b',
+        required: 3,
+        causes: '. us-east-1c: nothing of ip-tg is registered there',
+      });
       expect(nlb.remediation!.commands).toEqual([
-        `aws elbv2 register-targets --target-group-arn ${TG}/ip-tg/7e1fdf942ffd0a1a --targets 'Id=<ip-address-in-another-zone>' --region us-east-1`,
+        `aws elbv2 register-targets --target-group-arn ${TG}/ip-tg/7e1fdf942ffd0a1a --targets 'Id=<ip-address-in-the-zone>' --region us-east-1`,
       ]);
     },
   },
@@ -62,43 +68,57 @@ testRule('elb-targets-multi-az', [
       { resource: 'front-nlb', messageId: 'noHealthyTarget' },
     ],
     pass: [],
+    // No command repairs failing targets: the hint says how to see why they fail.
+    noCommand: ['down-alb', 'fn-alb', 'front-nlb'],
     check(results) {
       // The targets claim us-east-1a and us-east-1b; EC2 says both instances run in us-east-1a.
       const shop = byName(results, 'shop-alb');
-      expectMessage(shop, 'tooFewZones', { name: 'shop-alb', zoneCount: '1 zone', zones: 'us-east-1a', required: 2 });
-      expect(shop.evidence).toEqual({ targetGroups: ['shop-tg'], healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: [] });
-      // shop-asg lists shop-tg in its targetGroupArns (batch-asg, first in the list, feeds nothing).
-      expect(shop.remediation!.commands).toEqual([
-        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name shop-asg --vpc-zone-identifier 'subnet-04f1a2b3c4d5e6f70,<subnet-id-in-another-zone>' --region us-east-1",
+      expectMessage(shop, 'tooFewZones', {
+        name: 'shop-alb',
+        zoneCount: '1 zone',
+        zones: 'us-east-1a',
+        required: 2,
+        causes: '. us-east-1b: Auto Scaling group shop-asg does not launch there',
+      });
+      expect(shop.evidence).toEqual({
+        targetGroups: ['shop-tg'],
+        healthyTargetZones: ['us-east-1a'],
+        targetsWithUnknownZone: [],
+        missingZones: [{ zone: 'us-east-1b', targetGroup: 'shop-tg', cause: 'groupNotInZone', group: 'shop-asg' }],
+      });
+      // shop-asg lists shop-tg in its targetGroupArns (batch-asg, first in the list, feeds nothing); its VPC's subnet in us-east-1b.
+      expect(argvOf(results, 'shop-alb')).toEqual([
+        ['autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', 'shop-asg', '--vpc-zone-identifier', 'subnet-04f1a2b3c4d5e6f70,subnet-09b8c7d6e5f4a3b21'],
       ]);
 
       // 10.0.1.80 lies in subnet-04f1a2b3c4d5e6f70 (us-east-1a) of the target group's VPC; the identical
       // 10.0.1.0/24 of vpc-0f9e8d7c6b5a43210 in us-east-1b must not count.
       const ip = byName(results, 'ip-nlb');
-      expect(ip.evidence).toEqual({ targetGroups: ['ip-tg'], healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: [] });
+      expect(ip.evidence).toMatchObject({ targetGroups: ['ip-tg'], healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: [] });
       expect(ip.remediation!.commands).toEqual([
-        `aws elbv2 register-targets --target-group-arn ${TG}/ip-tg/e586e60b9667b781 --targets 'Id=<ip-address-in-another-zone>' --region us-east-1`,
+        `aws elbv2 register-targets --target-group-arn ${TG}/ip-tg/e586e60b9667b781 --targets 'Id=<ip-address-in-the-zone>' --region us-east-1`,
       ]);
 
       const down = byName(results, 'down-alb');
-      expectMessage(down, 'noHealthyTarget', { name: 'down-alb', targetGroups: 'down-tg' });
-      expect(down.evidence).toEqual({ targetGroups: ['down-tg'], healthyTargetZones: [], targetsWithUnknownZone: [] });
-      expect(down.remediation!.commands).toEqual([
-        `aws elbv2 register-targets --target-group-arn ${TG}/down-tg/d475d5fa8556a670 --targets 'Id=<instance-id-in-another-zone>' --region us-east-1`,
+      // Targets in both zones, failing: registering more is not the fix; seeing why they fail is.
+      expectMessage(down, 'noHealthyTarget', {
+        name: 'down-alb',
+        targetGroups: 'down-tg',
+        causes: '. us-east-1a: i-0b1c2d3e4f5a60013 unhealthy (Target.FailedHealthChecks); us-east-1b: i-0b1c2d3e4f5a60014 unhealthy (Target.Timeout)',
+      });
+      expect(down.hints).toEqual([
+        `Why targets of down-tg are not healthy: aws elbv2 describe-target-health --target-group-arn ${TG}/down-tg/d475d5fa8556a670 --region us-east-1`,
       ]);
 
       // A Lambda function failing its health checks does not make the load balancer regional.
       const fn = byName(results, 'fn-alb');
-      expectMessage(fn, 'noHealthyTarget', { name: 'fn-alb', targetGroups: 'fn-tg' });
-      expect(fn.remediation!.commands).toEqual([
-        `aws elbv2 register-targets --target-group-arn ${TG}/fn-tg/f697f71ca778c892 --targets 'Id=<lambda-function-arn>' --region us-east-1`,
+      expect(fn.messageId).toBe('noHealthyTarget');
+      expect(fn.evidence!.missingZones).toEqual([
+        { zone: 'regional', targetGroup: 'fn-tg', cause: 'targetsNotServing', targets: ['arn:aws:lambda:us-east-1:111122223333:function:checkout-api unhealthy (Target.FailedHealthChecks)'] },
       ]);
 
       // front-nlb forwards to shop-alb, which fails the NLB's health check: an ALB target counts only when healthy.
-      expect(byName(results, 'front-nlb').evidence).toEqual({ targetGroups: ['alb-tg'], healthyTargetZones: [], targetsWithUnknownZone: [] });
-      expect(byName(results, 'front-nlb').remediation!.commands).toEqual([
-        `aws elbv2 register-targets --target-group-arn ${TG}/alb-tg/07a8f82db889d9a3 --targets 'Id=<application-load-balancer-arn>' --region us-east-1`,
-      ]);
+      expect(byName(results, 'front-nlb').evidence).toMatchObject({ targetGroups: ['alb-tg'], healthyTargetZones: [], targetsWithUnknownZone: [] });
     },
   },
   {
@@ -111,6 +131,7 @@ testRule('elb-targets-multi-az', [
       { resource: 'front-nlb', messageId: 'noHealthyTarget' },
     ],
     pass: ['shop-alb', 'ip-nlb'],
+    noCommand: ['down-alb', 'fn-alb', 'front-nlb'],
   },
   {
     name: 'unhealthy, draining, unused and initial targets do not count; nor does an instance EC2 does not know',
@@ -123,21 +144,59 @@ testRule('elb-targets-multi-az', [
       { resource: 'unknown-alb', messageId: 'tooFewZones' },
     ],
     pass: [],
+    noCommand: ['unhealthy-alb', 'draining-alb', 'initial-alb'],
     check(results) {
       for (const name of ['unhealthy-alb', 'draining-alb', 'unused-alb', 'initial-alb']) {
         expect(byName(results, name).evidence).toMatchObject({ healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: [] });
       }
-      // draining-asg feeds draining-tg through TrafficSources only.
-      expect(byName(results, 'draining-alb').remediation!.commands).toEqual([
-        "aws autoscaling update-auto-scaling-group --auto-scaling-group-name draining-asg --vpc-zone-identifier 'subnet-04f1a2b3c4d5e6f70,subnet-06c2d4e6f8a0b1c23,<subnet-id-in-another-zone>' --region us-east-1",
+      // The target in us-east-1b is there, not serving: the cause is its state, not a missing subnet.
+      expect(byName(results, 'draining-alb').evidence!.missingZones).toEqual([
+        { zone: 'us-east-1b', targetGroup: 'draining-tg', cause: 'targetsNotServing', targets: ['i-0c1d2e3f4a5b60024 draining (Target.DeregistrationInProgress)'] },
       ]);
-      expect(byName(results, 'unhealthy-alb').remediation!.commands).toEqual([
-        `aws elbv2 register-targets --target-group-arn ${TG}/unhealthy-tg/17a8e3b4c5d6e7f8 --targets 'Id=<instance-id-in-another-zone>' --region us-east-1`,
-      ]);
+      // The unused target is a stopped instance: start it.
+      expect(argvOf(results, 'unused-alb')).toEqual([['ec2', 'start-instances', '--instance-ids', 'i-0c1d2e3f4a5b60026']]);
 
       const unknown = byName(results, 'unknown-alb');
-      expectMessage(unknown, 'tooFewZones', { name: 'unknown-alb', zoneCount: '1 zone', zones: 'us-east-1a; 1 target in an unknown zone', required: 2 });
-      expect(unknown.evidence).toEqual({ targetGroups: ['unknown-tg'], healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: ['i-0c1d2e3f4a5b6002a'] });
+      expectMessage(unknown, 'tooFewZones', {
+        name: 'unknown-alb',
+        zoneCount: '1 zone',
+        zones: 'us-east-1a; 1 target in an unknown zone',
+        required: 2,
+        causes: '. us-east-1b: nothing of unknown-tg is registered there',
+      });
+      expect(unknown.evidence).toMatchObject({ targetGroups: ['unknown-tg'], healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: ['i-0c1d2e3f4a5b6002a'] });
+    },
+  },
+  {
+    name: 'a group that already spans the zones is not given another subnet: the cause in the zone is named and fixed, and only zones the load balancer uses are offered',
+    fixture: 'fail-causes.json',
+    fail: [
+      { resource: 'spans-alb', messageId: 'tooFewZones' },
+      { resource: 'suspended-alb', messageId: 'tooFewZones' },
+      { resource: 'small-alb', messageId: 'tooFewZones' },
+      { resource: 'stopped-alb', messageId: 'tooFewZones' },
+      { resource: 'narrow-alb', messageId: 'tooFewZones' },
+    ],
+    pass: [],
+    noCommand: ['spans-alb'],
+    check(results) {
+      const cause = (name: string) => (byName(results, name).evidence!.missingZones as { cause: string }[]).map((c) => c.cause);
+      // spanned-asg launches in all three zones of the VPC: its target in us-east-1b fails its health check.
+      expect(cause('spans-alb')).toEqual(['targetsNotServing']);
+      expect(byName(results, 'spans-alb').hints).toHaveLength(1);
+      expect(cause('suspended-alb')).toEqual(['processesSuspended']);
+      expect(argvOf(results, 'suspended-alb')).toEqual([['autoscaling', 'resume-processes', '--auto-scaling-group-name', 'suspended-asg', '--scaling-processes', 'Launch', 'AZRebalance']]);
+      expect(byName(results, 'suspended-alb').remediation!.warning).toMatch(/AZRebalance may terminate instances/);
+      // One instance for three zones: one per zone (its MaxSize 4 leaves room).
+      expect(cause('small-alb')).toEqual(['capacityBelowZones']);
+      expect(argvOf(results, 'small-alb')).toEqual([['autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', 'small-asg', '--min-size', '3', '--desired-capacity', '3']]);
+      expect(byName(results, 'small-alb').remediation!.warning).toMatch(/2 more instances/);
+      expect(cause('stopped-alb')).toEqual(['instancesStopped']);
+      expect(argvOf(results, 'stopped-alb')).toEqual([['ec2', 'start-instances', '--instance-ids', 'i-0a00000000000b004']]);
+      // The VPC has subnets in us-east-1b and us-east-1c; the load balancer uses us-east-1b only.
+      expect(argvOf(results, 'narrow-alb')).toEqual([
+        ['autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', 'narrow-asg', '--vpc-zone-identifier', 'subnet-0a1e3c5b7d9f01a21,subnet-0b2f4d6c8e0a12b32'],
+      ]);
     },
   },
 ]);

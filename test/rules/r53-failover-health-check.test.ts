@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
 import { expectMessage, testRule } from '../support/rule-cases.js';
+import { changesOf, healthCheckConfigsOf, operationsOf } from '../support/route53-steps.js';
 
 const ZONE = 'Z1D633PJN98FT9';
 const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
@@ -20,13 +21,15 @@ testRule('r53-failover-health-check', [
     },
   },
   {
-    name: 'primaries without either fail: the fix is EvaluateTargetHealth for a load balancer, a health check for an IP, CloudFront or a private zone',
+    name: 'primaries without either fail; the fix: EvaluateTargetHealth for an alias, an alias for a CNAME group to load balancers, else a health check of the endpoint',
     fixture: 'fail.json',
     fail: [
       { resource: `${ZONE}/api.example.com/A/api-use1`, messageId: 'noHealthCheck' },
       { resource: `${ZONE}/mail.example.com/A/mail-1`, messageId: 'noHealthCheck' },
       { resource: `${ZONE}/static.example.com/A/static-cdn`, messageId: 'noHealthCheck' },
       { resource: `${PRIVATE_ZONE}/db.corp.internal/CNAME/db-use1`, messageId: 'noHealthCheck' },
+      { resource: `${ZONE}/portal.example.com/CNAME/portal-use1`, messageId: 'noHealthCheck' },
+      { resource: `${PRIVATE_ZONE}/billing.corp.internal/CNAME/billing-use1`, messageId: 'noHealthCheck' },
     ],
     pass: [`${ZONE}/www.example.com/A/www-use1`],
     check(results) {
@@ -41,22 +44,58 @@ testRule('r53-failover-health-check', [
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"api.example.com","Type":"A","SetIdentifier":"api-use1","Failover":"PRIMARY","AliasTarget":{"HostedZoneId":"Z35SXDOTRQ7X7K","DNSName":"dualstack.api-use1-2345678901.us-east-1.elb.amazonaws.com.","EvaluateTargetHealth":true}}}]}'`,
       ]);
 
-      expect(byId(results, `${ZONE}/mail.example.com/A/mail-1`).remediation!.commands).toEqual([
-        `aws route53 create-health-check --caller-reference ha-audit-76b4bd56371d6c1fd65c0d3a51600179 --health-check-config '{"Type":"HTTPS","IPAddress":"192.0.2.25","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
-        `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"mail.example.com","Type":"A","SetIdentifier":"mail-1","Failover":"PRIMARY","TTL":60,"ResourceRecords":[{"Value":"192.0.2.25"}],"HealthCheckId":"<health-check-id>"}}]}'`,
+      // An address of no load balancer of the scan: a TCP check of it, on the port the user names (not HTTPS on 443 by guess).
+      const mail = byId(results, `${ZONE}/mail.example.com/A/mail-1`);
+      expect(healthCheckConfigsOf(mail)).toEqual(['{"Type":"TCP","IPAddress":"192.0.2.25","Port":<endpoint-port>,"RequestInterval":30,"FailureThreshold":3}']);
+      expect(changesOf(mail)).toEqual([
+        {
+          Action: 'UPSERT',
+          ResourceRecordSet: { Name: 'mail.example.com', Type: 'A', SetIdentifier: 'mail-1', Failover: 'PRIMARY', TTL: 60, ResourceRecords: [{ Value: '192.0.2.25' }], HealthCheckId: '<health-check-id-from-step-1>' },
+        },
       ]);
+      // The same check pasted twice is the same check: its caller reference is derived from the record and the check.
+      expect(mail.remediation!.steps![0]!.argv).toEqual(expect.arrayContaining(['--caller-reference', expect.stringMatching(/^ha-audit-[0-9a-f]{32}$/), '--query', 'HealthCheck.Id']));
 
       // Route 53 cannot evaluate a CloudFront distribution's health: a health check of the distribution instead.
-      const [createCheck, upsert] = byId(results, `${ZONE}/static.example.com/A/static-cdn`).remediation!.commands;
-      expect(createCheck).toContain('"FullyQualifiedDomainName":"d111111abcdef8.cloudfront.net"');
-      expect(upsert).toContain('"AliasTarget":{"HostedZoneId":"Z2FDTNDATAQYW2","DNSName":"d111111abcdef8.cloudfront.net.","EvaluateTargetHealth":false},"HealthCheckId":"<health-check-id>"');
+      const cdn = byId(results, `${ZONE}/static.example.com/A/static-cdn`);
+      expect(healthCheckConfigsOf(cdn)).toEqual([
+        '{"Type":"HTTPS","FullyQualifiedDomainName":"d111111abcdef8.cloudfront.net","Port":443,"ResourcePath":"<health-check-path>","EnableSNI":true,"RequestInterval":30,"FailureThreshold":3}',
+      ]);
+      expect(changesOf(cdn)[0]!.ResourceRecordSet).toMatchObject({ AliasTarget: { HostedZoneId: 'Z2FDTNDATAQYW2', EvaluateTargetHealth: false }, HealthCheckId: '<health-check-id-from-step-1>' });
 
-      // Route 53's checkers cannot reach a private endpoint: a CloudWatch alarm does.
+      // Route 53's checkers cannot reach a private endpoint (here an RDS cluster, not a load balancer): a CloudWatch alarm does, and the fix says so.
       const db = byId(results, `${PRIVATE_ZONE}/db.corp.internal/CNAME/db-use1`);
       expectMessage(db, 'noHealthCheck', { record: 'db.corp.internal CNAME (set db-use1)', zone: 'private zone corp.internal' });
-      expect(db.remediation!.commands[0]).toBe(
-        `aws route53 create-health-check --caller-reference ha-audit-9de9775847c913553aaa455cd4f6960b --health-check-config '{"Type":"CLOUDWATCH_METRIC","AlarmIdentifier":{"Region":"<alarm-region>","Name":"<alarm-name>"},"InsufficientDataHealthStatus":"LastKnownStatus"}'`,
-      );
+      expect(healthCheckConfigsOf(db)).toEqual(['{"Type":"CLOUDWATCH_METRIC","AlarmIdentifier":{"Region":"<alarm-region>","Name":"<alarm-name>"},"InsufficientDataHealthStatus":"LastKnownStatus"}']);
+      expect(db.remediation!.warning).toMatch(/cannot reach an endpoint of a private zone/);
+
+      // A CNAME pair whose values are two load balancers of the scan becomes an alias pair evaluating
+      // target health: DELETE and CREATE in one batch (a CNAME cannot sit beside an A record), no health check.
+      const portal = byId(results, `${ZONE}/portal.example.com/CNAME/portal-use1`);
+      expect(operationsOf(portal)).toEqual(['route53 change-resource-record-sets']);
+      expect(changesOf(portal)).toEqual([
+        { Action: 'DELETE', ResourceRecordSet: { Name: 'portal.example.com', Type: 'CNAME', SetIdentifier: 'portal-use1', Failover: 'PRIMARY', TTL: 300, ResourceRecords: [{ Value: 'web-use1-1234567890.us-east-1.elb.amazonaws.com' }] } },
+        { Action: 'DELETE', ResourceRecordSet: { Name: 'portal.example.com', Type: 'CNAME', SetIdentifier: 'portal-euw1', Failover: 'SECONDARY', TTL: 300, ResourceRecords: [{ Value: 'web-euw1-987654321.eu-west-1.elb.amazonaws.com' }] } },
+        {
+          Action: 'CREATE',
+          ResourceRecordSet: { Name: 'portal.example.com', Type: 'A', SetIdentifier: 'portal-use1', Failover: 'PRIMARY', AliasTarget: { HostedZoneId: 'Z35SXDOTRQ7X7K', DNSName: 'web-use1-1234567890.us-east-1.elb.amazonaws.com', EvaluateTargetHealth: true } },
+        },
+        {
+          Action: 'CREATE',
+          ResourceRecordSet: { Name: 'portal.example.com', Type: 'A', SetIdentifier: 'portal-euw1', Failover: 'SECONDARY', AliasTarget: { HostedZoneId: 'Z32O12XQLNTSW2', DNSName: 'web-euw1-987654321.eu-west-1.elb.amazonaws.com', EvaluateTargetHealth: true } },
+        },
+      ]);
+
+      // Internal load balancers in a private zone: the alias is the only fix (no checker reaches them).
+      // billing-euw1 was saved without its canonical hosted zone: the user names it.
+      const billing = byId(results, `${PRIVATE_ZONE}/billing.corp.internal/CNAME/billing-use1`);
+      expect(operationsOf(billing)).toEqual(['route53 change-resource-record-sets']);
+      expect(changesOf(billing).map((c) => [c.Action, c.ResourceRecordSet.Type, (c.ResourceRecordSet.AliasTarget as { HostedZoneId?: string } | undefined)?.HostedZoneId])).toEqual([
+        ['DELETE', 'CNAME', undefined],
+        ['DELETE', 'CNAME', undefined],
+        ['CREATE', 'A', 'Z35SXDOTRQ7X7K'],
+        ['CREATE', 'A', '<load-balancer-canonical-hosted-zone-id>'],
+      ]);
     },
   },
 ]);

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
 import { expectMessage, testRule } from '../support/rule-cases.js';
+import { changesOf, healthCheckConfigsOf, operationsOf } from '../support/route53-steps.js';
 
 const ZONE = 'Z1D633PJN98FT9';
 const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
@@ -30,18 +31,22 @@ testRule('r53-failover-pair', [
     check(results) {
       const api = byId(results, `${ZONE}/api.example.com/A`);
       expect(api.evidence).toEqual({ primary: ['api-use1'], secondary: [] });
-      // The missing SECONDARY, shaped like the primary (an alias), evaluating its target's health.
+      // The missing SECONDARY, shaped like the primary (an alias), evaluating its target's health; its set identifier known.
       expect(api.remediation!.commands).toEqual([
-        `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"api.example.com","Type":"A","SetIdentifier":"<secondary-set-identifier>","Failover":"SECONDARY","AliasTarget":{"HostedZoneId":"<standby-alias-hosted-zone-id>","DNSName":"<standby-dns-name>","EvaluateTargetHealth":true}}}]}'`,
+        `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"api.example.com","Type":"A","SetIdentifier":"standby","Failover":"SECONDARY","AliasTarget":{"HostedZoneId":"<standby-alias-hosted-zone-id>","DNSName":"<standby-dns-name>","EvaluateTargetHealth":true}}}]}'`,
       ]);
 
       const status = byId(results, `${ZONE}/status.example.com/CNAME`);
       expectMessage(status, 'secondaryWithoutPrimary', { group: 'status.example.com CNAME', zone: 'zone example.com', secondary: 'status-standby' });
       expect(status.evidence).toEqual({ primary: [], secondary: ['status-standby'] });
       // A non-alias PRIMARY needs a health check of its own to ever hand over.
-      expect(status.remediation!.commands).toEqual([
-        `aws route53 create-health-check --caller-reference ha-audit-a60d3c214e18c2f8a2a68f3ed3aea186 --health-check-config '{"Type":"HTTPS","FullyQualifiedDomainName":"<primary-host-name>","Port":443,"ResourcePath":"<health-check-path>","RequestInterval":30,"FailureThreshold":3}'`,
-        `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"status.example.com","Type":"CNAME","SetIdentifier":"<primary-set-identifier>","Failover":"PRIMARY","TTL":60,"ResourceRecords":[{"Value":"<primary-host-name>"}],"HealthCheckId":"<health-check-id>"}}]}'`,
+      expect(operationsOf(status)).toEqual(['route53 create-health-check', 'route53 change-resource-record-sets']);
+      expect(healthCheckConfigsOf(status)).toEqual(['{"Type":"TCP","FullyQualifiedDomainName":"<endpoint-host-name>","Port":<endpoint-port>,"RequestInterval":30,"FailureThreshold":3}']);
+      expect(changesOf(status)).toEqual([
+        {
+          Action: 'UPSERT',
+          ResourceRecordSet: { Name: 'status.example.com', Type: 'CNAME', SetIdentifier: 'primary', Failover: 'PRIMARY', TTL: 60, ResourceRecords: [{ Value: '<primary-host-name>' }], HealthCheckId: '<health-check-id-from-step-1>' },
+        },
       ]);
     },
   },

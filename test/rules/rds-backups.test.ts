@@ -1,5 +1,8 @@
-import { expect } from 'vitest';
-import { byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { loadInventory } from '../../src/cli/files.js';
+import { runRules } from '../../src/engine/run-rules.js';
+import { argvOf, byName, expectMessage, fixturePath, testRule } from '../support/rule-cases.js';
 
 testRule('rds-backups', [
   {
@@ -28,11 +31,21 @@ testRule('rds-backups', [
       const billing = byName(results, 'billing-db');
       expectMessage(billing, 'noBackups', { kind: 'DB', name: 'instance billing-db' });
       expect(billing.evidence).toEqual({ backupRetentionPeriod: 0 });
-      expect(billing.remediation!.commands).toEqual(['aws rds modify-db-instance --db-instance-identifier billing-db --backup-retention-period 7 --apply-immediately --region us-east-1']);
+      // billing-db is Single-AZ too: one call does both (rds-multi-az gives the same), not two that collide.
+      expect(argvOf(results, 'billing-db')).toEqual([['rds', 'modify-db-instance', '--db-instance-identifier', 'billing-db', '--multi-az', '--backup-retention-period', '7', '--apply-immediately']]);
+      expect(billing.remediation!.warning).toMatch(/standby.*offline briefly/);
 
       const ledger = byName(results, 'ledger-cluster');
       expect(ledger.resource.type).toBe('rds:db-cluster');
-      expect(ledger.remediation!.commands).toEqual(['aws rds modify-db-cluster --db-cluster-identifier ledger-cluster --backup-retention-period 7 --apply-immediately --region us-east-1']);
+      expect(argvOf(results, 'ledger-cluster')).toEqual([['rds', 'modify-db-cluster', '--db-cluster-identifier', 'ledger-cluster', '--backup-retention-period', '7', '--apply-immediately']]);
     },
   },
 ]);
+
+it('gives the same fix as rds-multi-az for an instance both fail', async () => {
+  const inventory = await loadInventory(fixturePath('rds-backups', 'fail.json'));
+  const results = runRules(inventory, { rules: rules.filter((r) => r.id === 'rds-backups' || r.id === 'rds-multi-az') });
+  const fixes = results.filter((r) => r.resource.name === 'billing-db').map((r) => [r.ruleId, r.remediation]);
+  expect(fixes.map(([id]) => id)).toEqual(['rds-backups', 'rds-multi-az']);
+  expect(fixes[0]![1]).toEqual({ ...(fixes[1]![1] as object), summary: expect.any(String), docs: expect.any(String) });
+});

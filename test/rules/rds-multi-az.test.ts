@@ -46,6 +46,8 @@ testRule('rds-multi-az', [
       expectMessage(billing, 'singleAz', { name: 'billing-db', zone: 'us-east-1b' });
       expect(billing.evidence).toEqual({ multiAz: false, availabilityZone: 'us-east-1b' });
       expect(billing.remediation!.commands).toEqual(['aws rds modify-db-instance --db-instance-identifier billing-db --multi-az --apply-immediately --region us-east-1']);
+      // Backups are on already: only the standby, with what it costs.
+      expect(billing.remediation!.warning).toMatch(/standby, billed like the instance/);
 
       // Express cannot be Multi-AZ: modify-db-instance --multi-az would be refused.
       expect(byName(results, 'legacy-mssql').remediation!.commands).toEqual([

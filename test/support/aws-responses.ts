@@ -236,9 +236,13 @@ export function defaultLoadBalancerAttributes(type: LoadBalancerKind): Record<st
       'idle_timeout.timeout_seconds': '60',
       'load_balancing.cross_zone.enabled': 'true',
       'routing.http2.enabled': 'true',
+      'zonal_shift.config.enabled': 'false',
     };
   }
-  return { 'access_logs.s3.enabled': 'false', 'deletion_protection.enabled': 'false', 'load_balancing.cross_zone.enabled': 'false' };
+  const attributes: Record<string, string> = { 'access_logs.s3.enabled': 'false', 'deletion_protection.enabled': 'false', 'load_balancing.cross_zone.enabled': 'false' };
+  // Gateway Load Balancers have no zonal shift.
+  if (type === 'network') attributes['zonal_shift.config.enabled'] = 'false';
+  return attributes;
 }
 
 /** The attributes the API returns for a new target group. */
@@ -334,6 +338,11 @@ export function scalingPolicy(groupName: string, name: string, type = 'TargetTra
   };
   if (type === 'TargetTrackingScaling') {
     policy.TargetTrackingConfiguration = { PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' }, TargetValue: 50, DisableScaleIn: false };
+  } else if (type === 'PredictiveScaling') {
+    policy.PredictiveScalingConfiguration = {
+      MetricSpecifications: [{ TargetValue: 50, PredefinedMetricPairSpecification: { PredefinedMetricType: 'ASGCPUUtilization' } }],
+      Mode: 'ForecastOnly',
+    };
   } else {
     policy.AdjustmentType = 'ChangeInCapacity';
     policy.ScalingAdjustment = 1;

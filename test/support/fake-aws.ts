@@ -839,8 +839,8 @@ const HANDLERS: Record<FakeService, Record<string, Handler>> = {
             t('PolicyName', policy.name),
             t('PolicyARN', arn),
             t('PolicyType', policy.type),
-            policyDetailsXml(policy.type),
-            '<Alarms/>',
+            policyDetailsXml(policy.type, policy.predictiveMode),
+            list('Alarms', policy.alarms ?? [], (name) => t('AlarmName', name) + t('AlarmARN', `arn:aws:cloudwatch:${call.region}:${this.accountId}:alarm:${name}`)),
             t('Enabled', policy.enabled),
           ].join('');
         }) + t('NextToken', page.next)
@@ -1190,14 +1190,20 @@ function loadBalancerXml(lb: LoadBalancer): string {
   return [
     t('LoadBalancerArn', lb.arn),
     t('DNSName', lb.dnsName),
-    t('CanonicalHostedZoneId', elbHostedZoneId(lb.arn.split(':')[3] ?? '', lb.type)),
+    t('CanonicalHostedZoneId', lb.canonicalHostedZoneId ?? elbHostedZoneId(lb.arn.split(':')[3] ?? '', lb.type)),
     t('CreatedTime', CREATED),
     t('LoadBalancerName', lb.name),
     t('Scheme', lb.scheme),
     t('VpcId', lb.vpcId),
     lb.state === undefined ? '' : e('State', t('Code', lb.state)),
     t('Type', lb.type),
-    list('AvailabilityZones', lb.availabilityZones, (z) => t('ZoneName', z.zoneName) + t('SubnetId', z.subnetId) + '<LoadBalancerAddresses/>'),
+    list('AvailabilityZones', lb.availabilityZones, (z) =>
+      [
+        t('ZoneName', z.zoneName),
+        t('SubnetId', z.subnetId),
+        list('LoadBalancerAddresses', z.addresses ?? [], (a) => t('IpAddress', a.ipAddress) + t('AllocationId', a.allocationId) + t('PrivateIPv4Address', a.privateIPv4Address) + t('IPv6Address', a.ipv6Address)),
+      ].join(''),
+    ),
     lb.type === 'application' ? strings('SecurityGroups', [`sg-${fakeHex(lb.arn, 17)}`]) : '',
     t('IpAddressType', 'ipv4'),
   ].join('');
@@ -1343,10 +1349,18 @@ function autoScalingGroupXml(g: AutoScalingGroup, region: string, accountId: str
     t('CapacityRebalance', false),
     list('TrafficSources', g.trafficSources, (s) => t('Identifier', s.identifier) + t('Type', s.type)),
     e('AvailabilityZoneDistribution', t('CapacityDistributionStrategy', g.capacityDistributionStrategy ?? 'balanced-best-effort')),
+    // Only a group that was ever given a policy carries one.
+    g.availabilityZoneImpairmentPolicy?.zonalShiftEnabled || g.availabilityZoneImpairmentPolicy?.impairedZoneHealthCheckBehavior
+      ? e(
+          'AvailabilityZoneImpairmentPolicy',
+          t('ZonalShiftEnabled', g.availabilityZoneImpairmentPolicy.zonalShiftEnabled),
+          t('ImpairedZoneHealthCheckBehavior', g.availabilityZoneImpairmentPolicy.impairedZoneHealthCheckBehavior),
+        )
+      : '',
   ].join('');
 }
 
-function policyDetailsXml(type: string): string {
+function policyDetailsXml(type: string, predictiveMode: string | undefined): string {
   switch (type) {
     case 'TargetTrackingScaling':
       return e(
@@ -1361,7 +1375,7 @@ function policyDetailsXml(type: string): string {
       return e(
         'PredictiveScalingConfiguration',
         list('MetricSpecifications', [50], (v) => t('TargetValue', v) + e('PredefinedMetricPairSpecification', t('PredefinedMetricType', 'ASGCPUUtilization'))),
-        t('Mode', 'ForecastOnly'),
+        t('Mode', predictiveMode ?? 'ForecastOnly'),
       );
     default:
       return t('AdjustmentType', 'ChangeInCapacity') + t('ScalingAdjustment', 1) + t('Cooldown', 300);
@@ -1973,7 +1987,10 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
     const lbs = fails('elbv2', 'DescribeLoadBalancers') ? [] : data.elbv2.loadBalancers;
     const tgs = fails('elbv2', 'DescribeTargetGroups') ? [] : data.elbv2.targetGroups;
     for (const lb of lbs) {
-      lb.availabilityZones = lb.availabilityZones.map(({ zoneName, subnetId }) => (subnetId === undefined ? { zoneName } : { zoneName, subnetId }));
+      lb.availabilityZones = lb.availabilityZones.map(({ zoneName, subnetId, addresses }) =>
+        subnetId === undefined ? { zoneName, addresses: addresses ?? [] } : { zoneName, subnetId, addresses: addresses ?? [] },
+      );
+      lb.canonicalHostedZoneId ??= elbHostedZoneId(region, lb.type);
       if (lb.type !== 'application') for (const listener of lb.listeners) listener.rules = [];
       // A forward to several groups is collected with every group's weight (1 where the inventory gives none).
       for (const listener of lb.listeners) {
@@ -2002,9 +2019,14 @@ export function expectedCollection(scenario: FakeAwsScenario, regions: readonly 
     const noPolicies = fails('autoscaling', 'DescribePolicies');
     for (const group of groups) {
       if (group.healthCheckTypes.length === 0) group.healthCheckTypes = ['EC2'];
-      if (noPolicies) group.scalingPolicies = [];
       group.suspendedProcesses ??= [];
+      group.availabilityZoneImpairmentPolicy ??= { zonalShiftEnabled: false };
+      if (noPolicies) group.scalingPolicies = [];
       group.capacityDistributionStrategy ??= 'balanced-best-effort';
+      for (const policy of group.scalingPolicies) {
+        policy.alarms ??= [];
+        if (policy.type === 'PredictiveScaling') policy.predictiveMode ??= 'ForecastOnly';
+      }
     }
 
     // EC2

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { formatMessage } from '../../src/engine/message.js';
+import { commandLine } from '../../src/engine/shell.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { loadInventory } from '../../src/cli/files.js';
 import { packageRoot } from '../../src/package-info.js';
@@ -17,6 +18,10 @@ export interface RuleCase {
   fail: { resource: string; messageId: string }[];
   /** Resources that pass, by name (or id). */
   pass: string[];
+  /** Resources the rule cannot judge (`notCollected`: an inventory saved before a field existed). */
+  error?: { resource: string; messageId: string }[];
+  /** Failing resources whose fix no command can make (the message says why). */
+  noCommand?: string[];
   /** Extra assertions on the results of this case. */
   check?: (results: Result[]) => void;
 }
@@ -30,6 +35,15 @@ export function byName(results: Result[], name: string): Result {
   const result = results.find((r) => r.resource.name === name);
   expect(result, `a result for ${name}`).toBeDefined();
   return result!;
+}
+
+/** The argument vectors of a result's fix, without `aws` and the `--region` every regional step ends with. */
+export function argvOf(results: Result[], name: string): string[][] {
+  return byName(results, name).remediation!.steps!.map((step) => {
+    const argv = step.argv.slice(1);
+    const region = argv.indexOf('--region');
+    return region >= 0 && region === argv.length - 2 ? argv.slice(0, region) : argv;
+  });
 }
 
 /**
@@ -67,7 +81,8 @@ export function testRule(ruleId: string, cases: RuleCase[]): void {
       it(c.name, async () => {
         const inventory = await loadInventory(fixturePath(ruleId, c.fixture));
         const results = runRules(inventory, { rules: [rule!], params: c.params ? { [ruleId]: c.params } : {} });
-        expect(results.filter((r) => r.status === 'error')).toEqual([]);
+        const errors = results.filter((r) => r.status === 'error').map((r) => ({ resource: label(r), messageId: r.messageId }));
+        expect(errors.sort(byLabel)).toEqual([...(c.error ?? [])].sort(byLabel));
         const fails = results.filter((r) => r.status === 'fail').map((r) => ({ resource: label(r), messageId: r.messageId }));
         expect(fails.sort(byLabel)).toEqual([...c.fail].sort(byLabel));
         expect(results.filter((r) => r.status === 'pass').map(label).sort()).toEqual([...c.pass].sort());
@@ -76,11 +91,15 @@ export function testRule(ruleId: string, cases: RuleCase[]): void {
           expect(result.severity).toBe(rule!.severity);
           expect(result.message).not.toMatch(/\{\{|undefined|NaN/);
           if (result.status !== 'fail') continue;
-          expect(result.remediation?.commands.length, `${label(result)} has a remediation command`).toBeGreaterThan(0);
-          for (const command of result.remediation!.commands) {
-            expect(command).toMatch(/^aws [a-z0-9-]+ [a-z-]+ /);
+          const { steps = [], commands } = result.remediation!;
+          const expectsCommand = !(c.noCommand ?? []).includes(label(result));
+          expect(steps.length > 0, `${label(result)} has a remediation command`).toBe(expectsCommand);
+          // The printed commands are the steps, rendered.
+          expect(commands).toEqual(steps.map(commandLine));
+          for (const step of steps) {
+            expect(step.argv.slice(0, 3).join(' ')).toMatch(/^aws [a-z0-9-]+ [a-z-]+$/);
             // A fix goes to the resource's own region, whatever the user's default is.
-            if (result.resource.region !== 'global') expect(command).toContain(` --region ${result.resource.region}`);
+            if (result.resource.region !== 'global') expect(step.argv.slice(step.argv.indexOf('--region'))).toEqual(['--region', result.resource.region]);
           }
           expect(result.remediation!.docs).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
         }

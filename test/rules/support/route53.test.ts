@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { commandLine } from '../../../src/engine/shell.js';
 import type { DnsRecord, HostedZone } from '../../../src/model/inventory.js';
-import { canEvaluateTargetHealth, healthCheckCommands, recordLabel, resourceRecordSet, upsertCommand, zoneLabel } from '../../../rules/support/route53.js';
+import { canEvaluateTargetHealth, recordLabel, resourceRecordSet, zoneLabel } from '../../../rules/support/route53.js';
+import { aws, json } from '../../../src/engine/command.js';
 
 const ZONE: HostedZone = { id: 'Z1D633PJN98FT9', name: 'example.com', privateZone: false, records: [] };
 
@@ -49,22 +50,20 @@ describe('resourceRecordSet', () => {
   });
 });
 
-describe('upsertCommand', () => {
-  it('quotes the change batch for the shell, apostrophes and TXT quotes included', () => {
+describe('a change batch on the command line', () => {
+  it('is quoted whole for the shell, apostrophes and TXT quotes included', () => {
     const record: DnsRecord = { name: 'example.com', type: 'TXT', ttl: 300, values: [`"it's verified"`] };
-    expect(commandLine(upsertCommand(ZONE, resourceRecordSet(record)))).toBe(
+    const step = aws('route53', 'change-resource-record-sets', '--hosted-zone-id', ZONE.id, '--change-batch', json({ Changes: [{ Action: 'UPSERT', ResourceRecordSet: resourceRecordSet(record) }] }));
+    expect(commandLine(step)).toBe(
       `aws route53 change-resource-record-sets --hosted-zone-id Z1D633PJN98FT9 --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"example.com","Type":"TXT","TTL":300,"ResourceRecords":[{"Value":"\\"it'\\''s verified\\""}]}}]}'`,
     );
   });
 });
 
-describe('healthCheckCommands', () => {
-  it('evaluates target health where Route 53 can, and creates a health check for a CloudFront alias', () => {
-    const cloudFront = { hostedZoneId: '/hostedzone/Z2FDTNDATAQYW2', dnsName: 'd111111abcdef8.cloudfront.net.', evaluateTargetHealth: false };
-    expect(canEvaluateTargetHealth(cloudFront)).toBe(false);
+describe('canEvaluateTargetHealth', () => {
+  it('is false for a CloudFront distribution only', () => {
+    expect(canEvaluateTargetHealth({ hostedZoneId: '/hostedzone/Z2FDTNDATAQYW2', dnsName: 'd111111abcdef8.cloudfront.net.', evaluateTargetHealth: false })).toBe(false);
     expect(canEvaluateTargetHealth({ hostedZoneId: 'Z3AQBSTGFYJSTF', dnsName: 's3-website-us-east-1.amazonaws.com.', evaluateTargetHealth: false })).toBe(true);
-    const commands = healthCheckCommands(ZONE, { name: 'cdn.example.com', type: 'AAAA', setIdentifier: 'cdn', weight: 1, values: [], aliasTarget: cloudFront });
-    expect(commands.map((c) => c.argv.slice(0, 3).join(' '))).toEqual(['aws route53 create-health-check', 'aws route53 change-resource-record-sets']);
   });
 });
 

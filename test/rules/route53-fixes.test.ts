@@ -1,0 +1,50 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+import { loadInventory } from '../../src/cli/files.js';
+import { runRules } from '../../src/engine/run-rules.js';
+import type { Inventory } from '../../src/model/inventory.js';
+import type { Result } from '../../src/model/result.js';
+import { packageRoot } from '../../src/package-info.js';
+import { applyRoute53Fix, Route53Refusal, writesRoute53 } from '../support/apply-route53-fix.js';
+
+// Every fix that writes a Route 53 record or health check, in the demo and every fixture, applied
+// to the inventory it was printed for (as Route 53 would apply it), then every rule run again:
+// the finding no longer fails, Route 53 accepted every change, and no other result got worse.
+const root = packageRoot();
+const inventories = [
+  'demo/inventory.json',
+  ...readdirSync(join(root, 'fixtures'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'demo')
+    .flatMap((dir) => readdirSync(join(root, 'fixtures', dir.name)).filter((f) => f.endsWith('.json')).map((f) => `${dir.name}/${f}`)),
+];
+
+const key = (r: Result) => `${r.ruleId} ${r.resource.accountId} ${r.resource.id}`;
+
+describe('Route 53 fixes, applied', () => {
+  let fixes = 0;
+  it.each(inventories)('%s', async (file) => {
+    const inventory: Inventory = await loadInventory(join(root, 'fixtures', file));
+    const before = runRules(inventory, { rules });
+    const failing = new Set(before.filter((r) => r.status === 'fail').map(key));
+    const erring = new Set(before.filter((r) => r.status === 'error').map(key));
+    for (const finding of before.filter((r) => r.status === 'fail' && r.remediation?.steps?.some(writesRoute53))) {
+      let after: Result[];
+      try {
+        after = runRules(applyRoute53Fix(inventory, finding.resource.accountId, finding.remediation!.steps!), { rules });
+      } catch (error) {
+        if (error instanceof Route53Refusal) throw new Error(`${key(finding)}: Route 53 refuses its fix: ${error.message}`);
+        throw error;
+      }
+      fixes++;
+      // The finding passes, or its record was replaced (a CNAME become an alias) by one that does not fail.
+      expect(after.find((r) => key(r) === key(finding))?.status ?? 'replaced', key(finding)).not.toBe('fail');
+      // No new failure, no new error anywhere.
+      expect(after.filter((r) => r.status === 'fail' && !failing.has(key(r))).map(key), `new failures after the fix of ${key(finding)}`).toEqual([]);
+      expect(after.filter((r) => r.status === 'error' && !erring.has(key(r))).map(key), `new errors after the fix of ${key(finding)}`).toEqual([]);
+    }
+  });
+
+  it('applied some fixes', () => expect(fixes).toBeGreaterThan(20));
+});
