@@ -77,7 +77,11 @@ describe('parseInventory', () => {
   it('reads a file of format 1 (everything written out), as ha-audit 1.0 saved it', async () => {
     const v1 = await loadInventory('test/fixtures/inventory-v1-demo.json');
     expect(v1.formatVersion).toBe(1);
-    expect(v1).toEqual({ ...(await loadInventory('fixtures/demo/inventory.json')), formatVersion: 1 });
+    // The same inventory as its lean format-2 form (the demo it was saved from has grown since).
+    const lean = JSON.parse(await serializeInventory(v1)) as { formatVersion: number };
+    expect(lean.formatVersion).toBe(2);
+    expect(v1).toEqual({ ...(await parseInventory(JSON.stringify(lean), 'lean.json')), formatVersion: 1 });
+    expect(v1.accounts[0]!.route53.hostedZones.length).toBeGreaterThan(0);
   });
 
   it('recognises a report given in place of an inventory', async () => {
