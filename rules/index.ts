@@ -3,6 +3,8 @@
  * listed here under its own id, with a test, fixtures and documentation.
  */
 import type { Rule } from '../src/engine/define-rule.js';
+import appRegionFailure from './app-region-failure.js';
+import appZoneFailure from './app-zone-failure.js';
 import asgElbHealthCheck from './asg-elb-health-check.js';
 import asgMinCapacity from './asg-min-capacity.js';
 import asgMultiAz from './asg-multi-az.js';
@@ -32,6 +34,8 @@ import tgHealthCheck from './tg-health-check.js';
 import tgStickiness from './tg-stickiness.js';
 
 export const rules: readonly Rule[] = [
+  appRegionFailure,
+  appZoneFailure,
   asgElbHealthCheck,
   asgMinCapacity,
   asgMultiAz,

@@ -76,7 +76,7 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   if (options.saveInventory) await saveInventory(options.saveInventory, inventory);
 
   const gate = { failOn: options.failOn, failOnNewOnly: options.failOnNewOnly === true };
-  const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(options.rule), source: options.inventory ? 'inventory' : 'live', startedAt, gate });
+  const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(options.rule), source: options.inventory ? 'inventory' : 'live', startedAt, gate, withResilience: model });
   const exitCode = report.scan.gate!.exitCode;
   // The text report on the terminal shows them; otherwise the CI log must still.
   if (options.format !== 'text' || options.output) for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${visible(warning)}\n`);

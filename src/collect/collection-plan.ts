@@ -1,4 +1,4 @@
-import { OPERATIONS, type Operation, type ServiceId } from '../model/operations.js';
+import { OPERATIONS, RESILIENCE_MODEL_OPERATIONS, type Operation, type ServiceId } from '../model/operations.js';
 
 /**
  * What each operation needs collected first: the resources it is called for come from another
@@ -25,11 +25,8 @@ export const ALL_OPERATIONS: readonly Operation[] = (Object.entries(OPERATIONS) 
   names.map((name) => `${service}:${name}` as Operation),
 );
 
-/**
- * The operations the resilience model reads when it runs (RESILIENCE.md): every one the scan
- * collects until the model declares its own `uses`, so that a narrowed scan never feeds it less.
- */
-export const RESILIENCE_MODEL_USES: readonly Operation[] = ALL_OPERATIONS.filter((operation) => !FLAG_OPERATIONS.includes(operation));
+/** The operations the resilience model reads when it runs (RESILIENCE.md). */
+export const RESILIENCE_MODEL_USES: readonly Operation[] = RESILIENCE_MODEL_OPERATIONS;
 
 export interface PlanOptions {
   /** The resilience model runs too (an `app-*` rule, `what-if`): its operations are added. */

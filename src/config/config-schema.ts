@@ -6,6 +6,7 @@ import { resolveParams } from '../engine/params.js';
 import type { Suppression } from '../engine/suppressions.js';
 import { HaAuditError } from '../model/errors.js';
 import { isSeverity, SEVERITIES, type Severity } from '../model/severity.js';
+import type { ApplicationConfig, ResilienceSettings } from '../model/resilience.js';
 import { excerpt } from '../visible-text.js';
 
 /** What the configuration says about one rule. */
@@ -27,9 +28,13 @@ export interface Config {
   /** By rule id; rules not named keep their defaults. */
   rules: Record<string, RuleSettings>;
   suppressions: Suppression[];
+  /** The resilience model: `minCapacityShare` and the applications to judge as a whole. */
+  resilience?: ResilienceSettings;
 }
 
-export const CONFIG_KEYS = ['regions', 'rules', 'suppressions'] as const;
+export const CONFIG_KEYS = ['regions', 'rules', 'suppressions', 'resilience'] as const;
+const RESILIENCE_KEYS = ['minCapacityShare', 'applications'] as const;
+const APPLICATION_KEYS = ['name', 'entryPoints', 'dependsOn'] as const;
 const RULE_KEYS = ['enabled', 'severity', 'params'] as const;
 const SUPPRESSION_KEYS = ['rule', 'resource', 'tag', 'reason', 'expires'] as const;
 const DOCS = 'see docs/configuration.md';
@@ -56,6 +61,7 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
     if (key === 'regions') config.regions = readRegions(reader, value);
     else if (key === 'rules') config.rules = readRules(reader, value, rules);
     else if (key === 'suppressions') config.suppressions = readSuppressions(reader, value, rules);
+    else if (key === 'resilience') config.resilience = readResilience(reader, value);
     else throw reader.error(keyNode, `unknown key "${excerpt(key)}"${didYouMean(key, CONFIG_KEYS)}`, `the top-level keys are: ${CONFIG_KEYS.join(', ')}`);
   }
   return config;
@@ -157,6 +163,50 @@ function readSuppressions(reader: ConfigReader, node: YamlNode | null, rules: re
     suppression.reason = reader.string(field('reason'), `${path}.reason`).trim();
     if (fields.has('expires')) suppression.expires = readDate(reader, field('expires'), `${path}.expires`);
     return suppression;
+  });
+}
+
+function readResilience(reader: ConfigReader, node: YamlNode | null): ResilienceSettings {
+  const settings: ResilienceSettings = {};
+  for (const { key, keyNode, value } of reader.entries(node, 'resilience', RESILIENCE_KEYS)) {
+    if (key === 'minCapacityShare') {
+      const resolved = reader.resolve(value);
+      const share = resolved && isScalar(resolved) ? resolved.value : undefined;
+      if (typeof share !== 'number' || !(share > 0 && share <= 1)) {
+        throw reader.error(value ?? keyNode, `resilience.minCapacityShare must be a number above 0 and at most 1, got ${reader.describe(value)}`, 'the share of its capacity an entry point must keep to survive, e.g. 0.5');
+      }
+      settings.minCapacityShare = share;
+    } else if (key === 'applications') {
+      settings.applications = readApplications(reader, value);
+    } else {
+      throw reader.error(keyNode, `unknown key "${excerpt(key)}" in resilience${didYouMean(key, RESILIENCE_KEYS)}`, `resilience takes: ${RESILIENCE_KEYS.join(', ')}`);
+    }
+  }
+  return settings;
+}
+
+function readApplications(reader: ConfigReader, node: YamlNode | null): ApplicationConfig[] {
+  const names = new Set<string>();
+  return reader.list(node, 'resilience.applications', 'a list of applications (name, entryPoints, dependsOn)').map((item, index) => {
+    const path = `resilience.applications[${index}]`;
+    const application: ApplicationConfig & { entryPoints: string[]; dependsOn: string[] } = { name: '', entryPoints: [], dependsOn: [] };
+    let named = false;
+    for (const { key, keyNode, value } of reader.entries(item, path, APPLICATION_KEYS)) {
+      if (key === 'name') {
+        application.name = reader.string(value, `${path}.name`);
+        named = true;
+      } else if (key === 'entryPoints' || key === 'dependsOn') {
+        const what = key === 'entryPoints' ? 'DNS names or load balancer names' : 'data store names or ARNs';
+        application[key] = reader.list(value, `${path}.${key}`, `a list of ${what}`).map((entry, i) => reader.string(entry, `${path}.${key}[${i}]`));
+      } else {
+        throw reader.error(keyNode, `unknown key "${excerpt(key)}" in ${path}${didYouMean(key, APPLICATION_KEYS)}`, `an application takes: ${APPLICATION_KEYS.join(', ')}`);
+      }
+    }
+    if (!named) throw reader.error(item, `${path} needs a name`);
+    if (names.has(application.name)) throw reader.error(item, `${path}: application "${excerpt(application.name)}" is named twice`, 'give each application its own name');
+    names.add(application.name);
+    if (application.entryPoints.length + application.dependsOn.length === 0) throw reader.error(item, `${path} names no entry point and no data store`, 'list its entryPoints (DNS names) and what it dependsOn');
+    return application;
   });
 }
 

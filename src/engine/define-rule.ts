@@ -4,6 +4,7 @@ import type { Severity } from '../model/severity.js';
 import type { BestPracticeId } from '../model/well-architected.js';
 import type { AccountScope } from './account-scope.js';
 import type { RegionScope } from './region-scope.js';
+import type { ResilienceScope } from './resilience-scope.js';
 
 /** A numeric parameter with its default and bounds; the configuration may override it. */
 export interface ParamSpec {
@@ -52,6 +53,11 @@ export interface RuleContext<P extends ParamsSpec, M extends Record<string, stri
    * never a guessed `pass`. `field` as the definition names it: `suspendedProcesses`.
    */
   notCollected(resource: ResourceRef, field: string): void;
+  /**
+   * The resource could not be judged from what was collected (the resilience model's `unknown`:
+   * a gap hides part of its paths): an `error` saying why, never a guessed `pass`.
+   */
+  notEvaluated(resource: ResourceRef, why: string, evidence?: Evidence): void;
 }
 
 interface RuleMetadata<P extends ParamsSpec, M extends Record<string, string>> {
@@ -86,6 +92,15 @@ export interface AccountRuleDefinition<P extends ParamsSpec, M extends Record<st
   check(scope: AccountScope, context: RuleContext<P, M>): void;
 }
 
+/**
+ * A rule judged once per scan from the resilience model (RESILIENCE.md): entry points span
+ * accounts and regions. Gaps do not stop it: the model makes what they hide `unknown`, which
+ * the rule reports as `error` for that entry point.
+ */
+export interface ResilienceRuleDefinition<P extends ParamsSpec, M extends Record<string, string>> extends RuleMetadata<P, M> {
+  check(scope: ResilienceScope, context: RuleContext<P, M>): void;
+}
+
 type ErasedContext = RuleContext<ParamsSpec, Record<string, string>>;
 
 /** A rule with its generic types erased, as the engine and the registry hold it. */
@@ -93,6 +108,7 @@ export type Rule = RuleMetadata<ParamsSpec, Record<string, string>> &
   (
     | { level: 'region'; check(scope: RegionScope, context: ErasedContext): void }
     | { level: 'account'; check(scope: AccountScope, context: ErasedContext): void }
+    | { level: 'resilience'; check(scope: ResilienceScope, context: ErasedContext): void }
   );
 
 export function defineRule<const P extends ParamsSpec, const M extends Record<string, string>>(definition: RuleDefinition<P, M>): Rule {
@@ -103,4 +119,10 @@ export function defineAccountRule<const P extends ParamsSpec, const M extends Re
   definition: AccountRuleDefinition<P, M>,
 ): Rule {
   return { ...definition, level: 'account' } as unknown as Rule;
+}
+
+export function defineResilienceRule<const P extends ParamsSpec, const M extends Record<string, string>>(
+  definition: ResilienceRuleDefinition<P, M>,
+): Rule {
+  return { ...definition, level: 'resilience' } as unknown as Rule;
 }

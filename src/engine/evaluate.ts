@@ -1,6 +1,8 @@
 import type { Inventory } from '../model/inventory.js';
 import { NOT_COLLECTED, type Operation } from '../model/operations.js';
 import type { ScanReport } from '../model/report.js';
+import type { Resilience, ResilienceSettings } from '../model/resilience.js';
+import { buildResilience } from '../resilience/model.js';
 import { compareWithBaseline, type Baseline } from './baseline.js';
 import type { Rule } from './define-rule.js';
 import type { ParamOverrides } from './params.js';
@@ -16,6 +18,8 @@ export interface EvaluationConfig {
   /** Per rule id: its parameters. */
   rules: Readonly<Record<string, { params: Readonly<Record<string, unknown>> }>>;
   suppressions: readonly Suppression[];
+  /** The resilience model's settings (`resilience:`). */
+  resilience?: ResilienceSettings;
 }
 
 export interface Evaluation {
@@ -34,6 +38,8 @@ export interface Evaluation {
   finishedAt?: Date;
   /** The gate to judge the report by (`--fail-on`, `--fail-on-new-only`): its verdict is recorded in the report. */
   gate?: { failOn: FailOn; failOnNewOnly: boolean };
+  /** Put the resilience model in the report even when no `app-*` rule runs (the HTML and Markdown reports, `what-if`). */
+  withResilience?: boolean;
 }
 
 /**
@@ -45,7 +51,10 @@ export interface Evaluation {
 export function evaluate(evaluation: Evaluation): ScanReport {
   const { rules, config, baseline } = evaluation;
   const inventory = withGapsReadBy(evaluation.inventory, rules);
-  let results = runRules(inventory, { rules, params: paramOverrides(config) });
+  // The model runs once, when an `app-*` rule reads it or the report must show it.
+  let model: Resilience | undefined;
+  const modelOf = () => (model ??= buildResilience(inventory, config?.resilience ?? {}));
+  let results = runRules(inventory, { rules, params: paramOverrides(config), model: modelOf });
   let suppressions: ScanReport['scan']['suppressions'];
   if (config && config.suppressions.length > 0) {
     const outcome = applySuppressions(results, config.suppressions, {
@@ -77,6 +86,15 @@ export function evaluate(evaluation: Evaluation): ScanReport {
     ...(baselineSummary ? { baseline: baselineSummary } : {}),
     ...(suppressions ? { suppressions } : {}),
   });
+  const appRulesRan = rules.some((rule) => rule.level === 'resilience');
+  if (evaluation.withResilience || appRulesRan) {
+    try {
+      report.resilience = modelOf();
+    } catch (error) {
+      // The rules that read the model already report its crash (`ruleCrashed`); without them it is a bug to show.
+      if (!appRulesRan) throw error;
+    }
+  }
   if (evaluation.gate) {
     const { failOn, failOnNewOnly } = evaluation.gate;
     report.scan.gate = { failOn, exitCode: exitCodeFor(report.findings, failOn, report.scan.complete, { newOnly: failOnNewOnly }), failOnNewOnly };

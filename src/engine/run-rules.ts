@@ -9,11 +9,16 @@ import { resolveParams, type ParamOverrides } from './params.js';
 import { AccountScope } from './account-scope.js';
 import { DnsResolver } from '../model/dns-resolver.js';
 import { RegionScope } from './region-scope.js';
+import { ResilienceScope } from './resilience-scope.js';
+import type { Resilience } from '../model/resilience.js';
+import { buildResilience } from '../resilience/model.js';
 
 export interface RunOptions {
   rules: readonly Rule[];
   /** Per rule id, parameter overrides (validated against the rule's `params`). */
   params?: ParamOverrides;
+  /** The resilience model of this inventory, built on first use (default: with default settings). */
+  model?: () => Resilience;
 }
 
 /**
@@ -52,6 +57,18 @@ export function runRules(inventory: Inventory, options: RunOptions): Result[] {
       }
     }
   }
+  const resilienceRules = resolved.filter(({ rule }) => rule.level === 'resilience');
+  if (resilienceRules.length > 0 && inventory.accounts.length > 0) {
+    // Once for the scan: an entry point may lead from a DNS account to load balancers of others.
+    // Gaps do not stop these rules: the model makes what they hide `unknown`, and the rule says so.
+    // The model is built inside the check: a model that throws is a crash of the rules that read it.
+    let scope: ResilienceScope | undefined;
+    const scopeOf = () => (scope ??= new ResilienceScope(options.model ? options.model() : buildResilience(inventory), inventory));
+    const where: ResourceRef = { type: 'aws:scan', id: 'resilience-model', region: GLOBAL_REGION, accountId: inventory.accounts[0]!.accountId };
+    for (const { rule, params } of resilienceRules) {
+      if (rule.level === 'resilience') results.push(...runCheck(rule, params, where, (context) => rule.check(scopeOf(), context)));
+    }
+  }
   return results;
 }
 
@@ -87,6 +104,7 @@ function runCheck(rule: Rule, params: ParamValues<ParamsSpec>, where: ResourceRe
     fail: (resource, messageId, data?: Record<string, string | number>, extra?: FailExtra) =>
       emit('fail', resource, messageId, data, extra),
     notCollected: (resource, field) => results.push(notCollectedResult(rule, resource, field)),
+    notEvaluated: (resource, why, evidence) => results.push(notEvaluatedResult(rule, resource, why, evidence)),
   };
   try {
     check(context);
@@ -140,6 +158,21 @@ function notCollectedResult(rule: Rule, resource: ResourceRef, field: string): R
     resource,
     evidence: { field },
   };
+}
+
+/** A resource the rule could not judge from the data collected (`why` says what was missing). */
+function notEvaluatedResult(rule: Rule, resource: ResourceRef, why: string, evidence?: Evidence): Result {
+  const result: Result = {
+    ruleId: rule.id,
+    status: 'error',
+    severity: rule.severity,
+    title: rule.title,
+    messageId: 'notEvaluated',
+    message: `Not evaluated: ${why}`,
+    resource,
+  };
+  if (evidence && Object.keys(evidence).length > 0) result.evidence = evidence;
+  return result;
 }
 
 function crashResult(rule: Rule, where: ResourceRef, error: unknown): Result {

@@ -31,6 +31,35 @@ export type Operation = {
   [S in ServiceId]: `${S}:${(typeof OPERATIONS)[S][number]}`;
 }[ServiceId];
 
+/**
+ * What the resilience model reads (RESILIENCE.md): load balancers down to their targets' zones,
+ * Auto Scaling groups (refill), zone ids, DNS, and the data stores. A scan that runs the model
+ * collects these whatever `--rule` says; the `app-*` rules declare them as their `uses`.
+ */
+export const RESILIENCE_MODEL_OPERATIONS = [
+  'elbv2:DescribeLoadBalancers',
+  'elbv2:DescribeLoadBalancerAttributes',
+  'elbv2:DescribeListeners',
+  'elbv2:DescribeRules',
+  'elbv2:DescribeTargetGroups',
+  'elbv2:DescribeTargetGroupAttributes',
+  'elbv2:DescribeTargetHealth',
+  'autoscaling:DescribeAutoScalingGroups',
+  'ec2:DescribeInstances',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeAvailabilityZones',
+  'route53:ListHostedZones',
+  'route53:ListResourceRecordSets',
+  'route53:ListHealthChecks',
+  'rds:DescribeDBInstances',
+  'rds:DescribeDBClusters',
+  'elasticache:DescribeReplicationGroups',
+  'elasticache:DescribeCacheClusters',
+  'elasticache:DescribeServerlessCaches',
+  'dynamodb:ListTables',
+  'dynamodb:DescribeTable',
+] as const satisfies readonly Operation[];
+
 /** The IAM action prefix of each service (ours say `elbv2`, IAM says `elasticloadbalancing`). */
 export const IAM_PREFIX: Record<ServiceId, string> = {
   sts: 'sts',

@@ -21,6 +21,22 @@ export type EntryPointOutcome = Extract<Outcome, 'unaffected' | 'survives' | 'de
 /** The outcomes a data store can have (`survives` is for entry points). */
 export type DataStoreOutcome = Extract<Outcome, 'unaffected' | 'fails-over' | 'degraded' | 'needs-action' | 'down' | 'unknown'>;
 
+/** An application as the configuration names it: `{name: shop, entryPoints: [www.shop.example.com], dependsOn: [shop-db]}`. */
+export interface ApplicationConfig {
+  name: string;
+  /** DNS names of record groups, load balancer names, or entry point ids. */
+  entryPoints: readonly string[];
+  /** Data store names (DB identifier, cache id, table name) or ARNs. */
+  dependsOn: readonly string[];
+}
+
+/** The model's settings: the configuration's `resilience:`. */
+export interface ResilienceSettings {
+  /** Share of the capacity before that must be left for an entry point to survive (default 0.5). */
+  minCapacityShare?: number;
+  applications?: readonly ApplicationConfig[];
+}
+
 export interface Resilience {
   /** Share of the capacity before that must be left for an entry point to `survive` (configuration `resilience.minCapacityShare`, default 0.5). */
   minCapacityShare: number;
@@ -223,6 +239,8 @@ export interface ScenarioOutcome {
   reason: string;
   /** What would have prevented a `degraded`, `down` or `needs-action` outcome. */
   fix?: string;
+  /** Entry points: the records (`<zoneId>/<name>/<type>[/<set>]`) or ARNs (target groups, load balancers) whose configuration causes that outcome. */
+  causedBy?: string[];
 }
 
 // ---------------------------------------------------------------- data stores and applications

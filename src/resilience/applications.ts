@@ -1,13 +1,4 @@
-import { OUTCOMES_WORST_FIRST, type Application, type DataStore, type EntryPoint, type Outcome, type ScenarioOutcome } from '../model/resilience.js';
-
-/** An application as the configuration names it: `{name: shop, entryPoints: [www.shop.example.com], dependsOn: [shop-db]}`. */
-export interface ApplicationConfig {
-  name: string;
-  /** DNS names of record groups, load balancer names, or entry point ids. */
-  entryPoints: readonly string[];
-  /** Data store names (DB identifier, cache id, table name) or ARNs. */
-  dependsOn: readonly string[];
-}
+import { OUTCOMES_WORST_FIRST, type Application, type ApplicationConfig, type DataStore, type EntryPoint, type Outcome, type ScenarioOutcome } from '../model/resilience.js';
 
 /** The entry points and data stores an application names; names that match nothing are kept, not dropped. */
 export function applicationOf(config: ApplicationConfig, entryPoints: readonly EntryPoint[], stores: readonly DataStore[]): Application {

@@ -16,12 +16,16 @@ export interface Loss {
 interface ShareFailure {
   reasonId: 'targetGroupEmptied' | 'nodeWithoutTargets' | 'memberWithoutHealthCheck' | 'healthChecksOff';
   subject: string;
+  /** The record ids or ARNs of what causes it. */
+  ids: string[];
 }
 
 /** Why nothing is served. */
 interface DownCause {
   reasonId: 'noTargetLeft' | 'regionLost' | 'noFailover' | 'healthCheckDisabled' | 'healthCheckInverted' | 'healthCheckMissing' | 'routingControl' | 'standbyDown';
   subject: string;
+  /** The record ids or ARNs of what causes it. */
+  ids: string[];
 }
 
 /** What a load balancer, a record or a record group still serves after the loss. */
@@ -91,13 +95,13 @@ export class EntryEvaluator {
       return { ...base, outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy: [], refill, reasonId: 'servedOutside', reason: `Nothing of the scan serves it after losing ${this.loss.label}; its paths outside the scan still receive traffic: not judged.` };
     }
     if (served.dead || after === 0) {
-      const down = served.down ?? { reasonId: this.loss.zone ? 'noTargetLeft' : 'regionLost', subject: entryPoint.name };
-      return { ...base, outcome: 'down', capacity: { before, after: 0 }, recoverySeconds: null, servedBy: [], refill, reasonId: down.reasonId, reason: downReason(down, this.loss), fix: downFix(down, this.loss) };
+      const down = served.down ?? { reasonId: this.loss.zone ? 'noTargetLeft' : 'regionLost', subject: entryPoint.name, ids: lostTargetGroups(served) };
+      return { ...base, outcome: 'down', capacity: { before, after: 0 }, recoverySeconds: null, servedBy: [], refill, reasonId: down.reasonId, reason: downReason(down, this.loss), fix: downFix(down, this.loss), causedBy: down.ids };
     }
     const recoverySeconds = served.windowUnknown ? null : Math.max(0, ...served.windows);
     const when = recoverySeconds === null ? ` (recovery time unknown: ${served.windowUnknown})` : recoverySeconds > 0 ? ` after about ${recoverySeconds} s` : '';
     if (served.share) {
-      return { ...base, outcome: 'degraded', capacity, recoverySeconds, servedBy, refill, reasonId: served.share.reasonId, reason: shareReason(served.share), fix: shareFix(served.share) };
+      return { ...base, outcome: 'degraded', capacity, recoverySeconds, servedBy, refill, reasonId: served.share.reasonId, reason: shareReason(served.share), fix: shareFix(served.share), causedBy: served.share.ids };
     }
     const left = `${after} of ${before} serving targets (${percent(after, before)})`;
     if (after < this.minCapacityShare * before) {
@@ -109,15 +113,17 @@ export class EntryEvaluator {
         servedBy,
         refill,
         reasonId: 'capacityBelowShare',
-        reason: `Losing ${this.loss.label} leaves ${left}, below the ${percent(this.minCapacityShare, 1)} required${when}.`,
+        reason: `${capitalize(left)} are left, below the ${percent(this.minCapacityShare, 1)} required${when}.`,
         fix: 'Run serving targets evenly across more zones, or more of them, so that losing one zone leaves enough.',
+        // A zone: the target groups that lost targets there. A region: those left to serve, too small.
+        causedBy: this.loss.zone ? lostTargetGroups(served) : [...new Set([...served.after.keys()].map((key) => key.split('|')[0]!))],
       };
     }
     if (served.failedOverTo) {
       return { ...base, outcome: 'survives', capacity, recoverySeconds, servedBy, refill, reasonId: 'failoverToSecondary', reason: `Route 53 fails over to ${served.failedOverTo.join(', ')}${when}, with ${left}.` };
     }
     const reasonId = before === after ? 'nodeOnly' : 'capacityLeft';
-    const reason = before === after ? `Losing ${this.loss.label} takes a load-balancer node out of DNS; every serving target is elsewhere${when}.` : `Losing ${this.loss.label} leaves ${left}${when}.`;
+    const reason = before === after ? `A load-balancer node leaves DNS; every serving target is elsewhere${when}.` : `${capitalize(left)} are left${when}.`;
     return { ...base, outcome: 'survives', capacity, recoverySeconds, servedBy, refill, reasonId, reason };
   }
 
@@ -148,7 +154,7 @@ export class EntryEvaluator {
       served.dead = hadServing;
       served.healthy = false;
       served.ethDetection = Math.max(0, ...view.leaves.map((l) => l.detection ?? 0));
-      served.down = { reasonId: 'regionLost', subject: view.loadBalancer.name };
+      served.down = { reasonId: 'regionLost', subject: view.loadBalancer.name, ids: [view.loadBalancer.arn] };
       served.lost = view.leaves.filter((l) => l.serving.length > 0).map((leaf) => ({ leaf, view }));
       return served;
     }
@@ -171,7 +177,7 @@ export class EntryEvaluator {
         served.affected = true;
         served.lost.push({ leaf, view });
         if (left.length > 0) {
-          if (leaf.detection === null) served.share ??= { reasonId: 'healthChecksOff', subject: leaf.targetGroup.name };
+          if (leaf.detection === null) served.share ??= { reasonId: 'healthChecksOff', subject: leaf.targetGroup.name, ids: [leaf.targetGroup.arn] };
           else served.windows.push(leaf.detection);
         }
       }
@@ -183,21 +189,21 @@ export class EntryEvaluator {
       liveLeaves++;
       for (const target of left) served.after.set(target.key, target);
       if (!leaf.crossZone) {
-        for (const zone of view.nodeZones) {
+        for (const [i, zone] of view.nodeZones.entries()) {
           if (this.lost(view.region, zone, false) || left.some((t) => t.zone === zone)) continue;
-          if (leaf.dnsFailover === 'off') served.share ??= { reasonId: 'nodeWithoutTargets', subject: `${view.loadBalancer.name} (${zone})` };
+          if (leaf.dnsFailover === 'off') served.share ??= { reasonId: 'nodeWithoutTargets', subject: `${view.loadBalancer.name} in ${view.hop.zones[i]?.zoneName ?? zone}`, ids: [leaf.targetGroup.arn] };
           else if (leaf.dnsFailover === null) served.unknown.push('elbv2:DescribeTargetGroupAttributes');
         }
       }
     }
     if (deadLeaves > 0 && liveLeaves > 0) {
       const emptied = view.leaves.find((l) => l.serving.length > 0 && l.serving.every((t) => this.lost(view.region, t.zone, t.regional)));
-      served.share = { reasonId: 'targetGroupEmptied', subject: `${emptied?.targetGroup.name ?? ''} of ${view.loadBalancer.name}` };
+      served.share = { reasonId: 'targetGroupEmptied', subject: `${emptied?.targetGroup.name ?? ''} of ${view.loadBalancer.name}`, ids: emptied ? [emptied.targetGroup.arn] : [] };
     }
     served.dead = hadServing && served.after.size === 0;
     served.healthy = !served.dead && deadLeaves === 0;
     if (served.after.size > 0) served.servedBy.add(view.loadBalancer.arn);
-    if (served.dead) served.down = { reasonId: 'noTargetLeft', subject: view.loadBalancer.name };
+    if (served.dead) served.down = { reasonId: 'noTargetLeft', subject: view.loadBalancer.name, ids: lostTargetGroups(served) };
     return served;
   }
 
@@ -228,7 +234,8 @@ export class EntryEvaluator {
         else failoverWindows.push(seen.seconds + (result.member.answerTtl ?? LOAD_BALANCER_DNS_TTL_SECONDS));
       } else {
         kept.push(result);
-        cause ??= seen.cause;
+        // Only where Route 53 had something else to answer with does its blindness cause the loss.
+        if (members.length > 1) cause ??= seen.cause;
       }
     }
     let serving = kept;
@@ -238,7 +245,7 @@ export class EntryEvaluator {
       const healthyStandby = standby.filter((r) => detection(r.member, r.served).kind === 'healthy');
       serving = healthyStandby.length > 0 ? healthyStandby : results;
       if (healthyStandby.length > 0) failedOverTo = [...new Set(healthyStandby.flatMap((r) => [...r.served.servedBy]))].map(nameOfArn);
-      else cause ??= { reasonId: 'standbyDown', subject: standby.map((r) => r.member.record.setIdentifier ?? r.member.record.name).join(', ') || members[0]!.record.name };
+      else cause ??= { reasonId: 'standbyDown', subject: standby.map((r) => recordName(r.member)).join(', ') || members[0]!.record.name, ids: standby.map((r) => r.member.hop.id) };
     }
     const combined: Served = { affected: active.some((r) => r.served.affected), unknown: [], after: new Map(), servedBy: new Set(), dead: false, outside: false, windows: [...failoverWindows], healthy: false, ethDetection: null, lost: [] };
     for (const { served } of results) if (served.affected) combined.lost.push(...served.lost);
@@ -251,13 +258,13 @@ export class EntryEvaluator {
       if (served.outside) combined.outside = true;
       if (served.healthy && !served.dead) combined.healthy = true;
       if (served.failedOverTo) failedOverTo = [...(failedOverTo ?? []), ...served.failedOverTo];
-      if (served.dead && !served.outside && serving.length > 1) combined.share ??= { reasonId: 'memberWithoutHealthCheck', subject: recordName(member) };
+      if (served.dead && !served.outside && serving.length > 1) combined.share ??= { reasonId: 'memberWithoutHealthCheck', subject: recordName(member), ids: [member.hop.id] };
       else if (served.share) combined.share ??= served.share;
       if (served.down) cause ??= served.down;
     }
     for (const { served } of active) combined.ethDetection = Math.max(combined.ethDetection ?? 0, ...served.windows, served.ethDetection ?? 0);
     combined.dead = combined.after.size === 0 && !combined.outside;
-    if (combined.dead) combined.down = cause ?? { reasonId: this.loss.zone ? 'noTargetLeft' : 'regionLost', subject: members[0]!.record.name };
+    if (combined.dead) combined.down = cause ?? { reasonId: this.loss.zone ? 'noTargetLeft' : 'regionLost', subject: members[0]!.record.name, ids: lostTargetGroups(combined) };
     if (windowUnknown) combined.windowUnknown = windowUnknown;
     if (failedOverTo && !combined.dead) combined.failedOverTo = [...new Set(failedOverTo)];
     return combined;
@@ -308,10 +315,10 @@ function detection(node: RecordNode, served: Served): { kind: 'healthy' } | { ki
   if (record.healthCheckId !== undefined) {
     const check = node.healthCheck;
     if (!served.dead) return { kind: 'healthy' };
-    if (!check) return { kind: 'kept', cause: { reasonId: 'healthCheckMissing', subject: label } };
-    if (check.disabled) return { kind: 'kept', cause: { reasonId: 'healthCheckDisabled', subject: label } };
-    if (check.inverted) return { kind: 'kept', cause: { reasonId: 'healthCheckInverted', subject: label } };
-    if (check.type === 'RECOVERY_CONTROL') return { kind: 'kept', cause: { reasonId: 'routingControl', subject: label } };
+    if (!check) return { kind: 'kept', cause: { reasonId: 'healthCheckMissing', subject: label, ids: [node.hop.id] } };
+    if (check.disabled) return { kind: 'kept', cause: { reasonId: 'healthCheckDisabled', subject: label, ids: [node.hop.id] } };
+    if (check.inverted) return { kind: 'kept', cause: { reasonId: 'healthCheckInverted', subject: label, ids: [node.hop.id] } };
+    if (check.type === 'RECOVERY_CONTROL') return { kind: 'kept', cause: { reasonId: 'routingControl', subject: label, ids: [node.hop.id] } };
     const seconds = node.hop.healthCheck?.detectionSeconds ?? null;
     return seconds === null ? { kind: 'removed', seconds: null, why: `health check ${check.id} is ${check.type === 'CLOUDWATCH_METRIC' ? 'a CloudWatch alarm' : 'calculated from checks whose times are unknown'}` } : { kind: 'removed', seconds };
   }
@@ -320,7 +327,12 @@ function detection(node: RecordNode, served: Served): { kind: 'healthy' } | { ki
     return { kind: 'removed', seconds: served.ethDetection ?? 0 };
   }
   if (!served.dead) return { kind: 'healthy' };
-  return { kind: 'kept', cause: { reasonId: 'noFailover', subject: label } };
+  return { kind: 'kept', cause: { reasonId: 'noFailover', subject: label, ids: [node.hop.id] } };
+}
+
+/** The target groups that lost serving targets: what a capacity fix addresses. */
+function lostTargetGroups(served: Served): string[] {
+  return [...new Set(served.lost.map(({ leaf }) => leaf.targetGroup.arn))];
 }
 
 function servingIn(leaf: Leaf, zone: string): number {
@@ -336,6 +348,10 @@ function recordName(node: RecordNode): string {
 function nameOfArn(arn: string): string {
   const parts = arn.split('/');
   return parts.length >= 3 ? parts[parts.length - 2]! : arn;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function percent(part: number, whole: number): string {

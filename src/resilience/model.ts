@@ -1,19 +1,14 @@
 import type { Inventory } from '../model/inventory.js';
-import type { Resilience, Scenario, ScenarioOutcome } from '../model/resilience.js';
+import type { Resilience, ResilienceSettings, Scenario, ScenarioOutcome } from '../model/resilience.js';
 import { DnsResolver } from '../model/dns-resolver.js';
-import { applicationOf, applicationOutcome, type ApplicationConfig } from './applications.js';
+import { applicationOf, applicationOutcome } from './applications.js';
 import { dataStoreOutcomes, dataStores } from './data-stores.js';
 import { EntryEvaluator, type Loss } from './entry-outcomes.js';
 import { RESILIENCE_NOTE } from './recovery.js';
 import { Topology } from './topology.js';
 import { ZoneIndex } from './zones.js';
 
-/** The model's settings: configuration `resilience:`. */
-export interface ResilienceSettings {
-  /** Share of the capacity before that must be left for an entry point to survive (default 0.5). */
-  minCapacityShare?: number;
-  applications?: readonly ApplicationConfig[];
-}
+export type { ResilienceSettings };
 
 export const DEFAULT_MIN_CAPACITY_SHARE = 0.5;
 

@@ -1,4 +1,4 @@
-import { RegionScope } from '../engine/region-scope.js';
+import { RegionIndex } from '../model/region-index.js';
 import { answerTtl, DnsResolver, type DnsBranch, type ResolvedLoadBalancer } from '../model/dns-resolver.js';
 import { recordId, routingPolicy, type RoutingPolicy } from '../model/dns.js';
 import type {
@@ -123,7 +123,7 @@ const DNS_FAILOVER_COUNT = 'target_group_health.dns_failover.minimum_healthy_tar
 export class Topology {
   readonly entries: EntryModel[] = [];
   private readonly views = new Map<string, LoadBalancerView>();
-  private readonly scopes = new Map<string, RegionScope>();
+  private readonly scopes = new Map<string, RegionIndex>();
   private readonly feeders = new Map<string, AutoScalingGroup[]>();
   private readonly missingByRegion = new Map<string, string[]>();
 
@@ -134,7 +134,7 @@ export class Topology {
   ) {
     for (const account of inventory.accounts) {
       for (const region of account.regions) {
-        const scope = new RegionScope(account.accountId, region);
+        const scope = new RegionIndex(account.accountId, region);
         this.scopes.set(regionKey(account.accountId, region.region), scope);
         for (const group of region.autoscaling.groups) {
           for (const zone of group.availabilityZones) zones.use(account.accountId, region.region, zone);
@@ -386,7 +386,7 @@ export class Topology {
     };
   }
 
-  private leaves(scope: RegionScope, lb: LoadBalancer, tg: TargetGroup, hops: PathHop[], entryHop: TargetGroupHop, missing: string[], depth: number): Leaf[] {
+  private leaves(scope: RegionIndex, lb: LoadBalancer, tg: TargetGroup, hops: PathHop[], entryHop: TargetGroupHop, missing: string[], depth: number): Leaf[] {
     if (tg.targetType === 'alb' && depth === 0) {
       // An ALB registered in an NLB's `alb` group: the request goes on through that ALB, if it is healthy there.
       const inner = tg.targets.filter(isServingTarget).flatMap((target) => {

@@ -107,7 +107,7 @@ describe('configuration file', () => {
       'ha-audit: .ha-audit.yml:5: parameter minAzs of rule elb-multi-az must be an integer from 1 to 10, got "two"\n',
     ],
     ['an unknown parameter', yaml('rules:', '  elb-multi-az: { params: { zones: 3 } }'), 'ha-audit: .ha-audit.yml:2: rule elb-multi-az has no parameter "zones"; its parameters are: minAzs\n'],
-    ['an unknown top-level key', yaml('regions: [us-east-1]', 'failOn: high'), 'ha-audit: .ha-audit.yml:2: unknown key "failOn"; the top-level keys are: regions, rules, suppressions\n'],
+    ['an unknown top-level key', yaml('regions: [us-east-1]', 'failOn: high'), 'ha-audit: .ha-audit.yml:2: unknown key "failOn"; the top-level keys are: regions, rules, suppressions, resilience\n'],
     [
       'a suppression without a reason',
       yaml('suppressions:', `  - rule: tg-stickiness`, `    resource: ${LEGACY}`),

@@ -6,7 +6,7 @@ import { runRules } from '../../src/engine/run-rules.js';
 import type { Inventory } from '../../src/model/inventory.js';
 import { iamPolicy, OPTIONAL_OPERATIONS } from '../../src/cli/iam-policy-command.js';
 import type { CollectOptions } from '../../src/collect/collect-inventory.js';
-import { iamAction, NOT_COLLECTED, OPERATIONS, type Operation } from '../../src/model/operations.js';
+import { iamAction, NOT_COLLECTED, OPERATIONS, RESILIENCE_MODEL_OPERATIONS, type Operation } from '../../src/model/operations.js';
 import { recordFullScan } from '../support/full-scan.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -80,12 +80,15 @@ describe('--rule: a scan collects only what the rules read, and the policy allow
     ]);
   });
 
-  it('tags only when a suppression matches by tag, and only of what is listed anyway; the resilience model reads everything until it declares its operations', () => {
+  it('tags only when a suppression matches by tag, and only of what is listed anyway; the resilience model adds what it reads', () => {
     const elb: { uses: Operation[] }[] = [{ uses: ['elbv2:DescribeLoadBalancers'] }];
     expect(operationsFor(elb, { model: false, tags: true })).toContain('elbv2:DescribeTags');
     expect(operationsFor(elb, { model: false })).not.toContain('elbv2:DescribeTags');
     expect(operationsFor([{ uses: ['rds:DescribeDBInstances'] }], { model: false, tags: true })).not.toContain('elbv2:DescribeTags');
-    expect([...operationsFor([], { model: true })].sort()).toEqual(iamPolicy().Statement[0].Action.map((action) => action.replace('elasticloadbalancing:', 'elbv2:')).sort());
+    expect([...operationsFor([], { model: true })].sort()).toEqual(['sts:GetCallerIdentity', ...RESILIENCE_MODEL_OPERATIONS].sort());
+    // Neither tags, nor scaling policies, nor backups: the model reads only what paths and stores are made of.
+    expect(RESILIENCE_MODEL_OPERATIONS).not.toContain('elbv2:DescribeTags');
+    expect(RESILIENCE_MODEL_OPERATIONS).not.toContain('dynamodb:DescribeContinuousBackups');
   });
 });
 

@@ -82,6 +82,27 @@ describe('parseConfig: a valid file', () => {
     expect(config.suppressions.length).toBeGreaterThan(2);
   });
 
+  it('reads the resilience model\'s settings: minCapacityShare and applications', () => {
+    const config = parse(
+      yaml(
+        'resilience:',
+        '  minCapacityShare: 0.66',
+        '  applications:',
+        '    - name: shop',
+        '      entryPoints: [www.shop.example.com]',
+        '      dependsOn: [shop-db, shop-sessions]',
+        '    - { name: reports, dependsOn: [reporting-aurora] }',
+      ),
+    );
+    expect(config.resilience).toEqual({
+      minCapacityShare: 0.66,
+      applications: [
+        { name: 'shop', entryPoints: ['www.shop.example.com'], dependsOn: ['shop-db', 'shop-sessions'] },
+        { name: 'reports', entryPoints: [], dependsOn: ['reporting-aurora'] },
+      ],
+    });
+  });
+
   it('an empty file, or one of comments only, changes nothing', () => {
     const empty = { file: FILE, regions: [], rules: {}, suppressions: [] };
     expect(parse('')).toEqual(empty);
@@ -109,7 +130,7 @@ describe('parseConfig: each kind of invalid file names the file and the line', (
     ['YAML syntax', yaml('rules:', '  elb-multi-az: [1', 'regions: []'), '.ha-audit.yml:3: invalid YAML: flow sequence in block collection must be sufficiently indented and end with a ]'],
     ['a duplicate key', yaml('regions: [us-east-1]', 'rules: {}', 'regions: [eu-west-1]'), '.ha-audit.yml:3: invalid YAML: map keys must be unique'],
     ['an unquoted *', yaml('suppressions:', '  - rule: *', '    reason: x'), '.ha-audit.yml:2: invalid YAML: alias cannot be an empty string'],
-    ['a list at the top', yaml('- rules'), '.ha-audit.yml:1: the configuration must be a mapping of regions, rules, suppressions, got a list'],
+    ['a list at the top', yaml('- rules'), '.ha-audit.yml:1: the configuration must be a mapping of regions, rules, suppressions, resilience, got a list'],
     ['an unknown top-level key', yaml('regions: []', 'rule:', '  elb-multi-az: false'), '.ha-audit.yml:2: unknown key "rule" (did you mean rules?)'],
     ['an unknown rule id', yaml('rules:', '  tg-stickiness: false', '  elb-multiaz:', '    params: { minAzs: 3 }'), '.ha-audit.yml:3: unknown rule "elb-multiaz" (did you mean elb-multi-az?)'],
     ['an unknown rule setting', yaml('rules:', '  elb-multi-az:', '    severty: low'), '.ha-audit.yml:3: unknown key "severty" in rules.elb-multi-az (did you mean severity?)'],
@@ -141,6 +162,13 @@ describe('parseConfig: each kind of invalid file names the file and the line', (
     ['a misspelt suppression key', yaml('suppressions:', '  - rule: tg-stickiness', '    resource: "*"', '    reson: x'), '.ha-audit.yml:4: unknown key "reson" in suppressions[0] (did you mean reason?)'],
     ['an expiry that is no date', yaml('suppressions:', '  - rule: tg-stickiness', '    resource: "*"', '    reason: x', '    expires: next year'), '.ha-audit.yml:5: suppressions[0].expires must be a date YYYY-MM-DD, got "next year"'],
     ['an expiry on a day that does not exist', yaml('suppressions:', '  - { rule: tg-stickiness, resource: "*", reason: x, expires: 2026-02-29 }'), '.ha-audit.yml:2: suppressions[0].expires must be a date YYYY-MM-DD, got "2026-02-29"'],
+    ['a share of capacity above 1', yaml('resilience:', '  minCapacityShare: 50'), '.ha-audit.yml:2: resilience.minCapacityShare must be a number above 0 and at most 1, got 50'],
+    ['a share of capacity that is no number', yaml('resilience: { minCapacityShare: half }'), '.ha-audit.yml:1: resilience.minCapacityShare must be a number above 0 and at most 1, got "half"'],
+    ['an unknown resilience key', yaml('resilience:', '  minimumShare: 0.5'), '.ha-audit.yml:2: unknown key "minimumShare" in resilience'],
+    ['an application without a name', yaml('resilience:', '  applications:', '    - entryPoints: [www.example.com]'), '.ha-audit.yml:3: resilience.applications[0] needs a name'],
+    ['an application that names nothing', yaml('resilience:', '  applications:', '    - name: shop'), '.ha-audit.yml:3: resilience.applications[0] names no entry point and no data store'],
+    ['two applications of one name', yaml('resilience:', '  applications:', '    - { name: shop, dependsOn: [a] }', '    - { name: shop, dependsOn: [b] }'), '.ha-audit.yml:4: resilience.applications[1]: application "shop" is named twice'],
+    ['entry points as a string', yaml('resilience:', '  applications:', '    - { name: shop, entryPoints: www.example.com }'), '.ha-audit.yml:3: resilience.applications[0].entryPoints must be a list of DNS names or load balancer names, got "www.example.com"'],
     ['an expiry written as a number', yaml('suppressions:', '  - { rule: tg-stickiness, resource: "*", reason: x, expires: 20260301 }'), '.ha-audit.yml:2: suppressions[0].expires must be a date YYYY-MM-DD, got 20260301'],
   ])('%s', (_, text, message) => {
     const error = errorOf(text);
@@ -149,7 +177,7 @@ describe('parseConfig: each kind of invalid file names the file and the line', (
   });
 
   it('hints at what to write', () => {
-    expect(errorOf(yaml('rule: {}')).hint).toBe('the top-level keys are: regions, rules, suppressions');
+    expect(errorOf(yaml('rule: {}')).hint).toBe('the top-level keys are: regions, rules, suppressions, resilience');
     expect(errorOf(yaml('rules: { elb-multiaz: false }')).hint).toBe('run `ha-audit rules` to list the rule ids');
     expect(errorOf(yaml('rules: { elb-multi-az: { params: { minAz: 3 } } }')).hint).toBe('its parameters are: minAzs');
     expect(errorOf(yaml('rules: { elb-cross-zone: { params: { minAzs: 3 } } }')).hint).toBe('it takes no parameters');

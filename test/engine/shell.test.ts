@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aws, inRegion, joined, json, placeholder } from '../../src/engine/command.js';
 import { commandLine, remediationCommands, shellQuote } from '../../src/engine/shell.js';
-import { ipv4InCidr } from '../../src/engine/network.js';
+import { ipv4InCidr } from '../../src/model/network.js';
 
 describe('shellQuote', () => {
   it.each([
