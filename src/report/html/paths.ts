@@ -74,7 +74,7 @@ function entryPointArticle(r: number, row: EntryPointRow, view: ResilienceView, 
     `${ep.capacity} serving target${ep.capacity === 1 ? '' : 's'} on active paths`,
   ];
   const parts = [`<article class="ep" id="${entryPointAnchor(r)}">`, `<h3>${h(ep.name)}</h3>`, `<p class="muted">${h([...facts, ep.id].join(' · '))}</p>`];
-  if (graph) parts.push(`<div class="drawing">${pathSvg(graph, `Paths of ${ep.name}`, layouts)}</div>`);
+  if (graph) parts.push(`<div class="drawing" tabindex="0">${pathSvg(graph, `Paths of ${ep.name}`, layouts)}</div>`);
   else if (shape !== undefined) parts.push(`<p>Drawn with the entry points of the same shape: <a href="#shape-${shape}">shape ${shape + 1}</a>.</p>`);
   const outcomes = row.cells.flatMap((cell, c) =>
     // One element of plain text each: a scan of ten thousand entry points has forty thousand.
@@ -93,7 +93,7 @@ function shapeArticle(s: number, members: number[], view: ResilienceView, graph:
     `<article class="ep" id="shape-${s}">`,
     `<h3>Shape ${s + 1}: ${members.length} entry point${members.length === 1 ? '' : 's'} that ${failing ? 'do not survive some scenario' : 'survive every scenario'}</h3>`,
     `<p class="muted">Drawn for ${h(first.name)}; the others differ only in names and target counts.</p>`,
-    `<div class="drawing">${pathSvg(graph, `Paths of ${first.name}, shape ${s + 1}`, layouts)}</div>`,
+    `<div class="drawing" tabindex="0">${pathSvg(graph, `Paths of ${first.name}, shape ${s + 1}`, layouts)}</div>`,
     `<details><summary>The ${members.length} entry points of this shape</summary><ul>${list}</ul></details>`,
     '</article>',
   ].join('\n');
