@@ -4,31 +4,19 @@
 import { Buffer } from 'node:buffer';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { renderHtml } from '../dist/src/report/html/render.js';
 import { renderMarkdown } from '../dist/src/report/markdown.js';
+import { median, timeFn } from './bench-timing.mjs';
 
 const CHROMIUM = process.env.HA_AUDIT_CHROMIUM ?? '/usr/bin/chromium';
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-function timed(fn, runs = 3) {
-  const samples = [];
-  let value;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    value = fn();
-    samples.push(performance.now() - start);
-  }
-  return { ms: median(samples), value };
-}
 
 /** Figures for one report: HTML render time and size, Markdown render time and size, HTML load time in Chromium. */
 export async function benchRichReports(report, dir) {
-  const html = timed(() => renderHtml(report));
+  const html = timeFn(() => renderHtml(report));
   const file = join(dir, 'report.html');
   writeFileSync(file, html.value.join(''));
   const bytes = html.value.reduce((sum, piece) => sum + Buffer.byteLength(piece), 0);
-  const markdown = timed(() => renderMarkdown(report));
+  const markdown = timeFn(() => renderMarkdown(report));
   const figures = { htmlMs: html.ms, htmlBytes: bytes, markdownMs: markdown.ms, markdownChars: markdown.value.length, loadMs: undefined };
   if (existsSync(CHROMIUM)) {
     const { chromium } = await import('playwright-core');
@@ -38,6 +26,7 @@ export async function benchRichReports(report, dir) {
       const page = await browser.newPage();
       await page.goto(`file://${file}`, { waitUntil: 'load', timeout: 120_000 });
       // From the start of the navigation to the end of the load event, as the browser measured it.
+      // eslint-disable-next-line no-undef -- runs in the page, where performance is the browser's
       loads.push(await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd));
       await page.close();
     }

@@ -9,6 +9,7 @@ import type { History } from './history.js';
 import { htmlText, mdCode, mdCodeBlock, mdRow, mdText } from './markdown-text.js';
 import { overviewOf, percent, when } from './overview.js';
 import { cellText, compareText } from './resilience-view.js';
+import { countOf } from '../engine/plural.js';
 
 /** GitHub's limit for a pull-request comment (a job summary may be longer: the comment is the stricter). */
 export const GITHUB_MARKDOWN_LIMIT = 65_536;
@@ -156,9 +157,11 @@ const SPARK = '▁▂▃▄▅▆▇█';
 
 function history(history: History): Block[] {
   const { points } = history;
+  // From the lowest value of the series to its highest: the shape of the trend, not its size.
   const spark = (values: number[]) => {
-    const max = Math.max(...values);
-    return values.map((v) => (max === 0 ? SPARK[0] : SPARK[Math.round((v / max) * (SPARK.length - 1))])).join('');
+    const min = Math.min(...values);
+    const range = Math.max(...values) - min;
+    return values.map((v) => SPARK[range === 0 ? 0 : Math.round(((v - min) / range) * (SPARK.length - 1))]).join('');
   };
   const trend = SEVERITIES.map((s) => `${s} ${spark(points.map((p) => p.failing[s]))} ${points.at(-1)!.failing[s]}`).join(' · ');
   const blocks: Block[] = [
@@ -172,7 +175,7 @@ function history(history: History): Block[] {
         `|---|${SEVERITIES.map(() => '---:').join('|')}|---:|`,
       ].join('\n'),
       rows: rowsOf([...points].reverse(), (p) => mdRow([mdText(when(p.finishedAt)) + (p.file === undefined ? ' (this report)' : ''), ...SEVERITIES.map((s) => String(p.failing[s])), p.entryPoints ? `${p.entryPoints.surviveAnyZone} of ${p.entryPoints.total}` : '–'])),
-      tail: history.ignored.length > 0 ? `\n${history.ignored.length} files left out: ${history.ignored.map((i) => `${mdCode(i.file, false)} (${mdText(i.reason)})`).join(', ')}.` : '',
+      tail: history.ignored.length > 0 ? `\n${countOf(history.ignored.length, 'file')} left out: ${history.ignored.map((i) => `${mdCode(i.file, false)} (${mdText(i.reason)})`).join(', ')}.` : '',
       what: 'reports',
       priority: 4,
     },

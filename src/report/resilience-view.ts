@@ -105,13 +105,13 @@ export function duration(seconds: number): string {
   return `~${Math.round(seconds / 3600)} h`;
 }
 
-/** One sentence on an outcome: what it is, the capacity left, the recovery time, the model's reason. */
+/** An outcome in a few words, then the model's reason: `survives (67% left, ~60 s): Losing us-east-1a leaves...`. */
 export function outcomeSentence(outcome: ScenarioOutcome): string {
-  const parts: string[] = [outcome.outcome];
-  const capacity = outcome.capacity;
-  if (capacity && capacity.after !== null) parts.push(`${capacity.after} of ${capacity.before} serving targets left${capacityLeft(outcome) ? ` (${capacityLeft(outcome)})` : ''}`);
-  if (outcome.recoverySeconds !== null && outcome.recoverySeconds > 0) parts.push(`serving again after ${duration(outcome.recoverySeconds)}`);
-  return `${parts.join(', ')}: ${outcome.reason}`;
+  const facts: string[] = [];
+  const left = capacityLeft(outcome);
+  if (left && outcome.outcome !== 'unaffected') facts.push(`${left} left`);
+  if (outcome.recoverySeconds !== null && outcome.recoverySeconds > 0) facts.push(duration(outcome.recoverySeconds));
+  return `${outcome.outcome}${facts.length > 0 ? ` (${facts.join(', ')})` : ''}: ${outcome.reason}`;
 }
 
 function scenarioLabel(scenario: Scenario): string {

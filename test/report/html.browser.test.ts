@@ -67,8 +67,8 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     const { page } = await openReport(browser, html, { permissions: ['clipboard-read', 'clipboard-write'] });
     const withCommand = report.findings.find((r) => r.status === 'fail' && (r.remediation?.commands.length ?? 0) > 0)!;
     const command = withCommand.remediation!.commands[0]!;
-    const block = page.locator('li.finding .cmd', { has: page.locator('code', { hasText: command }) }).first();
-    expect(await block.locator('code').textContent()).toBe(command);
+    const block = page.locator('li.finding .cmd', { has: page.locator('pre', { hasText: command }) }).first();
+    expect(await block.locator('pre').textContent()).toBe(command);
     await block.locator('button.copy').click();
     await expect.poll(() => block.locator('button.copy').textContent()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
@@ -95,7 +95,7 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     const shown = report.findings.filter((r) => r.status === 'fail' || r.status === 'suppressed');
     expect(await page.locator('li.finding:visible').count()).toBe(shown.length);
     const commands = shown.flatMap((r) => r.remediation?.commands ?? []);
-    expect(await page.locator('li.finding pre code:visible').allTextContents()).toEqual(expect.arrayContaining(commands));
+    expect(await page.locator('li.finding pre:visible').allTextContents()).toEqual(expect.arrayContaining(commands));
     expect(await page.locator('button.copy:visible').count()).toBe(0);
     expect(await page.locator('.filters:visible').count()).toBe(0);
     await page.context().close();

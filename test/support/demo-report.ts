@@ -8,7 +8,7 @@ import { loadInventory } from '../../src/cli/files.js';
 import type { ScanReport } from '../../src/model/report.js';
 import { packageRoot } from '../../src/package-info.js';
 import { buildHistory, type History } from '../../src/report/history.js';
-import { sampleResilience } from './resilience-sample.js';
+import { buildResilience } from '../../src/resilience/model.js';
 
 export const DEMO_INVENTORY = join(packageRoot(), 'fixtures', 'demo', 'inventory.json');
 export const DEMO_STARTED = new Date('2026-11-20T09:00:00.000Z');
@@ -19,8 +19,8 @@ export function reportOfInventory(inventory: Inventory, started = DEMO_STARTED, 
   const results = runRules(inventory, { rules });
   const report = buildReport({ inventory, results, rules, source: 'inventory', startedAt: started, finishedAt: finished });
   report.scan.gate = { failOn: 'low', exitCode: exitCodeFor(results, 'low', report.scan.complete), failOnNewOnly: false };
-  // Until the resilience model computes it from the inventory, a hand-built section stands in.
-  report.resilience ??= sampleResilience();
+  // As the HTML and Markdown reports have it: the resilience model of the inventory.
+  report.resilience ??= buildResilience(inventory);
   return report;
 }
 

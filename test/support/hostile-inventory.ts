@@ -17,9 +17,7 @@ export const HOSTILE = {
  */
 export function hostileInventory(demo: Inventory): Inventory {
   const inventory = structuredClone(demo);
-  const names = Object.values(HOSTILE);
-  let i = 0;
-  const next = () => names[i++ % names.length]!;
+  const next = hostileNames();
   for (const account of inventory.accounts) {
     for (const region of account.regions) {
       for (const lb of region.elbv2.loadBalancers) lb.name = next();
@@ -36,9 +34,7 @@ export function hostileInventory(demo: Inventory): Inventory {
 /** The same names in the resilience section: entry points, load balancers, target groups and zones of the drawing, outcome reasons. */
 export function hostileResilience(resilience: Resilience): Resilience {
   const section = structuredClone(resilience);
-  const names = Object.values(HOSTILE);
-  let i = 0;
-  const next = () => names[i++ % names.length]!;
+  const next = hostileNames();
   for (const ep of section.entryPoints) {
     ep.name = next();
     for (const path of ep.paths) {
@@ -49,4 +45,11 @@ export function hostileResilience(resilience: Resilience): Resilience {
   for (const outcome of section.outcomes) outcome.reason = `${outcome.reason} ${next()}`;
   for (const store of section.dataStores) store.name = next();
   return section;
+}
+
+/** The hostile names one after the other, round and round. */
+function hostileNames(): () => string {
+  const names = Object.values(HOSTILE);
+  let i = 0;
+  return () => names[i++ % names.length]!;
 }

@@ -87,7 +87,7 @@ function findingItem(result: Result): string {
   // The fix interrupts service, loses data, costs money or logs users out.
   if (result.remediation?.warning) parts.push(`<p class="warning"><b>Warning:</b> ${h(result.remediation.warning)}</p>`);
   // The script shows each copy button (it copies the command beside it); without it there is none.
-  for (const command of result.remediation?.commands ?? []) parts.push(`<div class="cmd"><pre><code>${h(command)}</code></pre><button type="button" class="copy">Copy</button></div>`);
+  for (const command of result.remediation?.commands ?? []) parts.push(`<div class="cmd"><pre>${h(command)}</pre><button type="button" class="copy">Copy</button></div>`);
   if (result.hints?.length) parts.push(`<ul class="hints">${result.hints.map((hint) => `<li>${h(hint)}</li>`).join('')}</ul>`);
   parts.push('</li>');
   return parts.join('');

@@ -1,5 +1,5 @@
 import type { Resilience } from '../../model/resilience.js';
-import { cellText, outcomeSentence, type ResilienceView } from '../resilience-view.js';
+import { cellText, outcomeSentence, type EntryPointRow, type ResilienceView } from '../resilience-view.js';
 import { h } from './escape.js';
 
 const LEGEND: [string, string, string][] = [
@@ -16,6 +16,29 @@ const LEGEND: [string, string, string][] = [
 export const entryPointAnchor = (row: number) => `ep-${row}`;
 export const outcomeAnchor = (row: number, column: number) => `o-${row}-${column}`;
 
+/** Rows per table of the matrix. */
+const MATRIX_CHUNK = 250;
+
+/**
+ * A long table in tables of MATRIX_CHUNK rows, all but the first folded: a table is laid out
+ * whole, and ten thousand rows take seconds. The browser's find, and a link to a row, open them.
+ */
+function foldedTables(head: string, rows: string[], what: string): string {
+  const parts: string[] = [];
+  for (let start = 0; start < rows.length; start += MATRIX_CHUNK) {
+    const end = Math.min(rows.length, start + MATRIX_CHUNK);
+    const table = `<div class="scroll"><table class="matrix">${head}<tbody>${rows.slice(start, end).join('')}</tbody></table></div>`;
+    parts.push(start === 0 ? table : `<details class="more"><summary>${what} ${start + 1} to ${end}</summary>${table}</details>`);
+  }
+  return parts.join('');
+}
+
+function matrixRow(row: EntryPointRow, r: number): string {
+  const ep = row.entryPoint;
+  const cells = row.cells.map((cell, c) => (cell ? `<td class="cell o-${cell.outcome}"><a href="#${outcomeAnchor(r, c)}">${cellText(cell)}</a></td>` : '<td class="cell o-none">·</td>')).join('');
+  return `<tr><th scope="row"><a href="#${entryPointAnchor(r)}">${h(ep.name)}</a>${ep.internal ? ' <span class="muted">internal</span>' : ''}</th>${cells}</tr>`;
+}
+
 /** The scenario matrix: entry points down, zones and regions across; each cell links to its explanation. */
 export function matrixSection(resilience: Resilience, view: ResilienceView): string {
   const parts = [
@@ -28,20 +51,9 @@ export function matrixSection(resilience: Resilience, view: ResilienceView): str
     parts.push('<p>No entry point: no DNS record of the scan resolves to one of its load balancers, and no load balancer has a listener.</p>', '</section>');
     return parts.join('\n');
   }
-  parts.push(
-    '<div class="scroll"><table class="matrix">',
-    `<caption class="muted">${view.rows.length} entry points × ${view.columns.length} scenarios, worst first</caption>`,
-    `<thead><tr><th scope="col">Entry point</th>${view.columns.map((c) => `<th scope="col">${c.scenario.kind === 'region' ? `all of ${h(c.label)}` : h(c.label)}</th>`).join('')}</tr></thead>`,
-    '<tbody>',
-  );
-  view.rows.forEach((row, r) => {
-    const ep = row.entryPoint;
-    const cells = row.cells
-      .map((cell, c) => (cell ? `<td class="cell o-${cell.outcome}"><a href="#${outcomeAnchor(r, c)}">${cellText(cell)}</a></td>` : '<td class="cell o-none">·</td>'))
-      .join('');
-    parts.push(`<tr><th scope="row" class="ep"><a href="#${entryPointAnchor(r)}">${h(ep.name)}</a>${ep.internal ? ' <span class="muted">internal</span>' : ''}</th>${cells}</tr>`);
-  });
-  parts.push('</tbody></table></div>');
+  const head = `<thead><tr><th scope="col">Entry point</th>${view.columns.map((c) => `<th scope="col">${c.scenario.kind === 'region' ? `all of ${h(c.label)}` : h(c.label)}</th>`).join('')}</tr></thead>`;
+  parts.push(`<p class="muted">${view.rows.length} entry points × ${view.columns.length} scenarios, worst first.</p>`);
+  parts.push(foldedTables(head, view.rows.map(matrixRow), 'Entry points'));
   parts.push(otherSubjects(resilience, view), '</section>');
   return parts.join('\n');
 }
@@ -71,15 +83,10 @@ function otherSubjects(resilience: Resilience, view: ResilienceView): string {
       if (c === undefined) continue;
       const anchor = `d-${s}-${c}`;
       cells[c] = `<td class="cell o-${o.outcome}"><a href="#${anchor}">${cellText(o)}</a></td>`;
-      explanations.push(`<li id="${anchor}"><b>${h(subject.label)}</b>, ${h(view.columns[c]!.label)} lost: ${h(outcomeSentence(o))}${o.fix ? ` <i>Fix:</i> ${h(o.fix)}` : ''}</li>`);
+      explanations.push(`<li id="${anchor}" class="o-${o.outcome}">${h(`${subject.label}, ${view.columns[c]!.label} lost: ${outcomeSentence(o)}${o.fix ? ` Fix: ${o.fix}` : ''}`)}</li>`);
     }
-    rows.push(`<tr><th scope="row" class="ep">${h(subject.label)}</th>${cells.join('')}</tr>`);
+    rows.push(`<tr><th scope="row">${h(subject.label)}</th>${cells.join('')}</tr>`);
   });
-  return [
-    '<h3>Data stores and applications</h3>',
-    '<div class="scroll"><table class="matrix">',
-    `<thead><tr><th scope="col">Data store or application</th>${view.columns.map((c) => `<th scope="col">${h(c.label)}</th>`).join('')}</tr></thead>`,
-    `<tbody>${rows.join('')}</tbody></table></div>`,
-    `<ul class="outcomes">${explanations.join('')}</ul>`,
-  ].join('\n');
+  const head = `<thead><tr><th scope="col">Data store or application</th>${view.columns.map((c) => `<th scope="col">${h(c.label)}</th>`).join('')}</tr></thead>`;
+  return ['<h3>Data stores and applications</h3>', foldedTables(head, rows, 'Data stores and applications'), `<ul class="outcomes">${explanations.join('')}</ul>`].join('\n');
 }

@@ -30,9 +30,9 @@ export const SCRIPT = `(function () {
   doc.addEventListener('click', function (event) {
     var button = event.target;
     if (!button || !button.classList || !button.classList.contains('copy')) return;
-    var code = button.parentNode.querySelector('code');
-    if (!code) return;
-    copyText(code.textContent).then(function () {
+    var command = button.parentNode.querySelector('pre');
+    if (!command) return;
+    copyText(command.textContent).then(function () {
       button.textContent = 'Copied';
     }, function () {
       button.textContent = 'Select and copy';

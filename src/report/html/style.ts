@@ -40,7 +40,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:n
 table.wide{width:100%}
 table.matrix td.cell{text-align:center;white-space:nowrap;padding:0}
 table.matrix td.cell a{display:block;padding:.25em .5em;text-decoration:none;color:inherit}
-table.matrix th.ep{font-weight:normal;min-width:14em;max-width:28em}
+table.matrix{table-layout:fixed}table.matrix th{width:9em}table.matrix th:first-child{width:22em}table.matrix tbody th{font-weight:normal}
 .o-unaffected{background:var(--ok-bg);color:var(--ok)}.o-survives,.o-fails-over{background:var(--ok-bg);color:var(--ok)}
 .o-degraded{background:var(--warn-bg);color:var(--warn)}.o-down,.o-needs-action{background:var(--bad-bg);color:var(--bad)}
 .o-unknown{background:var(--unk-bg);color:var(--unk)}.o-none{background:var(--none-bg);color:var(--muted)}
@@ -50,8 +50,8 @@ caption{text-align:left}
 .legend li span{display:inline-block;min-width:3.2em;text-align:center;border-radius:4px;margin-right:.3em;padding:0 .3em}
 article.ep{border:1px solid var(--line);border-radius:8px;padding:.2em .9em .6em;margin:.8em 0}
 article.ep:target,li:target,section.rule:target{outline:3px solid var(--link);outline-offset:2px}
-ul.outcomes{padding-left:1.2em}
-ul.outcomes li{margin:.15em 0}
+ul.outcomes{padding:0;list-style:none}
+ul.outcomes li{margin:.2em 0;padding:.1em .5em;border-radius:4px}
 .drawing{overflow-x:auto;margin:.4em 0}
 svg.paths{max-width:none;font:12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 svg.paths text{fill:var(--fg)}svg.paths text.strong{font-weight:600}
