@@ -75,8 +75,8 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .argument('[id]', 'a rule id')
     .addOption(new Option('--format <format>', 'list format').choices(['text', 'json']).default('text'))
     .action(async (id: string | undefined, options: { format: 'text' | 'json' }) => {
-      const { explainRule, listRules } = await import('./rules-command.js');
-      io.stdout.write(id === undefined ? listRules(options.format) : explainRule(id, options.format));
+      const [{ explainRule, listRules }, { writeStdout }] = await Promise.all([import('./rules-command.js'), import('./outputs.js')]);
+      await writeStdout(io.stdout, id === undefined ? listRules(options.format) : explainRule(id, options.format));
     });
 
   program
@@ -86,8 +86,8 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .option('--all-regions', 'include what `scan --all-regions` also calls (ec2:DescribeRegions)', false)
     .option('--rule <id>', 'only what `scan --rule` of these rules calls (repeatable or comma-separated)', repeatable, [])
     .action(async (options: { org: boolean; allRegions: boolean; rule: string[] }) => {
-      const { renderIamPolicy } = await import('./iam-policy-command.js');
-      io.stdout.write(await renderIamPolicy(options));
+      const [{ renderIamPolicy }, { writeStdout }] = await Promise.all([import('./iam-policy-command.js'), import('./outputs.js')]);
+      await writeStdout(io.stdout, await renderIamPolicy(options));
     });
 
   return program;

@@ -11,7 +11,8 @@ import { renderReport } from '../report/render.js';
 import { rulesNamed, rulesToRun } from '../config/apply-config.js';
 import { operationsFor } from '../collect/collection-plan.js';
 import type { Operation } from '../model/operations.js';
-import { assertHistoryDir, assertWritable, batched, loadBaseline, loadConfig, loadHistoryFiles, loadInventory, saveInventory, writeFileAtomically } from './files.js';
+import { assertHistoryDir, loadBaseline, loadConfig, loadHistoryFiles, loadInventory, saveInventory } from './files.js';
+import { assertSeparateFiles, resolveOutput, writeOutput, type InputFile } from './outputs.js';
 import { parseRegions } from '../model/regions.js';
 import { parseAccountSelection, parseDuration, type LiveScanOptions } from './account-options.js';
 import { Progress } from './progress.js';
@@ -58,8 +59,15 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   if (options.failOnNewOnly && !options.baseline) throw new HaAuditError('usage', '--fail-on-new-only needs --baseline', 'pass the JSON report of an earlier scan: --baseline previous.json');
   const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
   if (options.endpointUrl !== undefined) assertEndpointUrl(options.endpointUrl);
-  if (options.output) await assertWritable(options.output, '--output');
-  if (options.saveInventory) await assertWritable(options.saveInventory, '--save-inventory');
+  // Without --output, the report goes to standard output.
+  const reportTo = await resolveOutput(options.output ?? '-', '--output');
+  const inventoryTo = options.saveInventory !== undefined ? await resolveOutput(options.saveInventory, '--save-inventory') : undefined;
+  const inputs: InputFile[] = [
+    ...(options.inventory !== undefined ? [{ option: '--inventory', path: options.inventory }] : []),
+    ...(config ? [{ option: options.config ? '--config' : 'the configuration', path: config.file }] : []),
+    ...(options.baseline !== undefined ? [{ option: '--baseline', path: options.baseline }] : []),
+  ];
+  await assertSeparateFiles(inventoryTo ? [reportTo, inventoryTo] : [reportTo], inputs);
   if (options.history !== undefined) {
     assertHistoryFormat(options.format);
     await assertHistoryDir(options.history);
@@ -73,24 +81,22 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   const model = options.format === 'html' || options.format === 'markdown';
   const collects = rulesNamed(options.rule) ? operationsFor(rules, { model, tags: config?.suppressions.some((s) => s.tag !== undefined) ?? false }) : undefined;
   const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io, collects);
-  if (options.saveInventory) await saveInventory(options.saveInventory, inventory);
+  if (inventoryTo) await saveInventory(inventoryTo, inventory, io.stdout);
 
   const gate = { failOn: options.failOn, failOnNewOnly: options.failOnNewOnly === true };
   const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(options.rule), source: options.inventory ? 'inventory' : 'live', startedAt, gate });
   const exitCode = report.scan.gate!.exitCode;
   // The text report on the terminal shows them; otherwise the CI log must still.
-  if (options.format !== 'text' || options.output) for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${visible(warning)}\n`);
+  if (options.format !== 'text' || reportTo.kind !== 'stdout') for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${visible(warning)}\n`);
 
-  const color = !options.output && colorWanted(io.stdout.isTTY === true, io.env);
+  const color = reportTo.kind === 'stdout' && colorWanted(io.stdout.isTTY === true, io.env);
   const history = options.history !== undefined ? buildHistory(options.history, report, await loadHistoryFiles(options.history)) : undefined;
   const output = await renderReport(report, options.format, { text: { color, ...report.scan.gate! }, ...(history ? { history } : {}) });
-  if (options.output) {
-    await writeFileAtomically(options.output, output);
+  await writeOutput(reportTo, output, io.stdout);
+  if (reportTo.kind !== 'stdout') {
     // A CI log shows no report when it goes to a file: one line says how the scan ended.
-    if (io.stderr.isTTY) io.stderr.write(`Report written to ${visible(options.output)}\n`);
-    else io.stderr.write(`ha-audit: ${summaryLine(report, { failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true })}; report in ${visible(options.output)}\n`);
-  } else {
-    for (const piece of typeof output === 'string' ? [output] : batched(output)) io.stdout.write(piece);
+    if (io.stderr.isTTY) io.stderr.write(`Report written to ${visible(reportTo.path)}\n`);
+    else io.stderr.write(`ha-audit: ${summaryLine(report, { failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true })}; report in ${visible(reportTo.path)}\n`);
   }
   return exitCode;
 }
