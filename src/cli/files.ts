@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/config-schema.js';
@@ -96,14 +97,31 @@ export async function loadConfig(option: string | false | undefined, rules: read
   return parseConfig(text, file, rules);
 }
 
+/** V8's longest string (about 512 MiB on 64-bit): a larger file cannot be read as one. */
+const MAX_TEXT_LENGTH = constants.MAX_STRING_LENGTH;
+
 /**
- * Reads a file the user named; failing, one `HaAuditError` naming what the file was for:
- * `cannot read baseline prev.json: no such file`.
+ * Reads a file the user named, without its byte-order mark (editors on Windows add one);
+ * failing, one `HaAuditError` naming what the file was for: `cannot read baseline prev.json:
+ * no such file`.
  */
 async function readInputFile(file: string, what: string, code: ErrorCode, hint?: string): Promise<string> {
+  const tooLarge = (size?: number) =>
+    new HaAuditError(
+      code,
+      `cannot read ${what} ${file}: ${size === undefined ? 'it is' : `${size.toLocaleString('en-US')} bytes is`} more than the ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters one file can hold here`,
+      'split it: scan fewer accounts or regions at a time',
+    );
   try {
-    return await readFile(file, 'utf8');
+    // A UTF-8 file has at least as many bytes as characters: larger than the limit, it cannot fit.
+    const { size } = await stat(file);
+    if (size > MAX_TEXT_LENGTH) throw tooLarge(size);
+    const text = await readFile(file, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {
+    if (error instanceof HaAuditError) throw error;
+    // A pipe has no size to check beforehand.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw tooLarge();
     throw new HaAuditError(code, `cannot read ${what} ${file}: ${unreadableReason(error)}`, hint, { cause: error });
   }
 }
