@@ -24,18 +24,18 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .option('--region <region>', 'region to scan (repeatable or comma-separated; default: AWS_REGION, AWS_DEFAULT_REGION or the profile)', repeatable, [])
     .option('--profile <profile>', 'AWS profile of the shared config and credentials files')
     .option('--endpoint-url <url>', 'one endpoint for every AWS service (LocalStack-style emulators); AWS_ENDPOINT_URL also works')
-    .addOption(new Option('--all-regions', 'scan every region enabled for the account').conflicts(['region', 'inventory']))
-    .addOption(new Option('--role-arn <arn>', 'assume this role and scan its account').conflicts(['accounts', 'org', 'inventory']))
+    .addOption(new Option('--all-regions', 'scan every region enabled for the account').conflicts('region'))
+    .addOption(new Option('--role-arn <arn>', 'assume this role and scan its account').conflicts(['accounts', 'org']))
     .option('--external-id <id>', 'external id for the roles assumed')
     .option('--role-session-name <name>', 'session name for the roles assumed (default: ha-audit)')
-    .addOption(new Option('--accounts <ids>', 'scan these accounts through --role-name (repeatable or comma-separated)').argParser(repeatable).default([]).conflicts(['org', 'inventory']))
+    .addOption(new Option('--accounts <ids>', 'scan these accounts through --role-name (repeatable or comma-separated)').argParser(repeatable).default([]).conflicts('org'))
     .option('--role-name <name>', 'role to assume in each account of --accounts or --org')
-    .addOption(new Option('--org', "scan the organisation's active accounts through --role-name").conflicts('inventory'))
+    .option('--org', "scan the organisation's active accounts through --role-name")
     .option('--max-accounts-in-parallel <n>', 'accounts collected at once', '4')
     .option('--max-api-rate <factor>', "share of each service's published API rate the scan may use, in (0, 1] (default 1; 0.5 leaves half to the account's own automation)")
     .option('--timeout <duration>', 'stop collecting after this long (e.g. 90s, 15m, 1h30m) and report what was seen (exit 3)')
     .option('--quiet', 'no progress display on stderr', false)
-    .addOption(new Option('--inventory <file>', 'evaluate a saved inventory instead of calling AWS').conflicts(['saveInventory', 'profile', 'endpointUrl']))
+    .option('--inventory <file>', 'evaluate a saved inventory instead of calling AWS')
     .option('--save-inventory <file>', 'also write what was collected, for offline re-evaluation')
     .addOption(new Option('--format <format>', FORMAT_HELP).choices(REPORT_FORMATS).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
@@ -51,9 +51,11 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .option('--baseline <file>', 'JSON report of an earlier scan: mark results new or existing, list what was fixed')
     .option('--fail-on-new-only', 'with --baseline: exit 1 only for new failing results', false)
     .option('--debug', 'print diagnostics and stack traces on stderr', false)
-    .action(async (options: ScanOptions) => {
+    .action(async (options: ScanOptions, command: Command) => {
       // Loaded on demand: `--version` and `--help` need neither the rules nor the reports.
-      const { scan } = await import('./scan-command.js');
+      const [{ scan }, checks] = await Promise.all([import('./scan-command.js'), import('./option-checks.js')]);
+      checks.assertValuesGiven(command);
+      checks.assertOptionsApply(command, checks.SCAN_OPTION_MODES, options.inventory !== undefined ? 'inventory' : 'live');
       setExitCode(await scan(options, io));
     });
 
@@ -85,8 +87,9 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .option('--org', 'include what `scan --org` also calls (organizations:ListAccounts, in the management account)', false)
     .option('--all-regions', 'include what `scan --all-regions` also calls (ec2:DescribeRegions)', false)
     .option('--rule <id>', 'only what `scan --rule` of these rules calls (repeatable or comma-separated)', repeatable, [])
-    .action(async (options: { org: boolean; allRegions: boolean; rule: string[] }) => {
-      const [{ renderIamPolicy }, { writeStdout }] = await Promise.all([import('./iam-policy-command.js'), import('./outputs.js')]);
+    .action(async (options: { org: boolean; allRegions: boolean; rule: string[] }, command: Command) => {
+      const [{ renderIamPolicy }, { writeStdout }, { assertValuesGiven }] = await Promise.all([import('./iam-policy-command.js'), import('./outputs.js'), import('./option-checks.js')]);
+      assertValuesGiven(command);
       await writeStdout(io.stdout, await renderIamPolicy(options));
     });
 
