@@ -32,6 +32,7 @@ export const SCAN_OPTION_MODES = {
   inventory: 'inventory',
   format: 'both',
   output: 'both',
+  history: 'both',
   failOn: 'both',
   rule: 'both',
   config: 'both',

@@ -21,7 +21,7 @@ import { excerpt, visible } from '../visible-text.js';
 
 
 export interface ScanOptions extends LiveScanOptions {
-  region: string[];
+  region?: string[];
   profile?: string;
   endpointUrl?: string;
   inventory?: string;
@@ -29,9 +29,9 @@ export interface ScanOptions extends LiveScanOptions {
   format: ReportFormat;
   output?: string;
   failOn: FailOn;
-  rule: string[];
-  debug: boolean;
-  quiet: boolean;
+  rule?: string[];
+  debug?: boolean;
+  quiet?: boolean;
   /** `--config FILE`; false with `--no-config`; else `.ha-audit.yml` of the working directory. */
   config?: string | false;
   baseline?: string;
@@ -54,8 +54,9 @@ export interface ScanIo {
 /** `ha-audit scan`: inventory (live or from a file), rules, report. Returns the exit code. */
 export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   const config = await loadConfig(options.config, allRules);
-  const rules = rulesToRun(allRules, config, options.rule);
-  const regions = parseRegions(options.region);
+  const requested = options.rule ?? [];
+  const rules = rulesToRun(allRules, config, requested);
+  const regions = parseRegions(options.region ?? []);
   if (options.failOnNewOnly && !options.baseline) throw new HaAuditError('usage', '--fail-on-new-only needs --baseline', 'pass the JSON report of an earlier scan: --baseline previous.json');
   const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
   if (options.endpointUrl !== undefined) assertEndpointUrl(options.endpointUrl);
@@ -79,12 +80,12 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   // `--rule` narrows the collection to what those rules read: an identity allowed only that (`iam-policy --rule`) completes the scan.
   // The HTML and Markdown reports show the resilience model: it runs, and reads what it needs.
   const model = options.format === 'html' || options.format === 'markdown';
-  const collects = rulesNamed(options.rule) ? operationsFor(rules, { model, tags: config?.suppressions.some((s) => s.tag !== undefined) ?? false }) : undefined;
+  const collects = rulesNamed(requested) ? operationsFor(rules, { model, tags: config?.suppressions.some((s) => s.tag !== undefined) ?? false }) : undefined;
   const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io, collects);
   if (inventoryTo) await saveInventory(inventoryTo, inventory, io.stdout);
 
   const gate = { failOn: options.failOn, failOnNewOnly: options.failOnNewOnly === true };
-  const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(options.rule), source: options.inventory ? 'inventory' : 'live', startedAt, gate });
+  const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(requested), source: options.inventory ? 'inventory' : 'live', startedAt, gate });
   const exitCode = report.scan.gate!.exitCode;
   // The text report on the terminal shows them; otherwise the CI log must still.
   if (options.format !== 'text' || reportTo.kind !== 'stdout') for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${visible(warning)}\n`);
