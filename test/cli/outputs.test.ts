@@ -229,6 +229,21 @@ describe('an output that would overwrite an input (child process)', () => {
   });
 });
 
+describe('ha-audit report: the same outputs', () => {
+  it('never over the report it reads; to a device in place; a full /dev/full is exit 2', async () => {
+    const dir = folder();
+    const saved = join(dir, 'report.json');
+    writeFileSync(saved, (await runCli(scanJson())).stdout);
+    const before = readFileSync(saved, 'utf8');
+    const over = await runCli(['report', 'report.json', '--output', './report.json'], { cwd: dir });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/--output \.\/report\.json is the file of the report read: it would be overwritten/);
+    expect(readFileSync(saved, 'utf8')).toBe(before);
+    const full = await runCli(['report', saved, '--format', 'markdown', '--output', '/dev/full']);
+    expect(full).toMatchObject({ code: 2, stderr: 'ha-audit: cannot write --output /dev/full: no space left on device\n' });
+  });
+});
+
 describe('standard output that cannot be written (child process)', () => {
   it.each([
     ['scan, JSON', scanJson()],
