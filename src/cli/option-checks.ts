@@ -26,8 +26,9 @@ export const SCAN_OPTION_MODES = {
   maxAccountsInParallel: 'live',
   maxApiRate: 'live',
   timeout: 'live',
-  // The progress display it silences exists only while collecting.
-  quiet: 'live',
+  // Only a live scan has a progress display to silence, but scripts (the GitHub Action) pass it
+  // whatever the source: asking for quiet where there is no noise is not a mistake to refuse.
+  quiet: 'both',
   saveInventory: 'live',
   inventory: 'inventory',
   format: 'both',
