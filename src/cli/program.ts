@@ -84,9 +84,19 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .description('list the rules (id, severity, title), or explain one: what it checks, why, the fix, and the Well-Architected best practices it gives evidence for')
     .argument('[id]', 'a rule id')
     .addOption(new Option('--format <format>', 'list format').choices(['text', 'json']).default('text'))
-    .action(async (id: string | undefined, options: { format: 'text' | 'json' }) => {
-      const [{ explainRule, listRules }, { writeStdout }] = await Promise.all([import('./rules-command.js'), import('./outputs.js')]);
-      await writeStdout(io.stdout, id === undefined ? listRules(options.format) : explainRule(id, options.format));
+    .option('--config <file>', 'configuration file whose settings to show (default: .ha-audit.yml in the working directory, if any)')
+    .option('--no-config', "ignore .ha-audit.yml: the rules' own settings")
+    .action(async (id: string | undefined, options: { format: 'text' | 'json'; config?: string | false }, command: Command) => {
+      const [{ explainRule, listRules }, { writeStdout }, { assertValuesGiven }, { loadConfig }, { rules }] = await Promise.all([
+        import('./rules-command.js'),
+        import('./outputs.js'),
+        import('./option-checks.js'),
+        import('./files.js'),
+        import('../../rules/index.js'),
+      ]);
+      assertValuesGiven(command);
+      const config = await loadConfig(options.config, rules);
+      await writeStdout(io.stdout, id === undefined ? listRules(options.format, config) : explainRule(id, options.format, config));
     });
 
   program
