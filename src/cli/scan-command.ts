@@ -135,7 +135,7 @@ async function collectLive(options: ScanOptions, regions: string[], io: ScanIo, 
       ...(maxApiRate !== undefined ? { maxApiRate } : {}),
       ...timeScale,
       debug: io.debug,
-      warn: (message) => (progress ? progress.note(`ha-audit: warning: ${message}`) : io.stderr.write(`ha-audit: warning: ${message}\n`)),
+      warn: (message) => (progress ? progress.note(`ha-audit: warning: ${visible(message)}`) : io.stderr.write(`ha-audit: warning: ${visible(message)}\n`)),
       ...(progress ? { onEvent: (event) => progress.onEvent(event), onCall: (call) => progress.onCall(call) } : {}),
     });
     const reason: unknown = controller.signal.reason;
