@@ -8,7 +8,7 @@ export interface LiveScanOptions {
   roleArn?: string;
   externalId?: string;
   roleSessionName?: string;
-  accounts: string[];
+  accounts?: string[];
   roleName?: string;
   org?: boolean;
   maxAccountsInParallel: string;
@@ -26,7 +26,7 @@ export function parseAccountSelection(options: LiveScanOptions): AccountSelectio
   if (options.roleArn !== undefined && !ROLE_ARN.test(options.roleArn)) {
     throw new HaAuditError('usage', `invalid --role-arn "${excerpt(options.roleArn)}"`, 'give a role ARN such as arn:aws:iam::111122223333:role/Auditor');
   }
-  const accounts = options.accounts.flatMap((v) => v.split(',')).map((a) => a.trim()).filter(Boolean);
+  const accounts = (options.accounts ?? []).flatMap((v) => v.split(',')).map((a) => a.trim()).filter(Boolean);
   const badAccount = accounts.find((a) => !ACCOUNT_ID.test(a));
   if (badAccount !== undefined) throw new HaAuditError('usage', `invalid account id "${excerpt(badAccount)}" in --accounts`, 'account ids are 12 digits, e.g. --accounts 111111111111,222222222222');
   if ((accounts.length > 0 || options.org) && !options.roleName) {

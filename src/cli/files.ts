@@ -1,6 +1,6 @@
-import { constants } from 'node:fs';
-import { access, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { constants } from 'node:buffer';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Config } from '../config/config-schema.js';
 import { HOW_TO_MAKE_A_BASELINE, parseBaseline, type Baseline } from '../engine/baseline.js';
 import type { Rule } from '../engine/define-rule.js';
@@ -10,12 +10,13 @@ import { parseInventory, serializeInventory } from '../model/inventory-file.js';
 import type { ScanReport } from '../model/report.js';
 import { historyReport, parseReport } from '../model/report-file.js';
 import type { HistoryFile } from '../report/history.js';
+import { writeOutput, type OutputTarget } from './outputs.js';
 
 /*
- * Every file a user names is read and written here: the inventory (`--inventory`,
- * `--save-inventory`), the configuration, the baseline, the report (`--output`, and the one
- * `ha-audit report` reads), the history folder (`--history`). The
- * parsers they call are pure functions of the text.
+ * Every file a user names is read here: the inventory (`--inventory`), the configuration, the
+ * baseline, the report `ha-audit report` reads, the history folder (`--history`); and
+ * `--save-inventory` is written here, through `outputs.ts` as every output is. The parsers they
+ * call are pure functions of the text.
  */
 
 /** Reads a saved inventory (`--inventory`): a file written by `--save-inventory`, checked. */
@@ -25,8 +26,8 @@ export async function loadInventory(file: string): Promise<Inventory> {
 }
 
 /** Writes `--save-inventory`: the format `loadInventory` reads back (lean, format 2). */
-export async function saveInventory(file: string, inventory: Inventory): Promise<void> {
-  await writeFileAtomically(file, await serializeInventory(inventory));
+export async function saveInventory(target: OutputTarget, inventory: Inventory, stdout: NodeJS.WritableStream): Promise<void> {
+  await writeOutput(target, await serializeInventory(inventory), stdout);
 }
 
 /** Reads `--baseline FILE`: a JSON report of an earlier scan, checked for what the comparison reads. */
@@ -96,14 +97,31 @@ export async function loadConfig(option: string | false | undefined, rules: read
   return parseConfig(text, file, rules);
 }
 
+/** V8's longest string (about 512 MiB on 64-bit): a larger file cannot be read as one. */
+const MAX_TEXT_LENGTH = constants.MAX_STRING_LENGTH;
+
 /**
- * Reads a file the user named; failing, one `HaAuditError` naming what the file was for:
- * `cannot read baseline prev.json: no such file`.
+ * Reads a file the user named, without its byte-order mark (editors on Windows add one);
+ * failing, one `HaAuditError` naming what the file was for: `cannot read baseline prev.json:
+ * no such file`.
  */
 async function readInputFile(file: string, what: string, code: ErrorCode, hint?: string): Promise<string> {
+  const tooLarge = (size?: number) =>
+    new HaAuditError(
+      code,
+      `cannot read ${what} ${file}: ${size === undefined ? 'it is' : `${size.toLocaleString('en-US')} bytes is`} more than the ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters one file can hold here`,
+      'split it: scan fewer accounts or regions at a time',
+    );
   try {
-    return await readFile(file, 'utf8');
+    // A UTF-8 file has at least as many bytes as characters: larger than the limit, it cannot fit.
+    const { size } = await stat(file);
+    if (size > MAX_TEXT_LENGTH) throw tooLarge(size);
+    const text = await readFile(file, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {
+    if (error instanceof HaAuditError) throw error;
+    // A pipe has no size to check beforehand.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw tooLarge();
     throw new HaAuditError(code, `cannot read ${what} ${file}: ${unreadableReason(error)}`, hint, { cause: error });
   }
 }
@@ -115,66 +133,4 @@ function unreadableReason(error: unknown): string {
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'EACCES') return 'permission denied';
   return String(code ?? error);
-}
-
-/**
- * Checks before a scan that a file can be written where asked, so that a long scan does not
- * end with its output lost.
- */
-export async function assertWritable(file: string, option: string): Promise<void> {
-  const dir = dirname(file);
-  try {
-    const info = await stat(dir);
-    if (!info.isDirectory()) throw new Error('not a directory');
-    await access(dir, constants.W_OK);
-  } catch {
-    throw new HaAuditError('output-unwritable', `cannot write ${option} ${file}: folder ${dir} does not exist or is not writable`, 'create the folder or choose another path');
-  }
-  try {
-    if ((await stat(file)).isDirectory()) throw new HaAuditError('output-unwritable', `cannot write ${option} ${file}: it is a directory`);
-  } catch (error) {
-    if (error instanceof HaAuditError) throw error;
-  }
-}
-
-/**
- * Writes through a temporary file and a rename: the target is never left half-written. The
- * content may come in pieces (a report too long for one string).
- */
-export async function writeFileAtomically(file: string, content: string | Iterable<string>): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    if (typeof content === 'string') {
-      await writeFile(temporary, content, 'utf8');
-    } else {
-      const handle = await open(temporary, 'w');
-      try {
-        for (const piece of batched(content)) await handle.write(piece);
-      } finally {
-        await handle.close();
-      }
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new HaAuditError('output-unwritable', `cannot write ${file}: ${(error as Error).message}`, undefined, { cause: error });
-  }
-}
-
-const BATCH_CHARACTERS = 1 << 20;
-
-/** Small pieces joined into writes of about a megabyte: one system call per piece is slow. */
-export function* batched(pieces: Iterable<string>, size = BATCH_CHARACTERS): Generator<string> {
-  let pending: string[] = [];
-  let length = 0;
-  for (const piece of pieces) {
-    pending.push(piece);
-    length += piece.length;
-    if (length >= size) {
-      yield pending.join('');
-      pending = [];
-      length = 0;
-    }
-  }
-  if (pending.length > 0) yield pending.join('');
 }

@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { HaAuditError } from '../model/errors.js';
 import { EXIT } from '../engine/summary.js';
 import { buildProgram } from './program.js';
+import { reasonOf } from './outputs.js';
 import { filterSdkNodeVersionWarning } from './sdk-warning.js';
 import { excerpt, visible } from '../visible-text.js';
 
@@ -16,10 +17,11 @@ export async function main(argv: string[]): Promise<void> {
     if (debugOn) process.stderr.write(`debug: ${visibleLines(message)}\n`);
   };
   filterSdkNodeVersionWarning(debug);
-  // `ha-audit scan | head` closes stdout early: that is not an error worth a stack trace.
+  // Reports are written through `writeStdout`, which reports its own failures; this catches the
+  // others (help text) so that none becomes an uncaught exception with a stack trace.
+  let stdoutFailure: NodeJS.ErrnoException | undefined;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    stdoutFailure ??= error;
   });
 
   let exitWhenDone = false;
@@ -44,12 +46,15 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     process.exitCode = handleError(error, debugOn);
   }
-  // Calls abandoned by a stop may still be retrying inside the SDK: exit without waiting for
-  // them, but only once the report is out (writes to a pipe are asynchronous).
-  if (exitWhenDone) {
-    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-    process.exit(process.exitCode ?? EXIT.ok);
+  // Once everything written is out (writes to a pipe are asynchronous), a failure nobody
+  // reported yet (`--help > /dev/full`) is one line and exit 2. `| head` closing early is none.
+  await new Promise<void>((resolve) => process.stdout.write('', () => setImmediate(resolve)));
+  if (stdoutFailure && stdoutFailure.code !== 'EPIPE' && process.exitCode !== EXIT.fatal) {
+    process.stderr.write(`ha-audit: cannot write to standard output: ${reasonOf(stdoutFailure)}\n`);
+    process.exitCode = EXIT.fatal;
   }
+  // Calls abandoned by a stop may still be retrying inside the SDK: exit without waiting for them.
+  if (exitWhenDone) process.exit(process.exitCode ?? EXIT.ok);
 }
 
 /**

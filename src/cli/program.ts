@@ -5,7 +5,8 @@ import { REPORT_FORMATS } from '../report/formats.js';
 import type { ReportOptions } from './report-command.js';
 import type { ScanIo, ScanOptions } from './scan-command.js';
 
-const repeatable = (value: string, previous: string[]) => [...previous, value];
+/** A repeatable option: no default, so that `--help` shows no `(default: [])`. */
+const repeatable = (value: string, previous: string[] = []) => [...previous, value];
 const FORMAT_HELP = 'report format (sarif: GitHub code scanning; junit: CI test reports; html: a self-contained page to forward; markdown: a GitHub job summary or pull-request comment)';
 const HISTORY_HELP = 'folder of earlier JSON reports: the HTML and Markdown reports add the trend and what changed since the previous one';
 
@@ -16,44 +17,52 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .version(toolVersion(), '-V, --version')
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText('after', EXAMPLES);
 
   program
     .command('scan')
     .description('scan an account (or a saved inventory) and report findings')
-    .option('--region <region>', 'region to scan (repeatable or comma-separated; default: AWS_REGION, AWS_DEFAULT_REGION or the profile)', repeatable, [])
+    .optionsGroup('Live scan (calls AWS):')
+    .option('--region <region>', 'region to scan (repeatable or comma-separated; default: AWS_REGION, AWS_DEFAULT_REGION or the profile); with --inventory, the regions to evaluate', repeatable)
     .option('--profile <profile>', 'AWS profile of the shared config and credentials files')
     .option('--endpoint-url <url>', 'one endpoint for every AWS service (LocalStack-style emulators); AWS_ENDPOINT_URL also works')
-    .addOption(new Option('--all-regions', 'scan every region enabled for the account').conflicts(['region', 'inventory']))
-    .addOption(new Option('--role-arn <arn>', 'assume this role and scan its account').conflicts(['accounts', 'org', 'inventory']))
+    .addOption(new Option('--all-regions', 'scan every region enabled for the account').conflicts('region'))
+    .addOption(new Option('--role-arn <arn>', 'assume this role and scan its account').conflicts(['accounts', 'org']))
     .option('--external-id <id>', 'external id for the roles assumed')
     .option('--role-session-name <name>', 'session name for the roles assumed (default: ha-audit)')
-    .addOption(new Option('--accounts <ids>', 'scan these accounts through --role-name (repeatable or comma-separated)').argParser(repeatable).default([]).conflicts(['org', 'inventory']))
+    .addOption(new Option('--accounts <ids>', 'scan these accounts through --role-name (repeatable or comma-separated)').argParser(repeatable).conflicts('org'))
     .option('--role-name <name>', 'role to assume in each account of --accounts or --org')
-    .addOption(new Option('--org', "scan the organisation's active accounts through --role-name").conflicts('inventory'))
+    .option('--org', "scan the organisation's active accounts through --role-name")
     .option('--max-accounts-in-parallel <n>', 'accounts collected at once', '4')
     .option('--max-api-rate <factor>', "share of each service's published API rate the scan may use, in (0, 1] (default 1; 0.5 leaves half to the account's own automation)")
     .option('--timeout <duration>', 'stop collecting after this long (e.g. 90s, 15m, 1h30m) and report what was seen (exit 3)')
-    .option('--quiet', 'no progress display on stderr', false)
-    .addOption(new Option('--inventory <file>', 'evaluate a saved inventory instead of calling AWS').conflicts(['saveInventory', 'profile', 'endpointUrl']))
+    .option('--quiet', 'no progress display on stderr')
     .option('--save-inventory <file>', 'also write what was collected, for offline re-evaluation')
+    .optionsGroup('Saved inventory (no AWS call):')
+    .option('--inventory <file>', 'evaluate a saved inventory instead of calling AWS')
+    .optionsGroup('Report and gate:')
     .addOption(new Option('--format <format>', FORMAT_HELP).choices(REPORT_FORMATS).default('text'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--output <file>', 'write the report to a file (or a pipe, a device; - for stdout) instead of stdout')
     .option('--history <dir>', HISTORY_HELP)
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a failing result is at or above this severity')
         .choices([...SEVERITIES, 'none'])
         .default('low'),
     )
-    .option('--rule <id>', 'run only this rule (repeatable or comma-separated; see `ha-audit rules`)', repeatable, [])
+    .option('--rule <id>', 'run only this rule (repeatable or comma-separated; see `ha-audit rules`)', repeatable)
     .option('--config <file>', 'configuration file (default: .ha-audit.yml in the working directory, if any; see docs/configuration.md)')
     .option('--no-config', 'ignore .ha-audit.yml')
     .option('--baseline <file>', 'JSON report of an earlier scan: mark results new or existing, list what was fixed')
-    .option('--fail-on-new-only', 'with --baseline: exit 1 only for new failing results', false)
-    .option('--debug', 'print diagnostics and stack traces on stderr', false)
-    .action(async (options: ScanOptions) => {
+    .option('--fail-on-new-only', 'with --baseline: exit 1 only for new failing results')
+    .optionsGroup('Options:')
+    .option('--debug', 'print diagnostics and stack traces on stderr')
+    .addHelpText('after', SCAN_EXAMPLES)
+    .action(async (options: ScanOptions, command: Command) => {
       // Loaded on demand: `--version` and `--help` need neither the rules nor the reports.
-      const { scan } = await import('./scan-command.js');
+      const [{ scan }, checks] = await Promise.all([import('./scan-command.js'), import('./option-checks.js')]);
+      checks.assertValuesGiven(command);
+      checks.assertOptionsApply(command, checks.SCAN_OPTION_MODES, options.inventory !== undefined ? 'inventory' : 'live');
       setExitCode(await scan(options, io));
     });
 
@@ -62,10 +71,11 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .description('render a saved JSON report in any format, without calling AWS (exit 0, or 2 for a bad file; it never gates)')
     .argument('<report>', 'JSON report written by `ha-audit scan --format json`')
     .addOption(new Option('--format <format>', FORMAT_HELP).choices(REPORT_FORMATS).default('text'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--output <file>', 'write the report to a file (or a pipe, a device; - for stdout) instead of stdout')
     .option('--history <dir>', HISTORY_HELP)
-    .action(async (file: string, options: ReportOptions) => {
-      const { rerender } = await import('./report-command.js');
+    .action(async (file: string, options: ReportOptions, command: Command) => {
+      const [{ rerender }, { assertValuesGiven }] = await Promise.all([import('./report-command.js'), import('./option-checks.js')]);
+      assertValuesGiven(command);
       setExitCode(await rerender(file, options, io));
     });
 
@@ -74,21 +84,56 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .description('list the rules (id, severity, title), or explain one: what it checks, why, the fix, and the Well-Architected best practices it gives evidence for')
     .argument('[id]', 'a rule id')
     .addOption(new Option('--format <format>', 'list format').choices(['text', 'json']).default('text'))
-    .action(async (id: string | undefined, options: { format: 'text' | 'json' }) => {
-      const { explainRule, listRules } = await import('./rules-command.js');
-      io.stdout.write(id === undefined ? listRules(options.format) : explainRule(id, options.format));
+    .option('--config <file>', 'configuration file whose settings to show (default: .ha-audit.yml in the working directory, if any)')
+    .option('--no-config', "ignore .ha-audit.yml: the rules' own settings")
+    .action(async (id: string | undefined, options: { format: 'text' | 'json'; config?: string | false }, command: Command) => {
+      const [{ explainRule, listRules }, { writeStdout }, { assertValuesGiven }, { loadConfig }, { rules }] = await Promise.all([
+        import('./rules-command.js'),
+        import('./outputs.js'),
+        import('./option-checks.js'),
+        import('./files.js'),
+        import('../../rules/index.js'),
+      ]);
+      assertValuesGiven(command);
+      const config = await loadConfig(options.config, rules);
+      await writeStdout(io.stdout, id === undefined ? listRules(options.format, config) : explainRule(id, options.format, config));
     });
 
   program
     .command('iam-policy')
     .description('print the least-privilege IAM policy (JSON) for a scan: exactly the actions ha-audit calls')
-    .option('--org', 'include what `scan --org` also calls (organizations:ListAccounts, in the management account)', false)
-    .option('--all-regions', 'include what `scan --all-regions` also calls (ec2:DescribeRegions)', false)
-    .option('--rule <id>', 'only what `scan --rule` of these rules calls (repeatable or comma-separated)', repeatable, [])
-    .action(async (options: { org: boolean; allRegions: boolean; rule: string[] }) => {
-      const { renderIamPolicy } = await import('./iam-policy-command.js');
-      io.stdout.write(await renderIamPolicy(options));
+    .option('--org', 'include what `scan --org` also calls (organizations:ListAccounts, in the management account)')
+    .option('--all-regions', 'include what `scan --all-regions` also calls (ec2:DescribeRegions)')
+    .option('--rule <id>', 'only what `scan --rule` of these rules calls (repeatable or comma-separated)', repeatable)
+    .action(async (options: { org?: boolean; allRegions?: boolean; rule?: string[] }, command: Command) => {
+      const [{ renderIamPolicy }, { writeStdout }, { assertValuesGiven }] = await Promise.all([import('./iam-policy-command.js'), import('./outputs.js'), import('./option-checks.js')]);
+      assertValuesGiven(command);
+      await writeStdout(io.stdout, await renderIamPolicy(options));
     });
 
   return program;
 }
+
+const EXAMPLES = `
+Examples:
+  ha-audit scan --region us-east-1                  scan the account of your credentials
+  ha-audit scan --profile prod --all-regions        every region enabled for a profile's account
+  ha-audit scan --format sarif --output ha-audit.sarif   for GitHub code scanning
+  ha-audit scan --inventory inventory.json          evaluate a saved inventory, no AWS call
+  ha-audit rules                                    the rules, as .ha-audit.yml sets them
+  ha-audit iam-policy > policy.json                 the least-privilege policy for a scan
+
+See \`ha-audit <command> --help\` for a command's options.`;
+
+const SCAN_EXAMPLES = `
+Examples:
+  ha-audit scan --region us-east-1 --region eu-west-1
+  ha-audit scan --role-arn arn:aws:iam::111111111111:role/Auditor --all-regions
+  ha-audit scan --org --role-name OrganizationAccountAccessRole --region eu-west-1 --timeout 30m
+  ha-audit scan --format json --output report.json --fail-on high
+  ha-audit scan --format junit --output ha-audit.xml          any CI test report
+  ha-audit scan --save-inventory inventory.json               keep what was collected...
+  ha-audit scan --inventory inventory.json --rule tg-stickiness   ...and evaluate it offline
+  ha-audit scan --baseline previous.json --fail-on-new-only   fail only on what is new
+
+Exit codes: 0 passed, 1 failed the gate (--fail-on), 2 usage or fatal error, 3 incomplete audit.`;

@@ -3,7 +3,8 @@ import type { RuleInfo, ScanReport } from '../model/report.js';
 import { assertHistoryFormat, type ReportFormat } from '../report/formats.js';
 import { buildHistory } from '../report/history.js';
 import { renderReport } from '../report/render.js';
-import { assertHistoryDir, assertWritable, batched, loadHistoryFiles, loadReport, writeFileAtomically } from './files.js';
+import { assertHistoryDir, loadHistoryFiles, loadReport } from './files.js';
+import { assertSeparateFiles, resolveOutput, writeOutput } from './outputs.js';
 import { colorWanted, type ScanIo } from './scan-command.js';
 
 export interface ReportOptions {
@@ -22,15 +23,16 @@ export async function rerender(file: string, options: ReportOptions, io: ScanIo)
     assertHistoryFormat(options.format);
     await assertHistoryDir(options.history);
   }
-  if (options.output) await assertWritable(options.output, '--output');
+  // Without --output, the report goes to standard output; never over the report it reads.
+  const reportTo = await resolveOutput(options.output ?? '-', '--output');
+  await assertSeparateFiles([reportTo], [{ option: 'the report read', path: file }]);
   const report = await loadReport(file);
   if (!report.rules) report.rules = await rulesFromCatalogue(report);
   const gate = report.scan.gate ?? { failOn: 'low', exitCode: exitCodeFor(report.findings, 'low', report.scan.complete), failOnNewOnly: false };
-  const color = !options.output && colorWanted(io.stdout.isTTY === true, io.env);
+  const color = reportTo.kind === 'stdout' && colorWanted(io.stdout.isTTY === true, io.env);
   const history = options.history !== undefined ? buildHistory(options.history, report, await loadHistoryFiles(options.history)) : undefined;
   const output = await renderReport(report, options.format, { text: { color, ...gate }, ...(history ? { history } : {}) });
-  if (options.output) await writeFileAtomically(options.output, output);
-  else for (const piece of typeof output === 'string' ? [output] : batched(output)) io.stdout.write(piece);
+  await writeOutput(reportTo, output, io.stdout);
   return 0;
 }
 

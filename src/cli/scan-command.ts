@@ -11,7 +11,8 @@ import { renderReport } from '../report/render.js';
 import { rulesNamed, rulesToRun } from '../config/apply-config.js';
 import { operationsFor } from '../collect/collection-plan.js';
 import type { Operation } from '../model/operations.js';
-import { assertHistoryDir, assertWritable, batched, loadBaseline, loadConfig, loadHistoryFiles, loadInventory, saveInventory, writeFileAtomically } from './files.js';
+import { assertHistoryDir, loadBaseline, loadConfig, loadHistoryFiles, loadInventory, saveInventory } from './files.js';
+import { assertSeparateFiles, resolveOutput, writeOutput, type InputFile } from './outputs.js';
 import { parseRegions } from '../model/regions.js';
 import { parseAccountSelection, parseDuration, type LiveScanOptions } from './account-options.js';
 import { Progress } from './progress.js';
@@ -20,7 +21,7 @@ import { excerpt, visible } from '../visible-text.js';
 
 
 export interface ScanOptions extends LiveScanOptions {
-  region: string[];
+  region?: string[];
   profile?: string;
   endpointUrl?: string;
   inventory?: string;
@@ -28,9 +29,9 @@ export interface ScanOptions extends LiveScanOptions {
   format: ReportFormat;
   output?: string;
   failOn: FailOn;
-  rule: string[];
-  debug: boolean;
-  quiet: boolean;
+  rule?: string[];
+  debug?: boolean;
+  quiet?: boolean;
   /** `--config FILE`; false with `--no-config`; else `.ha-audit.yml` of the working directory. */
   config?: string | false;
   baseline?: string;
@@ -53,13 +54,21 @@ export interface ScanIo {
 /** `ha-audit scan`: inventory (live or from a file), rules, report. Returns the exit code. */
 export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   const config = await loadConfig(options.config, allRules);
-  const rules = rulesToRun(allRules, config, options.rule);
-  const regions = parseRegions(options.region);
+  const requested = options.rule ?? [];
+  const rules = rulesToRun(allRules, config, requested);
+  const regions = parseRegions(options.region ?? []);
   if (options.failOnNewOnly && !options.baseline) throw new HaAuditError('usage', '--fail-on-new-only needs --baseline', 'pass the JSON report of an earlier scan: --baseline previous.json');
   const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
   if (options.endpointUrl !== undefined) assertEndpointUrl(options.endpointUrl);
-  if (options.output) await assertWritable(options.output, '--output');
-  if (options.saveInventory) await assertWritable(options.saveInventory, '--save-inventory');
+  // Without --output, the report goes to standard output.
+  const reportTo = await resolveOutput(options.output ?? '-', '--output');
+  const inventoryTo = options.saveInventory !== undefined ? await resolveOutput(options.saveInventory, '--save-inventory') : undefined;
+  const inputs: InputFile[] = [
+    ...(options.inventory !== undefined ? [{ option: '--inventory', path: options.inventory }] : []),
+    ...(config ? [{ option: options.config ? '--config' : 'the configuration', path: config.file }] : []),
+    ...(options.baseline !== undefined ? [{ option: '--baseline', path: options.baseline }] : []),
+  ];
+  await assertSeparateFiles(inventoryTo ? [reportTo, inventoryTo] : [reportTo], inputs);
   if (options.history !== undefined) {
     assertHistoryFormat(options.format);
     await assertHistoryDir(options.history);
@@ -71,26 +80,24 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   // `--rule` narrows the collection to what those rules read: an identity allowed only that (`iam-policy --rule`) completes the scan.
   // The HTML and Markdown reports show the resilience model: it runs, and reads what it needs.
   const model = options.format === 'html' || options.format === 'markdown';
-  const collects = rulesNamed(options.rule) ? operationsFor(rules, { model, tags: config?.suppressions.some((s) => s.tag !== undefined) ?? false }) : undefined;
+  const collects = rulesNamed(requested) ? operationsFor(rules, { model, tags: config?.suppressions.some((s) => s.tag !== undefined) ?? false }) : undefined;
   const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io, collects);
-  if (options.saveInventory) await saveInventory(options.saveInventory, inventory);
+  if (inventoryTo) await saveInventory(inventoryTo, inventory, io.stdout);
 
   const gate = { failOn: options.failOn, failOnNewOnly: options.failOnNewOnly === true };
-  const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(options.rule), source: options.inventory ? 'inventory' : 'live', startedAt, gate, withResilience: model });
+  const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(requested), source: options.inventory ? 'inventory' : 'live', startedAt, gate, withResilience: model });
   const exitCode = report.scan.gate!.exitCode;
   // The text report on the terminal shows them; otherwise the CI log must still.
-  if (options.format !== 'text' || options.output) for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${visible(warning)}\n`);
+  if (options.format !== 'text' || reportTo.kind !== 'stdout') for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${visible(warning)}\n`);
 
-  const color = !options.output && colorWanted(io.stdout.isTTY === true, io.env);
+  const color = reportTo.kind === 'stdout' && colorWanted(io.stdout.isTTY === true, io.env);
   const history = options.history !== undefined ? buildHistory(options.history, report, await loadHistoryFiles(options.history)) : undefined;
   const output = await renderReport(report, options.format, { text: { color, ...report.scan.gate! }, ...(history ? { history } : {}) });
-  if (options.output) {
-    await writeFileAtomically(options.output, output);
+  await writeOutput(reportTo, output, io.stdout);
+  if (reportTo.kind !== 'stdout') {
     // A CI log shows no report when it goes to a file: one line says how the scan ended.
-    if (io.stderr.isTTY) io.stderr.write(`Report written to ${visible(options.output)}\n`);
-    else io.stderr.write(`ha-audit: ${summaryLine(report, { failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true })}; report in ${visible(options.output)}\n`);
-  } else {
-    for (const piece of typeof output === 'string' ? [output] : batched(output)) io.stdout.write(piece);
+    if (io.stderr.isTTY) io.stderr.write(`Report written to ${visible(reportTo.path)}\n`);
+    else io.stderr.write(`ha-audit: ${summaryLine(report, { failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true })}; report in ${visible(reportTo.path)}\n`);
   }
   return exitCode;
 }
@@ -128,7 +135,7 @@ async function collectLive(options: ScanOptions, regions: string[], io: ScanIo, 
       ...(maxApiRate !== undefined ? { maxApiRate } : {}),
       ...timeScale,
       debug: io.debug,
-      warn: (message) => (progress ? progress.note(`ha-audit: warning: ${message}`) : io.stderr.write(`ha-audit: warning: ${message}\n`)),
+      warn: (message) => (progress ? progress.note(`ha-audit: warning: ${visible(message)}`) : io.stderr.write(`ha-audit: warning: ${visible(message)}\n`)),
       ...(progress ? { onEvent: (event) => progress.onEvent(event), onCall: (call) => progress.onCall(call) } : {}),
     });
     const reason: unknown = controller.signal.reason;

@@ -1,5 +1,6 @@
 import { HaAuditError } from './errors.js';
 import { classifyGap } from './gap-class.js';
+import { checkInventoryContents } from './inventory-checks.js';
 import { excerpt } from '../visible-text.js';
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, INVENTORY_FORMAT_VERSIONS, type Inventory } from './inventory.js';
 
@@ -33,6 +34,7 @@ export async function parseInventory(text: string, file: string): Promise<Invent
     throw new HaAuditError('inventory-invalid', `inventory ${file} is invalid at ${where}: ${errorDetail(error)}`, 'inventories are written by `ha-audit scan --save-inventory`; see schema/inventory.schema.json');
   }
   const inventory = data as Inventory;
+  checkInventoryContents(inventory, file);
   // Saved before gaps had a class: classified now, as the collector would have.
   for (const gap of inventory.gaps) gap.class ??= classifyGap(gap.code);
   return inventory;

@@ -62,7 +62,7 @@ describe('ha-audit scan: account and region options (child process)', () => {
   it.each<[string, string[], RegExp]>([
     ['--all-regions with --region', ['--all-regions', '--region', 'us-east-1'], /option '--all-regions' cannot be used with option '--region/],
     ['--role-arn with --accounts', ['--role-arn', 'arn:aws:iam::111111111111:role/A', '--accounts', '222222222222', '--role-name', 'A'], /cannot be used with/],
-    ['--org with --inventory', ['--org', '--role-name', 'A', '--inventory', 'fixtures/demo/inventory.json'], /cannot be used with/],
+    ['--org with --inventory', ['--org', '--role-name', 'A', '--inventory', 'fixtures/demo/inventory.json'], /^ha-audit: --(org|role-name) has no effect with --inventory/],
     ['a bad --timeout', ['--region', 'us-east-1', '--timeout', 'soon'], /^ha-audit: invalid --timeout "soon"; give a duration such as 90s, 15m, 1h or 1h30m$/],
     ['a bad account id', ['--region', 'us-east-1', '--accounts', '12', '--role-name', 'A'], /^ha-audit: invalid account id "12" in --accounts/],
   ])('%s: exit 2 and one line', async (_name, args, message) => {

@@ -214,7 +214,7 @@ describe('bad input: exit 2, one line on stderr, no stack trace', () => {
     ['an invalid region name', ['scan', '--region', 'us-east-1a'], /^ha-audit: invalid region "us-east-1a"; that is an Availability Zone; use its region: --region us-east-1$/],
     ['a region that is no region', ['scan', '--region', 'Virginia'], /^ha-audit: invalid region "Virginia"/],
     ['an invalid --endpoint-url', ['scan', '--region', 'us-east-1', '--endpoint-url', 'localhost:4566'], /^ha-audit: invalid --endpoint-url "localhost:4566"/],
-    ['--inventory with --save-inventory', ['scan', '--inventory', failing, '--save-inventory', 'x.json'], /cannot be used with option '--save-inventory/],
+    ['--inventory with --save-inventory', ['scan', '--inventory', failing, '--save-inventory', 'x.json'], /^ha-audit: --save-inventory has no effect with --inventory/],
     ['an --output in a missing folder', ['scan', '--inventory', failing, '--output', 'no/such/dir/r.json'], /^ha-audit: cannot write --output no\/such\/dir\/r.json: folder no\/such\/dir does not exist/],
     ['no credentials', ['scan', '--region', 'us-east-1'], /^ha-audit: no usable AWS credentials: .*; set AWS_PROFILE or pass --profile/],
     ['no region', ['scan'], /^ha-audit: no AWS region given; pass --region, set AWS_REGION or AWS_DEFAULT_REGION/],

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyGap, GAP_CLASSES, type GapClass } from '../../src/model/gap-class.js';
 import { parseInventory } from '../../src/model/inventory-file.js';
+import { emptyRoute53Inventory } from '../../src/model/inventory.js';
 import { packageRoot } from '../../src/package-info.js';
 
 const schema = (name: string) => JSON.parse(readFileSync(join(packageRoot(), 'schema', name), 'utf8')) as Record<string, any>;
@@ -49,7 +50,7 @@ describe('classifyGap', () => {
       format: 'ha-audit-inventory',
       formatVersion: 1,
       collectedAt: '2026-11-20T09:00:00.000Z',
-      accounts: [],
+      accounts: [{ accountId: '111122223333', route53: emptyRoute53Inventory(), regions: [] }],
       gaps: [
         { ...gap, code: 'AuthFailure' },
         { ...gap, code: 'ECONNRESET', class: 'other' },

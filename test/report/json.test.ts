@@ -6,7 +6,7 @@ import { buildReport } from '../../src/engine/scan-report.js';
 import { loadInventory } from '../../src/cli/files.js';
 import { packageRoot } from '../../src/package-info.js';
 import { renderJson, renderJsonChunks } from '../../src/report/json.js';
-import { batched } from '../../src/cli/files.js';
+import { batched } from '../../src/cli/outputs.js';
 
 describe('renderJson', () => {
   it('writes exactly JSON.stringify(report, null, 2), one finding a piece', async () => {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,19 +22,35 @@ const emptyHome = mkdtempSync(join(tmpdir(), 'ha-audit-home-'));
  * `.ha-audit.yml` is looked for).
  */
 export function runCli(args: string[], options: { env?: Record<string, string>; nodeArgs?: string[]; cwd?: string } = {}): Promise<CliRun> {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: emptyHome,
-    AWS_CONFIG_FILE: join(emptyHome, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(emptyHome, 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    [TEST_TIME_SCALE_VARIABLE]: String(TEST_TIME_SCALE),
-    ...options.env,
-  };
+  const env = cliEnvironment(options.env);
   return new Promise((resolve) => {
     execFile(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], { env, cwd: options.cwd ?? packageRoot(), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * Runs the built CLI as `runCli` does, with its standard output on a file descriptor of the
+ * test's (`> /dev/full`, a file on a full disk): only the exit code and stderr come back.
+ */
+export function runCliWithStdout(args: string[], stdout: number, options: { cwd?: string } = {}): Promise<Omit<CliRun, 'stdout'>> {
+  const child = spawn(process.execPath, [cliPath, ...args], { env: cliEnvironment(), cwd: options.cwd ?? packageRoot(), stdio: ['ignore', stdout, 'pipe'] });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? 1, stderr })));
+}
+
+/** An environment free of the developer's AWS settings. */
+function cliEnvironment(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: emptyHome,
+    AWS_CONFIG_FILE: join(emptyHome, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(emptyHome, 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    [TEST_TIME_SCALE_VARIABLE]: String(TEST_TIME_SCALE),
+    ...extra,
+  };
 }

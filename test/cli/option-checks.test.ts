@@ -1,0 +1,58 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { SCAN_OPTION_MODES } from '../../src/cli/option-checks.js';
+import { buildProgram } from '../../src/cli/program.js';
+import type { ScanIo } from '../../src/cli/scan-command.js';
+import { runCli } from '../support/run-cli.js';
+
+const demo = 'fixtures/demo/inventory.json';
+const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() }) as unknown as NodeJS.WriteStream;
+const scanCommand = () => {
+  const io: ScanIo = { stdout: sink(), stderr: sink(), env: {}, debug: () => {} };
+  return buildProgram(io, () => {}).commands.find((command) => command.name() === 'scan')!;
+};
+
+/** Runs `ha-audit scan ...args` in this process; resolves to what it threw, if anything. */
+async function scanError(args: string[]): Promise<unknown> {
+  const io: ScanIo = { stdout: sink(), stderr: sink(), env: {}, debug: () => {} };
+  return buildProgram(io, () => {})
+    .parseAsync(['node', 'ha-audit', 'scan', ...args])
+    .then(() => undefined, (error: unknown) => error);
+}
+
+describe('options that do nothing in the mode used', () => {
+  it('every option of scan has its place in SCAN_OPTION_MODES, and the table names no other', () => {
+    const declared = [...new Set(scanCommand().options.map((option) => option.attributeName()))].filter((key) => key !== 'help');
+    expect(declared.sort()).toEqual(Object.keys(SCAN_OPTION_MODES).sort());
+  });
+
+  const liveOnly = scanCommand().options.filter((option) => SCAN_OPTION_MODES[option.attributeName() as keyof typeof SCAN_OPTION_MODES] === 'live');
+  it.each(liveOnly.map((option) => [option.long!, option.required ? [option.long!, 'value'] : [option.long!]] as const))('%s with --inventory: refused, exit 2', async (long, given) => {
+    expect(await scanError(['--inventory', demo, ...given])).toMatchObject({ code: 'usage', message: `${long} has no effect with --inventory: it is for a live scan` });
+  });
+
+  it('the live-only options include those the issue names', () => {
+    expect(liveOnly.map((option) => option.long)).toEqual(expect.arrayContaining(['--timeout', '--max-api-rate', '--external-id', '--max-accounts-in-parallel', '--role-session-name', '--profile']));
+  });
+
+  it('through the CLI: --timeout with --inventory is one line and exit 2; --region still narrows an inventory', async () => {
+    const [timeout, region] = await Promise.all([runCli(['scan', '--inventory', demo, '--timeout', '5m']), runCli(['scan', '--inventory', demo, '--region', 'us-east-1', '--format', 'json'])]);
+    expect(timeout).toMatchObject({ code: 2, stdout: '', stderr: 'ha-audit: --timeout has no effect with --inventory: it is for a live scan; leave it out, or scan live without --inventory\n' });
+    expect(region.code).toBe(1);
+  });
+});
+
+describe('empty values', () => {
+  it.each([
+    ['scan --rule ""', ['scan', '--inventory', demo, '--rule', '']],
+    ['scan --rule ,', ['scan', '--inventory', demo, '--rule', ',']],
+    ['scan --output ""', ['scan', '--inventory', demo, '--output', '']],
+    ['scan --region ""', ['scan', '--inventory', demo, '--region', '']],
+    ['scan --inventory ""', ['scan', '--inventory', '']],
+    ['iam-policy --rule ""', ['iam-policy', '--rule', '']],
+  ])('%s: an error, not "every rule" or "standard output"', async (_, args) => {
+    const run = await runCli(args);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(/^ha-audit: --[a-z-]+ needs a value, got an empty one; give a value, or leave the option out\n$/);
+  });
+});
