@@ -4,7 +4,8 @@ import { loadBalancerAttachments } from '../../src/model/autoscaling.js';
 import type { AutoScalingGroup, DnsRecord, LoadBalancer, TargetGroup } from '../../src/model/inventory.js';
 import { OUTCOMES_WORST_FIRST, type EntryPoint, type Scenario, type ScenarioOutcome } from '../../src/model/resilience.js';
 import type { RemediationStep } from '../../src/model/result.js';
-import { healthCheckCommands, resourceRecordSet, upsertCommand, type ResourceRecordSet } from './route53.js';
+import { groupOf, recordGroupFix } from './record-group-fix.js';
+import { resourceRecordSet, type ResourceRecordSet } from './route53.js';
 
 /** Outcomes an entry point cannot be judged in: its active paths lead outside the scan (not applicable, not a gap). */
 const OUTSIDE_REASONS = new Set(['outsideScan', 'servedOutside']);
@@ -92,15 +93,15 @@ export function fixSteps(scope: ResilienceScope, entry: EntryPoint, outcome: Sce
     case 'healthCheckMissing':
     case 'routingControl':
       return causes.flatMap((id) => {
+        // The fix the DNS rules give the record's group: a health check or target-health evaluation, never a second one.
         const found = scope.record(id);
-        if (!found) return [];
-        const { healthCheckId: _replaced, ...record } = found.record;
-        return healthCheckCommands(found.zone, record);
+        const account = found && scope.accountScope(found.accountId);
+        return found && account ? recordGroupFix(account, groupOf(account, found.zone, found.record)).steps : [];
       });
     case 'standbyDown':
       return causes.flatMap((id) => {
         const found = scope.record(id);
-        return found ? [upsertCommand(found.zone, withPlaceholders(resourceRecordSet(inAnotherRegion(found.record))) as ResourceRecordSet)] : [];
+        return found ? [upsertCommand(found.zone.id, withPlaceholders(resourceRecordSet(inAnotherRegion(found.record))) as ResourceRecordSet)] : [];
       });
     case 'regionLost':
       return standbyInAnotherRegion(scope, entry);
@@ -130,7 +131,7 @@ export function standbyInAnotherRegion(scope: ResilienceScope, entry: EntryPoint
   const records = zone.records.filter((r) => r.name === entry.name && `${zone.id}/${r.name}/${r.type}` === entry.id);
   const secondaries = records.filter((r) => r.failover === 'SECONDARY');
   // A failover pair: its secondary moves to another region. Any other policy: the group becomes a failover pair.
-  if (secondaries.length > 0) return secondaries.map((record) => upsertCommand(zone, withPlaceholders(resourceRecordSet(inAnotherRegion(record))) as ResourceRecordSet));
+  if (secondaries.length > 0) return secondaries.map((record) => upsertCommand(zone.id, withPlaceholders(resourceRecordSet(inAnotherRegion(record))) as ResourceRecordSet));
   if (records.length !== 1 || records[0]!.setIdentifier !== undefined) {
     const first = records[0]!;
     const member: DnsRecord = { ...inAnotherRegion({ ...first, healthCheckId: undefined }), setIdentifier: '<set-identifier-in-another-region>', ...(first.region ? { region: '<region>' } : {}) };
@@ -211,3 +212,7 @@ function groupStep(group: AutoScalingGroup, lbZones: string[], subnets: { id: st
   return aws('autoscaling', 'update-auto-scaling-group', ...words, '--region', region);
 }
 
+
+function upsertCommand(hostedZoneId: string, set: ResourceRecordSet): RemediationStep {
+  return aws('route53', 'change-resource-record-sets', '--hosted-zone-id', hostedZoneId, '--change-batch', json({ Changes: [{ Action: 'UPSERT', ResourceRecordSet: set }] }));
+}

@@ -2,6 +2,7 @@ import type { AutoScalingGroup, DnsRecord, HostedZone, Inventory, LoadBalancer, 
 import type { EntryPoint, Resilience, Scenario, ScenarioOutcome } from '../model/resilience.js';
 import type { ResourceRef } from '../model/result.js';
 import { RegionIndex } from '../model/region-index.js';
+import type { AccountScope } from './account-scope.js';
 
 /** A resource of the inventory with the account and region that hold it. */
 export interface Located<T> {
@@ -24,7 +25,13 @@ export class ResilienceScope {
   constructor(
     readonly resilience: Resilience,
     readonly inventory: Inventory,
+    private readonly accountScopes: ReadonlyMap<string, AccountScope> = new Map(),
   ) {}
+
+  /** The account as the DNS rules see it: a fix to a record group is the one those rules give (`recordGroupFix`). */
+  accountScope(accountId: string): AccountScope | undefined {
+    return this.accountScopes.get(accountId);
+  }
 
   get entryPoints(): EntryPoint[] {
     return this.resilience.entryPoints;

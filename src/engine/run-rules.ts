@@ -30,9 +30,11 @@ export function runRules(inventory: Inventory, options: RunOptions): Result[] {
   const resolved = options.rules.map((rule) => ({ rule, params: resolveParams(rule, options.params?.[rule.id]) }));
   const results: Result[] = [];
   const dns = new DnsResolver(inventory.accounts);
+  const accountScopes = new Map<string, AccountScope>();
   for (const account of inventory.accounts) {
     const accountGaps = inventory.gaps.filter((g) => g.accountId === account.accountId);
     const accountScope = new AccountScope(account, dns, inventory.accounts);
+    accountScopes.set(account.accountId, accountScope);
     // An account that could not be entered (its role could not be assumed) leaves every rule unevaluated there.
     const unreachable = accountGaps.filter((g) => g.service === 'sts');
     if (unreachable.length > 0) {
@@ -63,7 +65,7 @@ export function runRules(inventory: Inventory, options: RunOptions): Result[] {
     // Gaps do not stop these rules: the model makes what they hide `unknown`, and the rule says so.
     // The model is built inside the check: a model that throws is a crash of the rules that read it.
     let scope: ResilienceScope | undefined;
-    const scopeOf = () => (scope ??= new ResilienceScope(options.model ? options.model() : buildResilience(inventory), inventory));
+    const scopeOf = () => (scope ??= new ResilienceScope(options.model ? options.model() : buildResilience(inventory), inventory, accountScopes));
     const where: ResourceRef = { type: 'aws:scan', id: 'resilience-model', region: GLOBAL_REGION, accountId: inventory.accounts[0]!.accountId };
     for (const { rule, params } of resilienceRules) {
       if (rule.level === 'resilience') results.push(...runCheck(rule, params, where, (context) => rule.check(scopeOf(), context)));
