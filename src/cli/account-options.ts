@@ -11,7 +11,8 @@ export interface LiveScanOptions {
   accounts?: string[];
   roleName?: string;
   org?: boolean;
-  maxAccountsInParallel: string;
+  /** Only where there are several accounts (`--accounts`, `--org`); the collector's default otherwise. */
+  maxAccountsInParallel?: string;
   timeout?: string;
 }
 
@@ -22,7 +23,7 @@ const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
 /** Checks the account options together; every problem is a usage error (exit 2). */
-export function parseAccountSelection(options: LiveScanOptions): AccountSelection & { externalId?: string; roleSessionName?: string; maxAccountsInParallel: number } {
+export function parseAccountSelection(options: LiveScanOptions): AccountSelection & { externalId?: string; roleSessionName?: string; maxAccountsInParallel?: number } {
   if (options.roleArn !== undefined && !ROLE_ARN.test(options.roleArn)) {
     throw new HaAuditError('usage', `invalid --role-arn "${excerpt(options.roleArn)}"`, 'give a role ARN such as arn:aws:iam::111122223333:role/Auditor');
   }
@@ -43,9 +44,13 @@ export function parseAccountSelection(options: LiveScanOptions): AccountSelectio
   if (!assumes && (options.externalId !== undefined || options.roleSessionName !== undefined)) {
     throw new HaAuditError('usage', `${options.externalId !== undefined ? '--external-id' : '--role-session-name'} is used only when a role is assumed`, 'add --role-arn, or --accounts/--org with --role-name');
   }
-  const parallel = Number(options.maxAccountsInParallel);
-  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 64) {
-    throw new HaAuditError('usage', `invalid --max-accounts-in-parallel "${excerpt(options.maxAccountsInParallel)}"`, 'give a whole number from 1 to 64');
+  // One account (the credentials' or --role-arn's) is collected alone: the option would bound nothing.
+  if (options.maxAccountsInParallel !== undefined && accounts.length === 0 && !options.org) {
+    throw new HaAuditError('usage', '--max-accounts-in-parallel is used only with --accounts or --org', 'leave it out: one account is collected alone');
+  }
+  const parallel = options.maxAccountsInParallel !== undefined ? Number(options.maxAccountsInParallel) : undefined;
+  if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1 || parallel > 64)) {
+    throw new HaAuditError('usage', `invalid --max-accounts-in-parallel "${excerpt(options.maxAccountsInParallel!)}"`, 'give a whole number from 1 to 64');
   }
   return {
     ...(options.roleArn !== undefined ? { roleArn: options.roleArn } : {}),
@@ -54,7 +59,7 @@ export function parseAccountSelection(options: LiveScanOptions): AccountSelectio
     ...(options.roleName !== undefined ? { roleName: options.roleName } : {}),
     ...(options.externalId !== undefined ? { externalId: options.externalId } : {}),
     ...(options.roleSessionName !== undefined ? { roleSessionName: options.roleSessionName } : {}),
-    maxAccountsInParallel: parallel,
+    ...(parallel !== undefined ? { maxAccountsInParallel: parallel } : {}),
   };
 }
 

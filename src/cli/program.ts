@@ -34,7 +34,7 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .addOption(new Option('--accounts <ids>', 'scan these accounts through --role-name (repeatable or comma-separated)').argParser(repeatable).conflicts('org'))
     .option('--role-name <name>', 'role to assume in each account of --accounts or --org')
     .option('--org', "scan the organisation's active accounts through --role-name")
-    .option('--max-accounts-in-parallel <n>', 'accounts collected at once', '4')
+    .option('--max-accounts-in-parallel <n>', 'accounts of --accounts or --org collected at once (default 4)')
     .option('--max-api-rate <factor>', "share of each service's published API rate the scan may use, in (0, 1] (default 1; 0.5 leaves half to the account's own automation)")
     .option('--timeout <duration>', 'stop collecting after this long (e.g. 90s, 15m, 1h30m) and report what was seen (exit 3)')
     .option('--quiet', 'no progress display on stderr')

@@ -3,7 +3,7 @@ import { parseAccountSelection, parseDuration, type LiveScanOptions } from '../.
 import { HaAuditError } from '../../src/model/errors.js';
 import { runCli } from '../support/run-cli.js';
 
-const base: LiveScanOptions = { accounts: [], maxAccountsInParallel: '4' };
+const base: LiveScanOptions = { accounts: [] };
 
 describe('parseAccountSelection', () => {
   it('reads --accounts repeated and comma-separated, deduplicated, with --role-name', () => {
@@ -19,7 +19,6 @@ describe('parseAccountSelection', () => {
       roleArn: 'arn:aws-us-gov:iam::111111111111:role/path/Audit',
       externalId: 'x-1',
       roleSessionName: 'nightly',
-      maxAccountsInParallel: 4,
     });
   });
 
@@ -33,8 +32,10 @@ describe('parseAccountSelection', () => {
     ['a role name given as an ARN', { accounts: ['111111111111'], roleName: 'arn:aws:iam::111111111111:role/Audit' }, /invalid --role-name/],
     ['--external-id without a role', { externalId: 'x' }, /--external-id is used only when a role is assumed/],
     ['a session name of one character', { roleArn: 'arn:aws:iam::111111111111:role/A', roleSessionName: 'x' }, /invalid --role-session-name/],
-    ['zero accounts in parallel', { maxAccountsInParallel: '0' }, /invalid --max-accounts-in-parallel "0"/],
-    ['a fraction of accounts in parallel', { maxAccountsInParallel: '2.5' }, /invalid --max-accounts-in-parallel/],
+    ['zero accounts in parallel', { org: true, roleName: 'Audit', maxAccountsInParallel: '0' }, /invalid --max-accounts-in-parallel "0"/],
+    ['a fraction of accounts in parallel', { org: true, roleName: 'Audit', maxAccountsInParallel: '2.5' }, /invalid --max-accounts-in-parallel/],
+    ['accounts in parallel for one account (issue 14: it bounds nothing)', { maxAccountsInParallel: '2' }, /--max-accounts-in-parallel is used only with --accounts or --org/],
+    ['accounts in parallel with --role-arn', { roleArn: 'arn:aws:iam::111111111111:role/A', maxAccountsInParallel: '2' }, /--max-accounts-in-parallel is used only with --accounts or --org/],
   ])('refuses %s', (_name, options, message) => {
     const attempt = () => parseAccountSelection({ ...base, ...options });
     expect(attempt).toThrow(HaAuditError);
@@ -65,6 +66,7 @@ describe('ha-audit scan: account and region options (child process)', () => {
     ['--org with --inventory', ['--org', '--role-name', 'A', '--inventory', 'fixtures/demo/inventory.json'], /^ha-audit: --(org|role-name) has no effect with --inventory/],
     ['a bad --timeout', ['--region', 'us-east-1', '--timeout', 'soon'], /^ha-audit: invalid --timeout "soon"; give a duration such as 90s, 15m, 1h or 1h30m$/],
     ['a bad account id', ['--region', 'us-east-1', '--accounts', '12', '--role-name', 'A'], /^ha-audit: invalid account id "12" in --accounts/],
+    ['--max-accounts-in-parallel for one account', ['--region', 'us-east-1', '--max-accounts-in-parallel', '2'], /^ha-audit: --max-accounts-in-parallel is used only with --accounts or --org; /],
   ])('%s: exit 2 and one line', async (_name, args, message) => {
     const run = await runCli(['scan', ...args]);
     expect(run.code).toBe(2);
