@@ -3,9 +3,11 @@ import { chmodSync, closeSync, createReadStream, existsSync, lstatSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadInventory } from '../../src/cli/files.js';
 import { assertSeparateFiles, resolveOutput, writeOutput, writeStdout } from '../../src/cli/outputs.js';
 import { packageRoot } from '../../src/package-info.js';
+import { startFakeAws } from '../support/fake-aws.js';
 import { cliPath, runCli, runCliWithStdout } from '../support/run-cli.js';
 
 // Where outputs go (issue 14): never a device or a pipe replaced by a file, a symbolic link
@@ -170,19 +172,32 @@ describe('ha-audit scan --output (child process)', () => {
   });
 
   const full = fullFolder();
-  it.runIf(full)('a full disk: exit 2, one line, the file as it was and no temporary file left', async () => {
-    const report = join(full!, 'report.json');
+  it.runIf(full).each(['json', 'sarif'])('a full disk, --format %s: exit 2, one line, the file as it was and no temporary file left', async (format) => {
+    const report = join(full!, `report.${format}`);
     writeFileSync(report, 'previous report');
-    const run = await runCli(scanJson('--output', report));
+    const run = await runCli(['scan', '--inventory', demo, '--format', format, '--output', report]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^ha-audit: cannot write --output .*report\.json: no space left on device\n$/);
+    expect(run.stderr).toMatch(new RegExp(`^ha-audit: cannot write --output .*report\\.${format}: no space left on device\n$`));
     expect(readFileSync(report, 'utf8')).toBe('previous report');
-    expect(readdirSync(full!)).toEqual(['report.json']);
+    expect(readdirSync(full!)).toEqual([`report.${format}`]);
+    rmSync(report);
+  });
 
-    const saved = join(full!, 'saved.json');
-    const inventory = await runCli(['scan', '--region', 'us-east-1', '--save-inventory', saved]);
-    expect(inventory.code).toBe(2); // no credentials: refused before, never a file
-    expect(existsSync(saved)).toBe(false);
+  it.runIf(full)('a full disk for --save-inventory of a live scan: exit 2, one line, no file, the report not written either', async () => {
+    const aws = await startFakeAws({ inventory: await loadInventory(demo) });
+    try {
+      const saved = join(full!, 'saved.json');
+      const report = join(folder(), 'report.json');
+      const env = { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_ENDPOINT_URL: aws.url };
+      const run = await runCli(['scan', '--region', 'us-east-1,eu-west-1', '--save-inventory', saved, '--format', 'json', '--output', report], { env });
+      expect(aws.requests.length).toBeGreaterThan(10); // it did collect: the write is what failed
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr).toMatch(/^ha-audit: cannot write --save-inventory .*saved\.json: no space left on device\n$/);
+      expect(readdirSync(full!)).toEqual([]);
+      expect(existsSync(report)).toBe(false);
+    } finally {
+      await aws.close();
+    }
   });
 
   it.runIf(!full)('a full disk (/dev/full, not root): exit 2 and one line', async () => {
@@ -245,11 +260,18 @@ describe('ha-audit report: the same outputs', () => {
 });
 
 describe('standard output that cannot be written (child process)', () => {
+  const savedReport = join(folder(), 'report.json');
+  beforeAll(async () => writeFileSync(savedReport, (await runCli(scanJson())).stdout));
+
   it.each([
     ['scan, JSON', scanJson()],
     ['scan, text', ['scan', '--inventory', demo]],
     ['rules', ['rules']],
+    ['rules, one rule in JSON', ['rules', 'elb-multi-az', '--format', 'json']],
     ['iam-policy', ['iam-policy']],
+    ['report, text', ['report', savedReport]],
+    ['report, HTML', ['report', savedReport, '--format', 'html']],
+    ['--version', ['--version']],
     ['--help', ['scan', '--help']],
   ])('%s > /dev/full: exit 2 and one line, no stack trace', async (_, args) => {
     const devFull = openSync('/dev/full', 'w');
