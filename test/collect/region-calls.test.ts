@@ -189,6 +189,19 @@ function sendMany(calls: RegionCalls, clock: FakeClock, operation: Operation, co
 }
 
 describe('RegionCalls: pacing', { timeout: 5000 }, () => {
+  it('paces Route 53 at its documented limits (issue 14): the account bucket of 50 refilled at 10/s, no List* operation below it', async () => {
+    // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/throttling-api-requests.html: 50 then 10/s for the
+    // account, and the same default per operation; only Create*, Delete*, Get*HealthCheck* and the like are lower.
+    expect(DEFAULT_RATES.route53).toEqual({ rate: 10, burst: 50 - 5 });
+    const clock = new FakeClock();
+    const calls = new RegionCalls(ACCOUNT_ID, 'global', { clock, concurrency: { route53: 100 } });
+    const { sentAt, all } = sendMany(calls, clock, 'route53:ListResourceRecordSets', 65);
+    await clock.runAll();
+    await all;
+    expect(sentAt.filter((t) => t === 0)).toHaveLength(45);
+    expect(sentAt.at(-1)).toBeCloseTo(((65 - 45) / 10) * 1000, 6);
+  });
+
   it('sends a burst at once, then N calls beyond the burst in (N - burst) / rate seconds', async () => {
     const clock = new FakeClock();
     const calls = new RegionCalls(ACCOUNT_ID, REGION, { clock, rates: { elbv2: { rate: 10, burst: 4 } } });

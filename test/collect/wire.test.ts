@@ -728,9 +728,8 @@ function clientsFor(url: string): (region: string) => RegionClients {
 }
 
 /**
- * A scan of the fake at `TEST_TIME_SCALE`: Route 53's pace (5 calls a second after a burst of 2,
- * the collector's default) would hold every scan of SMALL's 16 Route 53 pages for 3 s, and the
- * SDK's back-off each throttled call for seconds. The first scan below keeps real time.
+ * A scan of the fake at `TEST_TIME_SCALE`: the collector's pace and the SDK's back-off of each
+ * throttled call would otherwise hold a scan for seconds. The first scan below keeps real time.
  */
 function scan(url: string, options: Partial<CollectOptions> = {}): Promise<Inventory> {
   return collectInventory({ regions: REGIONS, endpointUrl: url, timeScale: TEST_TIME_SCALE, ...options });
@@ -1772,8 +1771,8 @@ describe('collectInventory against the fake', () => {
   });
 
   it('recovers from throttling with the same inventory (the collector’s own retry settings)', async () => {
-    // Throttling at the very start of a scan: the collector's adaptive retry backs off, and the
-    // scan ends with what it would have collected unthrottled.
+    // Throttling at the very start of a scan: the collector's retry backs off, and the scan ends
+    // with what it would have collected unthrottled.
     const { url, requests } = await start({ throttle: [{ service: 'elbv2', action: 'DescribeLoadBalancers', region: EU, count: 2 }] });
     const collected = await scan(url);
     expect(comparable(collected)).toEqual(comparable(SMALL));
@@ -1782,6 +1781,16 @@ describe('collectInventory against the fake', () => {
       `${EU} DescribeLoadBalancers 400`,
     ]);
     expect(calls(requests, 'DescribeLoadBalancers', EU).map((r) => r.status).slice(0, 3)).toEqual([400, 400, 200]);
+  });
+
+  it('30% of all requests throttled at random (a proxy in front of AWS): the same inventory, no gap (issue 14)', async () => {
+    const { url, requests } = await start({ randomThrottle: 0.3 });
+    const collected = await scan(url);
+    expect(comparable(collected)).toEqual(comparable(SMALL));
+    const throttled = requests.filter((r) => r.status === 400);
+    // About 30% of the requests were throttled, across the services, and each call sent again until answered.
+    expect(throttled.length / requests.length).toBeGreaterThan(0.15);
+    expect(new Set(throttled.map((r) => r.service)).size).toBeGreaterThanOrEqual(4);
   });
 
   it('turns AccessDenied on ListHealthChecks into a gap in region global: health check rules give error, the rest is intact', async () => {

@@ -105,6 +105,8 @@ export interface FakeAwsScenario {
   pageSize?: number;
   failures?: FakeAwsFailure[];
   throttle?: FakeAwsThrottle[];
+  /** This share of every request, in (0, 1), is throttled at random (a seeded sequence: the same run each time), like a proxy in front of AWS. */
+  randomThrottle?: number;
   /**
    * Turn the inventory's gaps (of its first account, except `sts`) into failures of the same
    * operation, region, code and message, so that a scan of the fake reports them again.
@@ -446,6 +448,13 @@ const CREATED = '2026-01-05T10:00:00.000Z';
 /** A recent restore point, for backups. */
 const LATEST_RESTORABLE = '2026-11-20T08:55:00.000Z';
 
+/** The service's own throttling error, as it answers it on the wire. */
+function throttlingError(protocol: Protocol, status: number): AwsError {
+  if (protocol === 'ec2') return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', status);
+  if (protocol === 'json') return new AwsError('ThrottlingException', 'Rate of requests exceeds the allowed throughput.', status);
+  return new AwsError('Throttling', 'Rate exceeded', status);
+}
+
 class FakeState {
   readonly accountId: string;
   readonly pageSize: number;
@@ -453,6 +462,9 @@ class FakeState {
   readonly regions: Map<string, RegionInventory>;
   private readonly failures: FakeAwsFailure[];
   private readonly throttles: { spec: FakeAwsThrottle; seen: number }[];
+  private readonly randomThrottle: number;
+  /** The seed of `random` (mulberry32). */
+  private seed = 1;
   private readonly tokens = new Map<string, { key: string; offset: number }>();
 
   constructor(scenario: FakeAwsScenario) {
@@ -462,6 +474,7 @@ class FakeState {
     if (!Number.isInteger(this.pageSize) || this.pageSize < 1) throw new RangeError(`pageSize must be a positive integer, got ${this.pageSize}`);
     this.failures = effectiveFailures(scenario);
     this.throttles = (scenario.throttle ?? []).map((spec) => ({ spec, seen: 0 }));
+    this.randomThrottle = scenario.randomThrottle ?? 0;
     this.regions = new Map((account?.regions ?? []).map((r) => [r.region, r]));
     this.route53 = account?.route53 ?? emptyRoute53Inventory();
   }
@@ -520,11 +533,17 @@ class FakeState {
       if (signingName(spec.service) !== service || spec.action !== action || (spec.region !== undefined && spec.region !== region)) continue;
       if (throttle.seen >= spec.count) continue;
       throttle.seen += 1;
-      const status = spec.status ?? 400;
-      if (protocol === 'ec2') throw new AwsError('RequestLimitExceeded', 'Request limit exceeded.', status);
-      if (protocol === 'json') throw new AwsError('ThrottlingException', 'Rate of requests exceeds the allowed throughput.', status);
-      throw new AwsError('Throttling', 'Rate exceeded', status);
+      throw throttlingError(protocol, spec.status ?? 400);
     }
+    if (this.randomThrottle > 0 && this.random() < this.randomThrottle) throw throttlingError(protocol, 400);
+  }
+
+  /** A number in [0, 1) from a seeded sequence (mulberry32). */
+  private random(): number {
+    this.seed = (this.seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(this.seed ^ (this.seed >>> 15), 1 | this.seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   private checkFailure(service: FakeService, action: string, region: string): void {
