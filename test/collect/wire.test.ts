@@ -60,7 +60,7 @@ import { NormalizedSchema } from '@smithy/core/schema';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rules } from '../../rules/index.js';
 import type { RegionClients } from '../../src/collect/aws-clients.js';
-import { collectInventory, type CollectOptions } from '../../src/collect/collect-inventory.js';
+import { collectInventory, type CallProgress, type CollectOptions } from '../../src/collect/collect-inventory.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { HaAuditError } from '../../src/model/errors.js';
 import type { Result } from '../../src/model/result.js';
@@ -1781,6 +1781,29 @@ describe('collectInventory against the fake', () => {
       `${EU} DescribeLoadBalancers 400`,
     ]);
     expect(calls(requests, 'DescribeLoadBalancers', EU).map((r) => r.status).slice(0, 3)).toEqual([400, 400, 200]);
+  });
+
+  it('tells the progress display each call as it starts and as it ends; a call retried for a 5xx is not counted throttled (issue 14)', async () => {
+    const { url, requests } = await start({
+      throttle: [{ service: 'elbv2', action: 'DescribeLoadBalancers', region: EU, count: 2 }],
+      failures: [{ service: 'rds', action: 'DescribeDBInstances', region: US, code: 'ServiceUnavailable', message: 'Service unavailable', status: 503, count: 2 }],
+    });
+    const events: CallProgress[] = [];
+    const collected = await scan(url, { onCall: (call) => events.push(call) });
+    expect(comparable(collected)).toEqual(comparable(SMALL));
+    expect(requests.filter((r) => r.status !== 200).map((r) => `${r.region} ${r.action} ${r.status}`).sort()).toEqual([`${EU} DescribeLoadBalancers 400`, `${EU} DescribeLoadBalancers 400`, `${US} DescribeDBInstances 503`, `${US} DescribeDBInstances 503`].sort());
+    // Every call starts before it ends: what is in flight can be shown, not only the last call that ended.
+    const inFlight = new Map<string, number>();
+    for (const event of events) {
+      const key = `${event.accountId} ${event.region} ${event.service}`;
+      const count = (inFlight.get(key) ?? 0) + (event.phase === 'start' ? 1 : -1);
+      expect(count, key).toBeGreaterThanOrEqual(0);
+      inFlight.set(key, count);
+    }
+    expect([...inFlight.values()].every((count) => count === 0)).toBe(true);
+    expect(events.filter((e) => e.phase === 'start').length).toBe(events.filter((e) => e.phase === 'end').length);
+    // Only the throttled call is counted throttled; the one retried after two 503s is not.
+    expect(events.filter((e) => e.throttled).map((e) => `${e.region} ${e.service}`)).toEqual([`${EU} elbv2`]);
   });
 
   it('30% of all requests throttled at random (a proxy in front of AWS): the same inventory, no gap (issue 14)', async () => {

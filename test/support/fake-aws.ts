@@ -68,7 +68,7 @@ export type FakeService = 'sts' | 'elasticloadbalancing' | 'autoscaling' | 'ec2'
 /** A signing name, or ha-audit's service id (`elbv2` for `elasticloadbalancing`). */
 export type FakeServiceName = FakeService | 'elbv2';
 
-/** Every call of `action` (in `region`, or in every region) fails with this error. */
+/** Every call of `action` (in `region`, or in every region) fails with this error, or its first `count` calls. */
 export interface FakeAwsFailure {
   service: FakeServiceName;
   action: string;
@@ -78,6 +78,8 @@ export interface FakeAwsFailure {
   code: string;
   /** Default: an IAM-style "is not authorized to perform" message. */
   message?: string;
+  /** Only the first `count` calls fail (a passing outage: `ServiceUnavailable` with status 503); default every call. */
+  count?: number;
   /**
    * Default: 400 for DynamoDB (JSON services answer every client error with 400); else 403 for
    * `AccessDenied*`, `UnauthorizedOperation`, `AuthFailure`, and 400 otherwise.
@@ -463,6 +465,8 @@ class FakeState {
   private readonly failures: FakeAwsFailure[];
   private readonly throttles: { spec: FakeAwsThrottle; seen: number }[];
   private readonly randomThrottle: number;
+  /** Calls failed so far by each failure that has a `count`. */
+  private readonly failed = new Map<FakeAwsFailure, number>();
   /** The seed of `random` (mulberry32). */
   private seed = 1;
   private readonly tokens = new Map<string, { key: string; offset: number }>();
@@ -547,7 +551,8 @@ class FakeState {
   }
 
   private checkFailure(service: FakeService, action: string, region: string): void {
-    const failure = matchFailure(this.failures, service, action, region);
+    const failure = matchFailure(this.failures, service, action, region, (f) => f.count === undefined || (this.failed.get(f) ?? 0) < f.count);
+    if (failure) this.failed.set(failure, (this.failed.get(failure) ?? 0) + 1);
     if (failure) throw new AwsError(failure.code, failureMessage(failure, this.accountId, service, action), failureStatus(failure, service));
   }
 
@@ -611,8 +616,8 @@ function effectiveFailures(scenario: FakeAwsScenario): FakeAwsFailure[] {
   return [...explicit, ...fromGaps];
 }
 
-function matchFailure(failures: readonly FakeAwsFailure[], service: FakeService, action: string, region: string): FakeAwsFailure | undefined {
-  return failures.find((f) => signingName(f.service) === service && f.action === action && (f.region === undefined || f.region === region));
+function matchFailure(failures: readonly FakeAwsFailure[], service: FakeService, action: string, region: string, active: (failure: FakeAwsFailure) => boolean = () => true): FakeAwsFailure | undefined {
+  return failures.find((f) => signingName(f.service) === service && f.action === action && (f.region === undefined || f.region === region) && active(f));
 }
 
 function failureMessage(failure: FakeAwsFailure, accountId: string, service: FakeService, action: string): string {
