@@ -61,7 +61,7 @@ export function assertOptionsApply(command: Command, modes: Readonly<Record<stri
 }
 
 /**
- * Refuses an empty value (`--rule ""`, `--output ""`): it would otherwise mean "every rule" or
+ * Refuses an empty value (`--rule ""`, `--output ""`, `rules ""`): it would otherwise mean "every rule" or
  * "standard output" by accident, e.g. from an unset shell variable. A repeatable option's value
  * must name something too (`--rule ,` is empty).
  */
@@ -75,4 +75,8 @@ export function assertValuesGiven(command: Command): void {
     const empty = Array.isArray(value) ? value.some((item) => typeof item === 'string' && item.split(',').every((part) => part.trim() === '')) : value === '';
     if (empty) throw new HaAuditError('usage', `${option.long} needs a value, got an empty one`, 'give a value, or leave the option out');
   }
+  // An empty argument too: `rules ""` would explain the first rule, `report ""` look for a file named "".
+  command.registeredArguments.forEach((argument, index) => {
+    if (command.processedArgs[index] === '') throw new HaAuditError('usage', `<${argument.name()}> needs a value, got an empty one`, argument.required ? 'give a value' : 'give a value, or leave it out');
+  });
 }

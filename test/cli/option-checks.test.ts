@@ -55,4 +55,14 @@ describe('empty values', () => {
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toMatch(/^ha-audit: --[a-z-]+ needs a value, got an empty one; give a value, or leave the option out\n$/);
   });
+
+  it.each([
+    ['rules ""', ['rules', ''], '<id>'],
+    ['report ""', ['report', ''], '<report>'],
+  ])('%s: an error, not the first rule or a file named ""', async (_, args, argument) => {
+    const run = await runCli(args);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(new RegExp(`^ha-audit: ${argument} needs a value, got an empty one; give a value`));
+    expect(run.stderr.split('\n')).toHaveLength(2);
+  });
 });
