@@ -144,12 +144,16 @@ function attributes(values: Record<string, string | number>): string {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu;
 
-/** Text content: `<` and `&` must be escaped, `>` too so that `]]>` cannot appear. */
+/**
+ * Text content: `<` and `&` must be escaped, `>` too so that `]]>` cannot appear; a carriage
+ * return as a reference, or a parser reads it as a newline (and `cat` of the file on a terminal
+ * would overwrite the line with what follows it).
+ */
 function xmlText(value: string): string {
-  return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 /** An attribute value in double quotes; line breaks and tabs as references, or a parser would turn them into spaces. */
 function xmlAttribute(value: string): string {
-  return xmlText(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return xmlText(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }

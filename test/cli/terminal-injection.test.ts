@@ -70,6 +70,9 @@ describe('terminal injection (issue 14)', () => {
     expect(junit!.code).toBe(3);
     expect(() => new XMLParser().parse(junit!.stdout, true)).not.toThrow();
     expect(junit!.stdout).not.toContain(ESC);
+    // A carriage return as a reference: kept for a parser (not read as a newline), harmless on a terminal.
+    expect(junit!.stdout).not.toContain('\r');
+    expect(junit!.stdout).toContain('queue&#13;    ✓ forged-check');
   });
 
   it('an inventory starting with an escape sequence: the error shows it escaped', async () => {
