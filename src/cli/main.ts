@@ -23,6 +23,9 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     stdoutFailure ??= error;
   });
+  // A stderr that cannot be written (`2> /dev/full`) leaves nowhere to say so: the exit code
+  // must still be the command's (2 for bad input), not 1 from an uncaught 'error' event.
+  process.stderr.on('error', () => {});
 
   let exitWhenDone = false;
   const io = {
@@ -38,11 +41,9 @@ export async function main(argv: string[]): Promise<void> {
     process.exitCode = code;
   });
   try {
-    if (argv.length <= 2) {
-      program.outputHelp();
-      return;
-    }
-    await program.parseAsync(argv);
+    // No command: the help, on standard output, checked below like any other output.
+    if (argv.length <= 2) program.outputHelp();
+    else await program.parseAsync(argv);
   } catch (error) {
     process.exitCode = handleError(error, debugOn);
   }

@@ -272,6 +272,7 @@ describe('standard output that cannot be written (child process)', () => {
     ['report, text', ['report', savedReport]],
     ['report, HTML', ['report', savedReport, '--format', 'html']],
     ['--version', ['--version']],
+    ['no command (the help)', []],
     ['--help', ['scan', '--help']],
   ])('%s > /dev/full: exit 2 and one line, no stack trace', async (_, args) => {
     const devFull = openSync('/dev/full', 'w');
@@ -292,6 +293,18 @@ describe('standard output that cannot be written (child process)', () => {
     } finally {
       closeSync(fd);
       rmSync(join(full!, 'report.json'));
+    }
+  });
+
+  it('a stderr that cannot be written (2> /dev/full) keeps the exit code: 2 for bad input, 1 for the gate, never a crash', async () => {
+    const devFull = openSync('/dev/full', 'w');
+    const exitCode = (args: string[]) =>
+      new Promise<number | null>((resolve) => spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'ignore', devFull] }).on('close', resolve));
+    try {
+      expect(await exitCode(['scan', '--inventory', 'no-such-inventory.json'])).toBe(2);
+      expect(await exitCode(['scan', '--inventory', demo, '--output', join(folder(), 'r.json')])).toBe(1);
+    } finally {
+      closeSync(devFull);
     }
   });
 
