@@ -63,7 +63,7 @@ export async function loadHistoryFiles(dir: string): Promise<HistoryFile[]> {
   for (const file of names) {
     let text: string;
     try {
-      text = await readFile(join(dir, file), 'utf8');
+      text = await readText(join(dir, file));
     } catch (error) {
       files.push({ file, unreadable: `cannot be read (${unreadableReason(error)})` });
       continue;
@@ -86,7 +86,7 @@ export async function loadConfig(option: string | false | undefined, rules: read
   const file = option ?? CONFIG_FILE;
   let text: string;
   try {
-    text = await readFile(resolve(cwd, file), 'utf8');
+    text = await readText(resolve(cwd, file));
   } catch (error) {
     // No configuration file in the working directory is the common case, not an error.
     if (option === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -106,29 +106,39 @@ const MAX_TEXT_LENGTH = constants.MAX_STRING_LENGTH;
  * no such file`.
  */
 async function readInputFile(file: string, what: string, code: ErrorCode, hint?: string): Promise<string> {
-  const tooLarge = (size?: number) =>
-    new HaAuditError(
-      code,
-      `cannot read ${what} ${file}: ${size === undefined ? 'it is' : `${size.toLocaleString('en-US')} bytes is`} more than the ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters one file can hold here`,
-      'split it: scan fewer accounts or regions at a time',
-    );
   try {
-    // A UTF-8 file has at least as many bytes as characters: larger than the limit, it cannot fit.
-    const { size } = await stat(file);
-    if (size > MAX_TEXT_LENGTH) throw tooLarge(size);
-    const text = await readFile(file, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return await readText(file);
   } catch (error) {
-    if (error instanceof HaAuditError) throw error;
-    // A pipe has no size to check beforehand.
-    if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw tooLarge();
-    throw new HaAuditError(code, `cannot read ${what} ${file}: ${unreadableReason(error)}`, hint, { cause: error });
+    const tooLarge = isTooLarge(error);
+    throw new HaAuditError(code, `cannot read ${what} ${file}: ${unreadableReason(error)}`, tooLarge ? 'split it: scan fewer accounts or regions at a time' : hint, { cause: error });
   }
+}
+
+/**
+ * The text of a file, without its byte-order mark (editors on Windows add one). A file larger
+ * than the longest string fails before it is read (`ETOOLARGE`, with its size).
+ */
+async function readText(path: string): Promise<string> {
+  // A UTF-8 file has at least as many bytes as characters: larger than the limit, it cannot fit.
+  const { size } = await stat(path);
+  if (size > MAX_TEXT_LENGTH) throw Object.assign(new Error('file too large'), { code: 'ETOOLARGE', size });
+  const text = await readFile(path, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Too large to be one string: by its size, or (a pipe has none to check beforehand) as Node found reading it. */
+function isTooLarge(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ETOOLARGE' || code === 'ERR_STRING_TOO_LONG';
 }
 
 /** Why a file could not be read, in words: `no such file`, `it is a directory`... */
 function unreadableReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
+  if (isTooLarge(error)) {
+    const size = (error as { size?: number }).size;
+    return `${size === undefined ? 'it is' : `${size.toLocaleString('en-US')} bytes is`} more than the ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters one file can hold here`;
+  }
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'EACCES') return 'permission denied';

@@ -46,6 +46,28 @@ describe('odd inventories (child process)', () => {
     expect(run.code).toBe(1);
   });
 
+  it('a report of --history with a byte-order mark is read, not left out as invalid JSON', async () => {
+    const history = mkdtempSync(join(tmpdir(), 'ha-audit-history-'));
+    const inventory = write('plain.json', text);
+    writeFileSync(join(history, '2026-01-01.json'), `\ufeff${(await runCli(['scan', '--inventory', inventory, '--format', 'json'])).stdout}`);
+    const run = await runCli(['scan', '--inventory', inventory, '--history', history, '--format', 'markdown']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('1 earlier report');
+    expect(run.stdout).not.toContain('2026-01-01.json');
+  });
+
+  it('a configuration larger than the longest string: one clear line, as for an inventory', async () => {
+    const file = join(dir, 'huge.yml');
+    execFileSync('truncate', ['-s', String(constants.MAX_STRING_LENGTH + 1), file]);
+    try {
+      const run = await runCli(['rules', '--config', file]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^ha-audit: cannot read configuration .*huge\.yml: [\d,]+ bytes is more than the [\d,]+ characters one file can hold here; see docs\/configuration\.md\n$/);
+    } finally {
+      rmSync(file);
+    }
+  });
+
   it('an inventory larger than the longest string (a sparse file, never read): one clear line', async () => {
     const file = join(dir, 'huge.json');
     execFileSync('truncate', ['-s', String(constants.MAX_STRING_LENGTH + 1), file]);
