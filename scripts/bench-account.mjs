@@ -528,6 +528,10 @@ function apiHandlers(account) {
       },
     },
     ec2: {
+      // The zones of the region, as EC2 lists them (one call, no paging): the resilience model reads their ids.
+      DescribeAvailabilityZones: () => ({
+        AvailabilityZones: ZONES.map((ZoneName, z) => ({ ZoneName, ZoneId: ZONE_IDS[z], RegionName: REGION, State: 'available', OptInStatus: 'opt-in-not-required', ZoneType: 'availability-zone', GroupName: REGION, NetworkBorderGroup: REGION, Messages: [] })),
+      }),
       DescribeSubnets: ({ NextToken, MaxResults }) => {
         const p = page(account.subnets, NextToken, pageSize(MaxResults, 5, 1000, 1000, 'MaxResults'));
         return { Subnets: p.items, ...(p.next ? { NextToken: p.next } : {}) };
@@ -761,6 +765,7 @@ const CALLED_FOR = {
   'elbv2:DescribeTags': '20 load balancers or target groups',
   'autoscaling:DescribeAutoScalingGroups': 'page of 100 groups',
   'autoscaling:DescribePolicies': 'page of 100 policies',
+  'ec2:DescribeAvailabilityZones': 'region',
   'ec2:DescribeSubnets': 'page of 1000 subnets',
   'ec2:DescribeInstances': '200 instance targets',
   'route53:ListHostedZones': 'page of 100 zones',
