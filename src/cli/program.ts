@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { HaAuditError } from '../model/errors.js';
 import { SEVERITIES } from '../model/severity.js';
 import { toolVersion } from '../package-info.js';
 import { REPORT_FORMATS } from '../report/formats.js';
@@ -111,7 +112,30 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
       await writeStdout(io.stdout, await renderIamPolicy(options));
     });
 
+  for (const command of program.commands) refuseRepeatedOptions(command);
   return program;
+}
+
+/**
+ * An option of one value given twice (`--output a.json --output b.json`) keeps the last and
+ * drops the other without a word: refused, like an option that does nothing. Repeatable options
+ * (`--region`, `--rule`, `--accounts`) gather their values; `--config` with `--no-config` is refused too.
+ */
+function refuseRepeatedOptions(command: Command): void {
+  const given = new Map<string, string>();
+  for (const option of command.options) {
+    const takesValue = option.required || option.optional;
+    if (option.parseArg === repeatable || (!takesValue && !option.negate)) continue;
+    command.on(`option:${option.name()}`, () => {
+      const key = option.attributeName();
+      const flag = option.long ?? option.flags;
+      const earlier = given.get(key);
+      if (earlier === undefined) return void given.set(key, flag);
+      throw earlier === flag
+        ? new HaAuditError('usage', `${flag} is given twice: only one would be used`, 'give it once')
+        : new HaAuditError('usage', `${earlier} and ${flag} contradict each other`, 'give one of them');
+    });
+  }
 }
 
 const EXAMPLES = `

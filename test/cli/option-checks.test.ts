@@ -66,3 +66,25 @@ describe('empty values', () => {
     expect(run.stderr.split('\n')).toHaveLength(2);
   });
 });
+
+describe('an option of one value given twice', () => {
+  it.each([
+    ['scan --inventory twice (the first file would be ignored)', ['scan', '--inventory', demo, '--inventory', demo], '--inventory is given twice'],
+    ['scan --output twice', ['scan', '--inventory', demo, '--output', 'a.json', '--output', 'b.json'], '--output is given twice'],
+    ['scan --format twice', ['scan', '--inventory', demo, '--format', 'json', '--format', 'sarif'], '--format is given twice'],
+    ['scan --config and --no-config', ['scan', '--inventory', demo, '--config', 'x.yml', '--no-config'], '--config and --no-config contradict each other'],
+    ['report --output twice', ['report', 'r.json', '--output', 'a', '--output', 'b'], '--output is given twice'],
+    ['rules --format twice', ['rules', '--format', 'json', '--format', 'text'], '--format is given twice'],
+  ])('%s: refused, exit 2, nothing written', async (_, args, message) => {
+    const run = await runCli(args);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr.startsWith(`ha-audit: ${message}`)).toBe(true);
+    expect(run.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('repeatable options gather their values; a flag given twice is no contradiction', async () => {
+    const run = await runCli(['scan', '--inventory', demo, '--rule', 'elb-multi-az', '--rule', 'tg-stickiness', '--region', 'us-east-1', '--region', 'eu-west-1', '--quiet', '--quiet', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(new Set((JSON.parse(run.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId))).toEqual(new Set(['elb-multi-az', 'tg-stickiness']));
+  });
+});
