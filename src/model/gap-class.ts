@@ -1,10 +1,10 @@
-import { NOT_COLLECTED } from './operations.js';
+import { MISSING_SHARD, NOT_COLLECTED } from './operations.js';
 
 /**
  * What kind of failure left a gap. Decided once, where the gap is recorded (and for inventories
  * saved before the field existed, when they are read); reports give their advice by it.
  */
-export const GAP_CLASSES = ['denied', 'throttled', 'region-disabled', 'timeout', 'network', 'stopped', 'not-collected', 'other'] as const;
+export const GAP_CLASSES = ['denied', 'throttled', 'region-disabled', 'timeout', 'network', 'stopped', 'not-collected', 'missing-shard', 'other'] as const;
 
 export type GapClass = (typeof GAP_CLASSES)[number];
 
@@ -37,6 +37,8 @@ export function classifyGap(code: string): GapClass {
   if (STOPPED_CODES.has(code)) return 'stopped';
   // Left out on purpose by a narrowed scan (`--rule`): no failure at all.
   if (code === NOT_COLLECTED) return 'not-collected';
+  // The shard of a sharded scan that holds it was not evaluated with the others.
+  if (code === MISSING_SHARD) return 'missing-shard';
   if (code === 'OptInRequired') return 'region-disabled';
   if (DENIED.test(code) || DENIED_CODES.has(code)) return 'denied';
   if (THROTTLED.test(code) || THROTTLED_CODES.has(code)) return 'throttled';

@@ -85,3 +85,6 @@ export const READ_ONLY_OPERATION = /^(Describe|List|Get)[A-Z]/;
  * says so, and a rule reading it later gives `error`, never a pass on data never asked for.
  */
 export const NOT_COLLECTED = 'NotCollected';
+
+/** The code of a gap left by a shard of a sharded scan that was not given to the evaluation (`scan --inventory` of the shards). */
+export const MISSING_SHARD = 'MissingShard';
