@@ -1543,6 +1543,7 @@ describe('fake AWS responses, checked against the SDK schemas', () => {
     expect(() => parseXmlTree('<A>a & b</A>')).toThrow();
     expect(() => parseXmlTree('<A/><B/>')).toThrow();
     const bad: FakeAwsRequest = {
+      accountId: '123456789012',
       service: 'ec2',
       action: 'DescribeSubnets',
       region: US,
@@ -1556,6 +1557,7 @@ describe('fake AWS responses, checked against the SDK schemas', () => {
       'ec2:DescribeSubnets/subnetSet/item[1]/defaultForAz: not a boolean: no',
     ]);
     const badZones: FakeAwsRequest = {
+      accountId: '123456789012',
       service: 'route53',
       action: 'ListHostedZones',
       region: 'global',
@@ -1568,6 +1570,7 @@ describe('fake AWS responses, checked against the SDK schemas', () => {
       'route53:ListHostedZones/IsTruncated: not a boolean: no',
     ]);
     const badTable: FakeAwsRequest = {
+      accountId: '123456789012',
       service: 'dynamodb',
       action: 'DescribeTable',
       region: US,
