@@ -73,7 +73,8 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
     ...(config ? [{ option: options.config ? '--config' : 'the configuration', path: config.file }] : []),
     ...(options.baseline !== undefined ? [{ option: '--baseline', path: options.baseline }] : []),
   ];
-  await assertSeparateFiles(inventoryTo ? [reportTo, inventoryTo] : [reportTo], inputs);
+  // A shard writes no report: its inventory may go to standard output.
+  await assertSeparateFiles(inventoryTo ? (shard ? [inventoryTo] : [reportTo, inventoryTo]) : [reportTo], inputs);
   if (options.history !== undefined) {
     assertHistoryFormat(options.format);
     await assertHistoryDir(options.history);
