@@ -2,8 +2,8 @@ import { setMaxListeners } from 'node:events';
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { HaAuditError } from '../model/errors.js';
-import { classifyGap } from '../model/gap-class.js';
-import { NOT_COLLECTED, OPERATIONS, type Operation, type ServiceId } from '../model/operations.js';
+import { classifyGap, operationGaps } from '../model/gap-class.js';
+import { NOT_COLLECTED, OPERATIONS, REGIONAL_SERVICES, type Operation, type ServiceId } from '../model/operations.js';
 import {
   emptyRoute53Inventory,
   GLOBAL_REGION,
@@ -280,8 +280,6 @@ function regionCalls(options: CollectOptions, accountId: string, region: string)
   }).stopWhen(options.signal);
 }
 
-/** The services collected in each region; Route 53 is collected once per account (`global`). */
-const REGIONAL_SERVICES: readonly ServiceId[] = ['elbv2', 'autoscaling', 'ec2', 'rds', 'elasticache', 'dynamodb'];
 
 function wantsAny(options: CollectOptions, service: ServiceId): boolean {
   return !options.collects || OPERATIONS[service].some((name) => options.collects!.has(`${service}:${name}` as Operation));
@@ -294,11 +292,8 @@ function wantsAny(options: CollectOptions, service: ServiceId): boolean {
  */
 function notCollected(options: CollectOptions, accountId: string, region: string, services: readonly ServiceId[]): Gap[] {
   if (!options.collects) return [];
-  return services.flatMap((service) =>
-    OPERATIONS[service]
-      .filter((name) => !options.collects!.has(`${service}:${name}` as Operation) && `${service}:${name}` !== 'ec2:DescribeRegions')
-      .map((operation) => ({ accountId, region, service, operation, code: NOT_COLLECTED, message: 'not collected: the scan ran only some rules (--rule)', class: classifyGap(NOT_COLLECTED) })),
-  );
+  const left = (operation: Operation) => !options.collects!.has(operation);
+  return operationGaps({ accountId, region, services, code: NOT_COLLECTED, message: 'not collected: the scan ran only some rules (--rule)' }, left);
 }
 
 /**

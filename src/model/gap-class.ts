@@ -1,4 +1,5 @@
-import { MISSING_SHARD, NOT_COLLECTED } from './operations.js';
+import type { Gap } from './inventory.js';
+import { MISSING_SHARD, NOT_COLLECTED, OPERATIONS, type Operation, type ServiceId } from './operations.js';
 
 /**
  * What kind of failure left a gap. Decided once, where the gap is recorded (and for inventories
@@ -45,4 +46,22 @@ export function classifyGap(code: string): GapClass {
   if (TIMEOUT_CODES.has(code)) return 'timeout';
   if (NETWORK.test(code) || code === 'NetworkingError') return 'network';
   return 'other';
+}
+
+/**
+ * A gap for each data operation of these services in one account and region (those `only`
+ * keeps): what a narrowed scan left out, or a shard not given. `--all-regions`'s
+ * `DescribeRegions` is no data.
+ */
+export function operationGaps(
+  where: { accountId: string; region: string; services: readonly ServiceId[]; code: string; message: string },
+  only: (operation: Operation) => boolean = () => true,
+): Gap[] {
+  const { accountId, region, code, message } = where;
+  return where.services.flatMap((service) =>
+    (OPERATIONS[service] as readonly string[])
+      .map((name) => `${service}:${name}` as Operation)
+      .filter((operation) => operation !== 'ec2:DescribeRegions' && only(operation))
+      .map((operation) => ({ accountId, region, service, operation: operation.slice(service.length + 1), code, message, class: classifyGap(code) })),
+  );
 }

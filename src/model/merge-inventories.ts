@@ -1,8 +1,8 @@
 import { HaAuditError } from './errors.js';
-import { classifyGap } from './gap-class.js';
+import { operationGaps } from './gap-class.js';
 import { assertDistinctAccounts } from './inventory-checks.js';
 import { emptyRegionInventory, emptyRoute53Inventory, GLOBAL_REGION, type AccountInventory, type Gap, type Inventory, type RegionInventory, type Shard } from './inventory.js';
-import { MISSING_SHARD, OPERATIONS, type ServiceId } from './operations.js';
+import { MISSING_SHARD, REGIONAL_SERVICES } from './operations.js';
 import { shardOf } from './shard.js';
 
 /** An inventory read from a file (`--inventory`), named by it. */
@@ -10,9 +10,6 @@ export interface InventoryFile {
   file: string;
   inventory: Inventory;
 }
-
-/** The services collected in each region (Route 53 is the account's `global` pair). */
-const REGIONAL_SERVICES: readonly ServiceId[] = ['elbv2', 'autoscaling', 'ec2', 'rds', 'elasticache', 'dynamodb'];
 
 /**
  * The inventories of `scan --inventory A --inventory B ...` as one, to evaluate together (rules
@@ -106,12 +103,7 @@ function mergeShards(shards: readonly (InventoryFile & { inventory: { shard: Sha
 function missingPair(accountId: string, region: string, count: number, scanId: string): Gap[] {
   const index = shardOf(accountId, region, count);
   const message = `not collected: shard ${index}/${count} of scan ${scanId}, which holds it, was not given (or did not see this account then)`;
-  const services = region === GLOBAL_REGION ? (['route53'] as const) : REGIONAL_SERVICES;
-  return services.flatMap((service) =>
-    OPERATIONS[service]
-      .filter((operation) => `${service}:${operation}` !== 'ec2:DescribeRegions')
-      .map((operation) => ({ accountId, region, service, operation, code: MISSING_SHARD, message, class: classifyGap(MISSING_SHARD) })),
-  );
+  return operationGaps({ accountId, region, services: region === GLOBAL_REGION ? ['route53'] : REGIONAL_SERVICES, code: MISSING_SHARD, message });
 }
 
 function pairKey(accountId: string, region: string): string {

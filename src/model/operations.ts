@@ -26,6 +26,9 @@ export const OPERATIONS = {
 
 export type ServiceId = keyof typeof OPERATIONS;
 
+/** The services collected in each region; Route 53 is collected once per account (`global`). */
+export const REGIONAL_SERVICES: readonly ServiceId[] = ['elbv2', 'autoscaling', 'ec2', 'rds', 'elasticache', 'dynamodb'];
+
 /** `service:Operation`, e.g. `elbv2:DescribeTargetHealth`. */
 export type Operation = {
   [S in ServiceId]: `${S}:${(typeof OPERATIONS)[S][number]}`;
