@@ -231,7 +231,7 @@ describe('collectInventory across accounts and regions', () => {
   });
 
   it('--org --all-regions --shard: each shard lists the regions of every account, collects only its pairs, and records its share under the scan id of the organisation', async () => {
-    const member = (id: string) => ({ Id: id, Name: `n-${id}`, State: 'ACTIVE', Arn: `arn:aws:organizations::${CALLER}:account/o-exampleorgid/${id}` });
+    const member = (id: string) => ({ Id: id, Name: `n-${id}`, State: 'ACTIVE' as const, Arn: `arn:aws:organizations::${CALLER}:account/o-exampleorgid/${id}` });
     organizations.on(ListAccountsCommand).resolves({ Accounts: [member(CALLER), member(MEMBER_A), member(MEMBER_B)], $metadata: responseMetadata() });
     const enabled = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
     const collected: string[] = [];
