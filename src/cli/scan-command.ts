@@ -95,7 +95,7 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
     io.stderr.write(`ha-audit: ${shardLine(share)}; inventory in ${visible(inventoryTo!.kind === 'stdout' ? 'standard output' : inventoryTo!.path)}\n`);
     return EXIT.ok;
   }
-  const inventory = options.inventory ? onlyRegions(await loadInventories(options.inventory), regions, options.inventory.join(', ')) : await collectLive(options, liveRegions, io, collects);
+  const inventory = options.inventory ? onlyRegions(await loadInventories(options.inventory, io), regions, options.inventory.join(', ')) : await collectLive(options, liveRegions, io, collects);
   if (inventoryTo) await saveInventory(inventoryTo, inventory, io.stdout);
 
   const gate = { failOn: options.failOn, failOnNewOnly: options.failOnNewOnly === true };
@@ -190,10 +190,15 @@ function shardLine(inventory: Inventory): string {
   return `shard ${shard.index}/${shard.count} of scan ${shard.scanId}: ${pairs.length - global} account-region pair(s) and Route 53 of ${global} account(s) of ${shard.scope.length}, ${inventory.gaps.length} gap(s) (judged when every shard is evaluated together)`;
 }
 
-/** `--inventory`, once or per shard: the files read and evaluated as one inventory. */
-async function loadInventories(files: string[]): Promise<Inventory> {
+/** `--inventory`, once or per shard: the files read and evaluated as one inventory. A CI log says at once which shard is missing. */
+async function loadInventories(files: string[], io: ScanIo): Promise<Inventory> {
   const read = await Promise.all(files.map(async (file) => ({ file, inventory: await loadInventory(file) })));
-  return mergeInventories(read);
+  const merged = mergeInventories(read);
+  const shards = read.flatMap((r) => (r.inventory.shard ? [r.inventory.shard] : []));
+  const count = shards[0]?.count ?? 0;
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !shards.some((s) => s.index === index));
+  if (missing.length > 0) io.stderr.write(`ha-audit: warning: shard ${missing.join(', ')} of ${count} of scan ${shards[0]!.scanId} not given: its share is not evaluated (MissingShard gaps, exit 3)\n`);
+  return merged;
 }
 
 /** `--region` with `--inventory` narrows the evaluation to those regions, which must be in the file. */

@@ -105,6 +105,7 @@ describe('a sharded scan (--shard I/N) of a simulated organisation', () => {
   it('a missing shard leaves its share as gaps: exit 3, MissingShard over exactly its pairs', async () => {
     const run = await merge(shardFiles.slice(0, 2));
     expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^ha-audit: warning: shard 3 of 3 of scan [0-9a-f]{16} not given: .*\n$/);
     const report = expectValidReport(run.stdout) as Report;
     const missing = report.scan.gaps.filter((g) => g.code === 'MissingShard');
     expect(missing.length).toBe(report.scan.gaps.length);
