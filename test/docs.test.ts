@@ -8,7 +8,7 @@ import { generatedPart } from '../src/report/rule-docs.js';
 const root = packageRoot();
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
 const readme = read('README.md');
-const documents = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(root, 'docs')).map((f) => `docs/${f}`)];
+const documents = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 
 describe('README', () => {
   it('starts with the two commands: the demo scan and the tests', () => {

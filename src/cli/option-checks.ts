@@ -30,6 +30,8 @@ export const SCAN_OPTION_MODES = {
   // whatever the source: asking for quiet where there is no noise is not a mistake to refuse.
   quiet: 'both',
   saveInventory: 'live',
+  shard: 'live',
+  shardCount: 'live',
   inventory: 'inventory',
   format: 'both',
   output: 'both',
@@ -58,6 +60,19 @@ export function assertOptionsApply(command: Command, modes: Readonly<Record<stri
       ? new HaAuditError('usage', `${flag} has no effect with --inventory: it is for a live scan`, 'leave it out, or scan live without --inventory')
       : new HaAuditError('usage', `${flag} has effect only with --inventory`, 'add --inventory FILE, or leave it out');
   }
+}
+
+/** The options of `scan` that judge or render: a shard does neither, the scan of every shard's inventory does. */
+const REPORT_OPTIONS = ['format', 'output', 'history', 'failOn', 'baseline', 'failOnNewOnly'] as const satisfies readonly (keyof ScanOptions)[];
+
+/** Refuses a report or gate option given to a shard (`--shard`, `--shard-count`): it would judge nothing. */
+export function assertShardOnlyCollects(command: Command): void {
+  const sharded = ['shard', 'shardCount'].some((key) => command.getOptionValueSource(key) === 'cli');
+  if (!sharded) return;
+  const given = REPORT_OPTIONS.find((key) => command.getOptionValueSource(key) === 'cli');
+  if (given === undefined) return;
+  const flag = command.options.find((o) => o.attributeName() === given)?.long ?? given;
+  throw new HaAuditError('usage', `${flag} has no effect with --shard: a shard only collects and saves its share`, `give ${flag} to the scan that evaluates every shard: ha-audit scan --inventory shard-1.json --inventory shard-2.json ...`);
 }
 
 /**

@@ -40,8 +40,10 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .option('--timeout <duration>', 'stop collecting after this long (e.g. 90s, 15m, 1h30m) and report what was seen (exit 3)')
     .option('--quiet', 'no progress display on stderr')
     .option('--save-inventory <file>', 'also write what was collected, for offline re-evaluation')
+    .option('--shard <I/N>', 'collect only shard I of N (1-based) of the (account, region) pairs, save it with --save-inventory, and evaluate nothing; `auto`: from AWS Batch or Kubernetes variables (see docs/at-scale.md)')
+    .option('--shard-count <n>', 'the shard count, with the 0-based index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job)')
     .optionsGroup('Saved inventory (no AWS call):')
-    .option('--inventory <file>', 'evaluate a saved inventory instead of calling AWS')
+    .option('--inventory <file>', 'evaluate a saved inventory instead of calling AWS (repeatable: the shards of one scan, evaluated together)', repeatable)
     .optionsGroup('Report and gate:')
     .addOption(new Option('--format <format>', FORMAT_HELP).choices(REPORT_FORMATS).default('text'))
     .option('--output <file>', 'write the report to a file (or a pipe, a device; - for stdout) instead of stdout')
@@ -64,6 +66,7 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
       const [{ scan }, checks] = await Promise.all([import('./scan-command.js'), import('./option-checks.js')]);
       checks.assertValuesGiven(command);
       checks.assertOptionsApply(command, checks.SCAN_OPTION_MODES, options.inventory !== undefined ? 'inventory' : 'live');
+      checks.assertShardOnlyCollects(command);
       setExitCode(await scan(options, io));
     });
 
@@ -159,5 +162,7 @@ Examples:
   ha-audit scan --save-inventory inventory.json               keep what was collected...
   ha-audit scan --inventory inventory.json --rule tg-stickiness   ...and evaluate it offline
   ha-audit scan --baseline previous.json --fail-on-new-only   fail only on what is new
+  ha-audit scan --org --role-name Auditor --all-regions --shard 2/4 --save-inventory shard-2.json
+  ha-audit scan --inventory shard-1.json --inventory shard-2.json ...   every shard, judged together
 
 Exit codes: 0 passed, 1 failed the gate (--fail-on), 2 usage or fatal error, 3 incomplete audit.`;

@@ -12,6 +12,9 @@ import { rulesNamed, rulesToRun } from '../config/apply-config.js';
 import { operationsFor } from '../collect/collection-plan.js';
 import type { Operation } from '../model/operations.js';
 import { assertHistoryDir, loadBaseline, loadConfig, loadHistoryFiles, loadInventory, saveInventory } from './files.js';
+import { mergeInventories } from '../model/merge-inventories.js';
+import type { ShardSpec } from '../model/shard.js';
+import { parseShard, type ShardOptions } from './shard-options.js';
 import { assertSeparateFiles, resolveOutput, writeOutput, type InputFile } from './outputs.js';
 import { parseRegions } from '../model/regions.js';
 import { parseAccountSelection, parseDuration, type LiveScanOptions } from './account-options.js';
@@ -20,11 +23,12 @@ import { testTimeScale } from './test-time-scale.js';
 import { excerpt, visible } from '../visible-text.js';
 
 
-export interface ScanOptions extends LiveScanOptions {
+export interface ScanOptions extends LiveScanOptions, ShardOptions {
   region?: string[];
   profile?: string;
   endpointUrl?: string;
-  inventory?: string;
+  /** `--inventory`, repeatable: the shards of one scan are evaluated together. */
+  inventory?: string[];
   saveInventory?: string;
   format: ReportFormat;
   output?: string;
@@ -60,15 +64,17 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   if (options.failOnNewOnly && !options.baseline) throw new HaAuditError('usage', '--fail-on-new-only needs --baseline', 'pass the JSON report of an earlier scan: --baseline previous.json');
   const baseline = options.baseline ? await loadBaseline(options.baseline) : undefined;
   if (options.endpointUrl !== undefined) assertEndpointUrl(options.endpointUrl);
+  const shard = parseShard(options, io.env);
   // Without --output, the report goes to standard output.
   const reportTo = await resolveOutput(options.output ?? '-', '--output');
   const inventoryTo = options.saveInventory !== undefined ? await resolveOutput(options.saveInventory, '--save-inventory') : undefined;
   const inputs: InputFile[] = [
-    ...(options.inventory !== undefined ? [{ option: '--inventory', path: options.inventory }] : []),
+    ...(options.inventory ?? []).map((path) => ({ option: '--inventory', path })),
     ...(config ? [{ option: options.config ? '--config' : 'the configuration', path: config.file }] : []),
     ...(options.baseline !== undefined ? [{ option: '--baseline', path: options.baseline }] : []),
   ];
-  await assertSeparateFiles(inventoryTo ? [reportTo, inventoryTo] : [reportTo], inputs);
+  // A shard writes no report: its inventory may go to standard output.
+  await assertSeparateFiles(inventoryTo ? (shard ? [inventoryTo] : [reportTo, inventoryTo]) : [reportTo], inputs);
   if (options.history !== undefined) {
     assertHistoryFormat(options.format);
     await assertHistoryDir(options.history);
@@ -80,8 +86,16 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   // `--rule` narrows the collection to what those rules read: an identity allowed only that (`iam-policy --rule`) completes the scan.
   // The HTML and Markdown reports show the resilience model: it runs, and reads what it needs.
   const model = options.format === 'html' || options.format === 'markdown';
-  const collects = rulesNamed(requested) ? operationsFor(rules, { model, tags: config?.suppressions.some((s) => s.tag !== undefined) ?? false }) : undefined;
-  const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io, collects);
+  // A shard's inventory is evaluated later, in whatever format: it collects what the model reads.
+  const collects = rulesNamed(requested) ? operationsFor(rules, { model: model || shard !== undefined, tags: config?.suppressions.some((s) => s.tag !== undefined) ?? false }) : undefined;
+  if (shard) {
+    assertShardable(options, liveRegions, inventoryTo);
+    const share = await collectLive(options, liveRegions, io, collects, shard);
+    await saveInventory(inventoryTo!, share, io.stdout);
+    io.stderr.write(`ha-audit: ${shardLine(share)}; inventory in ${visible(inventoryTo!.kind === 'stdout' ? 'standard output' : inventoryTo!.path)}\n`);
+    return EXIT.ok;
+  }
+  const inventory = options.inventory ? onlyRegions(await loadInventories(options.inventory, io), regions, options.inventory.join(', ')) : await collectLive(options, liveRegions, io, collects);
   if (inventoryTo) await saveInventory(inventoryTo, inventory, io.stdout);
 
   const gate = { failOn: options.failOn, failOnNewOnly: options.failOnNewOnly === true };
@@ -107,7 +121,7 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
  * `--timeout` stops the collection and the report shows what was seen (the calls it cut are
  * gaps: exit 3); Ctrl-C stops it and writes nothing (exit 130), a second Ctrl-C at once.
  */
-async function collectLive(options: ScanOptions, regions: string[], io: ScanIo, collects: ReadonlySet<Operation> | undefined): Promise<Inventory> {
+async function collectLive(options: ScanOptions, regions: string[], io: ScanIo, collects: ReadonlySet<Operation> | undefined, shard?: ShardSpec): Promise<Inventory> {
   const selection = parseAccountSelection(options);
   const timeoutMs = options.timeout !== undefined ? parseDuration(options.timeout) : undefined;
   const maxApiRate = options.maxApiRate !== undefined ? parseMaxApiRate(options.maxApiRate) : undefined;
@@ -132,6 +146,7 @@ async function collectLive(options: ScanOptions, regions: string[], io: ScanIo, 
       ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
       signal: controller.signal,
       ...(collects ? { collects } : {}),
+      ...(shard ? { shard } : {}),
       ...(maxApiRate !== undefined ? { maxApiRate } : {}),
       ...timeScale,
       debug: io.debug,
@@ -154,6 +169,36 @@ async function collectLive(options: ScanOptions, regions: string[], io: ScanIo, 
     if (timer) clearTimeout(timer);
     process.off('SIGINT', onInterrupt);
   }
+}
+
+/**
+ * `--shard` splits a scan of several accounts or regions, and its share is worth only with the
+ * others': it is saved for the evaluation of every shard together, not judged alone.
+ */
+function assertShardable(options: ScanOptions, regions: string[], inventoryTo: unknown): void {
+  if (!options.org && options.accounts === undefined && !options.allRegions && regions.length < 2) {
+    throw new HaAuditError('usage', '--shard splits a scan of several accounts or regions, and this scan is of one account in one region', 'add --org, --accounts, --all-regions or several --region, or leave --shard out');
+  }
+  if (!inventoryTo) throw new HaAuditError('usage', '--shard needs --save-inventory: a shard saves its share, and one `scan --inventory` of every shard evaluates them together', 'add --save-inventory shard-I.json');
+}
+
+/** What a shard says on stderr when its share is saved: its place in the scan and what it collected. */
+function shardLine(inventory: Inventory): string {
+  const shard = inventory.shard!;
+  const pairs = shard.owns.flatMap((a) => a.regions);
+  const global = pairs.filter((r) => r === GLOBAL_REGION).length;
+  return `shard ${shard.index}/${shard.count} of scan ${shard.scanId}: ${pairs.length - global} account-region pair(s) and Route 53 of ${global} account(s) of ${shard.scope.length}, ${inventory.gaps.length} gap(s) (judged when every shard is evaluated together)`;
+}
+
+/** `--inventory`, once or per shard: the files read and evaluated as one inventory. A CI log says at once which shard is missing. */
+async function loadInventories(files: string[], io: ScanIo): Promise<Inventory> {
+  const read = await Promise.all(files.map(async (file) => ({ file, inventory: await loadInventory(file) })));
+  const merged = mergeInventories(read);
+  const shards = read.flatMap((r) => (r.inventory.shard ? [r.inventory.shard] : []));
+  const count = shards[0]?.count ?? 0;
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !shards.some((s) => s.index === index));
+  if (missing.length > 0) io.stderr.write(`ha-audit: warning: shard ${missing.join(', ')} of ${count} of scan ${shards[0]!.scanId} not given: its share is not evaluated (MissingShard gaps, exit 3)\n`);
+  return merged;
 }
 
 /** `--region` with `--inventory` narrows the evaluation to those regions, which must be in the file. */

@@ -53,7 +53,7 @@ export function partitionOf(arn: string | undefined): string {
  * scanned: a suspended or closing account rejects every call. `State` replaced `Status` in 2026;
  * both are read.
  */
-export async function listOrganizationAccounts(client: OrganizationsClient, calls: RegionCalls): Promise<{ active: string[]; skipped: SkippedAccount[] }> {
+export async function listOrganizationAccounts(client: OrganizationsClient, calls: RegionCalls): Promise<{ active: string[]; skipped: SkippedAccount[]; organizationId?: string }> {
   const accounts = await collectPages(
     (NextToken) => calls.call('organizations:ListAccounts', () => client.send(new ListAccountsCommand({ NextToken, MaxResults: ORG_PAGE_SIZE }))),
     (page) => ({ items: page.Accounts, next: page.NextToken }),
@@ -66,5 +66,7 @@ export async function listOrganizationAccounts(client: OrganizationsClient, call
     if (state === 'ACTIVE') active.push(account.Id);
     else skipped.push({ accountId: account.Id, state, ...(account.Name ? { name: account.Name } : {}) });
   }
-  return { active, skipped };
+  // `arn:aws:organizations::<management>:account/o-<id>/<account>`: shards of `--org` share a scan id by it.
+  const organizationId = accounts.map((a) => /:account\/(o-[a-z0-9]+)\//.exec(a.Arn ?? '')?.[1]).find(Boolean);
+  return { active, skipped, ...(organizationId ? { organizationId } : {}) };
 }

@@ -2,8 +2,8 @@ import { setMaxListeners } from 'node:events';
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { HaAuditError } from '../model/errors.js';
-import { classifyGap } from '../model/gap-class.js';
-import { NOT_COLLECTED, OPERATIONS, type Operation, type ServiceId } from '../model/operations.js';
+import { classifyGap, operationGaps } from '../model/gap-class.js';
+import { NOT_COLLECTED, OPERATIONS, REGIONAL_SERVICES, type Operation, type ServiceId } from '../model/operations.js';
 import {
   emptyRoute53Inventory,
   GLOBAL_REGION,
@@ -14,6 +14,7 @@ import {
   type Inventory,
   type RegionInventory,
 } from '../model/inventory.js';
+import { scanIdOf, shareOf, type AccountRegions, type ShardSpec } from '../model/shard.js';
 import { assumeRoleCredentials } from './assume-role.js';
 import { listOrganizationAccounts, partitionOf, planAccounts, type AccountSelection, type AccountTarget } from './accounts.js';
 import { collectAutoScaling } from './autoscaling.js';
@@ -63,6 +64,8 @@ export interface CollectOptions extends ConnectionOptions, AccountSelection {
   maxApiRate?: number;
   /** The bench simulates AWS faster than real time: it scales the rates by the same factor. */
   apiRates?: Partial<Record<ServiceId, RateLimit>>;
+  /** `--shard I/N`: collect only this shard's share of the (account, region) pairs, and record it. */
+  shard?: ShardSpec;
   /** The operations to collect (`--rule` narrows them, see `operationsFor`); default all. */
   collects?: ReadonlySet<Operation>;
   /** Tests inject mocked clients here; a real scan builds them from the options. */
@@ -129,27 +132,48 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
   const stsRegions = [caller.region];
 
   let orgAccounts: string[] = [];
+  let organizationId: string | undefined;
   if (options.org) {
     const listed = await organizationAccounts(caller.accountId, options, credentials);
     orgAccounts = listed.active;
+    organizationId = listed.organizationId;
     for (const skipped of listed.skipped) {
       options.onEvent?.({ type: 'account-skipped', accountId: skipped.accountId, reason: skipped.state });
       options.debug?.(`skipping account ${skipped.accountId}${skipped.name ? ` (${skipped.name})` : ''}: ${skipped.state}`);
     }
   }
-  const targets = planAccounts(options, caller, orgAccounts);
+  const planned = planAccounts(options, caller, orgAccounts);
+  const several = planned.length > 1;
+  const plannedRegions = options.regions.length > 0 ? options.regions : [homeRegion];
+  // A shard knows its share before entering an account, unless each account lists its own regions.
+  const targets = options.shard && !options.allRegions ? planned.filter((target) => shareOf([{ accountId: targetAccount(target, caller), regions: plannedRegions }], options.shard!).length > 0) : planned;
   const limit = new Semaphore(options.maxAccountsInParallel ?? DEFAULT_ACCOUNTS_IN_PARALLEL);
-  const collected = await Promise.all(
-    targets.map((target) => limit.run(() => collectAccount(target, { options, credentials, caller, homeRegion, stsRegions, several: targets.length > 1 }))),
-  );
+  const collected = await Promise.all(targets.map((target) => limit.run(() => collectAccount(target, { options, credentials, caller, homeRegion, stsRegions, several }))));
 
-  return {
+  const inventory: Inventory = {
     format: INVENTORY_FORMAT,
     formatVersion: INVENTORY_FORMAT_VERSION,
     collectedAt: new Date().toISOString(),
     accounts: collected.map((c) => c.account),
     gaps: collected.flatMap((c) => c.gaps),
   };
+  if (!options.shard) return inventory;
+  const accountIds = planned.map((target) => targetAccount(target, caller));
+  const listed = new Map(collected.map((c) => [c.scope.accountId, c.scope]));
+  const scope = accountIds.map((accountId) => listed.get(accountId) ?? { accountId, regions: plannedRegions });
+  const scanId = scanIdOf({
+    ...(organizationId !== undefined ? { organizationId } : {}),
+    accounts: accountIds,
+    regions: options.allRegions ? 'all' : plannedRegions,
+    operations: options.collects ? [...options.collects] : 'all',
+    count: options.shard.count,
+  });
+  return { ...inventory, shard: { scanId, ...options.shard, scope, owns: shareOf(scope, options.shard) } };
+}
+
+/** The account a target is, before any role is assumed. */
+function targetAccount(target: AccountTarget, caller: CallerIdentity): string {
+  return target.kind === 'caller' ? caller.accountId : (target.accountId ?? accountOfArn(target.roleArn));
 }
 
 interface AccountContext {
@@ -162,7 +186,8 @@ interface AccountContext {
   several: boolean;
 }
 
-async function collectAccount(target: AccountTarget, context: AccountContext): Promise<{ account: AccountInventory; gaps: Gap[] }> {
+/** An account's inventory, its gaps, and its regions as planned (every region, whatever the shard's share). */
+async function collectAccount(target: AccountTarget, context: AccountContext): Promise<{ account: AccountInventory; gaps: Gap[]; scope: AccountRegions }> {
   const { options, homeRegion } = context;
   let credentials = context.credentials;
   let accountId = context.caller.accountId;
@@ -180,6 +205,7 @@ async function collectAccount(target: AccountTarget, context: AccountContext): P
       const cause = options.signal?.aborted ? options.signal.reason : ((error as { cause?: unknown }).cause ?? error);
       const code = errorCode(cause);
       return {
+        scope: { accountId: unreachable, regions: options.allRegions ? [] : options.regions.length > 0 ? options.regions : [homeRegion] },
         account: { accountId: unreachable, route53: emptyRoute53Inventory(), regions: [] },
         gaps: [{ accountId: unreachable, region: GLOBAL_REGION, service: 'sts', operation: 'AssumeRole', code, message: errorMessage(cause), class: classifyGap(code) }],
       };
@@ -195,11 +221,17 @@ async function collectAccount(target: AccountTarget, context: AccountContext): P
     gaps.push(...calls.gaps);
     if (enabled) regions = enabled;
   }
-  options.debug?.(`account ${accountId}, regions ${regions.join(', ')}`);
-  const globalWanted = wantsAny(options, 'route53');
+  const scope = { accountId, regions };
+  // A shard collects only the pairs it owns: some regions, and Route 53 or not.
+  const share = options.shard ? (shareOf([scope], options.shard)[0]?.regions ?? []) : undefined;
+  if (share) regions = regions.filter((region) => share.includes(region));
+  options.debug?.(`account ${accountId}, regions ${regions.join(', ')}${share?.includes(GLOBAL_REGION) ? ' and Route 53' : ''}`);
+  const globalOwned = !share || share.includes(GLOBAL_REGION);
+  const globalWanted = globalOwned && wantsAny(options, 'route53');
   options.onEvent?.({ type: 'scopes-planned', accountId, scopes: regions.length + (globalWanted ? 1 : 0) });
 
   const collectGlobal = async () => {
+    if (!globalOwned) return { route53: emptyRoute53Inventory(), gaps: [] };
     if (!globalWanted) return { route53: emptyRoute53Inventory(), gaps: notCollected(options, accountId, GLOBAL_REGION, ['route53']) };
     options.onEvent?.({ type: 'scope-started', accountId, region: GLOBAL_REGION });
     const calls = regionCalls(options, accountId, GLOBAL_REGION);
@@ -223,6 +255,7 @@ async function collectAccount(target: AccountTarget, context: AccountContext): P
     }),
   ]);
   return {
+    scope,
     account: { accountId, route53: global!.route53, regions: regionResults.map((r) => r.inventory) },
     gaps: [...gaps, ...global!.gaps, ...regionResults.flatMap((r) => r.gaps)],
   };
@@ -247,8 +280,6 @@ function regionCalls(options: CollectOptions, accountId: string, region: string)
   }).stopWhen(options.signal);
 }
 
-/** The services collected in each region; Route 53 is collected once per account (`global`). */
-const REGIONAL_SERVICES: readonly ServiceId[] = ['elbv2', 'autoscaling', 'ec2', 'rds', 'elasticache', 'dynamodb'];
 
 function wantsAny(options: CollectOptions, service: ServiceId): boolean {
   return !options.collects || OPERATIONS[service].some((name) => options.collects!.has(`${service}:${name}` as Operation));
@@ -261,11 +292,8 @@ function wantsAny(options: CollectOptions, service: ServiceId): boolean {
  */
 function notCollected(options: CollectOptions, accountId: string, region: string, services: readonly ServiceId[]): Gap[] {
   if (!options.collects) return [];
-  return services.flatMap((service) =>
-    OPERATIONS[service]
-      .filter((name) => !options.collects!.has(`${service}:${name}` as Operation) && `${service}:${name}` !== 'ec2:DescribeRegions')
-      .map((operation) => ({ accountId, region, service, operation, code: NOT_COLLECTED, message: 'not collected: the scan ran only some rules (--rule)', class: classifyGap(NOT_COLLECTED) })),
-  );
+  const left = (operation: Operation) => !options.collects!.has(operation);
+  return operationGaps({ accountId, region, services, code: NOT_COLLECTED, message: 'not collected: the scan ran only some rules (--rule)' }, left);
 }
 
 /**

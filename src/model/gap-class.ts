@@ -1,10 +1,11 @@
-import { NOT_COLLECTED } from './operations.js';
+import type { Gap } from './inventory.js';
+import { MISSING_SHARD, NOT_COLLECTED, OPERATIONS, type Operation, type ServiceId } from './operations.js';
 
 /**
  * What kind of failure left a gap. Decided once, where the gap is recorded (and for inventories
  * saved before the field existed, when they are read); reports give their advice by it.
  */
-export const GAP_CLASSES = ['denied', 'throttled', 'region-disabled', 'timeout', 'network', 'stopped', 'not-collected', 'other'] as const;
+export const GAP_CLASSES = ['denied', 'throttled', 'region-disabled', 'timeout', 'network', 'stopped', 'not-collected', 'missing-shard', 'other'] as const;
 
 export type GapClass = (typeof GAP_CLASSES)[number];
 
@@ -37,10 +38,30 @@ export function classifyGap(code: string): GapClass {
   if (STOPPED_CODES.has(code)) return 'stopped';
   // Left out on purpose by a narrowed scan (`--rule`): no failure at all.
   if (code === NOT_COLLECTED) return 'not-collected';
+  // The shard of a sharded scan that holds it was not evaluated with the others.
+  if (code === MISSING_SHARD) return 'missing-shard';
   if (code === 'OptInRequired') return 'region-disabled';
   if (DENIED.test(code) || DENIED_CODES.has(code)) return 'denied';
   if (THROTTLED.test(code) || THROTTLED_CODES.has(code)) return 'throttled';
   if (TIMEOUT_CODES.has(code)) return 'timeout';
   if (NETWORK.test(code) || code === 'NetworkingError') return 'network';
   return 'other';
+}
+
+/**
+ * A gap for each data operation of these services in one account and region (those `only`
+ * keeps): what a narrowed scan left out, or a shard not given. `--all-regions`'s
+ * `DescribeRegions` is no data.
+ */
+export function operationGaps(
+  where: { accountId: string; region: string; services: readonly ServiceId[]; code: string; message: string },
+  only: (operation: Operation) => boolean = () => true,
+): Gap[] {
+  const { accountId, region, code, message } = where;
+  return where.services.flatMap((service) =>
+    (OPERATIONS[service] as readonly string[])
+      .map((name) => `${service}:${name}` as Operation)
+      .filter((operation) => operation !== 'ec2:DescribeRegions' && only(operation))
+      .map((operation) => ({ accountId, region, service, operation: operation.slice(service.length + 1), code, message, class: classifyGap(code) })),
+  );
 }

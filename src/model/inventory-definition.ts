@@ -419,6 +419,27 @@ const AccountInventory = Model('AccountInventory', {
   regions: List(RegionInventory),
 });
 
+const AccountRegions = Model(
+  'AccountRegions',
+  {
+    accountId: Type.String({ pattern: '^[0-9]{12}$' }),
+    regions: List(text(), 'Regions of the account; `global` stands for Route 53.'),
+  },
+  'Regions of one account.',
+);
+
+const Shard = Model(
+  'Shard',
+  {
+    scanId: Type.String({ pattern: '^[0-9a-f]{16}$', description: 'Shared by every shard of one scan: a hash of its scope (the accounts or organisation, the regions, the operations collected, the shard count). See docs/at-scale.md.' }),
+    index: integer('This shard, from 1 to `count`.', 1),
+    count: integer('How many shards the scan has.', 1),
+    scope: List(AccountRegions, 'Every account of the scan and its regions, as this shard planned them; Route 53 (`global`) is one more pair per account.'),
+    owns: List(AccountRegions, "This shard's share: the regions it collected of each account, `global` where it collected Route 53."),
+  },
+  'Which shard of which scan an inventory is (`scan --shard I/N`); `scan --inventory` of every shard evaluates them together.',
+);
+
 export const InventoryDefinition = Struct(
   {
     format: Type.Literal(INVENTORY_FORMAT),
@@ -429,6 +450,7 @@ export const InventoryDefinition = Struct(
     collectedAt: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T', description: 'When the collection finished (ISO 8601).' }),
     accounts: List(AccountInventory),
     gaps: List(Gap, 'Everything that could not be collected. A rule needing it gives `error`, not `pass`.'),
+    shard: Added(Shard),
   },
   'What ha-audit collected of one or more AWS accounts (written by --save-inventory, read by --inventory).',
 );
@@ -469,3 +491,4 @@ export type ServerlessCache = Static<typeof ServerlessCache>;
 export type DynamoDbInventory = Static<typeof DynamoDbInventory>;
 export type DynamoDbTable = Static<typeof DynamoDbTable>;
 export type Gap = Static<typeof Gap>;
+export type Shard = Static<typeof Shard>;

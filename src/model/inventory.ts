@@ -21,6 +21,7 @@ export type {
   ElastiCacheInventory,
   Elbv2Inventory,
   Gap,
+  Shard,
   HealthCheck,
   HostedZone,
   Inventory,

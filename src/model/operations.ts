@@ -26,6 +26,9 @@ export const OPERATIONS = {
 
 export type ServiceId = keyof typeof OPERATIONS;
 
+/** The services collected in each region; Route 53 is collected once per account (`global`). */
+export const REGIONAL_SERVICES: readonly ServiceId[] = ['elbv2', 'autoscaling', 'ec2', 'rds', 'elasticache', 'dynamodb'];
+
 /** `service:Operation`, e.g. `elbv2:DescribeTargetHealth`. */
 export type Operation = {
   [S in ServiceId]: `${S}:${(typeof OPERATIONS)[S][number]}`;
@@ -85,3 +88,6 @@ export const READ_ONLY_OPERATION = /^(Describe|List|Get)[A-Z]/;
  * says so, and a rule reading it later gives `error`, never a pass on data never asked for.
  */
 export const NOT_COLLECTED = 'NotCollected';
+
+/** The code of a gap left by a shard of a sharded scan that was not given to the evaluation (`scan --inventory` of the shards). */
+export const MISSING_SHARD = 'MissingShard';

@@ -20,6 +20,8 @@ export function gapFix(gap: Gap): string {
       return 'a network error: check connectivity (or --endpoint-url) and scan again';
     case 'not-collected':
       return 'the scan that saved this inventory ran only some rules (--rule): scan again with these rules';
+    case 'missing-shard':
+      return 'the shard of the scan that collects this was not given: evaluate every shard together (scan --inventory shard-1.json --inventory shard-2.json ...), or run the missing one again';
     case 'other':
     case undefined:
       return 'a network or service error: check connectivity (or --endpoint-url) and scan again';

@@ -1,4 +1,5 @@
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ListHealthChecksCommand, ListHostedZonesCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -11,6 +12,7 @@ import { RegionCalls } from '../../src/collect/region-calls.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { exitCodeFor } from '../../src/engine/summary.js';
 import { HaAuditError } from '../../src/model/errors.js';
+import { scanIdOf } from '../../src/model/shard.js';
 import { accessDenied, awsError, loadBalancer, responseMetadata } from '../support/aws-responses.js';
 import { mockedRegions } from '../support/mocked-region.js';
 
@@ -226,6 +228,41 @@ describe('collectInventory across accounts and regions', () => {
     });
     expect(inventory.accounts[0]!.regions.map((r) => r.region)).toEqual(['ap-east-1', 'us-east-1']);
     expect(regionsAsked).not.toContain('eu-south-1');
+  });
+
+  it('--org --all-regions --shard: each shard lists the regions of every account, collects only its pairs, and records its share under the scan id of the organisation', async () => {
+    const member = (id: string) => ({ Id: id, Name: `n-${id}`, State: 'ACTIVE' as const, Arn: `arn:aws:organizations::${CALLER}:account/o-exampleorgid/${id}` });
+    organizations.on(ListAccountsCommand).resolves({ Accounts: [member(CALLER), member(MEMBER_A), member(MEMBER_B)], $metadata: responseMetadata() });
+    const enabled = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+    const collected: string[] = [];
+    const clients = (region: string, accountId: string) => {
+      const fake = mockedRegion({ loadBalancers: [loadBalancer(`lb-${accountId}-${region}`, { region })] }, { region });
+      fake.ec2.on(DescribeRegionsCommand).resolves({ Regions: enabled.map((RegionName) => ({ RegionName, OptInStatus: 'opt-in-not-required' })), $metadata: responseMetadata() });
+      fake.elbv2.on(DescribeLoadBalancersCommand).callsFake(() => {
+        collected.push(`${accountId}|${region}`);
+        return { LoadBalancers: [], $metadata: responseMetadata() };
+      });
+      return fake.clients;
+    };
+    const shards = [];
+    for (const index of [1, 2, 3]) {
+      shards.push(await collectInventory({ regions: [], allRegions: true, org: true, roleName: 'Audit', clientsFor: clients, organizationsClient: () => new OrganizationsClient({ region: 'us-east-1' }), shard: { index, count: 3 } }));
+    }
+    const records = shards.map((s) => s.shard!);
+    expect(new Set(records.map((r) => r.scanId)).size).toBe(1);
+    expect(records[0]!.scanId).toBe(scanIdOf({ organizationId: 'o-exampleorgid', accounts: [], regions: 'all', operations: 'all', count: 3 }));
+    // Member B's role cannot be assumed: its scope has no region, its Route 53 pair is one shard's, and every shard that tried says why.
+    expect(records[0]!.scope).toEqual([CALLER, MEMBER_A, MEMBER_B].map((accountId) => ({ accountId, regions: accountId === MEMBER_B ? [] : [...enabled].sort() })));
+    const owned = records.flatMap((r) => r.owns.flatMap((a) => a.regions.filter((region) => region !== 'global').map((region) => `${a.accountId}|${region}`)));
+    expect(owned.sort()).toEqual([CALLER, MEMBER_A].flatMap((a) => enabled.map((r) => `${a}|${r}`)).sort());
+    expect(collected.sort()).toEqual(owned.sort());
+    for (const [i, inventory] of shards.entries()) {
+      for (const account of inventory.accounts) {
+        const share = records[i]!.owns.find((a) => a.accountId === account.accountId)?.regions ?? [];
+        expect(account.regions.map((r) => r.region)).toEqual(share.filter((r) => r !== 'global'));
+      }
+    }
+    expect(shards.every((s) => s.gaps.every((g) => g.accountId === MEMBER_B && g.operation === 'AssumeRole'))).toBe(true);
   });
 
   it('collects regions concurrently: every region has started before the first one ends', async () => {

@@ -53,7 +53,7 @@ import {
   DescribeTargetHealthCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { GetCallerIdentity$, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentity$, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 // The schemas the SDK's own XML deserializer walks: element names, list entry names, types.
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { NormalizedSchema } from '@smithy/core/schema';
@@ -983,8 +983,22 @@ describe('fake AWS read by the real SDK clients', () => {
     expect(identity).toMatchObject({ Account: '999988887777', Arn: 'arn:aws:iam::999988887777:user/ha-audit', UserId: expect.any(String) });
     expect(identity.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(requests).toEqual([
-      { service: 'sts', action: 'GetCallerIdentity', region: US, params: { Action: 'GetCallerIdentity', Version: '2011-06-15' }, status: 200, response: expect.any(String) },
+      { accountId: '999988887777', service: 'sts', action: 'GetCallerIdentity', region: US, params: { Action: 'GetCallerIdentity', Version: '2011-06-15' }, status: 200, response: expect.any(String) },
     ]);
+  });
+
+  it('hands out the credentials of a member account through STS AssumeRole, and answers them as that account; refuses a role of another', async () => {
+    const member = { accountId: '111122223333', route53: { hostedZones: [], healthChecks: [] }, regions: [] };
+    const { url, requests } = await start({ accountId: '999988887777', members: [member] });
+    const sts = new STSClient(sdkConfig(url, US));
+    const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::111122223333:role/Auditor', RoleSessionName: 'ha-audit' }));
+    expect(assumed.AssumedRoleUser?.Arn).toBe('arn:aws:sts::111122223333:assumed-role/Auditor/ha-audit');
+    expect(assumed.Credentials?.Expiration?.getTime()).toBeGreaterThan(Date.now());
+    const { AccessKeyId, SecretAccessKey, SessionToken } = assumed.Credentials!;
+    const asMember = new STSClient({ ...sdkConfig(url, US), credentials: { accessKeyId: AccessKeyId!, secretAccessKey: SecretAccessKey!, sessionToken: SessionToken! } });
+    expect((await asMember.send(new GetCallerIdentityCommand({}))).Account).toBe('111122223333');
+    expect(requests.map((r) => `${r.accountId} ${r.action}`)).toEqual(['999988887777 AssumeRole', '111122223333 GetCallerIdentity']);
+    await expect(sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::444455556666:role/Auditor', RoleSessionName: 'ha-audit' }))).rejects.toMatchObject({ name: 'AccessDenied' });
   });
 
   it('serves ELBv2 load balancers page by page, with typed fields', async () => {
@@ -1542,6 +1556,7 @@ describe('fake AWS responses, checked against the SDK schemas', () => {
     expect(() => parseXmlTree('<A>a & b</A>')).toThrow();
     expect(() => parseXmlTree('<A/><B/>')).toThrow();
     const bad: FakeAwsRequest = {
+      accountId: '123456789012',
       service: 'ec2',
       action: 'DescribeSubnets',
       region: US,
@@ -1555,6 +1570,7 @@ describe('fake AWS responses, checked against the SDK schemas', () => {
       'ec2:DescribeSubnets/subnetSet/item[1]/defaultForAz: not a boolean: no',
     ]);
     const badZones: FakeAwsRequest = {
+      accountId: '123456789012',
       service: 'route53',
       action: 'ListHostedZones',
       region: 'global',
@@ -1567,6 +1583,7 @@ describe('fake AWS responses, checked against the SDK schemas', () => {
       'route53:ListHostedZones/IsTruncated: not a boolean: no',
     ]);
     const badTable: FakeAwsRequest = {
+      accountId: '123456789012',
       service: 'dynamodb',
       action: 'DescribeTable',
       region: US,

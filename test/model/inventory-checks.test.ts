@@ -10,6 +10,11 @@ describe('checkInventoryContents', () => {
     expect(() => checkInventoryContents(inventory(account('111111111111', ['us-east-1', 'eu-west-1']), account('222222222222')), 'a.json')).not.toThrow();
   });
 
+  it('accepts a shard that owns no pair of its scan (more shards than pairs): it holds no account', () => {
+    const shard = { scanId: '0123456789abcdef', index: 4, count: 4, scope: [{ accountId: '111111111111', regions: ['us-east-1'] }], owns: [] };
+    expect(() => checkInventoryContents({ ...inventory(), shard }, 'shard-4.json')).not.toThrow();
+  });
+
   it.each([
     ['no account', inventory(), 'inventory a.json is invalid at /accounts: it holds no account'],
     ['an account twice', inventory(account('111111111111'), account('222222222222'), account('111111111111')), 'inventory a.json is invalid at /accounts/2: account 111111111111 is already at /accounts/0'],

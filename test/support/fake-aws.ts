@@ -37,6 +37,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { crc32 } from 'node:zlib';
 import type {
+  AccountInventory,
   AutoScalingGroup,
   CacheCluster,
   DbCluster,
@@ -103,6 +104,12 @@ export interface FakeAwsScenario {
   inventory: Inventory;
   /** What `GetCallerIdentity` returns; default the first account's id. */
   accountId?: string;
+  /**
+   * Other accounts, each served to the credentials that STS `AssumeRole` hands out for a role of
+   * it (`arn:aws:iam::<id>:role/<any name>`), with the same page size and failures. A role of any
+   * other account is refused (`AccessDenied`).
+   */
+  members?: AccountInventory[];
   /** Largest page of every paginated list (default 2), whatever page size the client asks. */
   pageSize?: number;
   failures?: FakeAwsFailure[];
@@ -118,6 +125,8 @@ export interface FakeAwsScenario {
 }
 
 export interface FakeAwsRequest {
+  /** The account whose credentials signed it: the caller's, or a member's (`AssumeRole`). */
+  accountId: string;
   service: FakeService;
   action: string;
   /** The region of the credential scope; `global` for Route 53. */
@@ -143,13 +152,19 @@ export interface FakeAws {
 }
 
 export async function startFakeAws(scenario: FakeAwsScenario): Promise<FakeAws> {
-  const state = new FakeState(scenario);
+  const caller = new FakeState(scenario);
+  const states = new Map([[caller.accountId, caller]]);
+  for (const member of scenario.members ?? []) states.set(member.accountId, new FakeState({ ...scenario, inventory: { ...scenario.inventory, accounts: [member], gaps: [] }, accountId: member.accountId }));
+  caller.members = new Set([...states.keys()].filter((id) => id !== caller.accountId));
   const requests: FakeAwsRequest[] = [];
   const server = createServer((req, res) => {
     readBody(req)
       .then((body) => {
+        // Signed with a member's key (from `AssumeRole`): that account answers.
+        const member = MEMBER_KEY.exec(/Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '')?.[1];
+        const state = (member !== undefined ? states.get(member) : undefined) ?? caller;
         const { record, response } = state.handle(req, body);
-        if (record) requests.push({ ...record, status: response.status, response: response.body });
+        if (record) requests.push({ ...record, accountId: state.accountId, status: response.status, response: response.body });
         send(res, response);
       })
       .catch((error: unknown) => {
@@ -457,8 +472,13 @@ function throttlingError(protocol: Protocol, status: number): AwsError {
   return new AwsError('Throttling', 'Rate exceeded', status);
 }
 
+/** The access key `AssumeRole` gives for a member account. */
+const MEMBER_KEY = /^ASIAFAKE(\d{12})$/;
+
 class FakeState {
   readonly accountId: string;
+  /** The accounts whose roles this one may assume. */
+  members: ReadonlySet<string> = new Set();
   readonly pageSize: number;
   readonly route53: Route53Inventory;
   readonly regions: Map<string, RegionInventory>;
@@ -483,7 +503,7 @@ class FakeState {
     this.route53 = account?.route53 ?? emptyRoute53Inventory();
   }
 
-  handle(req: IncomingMessage, body: string): { record?: Omit<FakeAwsRequest, 'status' | 'response'>; response: HttpAnswer } {
+  handle(req: IncomingMessage, body: string): { record?: Omit<FakeAwsRequest, 'status' | 'response' | 'accountId'>; response: HttpAnswer } {
     const parsed = parseRequest(req, body);
     if (!parsed) {
       const params = new URLSearchParams(req.method === 'GET' ? new URL(req.url ?? '/', 'http://localhost').search : body);
@@ -722,6 +742,19 @@ const HANDLERS: Record<FakeService, Record<string, Handler>> = {
   sts: {
     GetCallerIdentity() {
       return t('Arn', `arn:aws:iam::${this.accountId}:user/ha-audit`) + t('UserId', 'AIDAFAKEAWSHAAUDIT01') + t('Account', this.accountId);
+    },
+    AssumeRole(call) {
+      const roleArn = required(call, 'RoleArn');
+      const session = required(call, 'RoleSessionName');
+      const member = /^arn:aws:iam::(\d{12}):role\/([\w+=,.@-]+)$/.exec(roleArn);
+      if (!member || !this.members.has(member[1]!)) {
+        throw new AwsError('AccessDenied', `User: arn:aws:iam::${this.accountId}:user/ha-audit is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+      }
+      const expiration = new Date(Date.now() + 3_600_000).toISOString();
+      return (
+        e('Credentials', t('AccessKeyId', `ASIAFAKE${member[1]}`) + t('SecretAccessKey', 'fakeSecretOfTheAssumedRole') + t('SessionToken', 'fakeSessionToken') + t('Expiration', expiration)) +
+        e('AssumedRoleUser', t('AssumedRoleId', `AROAFAKE:${session}`) + t('Arn', `arn:aws:sts::${member[1]}:assumed-role/${member[2]}/${session}`))
+      );
     },
   },
 
