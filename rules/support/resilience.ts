@@ -2,7 +2,7 @@ import { aws, joined, json, placeholder } from '../../src/engine/command.js';
 import type { ResilienceScope } from '../../src/engine/resilience-scope.js';
 import { loadBalancerAttachments } from '../../src/model/autoscaling.js';
 import type { AutoScalingGroup, DnsRecord, LoadBalancer, TargetGroup } from '../../src/model/inventory.js';
-import { OUTCOMES_WORST_FIRST, type EntryPoint, type Scenario, type ScenarioOutcome } from '../../src/model/resilience.js';
+import { worstFirst, type EntryPoint, type Scenario, type ScenarioOutcome } from '../../src/model/resilience.js';
 import type { RemediationStep } from '../../src/model/result.js';
 import { groupOf, recordGroupFix } from './record-group-fix.js';
 import { resourceRecordSet, type ResourceRecordSet } from './route53.js';
@@ -30,16 +30,6 @@ export function judge(scope: ResilienceScope, entry: EntryPoint, kind: Scenario[
     unknown: judged.filter((o) => o.outcome === 'unknown'),
     applicable: !outcomes.some((o) => o.reasonId === 'outsideScan'),
   };
-}
-
-/** Worse outcome first; then less capacity left; then the longer recovery. */
-export function worstFirst(a: ScenarioOutcome, b: ScenarioOutcome): number {
-  return OUTCOMES_WORST_FIRST.indexOf(a.outcome) - OUTCOMES_WORST_FIRST.indexOf(b.outcome) || share(a) - share(b) || (b.recoverySeconds ?? 0) - (a.recoverySeconds ?? 0);
-}
-
-function share(outcome: ScenarioOutcome): number {
-  const capacity = outcome.capacity;
-  return capacity && capacity.after !== null && capacity.before > 0 ? capacity.after / capacity.before : 0;
 }
 
 /** `33%` of the capacity left. */
