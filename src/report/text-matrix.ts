@@ -5,6 +5,9 @@ import { capacityLeft, resilienceView, type ScenarioColumn } from './resilience-
 /** Outcomes of entry points served outside the scan: listed, never guessed about (not a gap). */
 export const NOT_JUDGED_REASONS: ReadonlySet<string> = new Set(['outsideScan', 'servedOutside']);
 
+const ENTRY_POINTS = 'Entry point';
+const OTHERS = 'Data store, application';
+
 /** Terminal columns the matrix keeps within. */
 export const MATRIX_WIDTH = 120;
 const INDENT = '  ';
@@ -61,7 +64,7 @@ interface Row {
  */
 export function matrixLines(resilience: Resilience, c: ChalkInstance, width = MATRIX_WIDTH): string[] {
   const view = resilienceView(resilience);
-  const lines = [c.bold(' ZONE AND REGION LOSS ') + c.dim(' what each entry point keeps serving when one zone or region fails')];
+  const lines = [c.bold(' ZONE AND REGION LOSS ') + c.dim(' what keeps serving when a zone or region fails')];
   for (const line of wrap(resilience.note.split(' '), ' ', width)) lines.push(c.dim(line));
   if (view.rows.length === 0) return [...lines, c.dim('  No entry point: no DNS record of the scan resolves to one of its load balancers, and no load balancer has a listener.'), ''];
   const columns = view.columns;
@@ -74,18 +77,19 @@ export function matrixLines(resilience: Resilience, c: ChalkInstance, width = MA
 
   const labels = columns.map((col) => fit(columnLabel(col.scenario), MAX_LABEL));
   const widths = columns.map((_, i) => Math.max(displayWidth(labels[i]!), ...[...rows, ...others].map((r) => displayWidth(r.cells[i]!.text))));
-  const natural = Math.min(MAX_NAME, Math.max(displayWidth('Entry point'), ...[...rows, ...others].map((r) => displayWidth(r.name))));
+  const titles = others.length > 0 ? [ENTRY_POINTS, OTHERS] : [ENTRY_POINTS];
+  const natural = Math.min(MAX_NAME, Math.max(...titles.map(displayWidth), ...[...rows, ...others].map((r) => displayWidth(r.name))));
   const spare = width - INDENT.length - widths.reduce((sum, w) => sum + GAP.length + w, 0);
   const nameWidth = spare >= natural ? natural : Math.max(Math.min(natural, MIN_NAME), Math.min(natural, spare));
   for (const block of blocks(widths, width - INDENT.length - nameWidth)) {
-    const head = (title: string) => INDENT + c.bold(pad(title, nameWidth)) + block.map((i, k) => GAP + c.bold(k === block.length - 1 ? labels[i]! : pad(labels[i]!, widths[i]!))).join('');
+    const head = (title: string) => INDENT + c.bold(pad(fit(title, nameWidth), nameWidth)) + block.map((i, k) => GAP + c.bold(k === block.length - 1 ? labels[i]! : pad(labels[i]!, widths[i]!))).join('');
     // The last column unpadded: no trailing blanks.
     const cell = (row: Row, i: number, last: boolean) => GAP + STYLE[row.cells[i]!.kind](c)(last ? row.cells[i]!.text : pad(row.cells[i]!.text, widths[i]!));
     const line = (row: Row) => INDENT + pad(fit(row.name, nameWidth), nameWidth) + block.map((i, k) => cell(row, i, k === block.length - 1)).join('');
-    lines.push(head('Entry point'));
+    lines.push(head(ENTRY_POINTS));
     for (const row of rows) lines.push(line(row));
     if (others.length > 0) {
-      lines.push(head('Data store, application'));
+      lines.push(head(OTHERS));
       for (const row of others) lines.push(line(row));
     }
     lines.push('');
@@ -99,7 +103,8 @@ export function matrixLines(resilience: Resilience, c: ChalkInstance, width = MA
   for (const line of wrap(legend, '   ', width)) lines.push(c.dim(line));
   const zones = columns.filter((col) => col.scenario.kind === 'zone').map((col) => `${columnLabel(col.scenario)}${zoneNames(col.scenario)}`);
   if (zones.length > 0) for (const line of wrap([`Zones:`, ...zones.map((z, i) => (i < zones.length - 1 ? `${z},` : `${z}.`))], ' ', width)) lines.push(c.dim(line));
-  lines.push(c.dim(`${INDENT}What one loss does, with the fixes: ha-audit what-if --zone ID or --region NAME.`), '');
+  for (const line of wrap(['What one loss does, with the fixes:', 'ha-audit what-if --zone ID', 'or --region NAME.'], ' ', width)) lines.push(c.dim(line));
+  lines.push('');
   return lines;
 }
 
