@@ -1,8 +1,9 @@
 import { rules as allRules } from '../../rules/index.js';
 import { fixSteps } from '../../rules/support/resilience.js';
+import { rulesToRun } from '../config/apply-config.js';
 import { evaluate } from '../engine/evaluate.js';
 import { ResilienceScope } from '../engine/resilience-scope.js';
-import { commandLine } from '../engine/shell.js';
+import { commandLine, remediationCommands } from '../engine/shell.js';
 import { buildWhatIf, findScenario } from '../engine/what-if.js';
 import { HaAuditError } from '../model/errors.js';
 import { parseRegions } from '../model/regions.js';
@@ -14,6 +15,9 @@ import { excerpt, visible } from '../visible-text.js';
 import { loadConfig, loadInventory, saveInventory } from './files.js';
 import { assertSeparateFiles, resolveOutput, writeOutput, type InputFile } from './outputs.js';
 import { assertEndpointUrl, collectLive, colorWanted, onlyRegions, type LiveSourceOptions, type ScanIo } from './scan-command.js';
+
+/** The rules whose fix keeps a data store serving through the loss of its zone. */
+const DATA_STORE_RULES: ReadonlySet<string> = new Set(['rds-multi-az', 'aurora-multi-az', 'elasticache-failover']);
 
 export interface WhatIfOptions extends LiveSourceOptions {
   /** The zone lost: a zone id (`use1-az1`), or a name (`us-east-1a`) in a scan of one account. */
@@ -59,16 +63,21 @@ export async function whatIf(options: WhatIfOptions, io: ScanIo): Promise<number
   const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io, undefined);
   if (inventoryTo) await saveInventory(inventoryTo, inventory, io.stdout);
 
-  // The model with the configuration's settings (`resilience:`), through the same evaluation as `scan`; no rule needs to run.
-  const report = evaluate({ inventory, rules: [], ...(config ? { config } : {}), source: options.inventory ? 'inventory' : 'live', startedAt, withResilience: true });
+  // The model with the configuration's settings (`resilience:`), through the same evaluation as `scan`,
+  // with the data-layer rules whose fixes prevent a data store's zone loss.
+  const dataRules = rulesToRun(allRules, config, []).filter((rule) => DATA_STORE_RULES.has(rule.id));
+  const report = evaluate({ inventory, rules: dataRules, ...(config ? { config } : {}), source: options.inventory ? 'inventory' : 'live', startedAt, withResilience: true });
   const resilience = report.resilience;
   if (!resilience) throw new HaAuditError('usage', 'the resilience model could not be built from this inventory', 'run ha-audit scan to see why');
   const scenario = findScenario(resilience, inventory, { ...(options.zone !== undefined ? { zone: excerpt(options.zone) } : {}), ...(options.region !== undefined ? { region: excerpt(options.region) } : {}) });
   const scope = ResilienceScope.of(resilience, inventory);
   const entries = new Map(resilience.entryPoints.map((e) => [e.id, e]));
+  const dataFixes = new Map(report.findings.filter((r) => r.status === 'fail' && r.resource.arn && r.remediation).map((r) => [r.resource.arn!, remediationCommands(r.remediation!)]));
   const commandsOf = (outcome: ScenarioOutcome) => {
     const entry = outcome.subject === 'entry-point' ? entries.get(outcome.id) : undefined;
-    return entry ? fixSteps(scope, entry, outcome).map(commandLine) : [];
+    if (entry) return fixSteps(scope, entry, outcome).map(commandLine);
+    // A data store lost with its zone: the rule's fix (Multi-AZ, a reader or replica elsewhere) prevents it; a region loss needs a copy elsewhere, which no rule builds.
+    return outcome.subject === 'data-store' && scenario.kind === 'zone' && outcome.fix ? (dataFixes.get(outcome.id) ?? []) : [];
   };
   const result = buildWhatIf({
     resilience,

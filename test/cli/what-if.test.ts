@@ -71,6 +71,16 @@ describe('ha-audit what-if (child process)', () => {
     const data = expectValidWhatIf(run.stdout);
     expect(data.scenario).toMatchObject({ id: 'region:us-east-1', kind: 'region' });
     expect(data.affected.some((i) => i.subject === 'data-store')).toBe(true);
+    // A region loss needs a copy elsewhere, which no rule's command builds: the sentence only.
+    for (const item of data.affected.filter((i) => i.subject === 'data-store')) expect(item.commands, item.name).toBeUndefined();
+  });
+
+  it('a data store lost with its zone gets the fix of its data-layer rule', async () => {
+    const run = await runCli(['what-if', '--inventory', demo, '--zone', 'use1-az2', '--format', 'json']);
+    const data = expectValidWhatIf(run.stdout);
+    const db = data.affected.find((i) => i.subject === 'data-store' && i.outcome === 'down');
+    expect(db).toMatchObject({ kind: 'rds-instance', reasonId: 'singleZone' });
+    expect(db!.commands).toEqual([expect.stringMatching(/^aws rds modify-db-instance .*--multi-az/)]);
   });
 
   it('exit 0 when everything keeps serving (and on a terminal-less run, no colour)', async () => {
