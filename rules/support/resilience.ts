@@ -2,13 +2,11 @@ import { aws, joined, json, placeholder } from '../../src/engine/command.js';
 import type { ResilienceScope } from '../../src/engine/resilience-scope.js';
 import { loadBalancerAttachments } from '../../src/model/autoscaling.js';
 import type { AutoScalingGroup, DnsRecord, LoadBalancer, TargetGroup } from '../../src/model/inventory.js';
-import { worstFirst, type EntryPoint, type Scenario, type ScenarioOutcome } from '../../src/model/resilience.js';
+import { NOT_JUDGED_REASONS, worstFirst, type EntryPoint, type Scenario, type ScenarioOutcome } from '../../src/model/resilience.js';
 import type { RemediationStep } from '../../src/model/result.js';
 import { groupOf, recordGroupFix } from './record-group-fix.js';
 import { resourceRecordSet, type ResourceRecordSet } from './route53.js';
 
-/** Outcomes an entry point cannot be judged in: its active paths lead outside the scan (not applicable, not a gap). */
-const OUTSIDE_REASONS = new Set(['outsideScan', 'servedOutside']);
 
 /** `use1-az1 (us-east-1a)`, or the region name. */
 export function scenarioName(scenario: Scenario | undefined, fallback: string): string {
@@ -23,7 +21,7 @@ export function scenarioName(scenario: Scenario | undefined, fallback: string): 
 export function judge(scope: ResilienceScope, entry: EntryPoint, kind: Scenario['kind']) {
   const outcomes = scope.outcomesOf(entry.id).filter((o) => o.subject === 'entry-point' && scope.scenario(o.scenarioId)?.kind === kind);
   // Served only outside the scan now, or in a scenario only outside: listed, never guessed about.
-  const judged = outcomes.filter((o) => !OUTSIDE_REASONS.has(o.reasonId));
+  const judged = outcomes.filter((o) => !NOT_JUDGED_REASONS.has(o.reasonId));
   return {
     outcomes: judged,
     failing: judged.filter((o) => o.outcome === 'down' || o.outcome === 'degraded').sort(worstFirst),

@@ -1,11 +1,9 @@
 import { HaAuditError } from '../model/errors.js';
 import type { Inventory } from '../model/inventory.js';
 import { RESILIENCE_MODEL_OPERATIONS } from '../model/operations.js';
-import { worstFirst, type Outcome, type Resilience, type Scenario, type ScenarioOutcome } from '../model/resilience.js';
+import { NOT_JUDGED_REASONS, worstFirst, type Outcome, type Resilience, type Scenario, type ScenarioOutcome } from '../model/resilience.js';
 import { WHAT_IF_SCHEMA_VERSION, type WhatIf, type WhatIfItem, type WhatIfSubject } from '../model/what-if.js';
 
-/** Entry points served outside the scan: listed, never guessed about (the `app-*` rules skip them too). */
-const NOT_JUDGED: ReadonlySet<string> = new Set(['outsideScan', 'servedOutside']);
 const FAILING: ReadonlySet<Outcome> = new Set(['down', 'needs-action', 'degraded']);
 const SUBJECTS: readonly WhatIfSubject[] = ['entry-point', 'data-store', 'application'];
 
@@ -127,7 +125,7 @@ export function buildWhatIf(input: WhatIfInput): WhatIf {
       continue;
     }
     const item = itemOf(subject, outcome!, FAILING.has(kept) ? input.commandsOf(outcome!) : []);
-    if (kept === 'unknown' && NOT_JUDGED.has(outcome!.reasonId)) notJudged.push(item);
+    if (kept === 'unknown' && NOT_JUDGED_REASONS.has(outcome!.reasonId)) notJudged.push(item);
     else affected.push(item);
   }
   const order = (item: WhatIfItem) => SUBJECTS.indexOf(item.subject);

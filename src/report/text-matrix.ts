@@ -1,9 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { Outcome, Resilience, Scenario, ScenarioOutcome } from '../model/resilience.js';
+import { NOT_JUDGED_REASONS, type Outcome, type Resilience, type Scenario, type ScenarioOutcome } from '../model/resilience.js';
 import { capacityLeft, resilienceView, type ScenarioColumn } from './resilience-view.js';
-
-/** Outcomes of entry points served outside the scan: listed, never guessed about (not a gap). */
-export const NOT_JUDGED_REASONS: ReadonlySet<string> = new Set(['outsideScan', 'servedOutside']);
 
 const ENTRY_POINTS = 'Entry point';
 const OTHERS = 'Data store, application';
