@@ -63,7 +63,10 @@ export function matrixLines(resilience: Resilience, c: ChalkInstance, width = MA
   const view = resilienceView(resilience);
   const lines = [c.bold(' ZONE AND REGION LOSS ') + c.dim(' what keeps serving when a zone or region fails')];
   for (const line of wrap(resilience.note.split(' '), ' ', width)) lines.push(c.dim(line));
-  if (view.rows.length === 0) return [...lines, c.dim('  No entry point: no DNS record of the scan resolves to one of its load balancers, and no load balancer has a listener.'), ''];
+  if (view.rows.length === 0) {
+    for (const line of wrap('No entry point: no DNS record of the scan resolves to one of its load balancers, and no load balancer has a listener.'.split(' '), ' ', width)) lines.push(c.dim(line));
+    return [...lines, ''];
+  }
   const columns = view.columns;
   const rows: Row[] = view.rows.map((row) => ({ name: row.entryPoint.name, cells: row.cells.map(matrixCell) }));
   disambiguate(
@@ -73,9 +76,9 @@ export function matrixLines(resilience: Resilience, c: ChalkInstance, width = MA
   const others = otherRows(resilience, columns);
 
   const labels = columns.map((col) => fit(columnLabel(col.scenario), MAX_LABEL));
-  const widths = columns.map((_, i) => Math.max(displayWidth(labels[i]!), ...[...rows, ...others].map((r) => displayWidth(r.cells[i]!.text))));
-  const titles = others.length > 0 ? [ENTRY_POINTS, OTHERS] : [ENTRY_POINTS];
-  const natural = Math.min(MAX_NAME, Math.max(...titles.map(displayWidth), ...[...rows, ...others].map((r) => displayWidth(r.name))));
+  const all = [...rows, ...others];
+  const widths = columns.map((_, i) => widest([labels[i]!, ...all.map((r) => r.cells[i]!.text)]));
+  const natural = Math.min(MAX_NAME, widest([ENTRY_POINTS, ...(others.length > 0 ? [OTHERS] : []), ...all.map((r) => r.name)]));
   const spare = width - INDENT.length - widths.reduce((sum, w) => sum + GAP.length + w, 0);
   const nameWidth = spare >= natural ? natural : Math.max(Math.min(natural, MIN_NAME), Math.min(natural, spare));
   for (const block of blocks(widths, width - INDENT.length - nameWidth)) {
@@ -202,6 +205,13 @@ export function fit(text: string, max: number): string {
     used += w;
   }
   return `${shown}…`;
+}
+
+/** The widest of many texts (a loop: tens of thousands of rows overflow `Math.max(...)`). */
+function widest(texts: readonly string[]): number {
+  let most = 0;
+  for (const text of texts) most = Math.max(most, displayWidth(text));
+  return most;
 }
 
 function pad(text: string, width: number): string {
