@@ -220,6 +220,7 @@ function pad(text: string, width: number): string {
 
 /** Terminal columns of a text: East Asian wide characters and emoji take two, combining marks none. */
 export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
@@ -230,6 +231,8 @@ export function displayWidth(text: string): number {
 }
 
 const COMBINING = /\p{Mn}|\p{Me}/u;
+/** Names from AWS are nearly always plain ASCII: one column a character, without a look at each. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 function isWide(code: number): boolean {
   return (
