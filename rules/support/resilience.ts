@@ -2,13 +2,11 @@ import { aws, joined, json, placeholder } from '../../src/engine/command.js';
 import type { ResilienceScope } from '../../src/engine/resilience-scope.js';
 import { loadBalancerAttachments } from '../../src/model/autoscaling.js';
 import type { AutoScalingGroup, DnsRecord, LoadBalancer, TargetGroup } from '../../src/model/inventory.js';
-import { OUTCOMES_WORST_FIRST, type EntryPoint, type Scenario, type ScenarioOutcome } from '../../src/model/resilience.js';
+import { NOT_JUDGED_REASONS, worstFirst, type EntryPoint, type Scenario, type ScenarioOutcome } from '../../src/model/resilience.js';
 import type { RemediationStep } from '../../src/model/result.js';
 import { groupOf, recordGroupFix } from './record-group-fix.js';
 import { resourceRecordSet, type ResourceRecordSet } from './route53.js';
 
-/** Outcomes an entry point cannot be judged in: its active paths lead outside the scan (not applicable, not a gap). */
-const OUTSIDE_REASONS = new Set(['outsideScan', 'servedOutside']);
 
 /** `use1-az1 (us-east-1a)`, or the region name. */
 export function scenarioName(scenario: Scenario | undefined, fallback: string): string {
@@ -23,23 +21,13 @@ export function scenarioName(scenario: Scenario | undefined, fallback: string): 
 export function judge(scope: ResilienceScope, entry: EntryPoint, kind: Scenario['kind']) {
   const outcomes = scope.outcomesOf(entry.id).filter((o) => o.subject === 'entry-point' && scope.scenario(o.scenarioId)?.kind === kind);
   // Served only outside the scan now, or in a scenario only outside: listed, never guessed about.
-  const judged = outcomes.filter((o) => !OUTSIDE_REASONS.has(o.reasonId));
+  const judged = outcomes.filter((o) => !NOT_JUDGED_REASONS.has(o.reasonId));
   return {
     outcomes: judged,
     failing: judged.filter((o) => o.outcome === 'down' || o.outcome === 'degraded').sort(worstFirst),
     unknown: judged.filter((o) => o.outcome === 'unknown'),
     applicable: !outcomes.some((o) => o.reasonId === 'outsideScan'),
   };
-}
-
-/** Worse outcome first; then less capacity left; then the longer recovery. */
-export function worstFirst(a: ScenarioOutcome, b: ScenarioOutcome): number {
-  return OUTCOMES_WORST_FIRST.indexOf(a.outcome) - OUTCOMES_WORST_FIRST.indexOf(b.outcome) || share(a) - share(b) || (b.recoverySeconds ?? 0) - (a.recoverySeconds ?? 0);
-}
-
-function share(outcome: ScenarioOutcome): number {
-  const capacity = outcome.capacity;
-  return capacity && capacity.after !== null && capacity.before > 0 ? capacity.after / capacity.before : 0;
 }
 
 /** `33%` of the capacity left. */

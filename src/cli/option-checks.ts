@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { HaAuditError } from '../model/errors.js';
 import type { ScanOptions } from './scan-command.js';
+import type { WhatIfOptions } from './what-if-command.js';
 
 /** Where an option of a command that reads a source has an effect: a live scan, a saved inventory, or both. */
 export type OptionMode = 'live' | 'inventory' | 'both';
@@ -43,6 +44,32 @@ export const SCAN_OPTION_MODES = {
   failOnNewOnly: 'both',
   debug: 'both',
 } as const satisfies Record<keyof ScanOptions, OptionMode>;
+
+/** Every option of `what-if`, as `SCAN_OPTION_MODES` places those of `scan`. */
+export const WHAT_IF_OPTION_MODES = {
+  zone: 'both',
+  region: 'both',
+  scanRegion: 'both',
+  profile: 'live',
+  endpointUrl: 'live',
+  allRegions: 'live',
+  roleArn: 'live',
+  externalId: 'live',
+  roleSessionName: 'live',
+  accounts: 'live',
+  roleName: 'live',
+  org: 'live',
+  maxAccountsInParallel: 'live',
+  maxApiRate: 'live',
+  timeout: 'live',
+  quiet: 'both',
+  saveInventory: 'live',
+  inventory: 'inventory',
+  format: 'both',
+  output: 'both',
+  config: 'both',
+  debug: 'both',
+} as const satisfies Record<keyof WhatIfOptions, OptionMode>;
 
 /**
  * Refuses the options given on the command line that do nothing in the mode used, the first

@@ -5,6 +5,7 @@ import { toolVersion } from '../package-info.js';
 import { REPORT_FORMATS } from '../report/formats.js';
 import type { ReportOptions } from './report-command.js';
 import type { ScanIo, ScanOptions } from './scan-command.js';
+import type { WhatIfOptions } from './what-if-command.js';
 
 /** A repeatable option: no default, so that `--help` shows no `(default: [])`. */
 const repeatable = (value: string, previous: string[] = []) => [...previous, value];
@@ -21,25 +22,12 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .exitOverride()
     .addHelpText('after', EXAMPLES);
 
-  program
+  const scanCommand = program
     .command('scan')
     .description('scan an account (or a saved inventory) and report findings')
     .optionsGroup('Live scan (calls AWS):')
-    .option('--region <region>', 'region to scan (repeatable or comma-separated; default: AWS_REGION, AWS_DEFAULT_REGION or the profile); with --inventory, the regions to evaluate', repeatable)
-    .option('--profile <profile>', 'AWS profile of the shared config and credentials files')
-    .option('--endpoint-url <url>', 'one endpoint for every AWS service (LocalStack-style emulators); AWS_ENDPOINT_URL also works')
-    .addOption(new Option('--all-regions', 'scan every region enabled for the account').conflicts('region'))
-    .addOption(new Option('--role-arn <arn>', 'assume this role and scan its account').conflicts(['accounts', 'org']))
-    .option('--external-id <id>', 'external id for the roles assumed')
-    .option('--role-session-name <name>', 'session name for the roles assumed (default: ha-audit)')
-    .addOption(new Option('--accounts <ids>', 'scan these accounts through --role-name (repeatable or comma-separated)').argParser(repeatable).conflicts('org'))
-    .option('--role-name <name>', 'role to assume in each account of --accounts or --org')
-    .option('--org', "scan the organisation's active accounts through --role-name")
-    .option('--max-accounts-in-parallel <n>', 'accounts of --accounts or --org collected at once (default 4)')
-    .option('--max-api-rate <factor>', "share of each service's published API rate the scan may use, in (0, 1] (default 1; 0.5 leaves half to the account's own automation)")
-    .option('--timeout <duration>', 'stop collecting after this long (e.g. 90s, 15m, 1h30m) and report what was seen (exit 3)')
-    .option('--quiet', 'no progress display on stderr')
-    .option('--save-inventory <file>', 'also write what was collected, for offline re-evaluation')
+    .option('--region <region>', 'region to scan (repeatable or comma-separated; default: AWS_REGION, AWS_DEFAULT_REGION or the profile); with --inventory, the regions to evaluate', repeatable);
+  liveSourceOptions(scanCommand, 'region')
     .option('--shard <I/N>', 'collect only shard I of N (1-based) of the (account, region) pairs, save it with --save-inventory, and evaluate nothing; `auto`: from AWS Batch or Kubernetes variables (see docs/at-scale.md)')
     .option('--shard-count <n>', 'the shard count, with the 0-based index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job)')
     .optionsGroup('Saved inventory (no AWS call):')
@@ -68,6 +56,32 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
       checks.assertOptionsApply(command, checks.SCAN_OPTION_MODES, options.inventory !== undefined ? 'inventory' : 'live');
       checks.assertShardOnlyCollects(command);
       setExitCode(await scan(options, io));
+    });
+
+  const whatIf = program
+    .command('what-if')
+    .description('what one zone or region loss takes down or degrades, worst first, with the fixes; exit 1 when anything does (a game-day gate)')
+    .optionsGroup('The loss:')
+    .option('--zone <zone>', 'the Availability Zone lost: a zone id (use1-az1), or its name (us-east-1a) in a scan of one account')
+    .option('--region <region>', 'the region lost (every zone of it)')
+    .optionsGroup('Live scan (calls AWS):')
+    .option('--scan-region <region>', 'region to scan (repeatable or comma-separated; default: AWS_REGION, AWS_DEFAULT_REGION or the profile); with --inventory, the regions to evaluate', repeatable);
+  liveSourceOptions(whatIf, 'scanRegion')
+    .optionsGroup('Saved inventory (no AWS call):')
+    .option('--inventory <file>', 'play the loss on a saved inventory instead of calling AWS')
+    .optionsGroup('Output:')
+    .addOption(new Option('--format <format>', 'output format (text or json; the html and markdown reports of `scan` show every loss)').choices(REPORT_FORMATS).default('text'))
+    .option('--output <file>', 'write the answer to a file (or a pipe, a device; - for stdout) instead of stdout')
+    .option('--config <file>', 'configuration file (resilience: minCapacityShare, applications; default: .ha-audit.yml in the working directory, if any)')
+    .option('--no-config', 'ignore .ha-audit.yml')
+    .optionsGroup('Options:')
+    .option('--debug', 'print diagnostics and stack traces on stderr')
+    .addHelpText('after', WHAT_IF_EXAMPLES)
+    .action(async (options: WhatIfOptions, command: Command) => {
+      const [{ whatIf: play }, checks] = await Promise.all([import('./what-if-command.js'), import('./option-checks.js')]);
+      checks.assertValuesGiven(command);
+      checks.assertOptionsApply(command, checks.WHAT_IF_OPTION_MODES, options.inventory !== undefined ? 'inventory' : 'live');
+      setExitCode(await play(options, io));
     });
 
   program
@@ -141,16 +155,46 @@ function refuseRepeatedOptions(command: Command): void {
   }
 }
 
+/** The options of a live scan after its regions (`scan --region`, `what-if --scan-region`), shared by both commands. */
+function liveSourceOptions(command: Command, regionOption: 'region' | 'scanRegion'): Command {
+  return command
+    .option('--profile <profile>', 'AWS profile of the shared config and credentials files')
+    .option('--endpoint-url <url>', 'one endpoint for every AWS service (LocalStack-style emulators); AWS_ENDPOINT_URL also works')
+    .addOption(new Option('--all-regions', 'scan every region enabled for the account').conflicts(regionOption))
+    .addOption(new Option('--role-arn <arn>', 'assume this role and scan its account').conflicts(['accounts', 'org']))
+    .option('--external-id <id>', 'external id for the roles assumed')
+    .option('--role-session-name <name>', 'session name for the roles assumed (default: ha-audit)')
+    .addOption(new Option('--accounts <ids>', 'scan these accounts through --role-name (repeatable or comma-separated)').argParser(repeatable).conflicts('org'))
+    .option('--role-name <name>', 'role to assume in each account of --accounts or --org')
+    .option('--org', "scan the organisation's active accounts through --role-name")
+    .option('--max-accounts-in-parallel <n>', 'accounts of --accounts or --org collected at once (default 4)')
+    .option('--max-api-rate <factor>', "share of each service's published API rate the scan may use, in (0, 1] (default 1; 0.5 leaves half to the account's own automation)")
+    .option('--timeout <duration>', 'stop collecting after this long (e.g. 90s, 15m, 1h30m) and report what was seen (exit 3)')
+    .option('--quiet', 'no progress display on stderr')
+    .option('--save-inventory <file>', 'also write what was collected, for offline re-evaluation');
+}
+
 const EXAMPLES = `
 Examples:
   ha-audit scan --region us-east-1                  scan the account of your credentials
   ha-audit scan --profile prod --all-regions        every region enabled for a profile's account
   ha-audit scan --format sarif --output ha-audit.sarif   for GitHub code scanning
   ha-audit scan --inventory inventory.json          evaluate a saved inventory, no AWS call
+  ha-audit what-if --zone use1-az1                  what losing one zone breaks, with the fixes
   ha-audit rules                                    the rules, as .ha-audit.yml sets them
   ha-audit iam-policy > policy.json                 the least-privilege policy for a scan
 
 See \`ha-audit <command> --help\` for a command's options.`;
+
+const WHAT_IF_EXAMPLES = `
+Examples:
+  ha-audit what-if --zone use1-az1 --scan-region us-east-1
+  ha-audit what-if --zone us-east-1a --inventory inventory.json     a zone name: scans of one account
+  ha-audit what-if --region us-east-1 --scan-region us-east-1,eu-west-1   does the standby take over?
+  ha-audit what-if --zone use1-az4 --org --role-name Auditor --scan-region us-east-1
+  ha-audit what-if --zone use1-az1 --format json --output what-if.json
+
+Exit codes: 0 everything keeps serving, 1 something is down, degraded or needs a person, 2 usage or fatal error, 3 incomplete audit.`;
 
 const SCAN_EXAMPLES = `
 Examples:

@@ -23,10 +23,18 @@ import { testTimeScale } from './test-time-scale.js';
 import { excerpt, visible } from '../visible-text.js';
 
 
-export interface ScanOptions extends LiveScanOptions, ShardOptions {
-  region?: string[];
+/** The options of a live collection, shared by `scan` and `what-if`. */
+export interface LiveSourceOptions extends LiveScanOptions {
   profile?: string;
   endpointUrl?: string;
+  /** `--max-api-rate`, unparsed. */
+  maxApiRate?: string;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+export interface ScanOptions extends LiveSourceOptions, ShardOptions {
+  region?: string[];
   /** `--inventory`, repeatable: the shards of one scan are evaluated together. */
   inventory?: string[];
   saveInventory?: string;
@@ -34,14 +42,10 @@ export interface ScanOptions extends LiveScanOptions, ShardOptions {
   output?: string;
   failOn: FailOn;
   rule?: string[];
-  debug?: boolean;
-  quiet?: boolean;
   /** `--config FILE`; false with `--no-config`; else `.ha-audit.yml` of the working directory. */
   config?: string | false;
   baseline?: string;
   failOnNewOnly?: boolean;
-  /** `--max-api-rate`, unparsed. */
-  maxApiRate?: string;
   /** `--history DIR`: earlier JSON reports for the trend of the HTML and Markdown reports. */
   history?: string;
 }
@@ -85,6 +89,8 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   const liveRegions = regions.length === 0 && !options.allRegions ? (config?.regions ?? []) : regions;
   // `--rule` narrows the collection to what those rules read: an identity allowed only that (`iam-policy --rule`) completes the scan.
   // The HTML and Markdown reports show the resilience model: it runs, and reads what it needs.
+  // The text report shows its matrix whenever the scan is not narrowed (then everything is collected
+  // anyway) or an `app-*` rule runs: `--rule tg-stickiness` stays a narrow scan, as `iam-policy --rule` says.
   const model = options.format === 'html' || options.format === 'markdown';
   // A shard's inventory is evaluated later, in whatever format: it collects what the model reads.
   const collects = rulesNamed(requested) ? operationsFor(rules, { model: model || shard !== undefined, tags: config?.suppressions.some((s) => s.tag !== undefined) ?? false }) : undefined;
@@ -95,11 +101,12 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
     io.stderr.write(`ha-audit: ${shardLine(share)}; inventory in ${visible(inventoryTo!.kind === 'stdout' ? 'standard output' : inventoryTo!.path)}\n`);
     return EXIT.ok;
   }
+  const withResilience = model || (options.format === 'text' && collects === undefined);
   const inventory = options.inventory ? onlyRegions(await loadInventories(options.inventory, io), regions, options.inventory.join(', ')) : await collectLive(options, liveRegions, io, collects);
   if (inventoryTo) await saveInventory(inventoryTo, inventory, io.stdout);
 
   const gate = { failOn: options.failOn, failOnNewOnly: options.failOnNewOnly === true };
-  const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(requested), source: options.inventory ? 'inventory' : 'live', startedAt, gate, withResilience: model });
+  const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(requested), source: options.inventory ? 'inventory' : 'live', startedAt, gate, withResilience });
   const exitCode = report.scan.gate!.exitCode;
   // The text report on the terminal shows them; otherwise the CI log must still.
   if (options.format !== 'text' || reportTo.kind !== 'stdout') for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${visible(warning)}\n`);
@@ -121,7 +128,7 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
  * `--timeout` stops the collection and the report shows what was seen (the calls it cut are
  * gaps: exit 3); Ctrl-C stops it and writes nothing (exit 130), a second Ctrl-C at once.
  */
-async function collectLive(options: ScanOptions, regions: string[], io: ScanIo, collects: ReadonlySet<Operation> | undefined, shard?: ShardSpec): Promise<Inventory> {
+export async function collectLive(options: LiveSourceOptions, regions: string[], io: ScanIo, collects: ReadonlySet<Operation> | undefined, shard?: ShardSpec): Promise<Inventory> {
   const selection = parseAccountSelection(options);
   const timeoutMs = options.timeout !== undefined ? parseDuration(options.timeout) : undefined;
   const maxApiRate = options.maxApiRate !== undefined ? parseMaxApiRate(options.maxApiRate) : undefined;
@@ -202,7 +209,7 @@ async function loadInventories(files: string[], io: ScanIo): Promise<Inventory> 
 }
 
 /** `--region` with `--inventory` narrows the evaluation to those regions, which must be in the file. */
-function onlyRegions(inventory: Inventory, regions: string[], file: string): Inventory {
+export function onlyRegions(inventory: Inventory, regions: string[], file: string): Inventory {
   if (regions.length === 0) return inventory;
   const present = new Set(inventory.accounts.flatMap((a) => a.regions.map((r) => r.region)));
   const missing = regions.filter((r) => !present.has(r));
@@ -217,7 +224,7 @@ function onlyRegions(inventory: Inventory, regions: string[], file: string): Inv
   };
 }
 
-function assertEndpointUrl(value: string): void {
+export function assertEndpointUrl(value: string): void {
   let url: URL | undefined;
   try {
     url = new URL(value);

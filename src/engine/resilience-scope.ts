@@ -2,7 +2,8 @@ import type { AutoScalingGroup, DnsRecord, HostedZone, Inventory, LoadBalancer, 
 import type { EntryPoint, Resilience, Scenario, ScenarioOutcome } from '../model/resilience.js';
 import type { ResourceRef } from '../model/result.js';
 import { RegionIndex } from '../model/region-index.js';
-import type { AccountScope } from './account-scope.js';
+import { DnsResolver } from '../model/dns-resolver.js';
+import { AccountScope } from './account-scope.js';
 
 /** A resource of the inventory with the account and region that hold it. */
 export interface Located<T> {
@@ -27,6 +28,12 @@ export class ResilienceScope {
     readonly inventory: Inventory,
     private readonly accountScopes: ReadonlyMap<string, AccountScope> = new Map(),
   ) {}
+
+  /** The scope of a model outside a rule run (`what-if`): each account as the DNS rules see it. */
+  static of(resilience: Resilience, inventory: Inventory): ResilienceScope {
+    const dns = new DnsResolver(inventory.accounts);
+    return new ResilienceScope(resilience, inventory, new Map(inventory.accounts.map((a) => [a.accountId, new AccountScope(a, dns, inventory.accounts)])));
+  }
 
   /** The account as the DNS rules see it: a fix to a record group is the one those rules give (`recordGroupFix`). */
   accountScope(accountId: string): AccountScope | undefined {

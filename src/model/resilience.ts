@@ -15,6 +15,19 @@ export type Outcome = 'unaffected' | 'survives' | 'fails-over' | 'degraded' | 'u
 /** Outcomes from the worst: what `what-if` lists first, and what an application takes from its parts. */
 export const OUTCOMES_WORST_FIRST: readonly Outcome[] = ['down', 'needs-action', 'degraded', 'unknown', 'fails-over', 'survives', 'unaffected'];
 
+/** Reasons of an entry point's `unknown` outcome when it is served outside the scan: listed, never guessed about (not judged, and no gap). */
+export const NOT_JUDGED_REASONS: ReadonlySet<string> = new Set(['outsideScan', 'servedOutside']);
+
+/** Worse outcome first; then less capacity left; then the longer recovery (`what-if`, and the worst zone an `app-*` rule names). */
+export function worstFirst(a: Pick<ScenarioOutcome, 'outcome' | 'capacity' | 'recoverySeconds'>, b: Pick<ScenarioOutcome, 'outcome' | 'capacity' | 'recoverySeconds'>): number {
+  return OUTCOMES_WORST_FIRST.indexOf(a.outcome) - OUTCOMES_WORST_FIRST.indexOf(b.outcome) || shareLeft(a) - shareLeft(b) || (b.recoverySeconds ?? 0) - (a.recoverySeconds ?? 0);
+}
+
+function shareLeft(outcome: Pick<ScenarioOutcome, 'capacity'>): number {
+  const capacity = outcome.capacity;
+  return capacity && capacity.after !== null && capacity.before > 0 ? capacity.after / capacity.before : 0;
+}
+
 /** The outcomes an entry point can have (`fails-over` and `needs-action` are for data stores). */
 export type EntryPointOutcome = Extract<Outcome, 'unaffected' | 'survives' | 'degraded' | 'down' | 'unknown'>;
 

@@ -10,6 +10,7 @@ import { remediationCommands } from '../engine/shell.js';
 import { groupBy, sortBy } from '../collections.js';
 import { summaryLine, type GateVerdict } from './summary-line.js';
 import { visibleReport } from './visible-report.js';
+import { matrixLines } from './text-matrix.js';
 
 export interface TextOptions extends GateVerdict {
   color: boolean;
@@ -26,7 +27,8 @@ const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
 /**
  * The terminal report: failing results grouped by severity, then rule, each with its message
  * and the commands that fix it; passing rules in one line each; what could not be evaluated;
- * accepted risks (suppressed) with their reasons; what changed since a baseline; warnings about
+ * accepted risks (suppressed) with their reasons; what changed since a baseline; the matrix of
+ * what each zone or region loss does (when the report has the resilience model); warnings about
  * the suppressions; a summary line with the gate's verdict. Control characters of any value
  * are shown escaped (`\x1b`, `\n`).
  */
@@ -80,6 +82,8 @@ export function renderText(scanReport: ScanReport, options: TextOptions): string
   }
 
   append(lines, baselineSection(report, c, multiAccount));
+  // After the findings: what a zone or region loss does, whenever the scan built the model.
+  if (report.resilience) append(lines, matrixLines(report.resilience, c));
   const warnings = suppressionWarnings(report);
   if (warnings.length > 0) {
     lines.push(c.yellow.bold(' WARNINGS '));

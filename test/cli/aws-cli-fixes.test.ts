@@ -9,7 +9,10 @@ import { NormalizedSchema } from '@smithy/core/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { loadInventory } from '../../src/cli/files.js';
+import { fixSteps } from '../../rules/support/resilience.js';
+import { ResilienceScope } from '../../src/engine/resilience-scope.js';
 import { runRules } from '../../src/engine/run-rules.js';
+import { buildResilience } from '../../src/resilience/model.js';
 import type { RemediationStep } from '../../src/model/result.js';
 import { packageRoot } from '../../src/package-info.js';
 import { filledArgv } from '../support/placeholder-values.js';
@@ -97,7 +100,7 @@ interface Outcome {
   stderr: string;
 }
 
-/** Every distinct step of every failing result of the demo and the fixtures. */
+/** Every distinct step of every failing result of the demo and the fixtures, and of what `what-if` prints for them. */
 async function printedSteps(): Promise<RemediationStep[]> {
   const root = join(packageRoot(), 'fixtures');
   const files = readdirSync(root, { withFileTypes: true })
@@ -105,8 +108,17 @@ async function printedSteps(): Promise<RemediationStep[]> {
     .flatMap((dir) => readdirSync(join(root, dir.name)).filter((f) => f.endsWith('.json')).map((f) => join(root, dir.name, f)));
   const steps = new Map<string, RemediationStep>();
   for (const file of files) {
-    for (const result of runRules(await loadInventory(file), { rules })) {
+    const inventory = await loadInventory(file);
+    for (const result of runRules(inventory, { rules })) {
       for (const step of result.remediation?.steps ?? []) steps.set(JSON.stringify(step.argv), step);
+    }
+    // What `what-if` prints: the fix of every entry point that a loss takes down or degrades, in every scenario (the rules give the worst one's).
+    const resilience = buildResilience(inventory);
+    const scope = ResilienceScope.of(resilience, inventory);
+    for (const entry of resilience.entryPoints) {
+      for (const outcome of scope.outcomesOf(entry.id).filter((o) => o.outcome === 'down' || o.outcome === 'degraded')) {
+        for (const step of fixSteps(scope, entry, outcome)) steps.set(JSON.stringify(step.argv), step);
+      }
     }
   }
   return [...steps.values()];

@@ -31,6 +31,8 @@ describe('--help', () => {
     expect(texts.get('')).toMatch(/\nExamples:\n {2}ha-audit scan --region /);
     expect(texts.get('scan')).toMatch(/\nExamples:\n {2}ha-audit scan /);
     expect(texts.get('scan')).toContain('--inventory inventory.json');
+    expect(texts.get('what-if')).toMatch(/\nExamples:\n {2}ha-audit what-if --zone /);
+    expect(texts.get('what-if')).toMatch(/Exit codes: 0 .*, 1 .*, 2 .*, 3 /);
   });
 
   it('every option an example uses exists in its command', () => {

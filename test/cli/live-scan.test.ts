@@ -46,6 +46,20 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     }
   });
 
+  it('what-if scans live too (--scan-region) and gives what the same loss on the inventory file gives', async () => {
+    const aws = await start();
+    const [live, offlineRun] = await Promise.all([
+      runCli(['what-if', '--zone', 'use1-az1', '--scan-region', 'us-east-1,eu-west-1', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } }),
+      runCli(['what-if', '--zone', 'use1-az1', '--inventory', demoFile, '--format', 'json']),
+    ]);
+    expect(live).toMatchObject({ code: 1, stderr: '' });
+    const [liveAnswer, fileAnswer] = [live, offlineRun].map((run) => JSON.parse(run.stdout) as { source: string; affected: unknown[]; survive: unknown; exitCode: number });
+    expect(liveAnswer!.source).toBe('live');
+    expect(liveAnswer!.affected).toEqual(fileAnswer!.affected);
+    expect(liveAnswer!.survive).toEqual(fileAnswer!.survive);
+    for (const request of aws.requests) expect(request.action).toMatch(READ_ONLY_OPERATION);
+  });
+
   it('finds AWS through AWS_ENDPOINT_URL alone, keeps stderr clean, and reports what a scan of the same inventory file reports', async () => {
     const aws = await start();
     const live = await runCli(['scan', '--region', 'us-east-1,eu-west-1', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });

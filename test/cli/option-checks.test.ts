@@ -1,16 +1,17 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { SCAN_OPTION_MODES } from '../../src/cli/option-checks.js';
+import { SCAN_OPTION_MODES, WHAT_IF_OPTION_MODES } from '../../src/cli/option-checks.js';
 import { buildProgram } from '../../src/cli/program.js';
 import type { ScanIo } from '../../src/cli/scan-command.js';
 import { runCli } from '../support/run-cli.js';
 
 const demo = 'fixtures/demo/inventory.json';
 const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() }) as unknown as NodeJS.WriteStream;
-const scanCommand = () => {
+const commandNamed = (name: string) => {
   const io: ScanIo = { stdout: sink(), stderr: sink(), env: {}, debug: () => {} };
-  return buildProgram(io, () => {}).commands.find((command) => command.name() === 'scan')!;
+  return buildProgram(io, () => {}).commands.find((command) => command.name() === name)!;
 };
+const scanCommand = () => commandNamed('scan');
 
 /** Runs `ha-audit scan ...args` in this process; resolves to what it threw, if anything. */
 async function scanError(args: string[]): Promise<unknown> {
@@ -24,6 +25,13 @@ describe('options that do nothing in the mode used', () => {
   it('every option of scan has its place in SCAN_OPTION_MODES, and the table names no other', () => {
     const declared = [...new Set(scanCommand().options.map((option) => option.attributeName()))].filter((key) => key !== 'help');
     expect(declared.sort()).toEqual(Object.keys(SCAN_OPTION_MODES).sort());
+  });
+
+  it('every option of what-if has its place in WHAT_IF_OPTION_MODES; the live ones are those of scan, --scan-region for --region', () => {
+    const declared = [...new Set(commandNamed('what-if').options.map((option) => option.attributeName()))].filter((key) => key !== 'help');
+    expect(declared.sort()).toEqual(Object.keys(WHAT_IF_OPTION_MODES).sort());
+    const live = (modes: Record<string, string>) => Object.keys(modes).filter((key) => modes[key] === 'live');
+    expect(live(WHAT_IF_OPTION_MODES)).toEqual(live(SCAN_OPTION_MODES));
   });
 
   const liveOnly = scanCommand().options.filter((option) => SCAN_OPTION_MODES[option.attributeName() as keyof typeof SCAN_OPTION_MODES] === 'live');

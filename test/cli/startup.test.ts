@@ -60,6 +60,20 @@ describe('commands that need no AWS call never load the AWS SDK', () => {
     expect(run).toMatchObject({ code: 1, stderr: '' });
   });
 
+  it('what-if --inventory, in text and JSON (nor the HTML or Markdown report)', async () => {
+    const forbidRich = ['--import', './test/support/forbid-rich-reports.mjs'];
+    for (const format of ['text', 'json']) {
+      const run = await runCli(['what-if', '--inventory', 'fixtures/demo/inventory.json', '--zone', 'use1-az1', '--format', format], { nodeArgs: [...forbidSdk, ...forbidRich] });
+      expect(run, format).toMatchObject({ code: 1, stderr: '' });
+    }
+  });
+
+  it('what-if --help', async () => {
+    const run = await runCli(['what-if', '--help'], { nodeArgs: forbidSdk });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    for (const option of ['--zone', '--region', '--scan-region', '--inventory', '--format', '--output', '--config', '--role-arn', '--accounts', '--org']) expect(run.stdout).toContain(option);
+  });
+
   it('the guard itself works: a live scan does load the SDK, and is refused here', async () => {
     const run = await runCli(['scan', '--region', 'us-east-1'], { nodeArgs: forbidSdk });
     expect(run.code).toBe(2);

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { WhatIf, WhatIfItem } from '../../src/model/what-if.js';
+import { renderWhatIfText } from '../../src/report/what-if-text.js';
+
+const ESC = String.fromCharCode(27);
+
+function item(name: string, outcome: WhatIfItem['outcome'], extra: Partial<WhatIfItem> = {}): WhatIfItem {
+  return { subject: 'entry-point', id: `id-${name}`, name, accountId: '111122223333', region: 'us-east-1', outcome, recoverySeconds: null, reasonId: 'r', reason: `reason of ${name}`, ...extra };
+}
+
+function whatIf(affected: WhatIfItem[], notJudged: WhatIfItem[] = [], exitCode: WhatIf['exitCode'] = 1): WhatIf {
+  const kept = { unaffected: 1, survives: 2, 'fails-over': 0, total: 3 };
+  return {
+    format: 'ha-audit-what-if',
+    schemaVersion: 1,
+    tool: { name: 'ha-audit', version: 't' },
+    source: 'inventory',
+    accounts: ['111122223333'],
+    regions: ['us-east-1'],
+    scenario: { id: 'zone:us-east-1/use1-az1', kind: 'zone', region: 'us-east-1', zoneId: 'use1-az1', label: 'use1-az1 (us-east-1a)' },
+    asked: { zone: 'use1-az1' },
+    minCapacityShare: 0.5,
+    note: 'Estimates.',
+    affected,
+    notJudged,
+    survive: { 'entry-point': kept, 'data-store': { unaffected: 0, survives: 0, 'fails-over': 0, total: 0 }, application: { unaffected: 0, survives: 0, 'fails-over': 0, total: 0 } },
+    total: { 'entry-point': 3 + affected.length, 'data-store': 0, application: 0 },
+    complete: exitCode !== 3,
+    gaps: [],
+    exitCode,
+  };
+}
+
+describe('renderWhatIfText', () => {
+  it('one section per outcome, worst first, each item with its reason, facts, fix and commands; then those not judged; the exit code last', () => {
+    const text = renderWhatIfText(
+      whatIf(
+        [item('gone', 'down', { capacity: { before: 2, after: 0 }, capacityLeft: '0%', fix: 'Spread it.', commands: ['aws elbv2 x'] }), item('thin', 'degraded', { capacity: { before: 3, after: 1 }, capacityLeft: '33%', recoverySeconds: 90 })],
+        [item('cdn', 'unknown', { reasonId: 'outsideScan' })],
+      ),
+      { color: false },
+    );
+    const lines = text.split('\n');
+    const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+    expect(at(' DOWN ')).toBeGreaterThan(0);
+    expect(at(' DOWN ')).toBeLessThan(at(' DEGRADED '));
+    expect(at(' DEGRADED ')).toBeLessThan(at(' NOT JUDGED '));
+    expect(lines[at('  ✗ gone') + 1]).toContain('reason of gone');
+    expect(lines[at('  ✗ gone') + 2]).toContain('0 of 2 (0%)');
+    expect(lines).toContain('      $ aws elbv2 x');
+    expect(lines[at('  ◐ thin') + 2]).toContain('~90 s');
+    expect(lines.some((l) => l.startsWith('  – cdn'))).toBe(true);
+    expect(text).toMatch(/exit 1\n$/);
+    expect(text).not.toContain(ESC);
+  });
+
+  it('names from AWS are shown escaped; colour only when asked', () => {
+    const hostile = whatIf([item(`evil${ESC}[2J\u202e`, 'down')]);
+    const text = renderWhatIfText(hostile, { color: false });
+    expect(text).not.toContain(ESC);
+    expect(text).not.toContain('\u202e');
+    expect(text).toContain('evil\\x1b[2J\\u202e');
+    expect(renderWhatIfText(whatIf([item('x', 'down')]), { color: true })).toContain(`${ESC}[`);
+  });
+
+  it('nothing lost: says so, and the counts of those that keep serving', () => {
+    const text = renderWhatIfText(whatIf([], [], 0), { color: false });
+    expect(text).not.toMatch(/^ (DOWN|DEGRADED) /m);
+    expect(text).toMatch(/3 of 3 entry points/);
+    expect(text).toMatch(/exit 0\n$/);
+  });
+});
