@@ -27,11 +27,12 @@ describe('options that do nothing in the mode used', () => {
     expect(declared.sort()).toEqual(Object.keys(SCAN_OPTION_MODES).sort());
   });
 
-  it('every option of what-if has its place in WHAT_IF_OPTION_MODES; the live ones are those of scan, --scan-region for --region', () => {
+  it('every option of what-if has its place in WHAT_IF_OPTION_MODES; the live ones are those of scan but sharding, --scan-region for --region', () => {
     const declared = [...new Set(commandNamed('what-if').options.map((option) => option.attributeName()))].filter((key) => key !== 'help');
     expect(declared.sort()).toEqual(Object.keys(WHAT_IF_OPTION_MODES).sort());
     const live = (modes: Record<string, string>) => Object.keys(modes).filter((key) => modes[key] === 'live');
-    expect(live(WHAT_IF_OPTION_MODES)).toEqual(live(SCAN_OPTION_MODES));
+    // A shard saves its share for a later evaluation: what-if plays a loss on the whole scan.
+    expect(live(WHAT_IF_OPTION_MODES)).toEqual(live(SCAN_OPTION_MODES).filter((key) => key !== 'shard' && key !== 'shardCount'));
   });
 
   const liveOnly = scanCommand().options.filter((option) => SCAN_OPTION_MODES[option.attributeName() as keyof typeof SCAN_OPTION_MODES] === 'live');
@@ -77,7 +78,7 @@ describe('empty values', () => {
 
 describe('an option of one value given twice', () => {
   it.each([
-    ['scan --inventory twice (the first file would be ignored)', ['scan', '--inventory', demo, '--inventory', demo], '--inventory is given twice'],
+    ['what-if --inventory twice (the first file would be ignored; scan takes several: shards)', ['what-if', '--zone', 'use1-az1', '--inventory', demo, '--inventory', demo], '--inventory is given twice'],
     ['scan --output twice', ['scan', '--inventory', demo, '--output', 'a.json', '--output', 'b.json'], '--output is given twice'],
     ['scan --format twice', ['scan', '--inventory', demo, '--format', 'json', '--format', 'sarif'], '--format is given twice'],
     ['scan --config and --no-config', ['scan', '--inventory', demo, '--config', 'x.yml', '--no-config'], '--config and --no-config contradict each other'],
