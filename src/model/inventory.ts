@@ -37,6 +37,7 @@ export type {
   Route53Inventory,
   ScalingPolicy,
   ServerlessCache,
+  SkippedAccount,
   Subnet,
   Tags,
   Target,
