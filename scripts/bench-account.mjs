@@ -31,6 +31,7 @@ import { DynamoDBClient, DynamoDBServiceException } from '@aws-sdk/client-dynamo
 import { EC2Client, EC2ServiceException } from '@aws-sdk/client-ec2';
 import { ElastiCacheClient, ElastiCacheServiceException } from '@aws-sdk/client-elasticache';
 import { ElasticLoadBalancingV2Client, ElasticLoadBalancingV2ServiceException } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient, IAMServiceException } from '@aws-sdk/client-iam';
 import { RDSClient, RDSServiceException } from '@aws-sdk/client-rds';
 import { Route53Client, Route53ServiceException } from '@aws-sdk/client-route-53';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -97,6 +98,7 @@ export const AWS_BUCKETS = {
   autoscaling: { rate: 10, burst: 20, code: 'Throttling', status: 400, note: 'not published: ha-audit guess' },
   elasticache: { rate: 10, burst: 20, code: 'Throttling', status: 400, note: 'not published: ha-audit guess' },
   dynamodb: { rate: 2500, burst: 2500, code: 'ThrottlingException', status: 400, note: 'published: control plane 2,500/s' },
+  iam: { rate: 10, burst: 20, code: 'Throttling', status: 400, note: 'not published: a guess (one call per account)' },
 };
 
 // ---------------------------------------------------------------- the account
@@ -104,7 +106,7 @@ export const AWS_BUCKETS = {
 const hex = (n, length) => n.toString(16).padStart(length, '0');
 const tagList = (tags) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
-function generateAccount(shape = SHAPE) {
+export function generateAccount(shape = SHAPE) {
   const subnets = ZONES.flatMap((zone, z) =>
     ['public', 'private'].map((tier, t) => ({
       SubnetId: `subnet-0${hex(z * 2 + t, 16)}`,
@@ -432,6 +434,7 @@ function generateAccount(shape = SHAPE) {
   const tables = Array.from({ length: shape.tables }, (_, t) => `table-${String(t).padStart(3, '0')}`);
 
   return {
+    alias: 'bench-account',
     subnets,
     instances,
     groups,
@@ -487,7 +490,7 @@ const byArn = (map, arn, what) => {
 };
 
 /** What each operation answers: the SDK's output shapes, paginated as the API does. */
-function apiHandlers(account) {
+export function apiHandlers(account) {
   return {
     elbv2: {
       DescribeLoadBalancers: ({ Marker, PageSize }) => {
@@ -528,6 +531,10 @@ function apiHandlers(account) {
       },
     },
     ec2: {
+      // The region's zones, with the ids the resilience model reads.
+      DescribeAvailabilityZones: () => ({
+        AvailabilityZones: ZONES.map((ZoneName, z) => ({ ZoneName, ZoneId: ZONE_IDS[z], RegionName: REGION, State: 'available', OptInStatus: 'opt-in-not-required', ZoneType: 'availability-zone', GroupName: REGION, NetworkBorderGroup: REGION, Messages: [] })),
+      }),
       DescribeSubnets: ({ NextToken, MaxResults }) => {
         const p = page(account.subnets, NextToken, pageSize(MaxResults, 5, 1000, 1000, 'MaxResults'));
         return { Subnets: p.items, ...(p.next ? { NextToken: p.next } : {}) };
@@ -637,6 +644,10 @@ function apiHandlers(account) {
         };
       },
     },
+    iam: {
+      // An account has at most one alias; the API's shape is a list.
+      ListAccountAliases: () => ({ AccountAliases: [account.alias], IsTruncated: false }),
+    },
   };
 }
 
@@ -648,6 +659,7 @@ const EXCEPTIONS = {
   rds: RDSServiceException,
   elasticache: ElastiCacheServiceException,
   dynamodb: DynamoDBServiceException,
+  iam: IAMServiceException,
 };
 
 /** An error as the SDK's deserializer builds it from the service's error response. */
@@ -688,7 +700,7 @@ class AwsBucket {
 }
 
 /** The simulated AWS: answers, throttles, and counts every attempt it receives. */
-class SimulatedAws {
+export class SimulatedAws {
   constructor(account, { latencyMs, timeScale, busy, drained, randomThrottle, seed }) {
     this.handlers = apiHandlers(account);
     this.randomThrottle = randomThrottle;
@@ -774,6 +786,7 @@ const CALLED_FOR = {
   'dynamodb:ListTables': 'page of 100 tables',
   'dynamodb:DescribeTable': 'table',
   'dynamodb:DescribeContinuousBackups': 'table',
+  'iam:ListAccountAliases': 'account (its name)',
 };
 
 /**
@@ -813,7 +826,7 @@ export async function runSimulatedAccount({ shape = SHAPE, timeScale = 10, laten
         elasticache: simulated(ElastiCacheClient, 'elasticache', region),
         dynamodb: simulated(DynamoDBClient, 'dynamodb', region),
       }),
-      globalClients: () => ({ route53: simulated(Route53Client, 'route53', 'us-east-1') }),
+      globalClients: () => ({ route53: simulated(Route53Client, 'route53', 'us-east-1'), iam: simulated(IAMClient, 'iam', 'us-east-1') }),
     });
   } finally {
     sts.restore();
