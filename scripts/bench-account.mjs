@@ -106,7 +106,9 @@ export const AWS_BUCKETS = {
 const hex = (n, length) => n.toString(16).padStart(length, '0');
 const tagList = (tags) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
-export function generateAccount(shape = SHAPE) {
+/** `variant` > 0 gives the load balancers and zones names of their own (the accounts of an organisation). */
+export function generateAccount(shape = SHAPE, variant = 0) {
+  const unique = variant > 0 ? `-v${variant}` : '';
   const subnets = ZONES.flatMap((zone, z) =>
     ['public', 'private'].map((tier, t) => ({
       SubnetId: `subnet-0${hex(z * 2 + t, 16)}`,
@@ -243,7 +245,7 @@ export function generateAccount(shape = SHAPE) {
     const arn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/${type === 'application' ? 'app' : 'net'}/${name}/${hex(i + 1, 16)}`;
     loadBalancers.push({
       LoadBalancerArn: arn,
-      DNSName: `${name}-${1000000 + i}.${REGION}.elb.amazonaws.com`,
+      DNSName: `${name}${unique}-${1000000 + i}.${REGION}.elb.amazonaws.com`,
       CanonicalHostedZoneId: type === 'application' ? 'Z35SXDOTRQ7X7K' : 'Z26RNL4JYFTOTI',
       CreatedTime: CREATED,
       LoadBalancerName: name,
@@ -260,6 +262,8 @@ export function generateAccount(shape = SHAPE) {
       { Key: 'load_balancing.cross_zone.enabled', Value: type === 'application' ? 'true' : 'false' },
       { Key: 'access_logs.s3.enabled', Value: 'false' },
       { Key: 'idle_timeout.timeout_seconds', Value: '60' },
+      // Returned for ALBs and NLBs alike, as AWS does since zonal shift became a load balancer attribute.
+      { Key: 'zonal_shift.config.enabled', Value: i % 4 === 0 ? 'true' : 'false' },
     ]);
     tags.set(arn, tagList({ team: `team-${i % 7}`, env: 'prod' }));
     const defaultTg = newTargetGroup(i, type === 'application' ? 'HTTP' : 'TCP', arn);
@@ -320,7 +324,7 @@ export function generateAccount(shape = SHAPE) {
   const hostedZones = [];
   const records = new Map();
   for (let z = 0; z < shape.hostedZones; z++) {
-    const name = `svc${z}.example.com.`;
+    const name = `svc${z}${unique}.example.com.`;
     const id = `Z0${hex(0xbe0000 + z, 18).toUpperCase()}`;
     hostedZones.push({ Id: `/hostedzone/${id}`, Name: name, CallerReference: `bench-zone-${z}`, Config: { Comment: 'bench', PrivateZone: false }, ResourceRecordSetCount: shape.recordsPerZone });
     const list = [
