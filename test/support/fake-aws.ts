@@ -64,7 +64,7 @@ import { emptyRegionInventory, emptyRoute53Inventory, GLOBAL_REGION, INVENTORY_F
 // ---------------------------------------------------------------- API
 
 /** Services by their SigV4 signing name (the IAM prefix). */
-export type FakeService = 'sts' | 'elasticloadbalancing' | 'autoscaling' | 'ec2' | 'route53' | 'rds' | 'elasticache' | 'dynamodb';
+export type FakeService = 'sts' | 'elasticloadbalancing' | 'autoscaling' | 'ec2' | 'route53' | 'rds' | 'elasticache' | 'dynamodb' | 'iam';
 /** A signing name, or ha-audit's service id (`elbv2` for `elasticloadbalancing`). */
 export type FakeServiceName = FakeService | 'elbv2';
 
@@ -194,6 +194,7 @@ const SERVICES: Record<FakeService, ServiceSpec> = {
   rds: { protocol: 'query', version: '2014-10-31', xmlns: 'http://rds.amazonaws.com/doc/2014-10-31/' },
   elasticache: { protocol: 'query', version: '2015-02-02', xmlns: 'http://elasticache.amazonaws.com/doc/2015-02-02/' },
   dynamodb: { protocol: 'json', version: '2012-08-10', xmlns: '' },
+  iam: { protocol: 'query', version: '2010-05-08', xmlns: 'https://iam.amazonaws.com/doc/2010-05-08/' },
 };
 
 /** Route 53 is global: signed for this region (aws partition). */
@@ -450,6 +451,8 @@ class FakeState {
   readonly accountId: string;
   readonly pageSize: number;
   readonly route53: Route53Inventory;
+  /** The account's alias (`ListAccountAliases`): the inventory account's name. */
+  readonly alias: string | undefined;
   readonly regions: Map<string, RegionInventory>;
   private readonly failures: FakeAwsFailure[];
   private readonly throttles: { spec: FakeAwsThrottle; seen: number }[];
@@ -464,6 +467,7 @@ class FakeState {
     this.throttles = (scenario.throttle ?? []).map((spec) => ({ spec, seen: 0 }));
     this.regions = new Map((account?.regions ?? []).map((r) => [r.region, r]));
     this.route53 = account?.route53 ?? emptyRoute53Inventory();
+    this.alias = account?.name;
   }
 
   handle(req: IncomingMessage, body: string): { record?: Omit<FakeAwsRequest, 'status' | 'response'>; response: HttpAnswer } {
@@ -698,6 +702,13 @@ const HANDLERS: Record<FakeService, Record<string, Handler>> = {
   sts: {
     GetCallerIdentity() {
       return t('Arn', `arn:aws:iam::${this.accountId}:user/ha-audit`) + t('UserId', 'AIDAFAKEAWSHAAUDIT01') + t('Account', this.accountId);
+    },
+  },
+
+  iam: {
+    // The account's alias: the inventory's account name, if any (an account has at most one).
+    ListAccountAliases() {
+      return strings('AccountAliases', this.alias === undefined ? [] : [this.alias]) + t('IsTruncated', false);
     },
   },
 
