@@ -107,12 +107,12 @@ const hex = (n, length) => n.toString(16).padStart(length, '0');
 const tagList = (tags) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
 /** `variant` > 0 gives the load balancers and zones names of their own (the accounts of an organisation). */
-export function generateAccount(shape = SHAPE, variant = 0) {
+export function generateAccount(shape = SHAPE, variant = 0, { accountId = ACCOUNT_ID, region = REGION } = {}) {
   const unique = variant > 0 ? `-v${variant}` : '';
   const subnets = ZONES.flatMap((zone, z) =>
     ['public', 'private'].map((tier, t) => ({
       SubnetId: `subnet-0${hex(z * 2 + t, 16)}`,
-      SubnetArn: `arn:aws:ec2:${REGION}:${ACCOUNT_ID}:subnet/subnet-0${hex(z * 2 + t, 16)}`,
+      SubnetArn: `arn:aws:ec2:${region}:${accountId}:subnet/subnet-0${hex(z * 2 + t, 16)}`,
       VpcId: VPC_ID,
       AvailabilityZone: zone,
       AvailabilityZoneId: ZONE_IDS[z],
@@ -121,7 +121,7 @@ export function generateAccount(shape = SHAPE, variant = 0) {
       AvailableIpAddressCount: 240,
       DefaultForAz: false,
       MapPublicIpOnLaunch: tier === 'public',
-      OwnerId: ACCOUNT_ID,
+      OwnerId: accountId,
       Tags: [{ Key: 'Name', Value: `${tier}-${zone}` }],
     })),
   );
@@ -147,7 +147,7 @@ export function generateAccount(shape = SHAPE, variant = 0) {
     );
     groups.push({
       AutoScalingGroupName: `app-${g}`,
-      AutoScalingGroupARN: `arn:aws:autoscaling:${REGION}:${ACCOUNT_ID}:autoScalingGroup:${randomUUIDFrom(g)}:autoScalingGroupName/app-${g}`,
+      AutoScalingGroupARN: `arn:aws:autoscaling:${region}:${accountId}:autoScalingGroup:${randomUUIDFrom(g)}:autoScalingGroupName/app-${g}`,
       LaunchTemplate: { LaunchTemplateId: `lt-0${hex(g, 16)}`, LaunchTemplateName: `app-${g}`, Version: '$Latest' },
       MinSize: 3,
       MaxSize: 12,
@@ -167,7 +167,7 @@ export function generateAccount(shape = SHAPE, variant = 0) {
       Tags: [{ ResourceId: `app-${g}`, ResourceType: 'auto-scaling-group', Key: 'team', Value: `team-${g % 7}`, PropagateAtLaunch: true }],
       TerminationPolicies: ['Default'],
       NewInstancesProtectedFromScaleIn: false,
-      ServiceLinkedRoleARN: `arn:aws:iam::${ACCOUNT_ID}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
+      ServiceLinkedRoleARN: `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
       CapacityRebalance: false,
     });
   }
@@ -175,7 +175,7 @@ export function generateAccount(shape = SHAPE, variant = 0) {
     Array.from({ length: g % 2 === 0 ? 1 : 2 }, (_, p) => ({
       AutoScalingGroupName: group.AutoScalingGroupName,
       PolicyName: p === 0 ? 'cpu-50' : 'requests-1000',
-      PolicyARN: `arn:aws:autoscaling:${REGION}:${ACCOUNT_ID}:scalingPolicy:${randomUUIDFrom(1000 + g * 2 + p)}:autoScalingGroupName/${group.AutoScalingGroupName}:policyName/${p === 0 ? 'cpu-50' : 'requests-1000'}`,
+      PolicyARN: `arn:aws:autoscaling:${region}:${accountId}:scalingPolicy:${randomUUIDFrom(1000 + g * 2 + p)}:autoScalingGroupName/${group.AutoScalingGroupName}:policyName/${p === 0 ? 'cpu-50' : 'requests-1000'}`,
       PolicyType: 'TargetTrackingScaling',
       StepAdjustments: [],
       Alarms: [],
@@ -196,7 +196,7 @@ export function generateAccount(shape = SHAPE, variant = 0) {
   const albCount = shape.loadBalancers - shape.networkLoadBalancers;
   const newTargetGroup = (index, protocol, lbArn) => {
     const name = `tg-${index}`;
-    const arn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:targetgroup/${name}/${hex(index + 1, 16)}`;
+    const arn = `arn:aws:elasticloadbalancing:${region}:${accountId}:targetgroup/${name}/${hex(index + 1, 16)}`;
     const targetType = index % 5 === 4 ? 'ip' : 'instance';
     const tg = {
       TargetGroupArn: arn,
@@ -242,10 +242,10 @@ export function generateAccount(shape = SHAPE, variant = 0) {
   for (let i = 0; i < shape.loadBalancers; i++) {
     const type = i < albCount ? 'application' : 'network';
     const name = `${type === 'application' ? 'web' : 'tcp'}-${i}`;
-    const arn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/${type === 'application' ? 'app' : 'net'}/${name}/${hex(i + 1, 16)}`;
+    const arn = `arn:aws:elasticloadbalancing:${region}:${accountId}:loadbalancer/${type === 'application' ? 'app' : 'net'}/${name}/${hex(i + 1, 16)}`;
     loadBalancers.push({
       LoadBalancerArn: arn,
-      DNSName: `${name}${unique}-${1000000 + i}.${REGION}.elb.amazonaws.com`,
+      DNSName: `${name}${unique}-${1000000 + i}.${region}.elb.amazonaws.com`,
       CanonicalHostedZoneId: type === 'application' ? 'Z35SXDOTRQ7X7K' : 'Z26RNL4JYFTOTI',
       CreatedTime: CREATED,
       LoadBalancerName: name,
@@ -276,7 +276,7 @@ export function generateAccount(shape = SHAPE, variant = 0) {
         LoadBalancerArn: arn,
         Port: 443,
         Protocol: 'HTTPS',
-        Certificates: [{ CertificateArn: `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/${randomUUIDFrom(i)}` }],
+        Certificates: [{ CertificateArn: `arn:aws:acm:${region}:${accountId}:certificate/${randomUUIDFrom(i)}` }],
         SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
         DefaultActions: [forward(defaultTg.TargetGroupArn)],
       };
@@ -363,7 +363,7 @@ export function generateAccount(shape = SHAPE, variant = 0) {
     const id = `orders-${c}`;
     dbClusters.push({
       DBClusterIdentifier: id,
-      DBClusterArn: `arn:aws:rds:${REGION}:${ACCOUNT_ID}:cluster:${id}`,
+      DBClusterArn: `arn:aws:rds:${region}:${accountId}:cluster:${id}`,
       Engine: 'aurora-postgresql',
       EngineVersion: '16.4',
       Status: 'available',
@@ -380,7 +380,7 @@ export function generateAccount(shape = SHAPE, variant = 0) {
     const id = cluster ? `${cluster.DBClusterIdentifier}-${d % 2}` : `legacy-${d}`;
     dbInstances.push({
       DBInstanceIdentifier: id,
-      DBInstanceArn: `arn:aws:rds:${REGION}:${ACCOUNT_ID}:db:${id}`,
+      DBInstanceArn: `arn:aws:rds:${region}:${accountId}:db:${id}`,
       DBInstanceClass: 'db.r7g.large',
       Engine: cluster ? 'aurora-postgresql' : 'postgres',
       DBInstanceStatus: 'available',
@@ -418,12 +418,12 @@ export function generateAccount(shape = SHAPE, variant = 0) {
       ClusterEnabled: false,
       CacheNodeType: 'cache.r7g.large',
       Engine: 'redis',
-      ARN: `arn:aws:elasticache:${REGION}:${ACCOUNT_ID}:replicationgroup:${id}`,
+      ARN: `arn:aws:elasticache:${region}:${accountId}:replicationgroup:${id}`,
     });
     members.forEach((member, m) =>
       cacheClusters.push({
         CacheClusterId: member,
-        ARN: `arn:aws:elasticache:${REGION}:${ACCOUNT_ID}:cluster:${member}`,
+        ARN: `arn:aws:elasticache:${region}:${accountId}:cluster:${member}`,
         CacheNodeType: 'cache.r7g.large',
         Engine: 'redis',
         EngineVersion: '7.1.0',
@@ -438,6 +438,8 @@ export function generateAccount(shape = SHAPE, variant = 0) {
   const tables = Array.from({ length: shape.tables }, (_, t) => `table-${String(t).padStart(3, '0')}`);
 
   return {
+    accountId,
+    region,
     alias: 'bench-account',
     subnets,
     instances,
@@ -537,7 +539,7 @@ export function apiHandlers(account) {
     ec2: {
       // The region's zones, with the ids the resilience model reads.
       DescribeAvailabilityZones: () => ({
-        AvailabilityZones: ZONES.map((ZoneName, z) => ({ ZoneName, ZoneId: ZONE_IDS[z], RegionName: REGION, State: 'available', OptInStatus: 'opt-in-not-required', ZoneType: 'availability-zone', GroupName: REGION, NetworkBorderGroup: REGION, Messages: [] })),
+        AvailabilityZones: ZONES.map((ZoneName, z) => ({ ZoneName, ZoneId: ZONE_IDS[z], RegionName: account.region, State: 'available', OptInStatus: 'opt-in-not-required', ZoneType: 'availability-zone', GroupName: account.region, NetworkBorderGroup: account.region, Messages: [] })),
       }),
       DescribeSubnets: ({ NextToken, MaxResults }) => {
         const p = page(account.subnets, NextToken, pageSize(MaxResults, 5, 1000, 1000, 'MaxResults'));
@@ -549,7 +551,7 @@ export function apiHandlers(account) {
         if (ids.size > 200) throw new ValidationError('too many filter values');
         const matching = account.instances.filter((i) => ids.has(i.InstanceId));
         const p = page(matching, NextToken, pageSize(MaxResults, 5, 1000, 1000, 'MaxResults'));
-        return { Reservations: p.items.map((instance) => ({ ReservationId: `r-0${instance.InstanceId.slice(3)}`, OwnerId: ACCOUNT_ID, Groups: [], Instances: [instance] })), ...(p.next ? { NextToken: p.next } : {}) };
+        return { Reservations: p.items.map((instance) => ({ ReservationId: `r-0${instance.InstanceId.slice(3)}`, OwnerId: account.accountId, Groups: [], Instances: [instance] })), ...(p.next ? { NextToken: p.next } : {}) };
       },
     },
     route53: {
@@ -620,7 +622,7 @@ export function apiHandlers(account) {
         return {
           Table: {
             TableName,
-            TableArn: `arn:aws:dynamodb:${REGION}:${ACCOUNT_ID}:table/${TableName}`,
+            TableArn: `arn:aws:dynamodb:${account.region}:${account.accountId}:table/${TableName}`,
             TableId: randomUUIDFrom(9000 + t),
             TableStatus: 'ACTIVE',
             CreationDateTime: CREATED,

@@ -61,7 +61,7 @@ const MB = 1024 * 1024;
  * One scan of a simulated organisation of `accounts` accounts (the first is the caller's, the
  * management account), each in `regions`, at most `parallel` accounts at once.
  */
-export async function runSimulatedOrganization({ accounts = 200, regions = ['us-east-1', 'eu-west-1'], parallel = 16, timeScale = 10, latencyMs = 50, evaluateToo = true } = {}) {
+export async function runSimulatedOrganization({ accounts = 200, regions = ['us-east-1', 'eu-west-1'], parallel = 16, timeScale = 10, latencyMs = 50, evaluateToo = true, keepInventory = false } = {}) {
   const ids = Array.from({ length: accounts }, (_, i) => String(FIRST_ACCOUNT + i));
   const caller = ids[0];
   // Each scope (account and region, or an account's global services) is its own small account,
@@ -72,7 +72,7 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
   let variants = 0;
   const awsOf = (accountId, scope) => {
     const key = `${accountId}/${scope}`;
-    if (!scopes.has(key)) scopes.set(key, { aws: new SimulatedAws(generateAccount(ORG_SHAPE, ++variants), { latencyMs, timeScale, busy: 0, drained: false, randomThrottle: 0, seed: 1 }), open: 0 });
+    if (!scopes.has(key)) scopes.set(key, { aws: new SimulatedAws(generateAccount(ORG_SHAPE, ++variants, { accountId, region: scope === 'global' ? 'us-east-1' : scope }), { latencyMs, timeScale, busy: 0, drained: false, randomThrottle: 0, seed: 1 }), open: 0 });
     return scopes.get(key);
   };
   const credentials = async () => ({ accessKeyId: `AKIA${caller}`, secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
@@ -220,6 +220,7 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
     peakRssWithEvaluationMB: peak.rss / MB,
     baseHeapMB: baseHeap / MB,
     evaluation,
+    ...(keepInventory ? { inventory } : {}),
   };
 }
 
