@@ -18,6 +18,7 @@
 // concurrent children, then evaluates their inventories together; see SHARD_ROWS in bench.mjs.
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
