@@ -31,6 +31,7 @@ import { DynamoDBClient, DynamoDBServiceException } from '@aws-sdk/client-dynamo
 import { EC2Client, EC2ServiceException } from '@aws-sdk/client-ec2';
 import { ElastiCacheClient, ElastiCacheServiceException } from '@aws-sdk/client-elasticache';
 import { ElasticLoadBalancingV2Client, ElasticLoadBalancingV2ServiceException } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient, IAMServiceException } from '@aws-sdk/client-iam';
 import { RDSClient, RDSServiceException } from '@aws-sdk/client-rds';
 import { Route53Client, Route53ServiceException } from '@aws-sdk/client-route-53';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -97,6 +98,7 @@ export const AWS_BUCKETS = {
   autoscaling: { rate: 10, burst: 20, code: 'Throttling', status: 400, note: 'not published: ha-audit guess' },
   elasticache: { rate: 10, burst: 20, code: 'Throttling', status: 400, note: 'not published: ha-audit guess' },
   dynamodb: { rate: 2500, burst: 2500, code: 'ThrottlingException', status: 400, note: 'published: control plane 2,500/s' },
+  iam: { rate: 10, burst: 20, code: 'Throttling', status: 400, note: 'not published: a guess (one call per account)' },
 };
 
 // ---------------------------------------------------------------- the account
@@ -104,11 +106,13 @@ export const AWS_BUCKETS = {
 const hex = (n, length) => n.toString(16).padStart(length, '0');
 const tagList = (tags) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
-function generateAccount(shape = SHAPE) {
+/** `variant` > 0 gives the load balancers and zones names of their own (the accounts of an organisation). */
+export function generateAccount(shape = SHAPE, variant = 0, { accountId = ACCOUNT_ID, region = REGION } = {}) {
+  const unique = variant > 0 ? `-v${variant}` : '';
   const subnets = ZONES.flatMap((zone, z) =>
     ['public', 'private'].map((tier, t) => ({
       SubnetId: `subnet-0${hex(z * 2 + t, 16)}`,
-      SubnetArn: `arn:aws:ec2:${REGION}:${ACCOUNT_ID}:subnet/subnet-0${hex(z * 2 + t, 16)}`,
+      SubnetArn: `arn:aws:ec2:${region}:${accountId}:subnet/subnet-0${hex(z * 2 + t, 16)}`,
       VpcId: VPC_ID,
       AvailabilityZone: zone,
       AvailabilityZoneId: ZONE_IDS[z],
@@ -117,7 +121,7 @@ function generateAccount(shape = SHAPE) {
       AvailableIpAddressCount: 240,
       DefaultForAz: false,
       MapPublicIpOnLaunch: tier === 'public',
-      OwnerId: ACCOUNT_ID,
+      OwnerId: accountId,
       Tags: [{ Key: 'Name', Value: `${tier}-${zone}` }],
     })),
   );
@@ -143,7 +147,7 @@ function generateAccount(shape = SHAPE) {
     );
     groups.push({
       AutoScalingGroupName: `app-${g}`,
-      AutoScalingGroupARN: `arn:aws:autoscaling:${REGION}:${ACCOUNT_ID}:autoScalingGroup:${randomUUIDFrom(g)}:autoScalingGroupName/app-${g}`,
+      AutoScalingGroupARN: `arn:aws:autoscaling:${region}:${accountId}:autoScalingGroup:${randomUUIDFrom(g)}:autoScalingGroupName/app-${g}`,
       LaunchTemplate: { LaunchTemplateId: `lt-0${hex(g, 16)}`, LaunchTemplateName: `app-${g}`, Version: '$Latest' },
       MinSize: 3,
       MaxSize: 12,
@@ -163,7 +167,7 @@ function generateAccount(shape = SHAPE) {
       Tags: [{ ResourceId: `app-${g}`, ResourceType: 'auto-scaling-group', Key: 'team', Value: `team-${g % 7}`, PropagateAtLaunch: true }],
       TerminationPolicies: ['Default'],
       NewInstancesProtectedFromScaleIn: false,
-      ServiceLinkedRoleARN: `arn:aws:iam::${ACCOUNT_ID}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
+      ServiceLinkedRoleARN: `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
       CapacityRebalance: false,
     });
   }
@@ -171,7 +175,7 @@ function generateAccount(shape = SHAPE) {
     Array.from({ length: g % 2 === 0 ? 1 : 2 }, (_, p) => ({
       AutoScalingGroupName: group.AutoScalingGroupName,
       PolicyName: p === 0 ? 'cpu-50' : 'requests-1000',
-      PolicyARN: `arn:aws:autoscaling:${REGION}:${ACCOUNT_ID}:scalingPolicy:${randomUUIDFrom(1000 + g * 2 + p)}:autoScalingGroupName/${group.AutoScalingGroupName}:policyName/${p === 0 ? 'cpu-50' : 'requests-1000'}`,
+      PolicyARN: `arn:aws:autoscaling:${region}:${accountId}:scalingPolicy:${randomUUIDFrom(1000 + g * 2 + p)}:autoScalingGroupName/${group.AutoScalingGroupName}:policyName/${p === 0 ? 'cpu-50' : 'requests-1000'}`,
       PolicyType: 'TargetTrackingScaling',
       StepAdjustments: [],
       Alarms: [],
@@ -192,7 +196,7 @@ function generateAccount(shape = SHAPE) {
   const albCount = shape.loadBalancers - shape.networkLoadBalancers;
   const newTargetGroup = (index, protocol, lbArn) => {
     const name = `tg-${index}`;
-    const arn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:targetgroup/${name}/${hex(index + 1, 16)}`;
+    const arn = `arn:aws:elasticloadbalancing:${region}:${accountId}:targetgroup/${name}/${hex(index + 1, 16)}`;
     const targetType = index % 5 === 4 ? 'ip' : 'instance';
     const tg = {
       TargetGroupArn: arn,
@@ -238,10 +242,10 @@ function generateAccount(shape = SHAPE) {
   for (let i = 0; i < shape.loadBalancers; i++) {
     const type = i < albCount ? 'application' : 'network';
     const name = `${type === 'application' ? 'web' : 'tcp'}-${i}`;
-    const arn = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/${type === 'application' ? 'app' : 'net'}/${name}/${hex(i + 1, 16)}`;
+    const arn = `arn:aws:elasticloadbalancing:${region}:${accountId}:loadbalancer/${type === 'application' ? 'app' : 'net'}/${name}/${hex(i + 1, 16)}`;
     loadBalancers.push({
       LoadBalancerArn: arn,
-      DNSName: `${name}-${1000000 + i}.${REGION}.elb.amazonaws.com`,
+      DNSName: `${name}${unique}-${1000000 + i}.${region}.elb.amazonaws.com`,
       CanonicalHostedZoneId: type === 'application' ? 'Z35SXDOTRQ7X7K' : 'Z26RNL4JYFTOTI',
       CreatedTime: CREATED,
       LoadBalancerName: name,
@@ -258,6 +262,8 @@ function generateAccount(shape = SHAPE) {
       { Key: 'load_balancing.cross_zone.enabled', Value: type === 'application' ? 'true' : 'false' },
       { Key: 'access_logs.s3.enabled', Value: 'false' },
       { Key: 'idle_timeout.timeout_seconds', Value: '60' },
+      // Returned for ALBs and NLBs alike, as AWS does since zonal shift became a load balancer attribute.
+      { Key: 'zonal_shift.config.enabled', Value: i % 4 === 0 ? 'true' : 'false' },
     ]);
     tags.set(arn, tagList({ team: `team-${i % 7}`, env: 'prod' }));
     const defaultTg = newTargetGroup(i, type === 'application' ? 'HTTP' : 'TCP', arn);
@@ -270,7 +276,7 @@ function generateAccount(shape = SHAPE) {
         LoadBalancerArn: arn,
         Port: 443,
         Protocol: 'HTTPS',
-        Certificates: [{ CertificateArn: `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/${randomUUIDFrom(i)}` }],
+        Certificates: [{ CertificateArn: `arn:aws:acm:${region}:${accountId}:certificate/${randomUUIDFrom(i)}` }],
         SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
         DefaultActions: [forward(defaultTg.TargetGroupArn)],
       };
@@ -318,7 +324,7 @@ function generateAccount(shape = SHAPE) {
   const hostedZones = [];
   const records = new Map();
   for (let z = 0; z < shape.hostedZones; z++) {
-    const name = `svc${z}.example.com.`;
+    const name = `svc${z}${unique}.example.com.`;
     const id = `Z0${hex(0xbe0000 + z, 18).toUpperCase()}`;
     hostedZones.push({ Id: `/hostedzone/${id}`, Name: name, CallerReference: `bench-zone-${z}`, Config: { Comment: 'bench', PrivateZone: false }, ResourceRecordSetCount: shape.recordsPerZone });
     const list = [
@@ -357,7 +363,7 @@ function generateAccount(shape = SHAPE) {
     const id = `orders-${c}`;
     dbClusters.push({
       DBClusterIdentifier: id,
-      DBClusterArn: `arn:aws:rds:${REGION}:${ACCOUNT_ID}:cluster:${id}`,
+      DBClusterArn: `arn:aws:rds:${region}:${accountId}:cluster:${id}`,
       Engine: 'aurora-postgresql',
       EngineVersion: '16.4',
       Status: 'available',
@@ -374,7 +380,7 @@ function generateAccount(shape = SHAPE) {
     const id = cluster ? `${cluster.DBClusterIdentifier}-${d % 2}` : `legacy-${d}`;
     dbInstances.push({
       DBInstanceIdentifier: id,
-      DBInstanceArn: `arn:aws:rds:${REGION}:${ACCOUNT_ID}:db:${id}`,
+      DBInstanceArn: `arn:aws:rds:${region}:${accountId}:db:${id}`,
       DBInstanceClass: 'db.r7g.large',
       Engine: cluster ? 'aurora-postgresql' : 'postgres',
       DBInstanceStatus: 'available',
@@ -412,12 +418,12 @@ function generateAccount(shape = SHAPE) {
       ClusterEnabled: false,
       CacheNodeType: 'cache.r7g.large',
       Engine: 'redis',
-      ARN: `arn:aws:elasticache:${REGION}:${ACCOUNT_ID}:replicationgroup:${id}`,
+      ARN: `arn:aws:elasticache:${region}:${accountId}:replicationgroup:${id}`,
     });
     members.forEach((member, m) =>
       cacheClusters.push({
         CacheClusterId: member,
-        ARN: `arn:aws:elasticache:${REGION}:${ACCOUNT_ID}:cluster:${member}`,
+        ARN: `arn:aws:elasticache:${region}:${accountId}:cluster:${member}`,
         CacheNodeType: 'cache.r7g.large',
         Engine: 'redis',
         EngineVersion: '7.1.0',
@@ -432,6 +438,9 @@ function generateAccount(shape = SHAPE) {
   const tables = Array.from({ length: shape.tables }, (_, t) => `table-${String(t).padStart(3, '0')}`);
 
   return {
+    accountId,
+    region,
+    alias: 'bench-account',
     subnets,
     instances,
     groups,
@@ -487,7 +496,7 @@ const byArn = (map, arn, what) => {
 };
 
 /** What each operation answers: the SDK's output shapes, paginated as the API does. */
-function apiHandlers(account) {
+export function apiHandlers(account) {
   return {
     elbv2: {
       DescribeLoadBalancers: ({ Marker, PageSize }) => {
@@ -528,9 +537,9 @@ function apiHandlers(account) {
       },
     },
     ec2: {
-      // The zones of the region, as EC2 lists them (one call, no paging): the resilience model reads their ids.
+      // The region's zones, with the ids the resilience model reads.
       DescribeAvailabilityZones: () => ({
-        AvailabilityZones: ZONES.map((ZoneName, z) => ({ ZoneName, ZoneId: ZONE_IDS[z], RegionName: REGION, State: 'available', OptInStatus: 'opt-in-not-required', ZoneType: 'availability-zone', GroupName: REGION, NetworkBorderGroup: REGION, Messages: [] })),
+        AvailabilityZones: ZONES.map((ZoneName, z) => ({ ZoneName, ZoneId: ZONE_IDS[z], RegionName: account.region, State: 'available', OptInStatus: 'opt-in-not-required', ZoneType: 'availability-zone', GroupName: account.region, NetworkBorderGroup: account.region, Messages: [] })),
       }),
       DescribeSubnets: ({ NextToken, MaxResults }) => {
         const p = page(account.subnets, NextToken, pageSize(MaxResults, 5, 1000, 1000, 'MaxResults'));
@@ -542,7 +551,7 @@ function apiHandlers(account) {
         if (ids.size > 200) throw new ValidationError('too many filter values');
         const matching = account.instances.filter((i) => ids.has(i.InstanceId));
         const p = page(matching, NextToken, pageSize(MaxResults, 5, 1000, 1000, 'MaxResults'));
-        return { Reservations: p.items.map((instance) => ({ ReservationId: `r-0${instance.InstanceId.slice(3)}`, OwnerId: ACCOUNT_ID, Groups: [], Instances: [instance] })), ...(p.next ? { NextToken: p.next } : {}) };
+        return { Reservations: p.items.map((instance) => ({ ReservationId: `r-0${instance.InstanceId.slice(3)}`, OwnerId: account.accountId, Groups: [], Instances: [instance] })), ...(p.next ? { NextToken: p.next } : {}) };
       },
     },
     route53: {
@@ -613,7 +622,7 @@ function apiHandlers(account) {
         return {
           Table: {
             TableName,
-            TableArn: `arn:aws:dynamodb:${REGION}:${ACCOUNT_ID}:table/${TableName}`,
+            TableArn: `arn:aws:dynamodb:${account.region}:${account.accountId}:table/${TableName}`,
             TableId: randomUUIDFrom(9000 + t),
             TableStatus: 'ACTIVE',
             CreationDateTime: CREATED,
@@ -641,6 +650,10 @@ function apiHandlers(account) {
         };
       },
     },
+    iam: {
+      // An account has at most one alias; the API's shape is a list.
+      ListAccountAliases: () => ({ AccountAliases: [account.alias], IsTruncated: false }),
+    },
   };
 }
 
@@ -652,6 +665,7 @@ const EXCEPTIONS = {
   rds: RDSServiceException,
   elasticache: ElastiCacheServiceException,
   dynamodb: DynamoDBServiceException,
+  iam: IAMServiceException,
 };
 
 /** An error as the SDK's deserializer builds it from the service's error response. */
@@ -692,7 +706,7 @@ class AwsBucket {
 }
 
 /** The simulated AWS: answers, throttles, and counts every attempt it receives. */
-class SimulatedAws {
+export class SimulatedAws {
   constructor(account, { latencyMs, timeScale, busy, drained, randomThrottle, seed }) {
     this.handlers = apiHandlers(account);
     this.randomThrottle = randomThrottle;
@@ -779,6 +793,7 @@ const CALLED_FOR = {
   'dynamodb:ListTables': 'page of 100 tables',
   'dynamodb:DescribeTable': 'table',
   'dynamodb:DescribeContinuousBackups': 'table',
+  'iam:ListAccountAliases': 'account (its name)',
 };
 
 /**
@@ -818,7 +833,7 @@ export async function runSimulatedAccount({ shape = SHAPE, timeScale = 10, laten
         elasticache: simulated(ElastiCacheClient, 'elasticache', region),
         dynamodb: simulated(DynamoDBClient, 'dynamodb', region),
       }),
-      globalClients: () => ({ route53: simulated(Route53Client, 'route53', 'us-east-1') }),
+      globalClients: () => ({ route53: simulated(Route53Client, 'route53', 'us-east-1'), iam: simulated(IAMClient, 'iam', 'us-east-1') }),
     });
   } finally {
     sts.restore();

@@ -13,6 +13,7 @@ import { loadInventory } from '../dist/src/cli/files.js';
 import { renderJsonChunks } from '../dist/src/report/json.js';
 import { renderText } from '../dist/src/report/text.js';
 import { formatSimulatedAccount, runSimulatedAccount } from './bench-account.mjs';
+import { benchOrganization } from './bench-org.mjs';
 import { benchRichReports, formatRichReports } from './bench-rich-reports.mjs';
 import { buildResilience } from '../dist/src/resilience/model.js';
 import { median, timeFn } from './bench-timing.mjs';
@@ -125,3 +126,7 @@ const halfRate = await runSimulatedAccount({ timeScale: simScale, maxApiRate: 0.
 console.log(
   `  the same with --max-api-rate 0.5: ${halfRate.awsWallS.toFixed(1)} s, ${halfRate.ratioAtFactor.toFixed(2)}× its floor of ${halfRate.floorAtFactorS.toFixed(1)} s (${halfRate.ratio.toFixed(2)}× the full-rate floor); ${halfRate.throttled} throttled request(s), ${halfRate.gaps.length} gap(s)`,
 );
+
+
+// A simulated organisation (`--org`, 200 accounts × 2 regions): scripts/bench-org.mjs.
+console.log(`\n${benchOrganization({ accounts: Number(process.env.BENCH_ORG_ACCOUNTS ?? 200), timeScale: Number(process.env.BENCH_ORG_TIME_SCALE ?? 10) })}`);

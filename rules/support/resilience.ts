@@ -8,13 +8,23 @@ import { groupOf, recordGroupFix } from './record-group-fix.js';
 import { resourceRecordSet, type ResourceRecordSet } from './route53.js';
 
 
+/**
+ * A zone scenario's name, once per scenario: its `zoneNames` has an entry per account, and every
+ * outcome of every entry point names its scenario (quadratic in the accounts without the memo).
+ */
+const zoneScenarioNames = new WeakMap<Scenario, string>();
+
 /** `use1-az1 (us-east-1a)`, or the region name. */
 export function scenarioName(scenario: Scenario | undefined, fallback: string): string {
   if (!scenario) return fallback;
   if (scenario.kind === 'region') return scenario.region;
-  const names = [...new Set((scenario.zoneNames ?? []).map((z) => z.zoneName))];
-  if (!scenario.zoneId) return names.join(', ') || fallback;
-  return names.length > 0 ? `${scenario.zoneId} (${names.join(', ')})` : scenario.zoneId;
+  let name = zoneScenarioNames.get(scenario);
+  if (name === undefined) {
+    const names = [...new Set((scenario.zoneNames ?? []).map((z) => z.zoneName))];
+    name = scenario.zoneId ? (names.length > 0 ? `${scenario.zoneId} (${names.join(', ')})` : scenario.zoneId) : names.join(', ');
+    zoneScenarioNames.set(scenario, name);
+  }
+  return name || fallback;
 }
 
 /** An entry point's outcomes in the scenarios of one kind, judged: what fails, what is unknown, and whether it applies at all. */

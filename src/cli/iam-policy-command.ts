@@ -1,4 +1,4 @@
-import { ALL_OPERATIONS, FLAG_OPERATIONS, operationsFor } from '../collect/collection-plan.js';
+import { ACCOUNT_NAME_OPERATION, ALL_OPERATIONS, FLAG_OPERATIONS, operationsFor } from '../collect/collection-plan.js';
 import { rulesNamed } from '../config/apply-config.js';
 import { selectRules } from '../engine/select-rules.js';
 import { iamAction, type Operation } from '../model/operations.js';
@@ -31,6 +31,8 @@ export interface IamPolicy {
 export function iamPolicy(options: IamPolicyOptions = {}): IamPolicy {
   const operations = options.rules ? [...operationsFor(options.rules, { model: false })] : ALL_OPERATIONS;
   const wanted = [...operations, ...FLAG_OPERATIONS].filter((operation) => {
+    // `--org` names every account from `ListAccounts`: no alias is asked.
+    if (operation === ACCOUNT_NAME_OPERATION) return options.org !== true;
     const flag = (OPTIONAL_OPERATIONS as Partial<Record<Operation, keyof IamPolicyOptions>>)[operation];
     return flag === undefined || options[flag] === true;
   });

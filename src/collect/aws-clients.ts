@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
@@ -41,10 +42,12 @@ export interface RegionClients {
 /** Clients of the global services, once per account. */
 export interface GlobalClients {
   route53: Route53Client;
+  /** The account's alias (`ListAccountAliases`). */
+  iam: IAMClient;
 }
 
 /**
- * Route 53's and Organizations' control planes are global: us-east-1 in the aws partition. In
+ * Route 53's, IAM's and Organizations' control planes are global: us-east-1 in the aws partition. In
  * the others (aws-cn, aws-us-gov, isolated ones) any region of the partition leads the SDK to
  * that partition's global endpoint, so the scan's own region is used.
  */
@@ -146,7 +149,8 @@ export function createRegionClients(region: string, credentials: AwsCredentialId
 }
 
 export function createGlobalClients(credentials: AwsCredentialIdentityProvider, options: ConnectionOptions, homeRegion?: string): GlobalClients {
-  return { route53: watchAttempts(new Route53Client(clientConfig(globalServiceRegion(homeRegion), credentials, options)), options.endpointWatch) };
+  const config = clientConfig(globalServiceRegion(homeRegion), credentials, options);
+  return { route53: watchAttempts(new Route53Client(config), options.endpointWatch), iam: watchAttempts(new IAMClient(config), options.endpointWatch) };
 }
 
 export function createOrganizationsClient(credentials: AwsCredentialIdentityProvider, options: ConnectionOptions, homeRegion?: string): OrganizationsClient {

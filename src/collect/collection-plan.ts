@@ -20,6 +20,12 @@ export const OPERATION_NEEDS: Partial<Record<Operation, readonly Operation[]>> =
 /** Operations called only for a flag of `scan` (`--org`, `--all-regions`), whatever the rules. */
 export const FLAG_OPERATIONS: readonly Operation[] = ['organizations:ListAccounts', 'ec2:DescribeRegions'];
 
+/**
+ * The account's alias: its name in every report, called whatever the rules read (no rule does).
+ * Not data for a verdict: a denied call leaves the account unnamed, it is no gap.
+ */
+export const ACCOUNT_NAME_OPERATION: Operation = 'iam:ListAccountAliases';
+
 /** Every operation the collectors know, as `service:Operation`. */
 export const ALL_OPERATIONS: readonly Operation[] = (Object.entries(OPERATIONS) as [ServiceId, readonly string[]][]).flatMap(([service, names]) =>
   names.map((name) => `${service}:${name}` as Operation),
@@ -37,11 +43,11 @@ export interface PlanOptions {
 
 /**
  * What a scan of these rules calls: the operations they read (`uses`), those of the resilience
- * model when it runs, and what those need first, plus STS `GetCallerIdentity`, which every scan
- * makes. An identity allowed exactly these (`ha-audit iam-policy --rule ...`) completes the scan.
+ * model when it runs, and what those need first, plus STS `GetCallerIdentity` and the account's
+ * alias (`ACCOUNT_NAME_OPERATION`), which every scan asks. An identity allowed exactly these (`ha-audit iam-policy --rule ...`) completes the scan.
  */
 export function operationsFor(rules: readonly { uses: readonly Operation[] }[], options: PlanOptions): Set<Operation> {
-  const wanted = new Set<Operation>(['sts:GetCallerIdentity']);
+  const wanted = new Set<Operation>(['sts:GetCallerIdentity', ACCOUNT_NAME_OPERATION]);
   const add = (operation: Operation) => {
     if (wanted.has(operation)) return;
     wanted.add(operation);

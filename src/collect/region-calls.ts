@@ -19,6 +19,7 @@ export const DEFAULT_CONCURRENCY: Record<ServiceId, number> = {
   elasticache: 3,
   dynamodb: 4,
   organizations: 1,
+  iam: 1,
 };
 
 /** A token bucket: `burst` calls at once after a quiet spell, then `rate` calls per second. */
@@ -54,6 +55,8 @@ export const DEFAULT_RATES: Record<ServiceId, RateLimit> = {
   dynamodb: { rate: 20, burst: 40 },
   sts: { rate: 10, burst: 10 },
   organizations: { rate: 2, burst: 5 },
+  // Not published; one call per account (its alias).
+  iam: { rate: 5, burst: 5 },
 };
 
 /** `throttled`: AWS throttled at least one attempt of the call, whether it ended answered or failed. */

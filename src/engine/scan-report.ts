@@ -25,6 +25,7 @@ export interface ScanFacts {
 /** The report of a scan: what was scanned, how completely, and every result. */
 export function buildReport({ inventory, results, rules, source, startedAt, finishedAt, config, baseline, suppressions }: ScanFacts): ScanReport {
   const regions = [...new Set(inventory.accounts.flatMap((a) => a.regions.map((r) => r.region)))].sort();
+  const named = inventory.accounts.filter((a) => a.name !== undefined);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: toolVersion() },
@@ -33,6 +34,8 @@ export function buildReport({ inventory, results, rules, source, startedAt, fini
       finishedAt: finishedAt.toISOString(),
       source,
       accounts: inventory.accounts.map((a) => a.accountId),
+      ...(named.length > 0 ? { accountNames: Object.fromEntries(named.map((a) => [a.accountId, a.name!])) } : {}),
+      ...(inventory.skippedAccounts ? { skippedAccounts: inventory.skippedAccounts } : {}),
       regions,
       complete: inventory.gaps.length === 0 && !results.some((r) => r.status === 'error'),
       gaps: inventory.gaps,

@@ -403,6 +403,16 @@ const Gap = Model(
   'Something the collectors could not see.',
 );
 
+const SkippedAccount = Model(
+  'SkippedAccount',
+  {
+    accountId: Type.String({ pattern: '^[0-9]{12}$' }),
+    name: Type.Optional(text("The account's name in the organisation.")),
+    state: text('Its `State` in `ListAccounts`: `SUSPENDED`, `PENDING_CLOSURE`, `CLOSED`, `PENDING_ACTIVATION` (AWS answers no call of such an account).'),
+  },
+  'An account of the organisation that `--org` listed and did not scan, and why.',
+);
+
 const RegionInventory = Model('RegionInventory', {
   region: Type.String({ pattern: '^\\S' }),
   elbv2: Elbv2Inventory,
@@ -415,6 +425,11 @@ const RegionInventory = Model('RegionInventory', {
 
 const AccountInventory = Model('AccountInventory', {
   accountId: Type.String({ pattern: '^[0-9]{12}$' }),
+  name: Added(
+    text(
+      "The account's name in the organisation (`ListAccounts`, with `--org`), else its alias (IAM `ListAccountAliases`). Absent when it has neither, when they could not be read, or in an inventory saved before ha-audit read them. Shown beside the id; no verdict reads it.",
+    ),
+  ),
   route53: Route53Inventory,
   regions: List(RegionInventory),
 });
@@ -451,6 +466,12 @@ export const InventoryDefinition = Struct(
     accounts: List(AccountInventory),
     gaps: List(Gap, 'Everything that could not be collected. A rule needing it gives `error`, not `pass`.'),
     shard: Added(Shard),
+    skippedAccounts: Added(
+      List(
+        SkippedAccount,
+        'With `--org`: the accounts of the organisation not scanned because they are not `ACTIVE` (empty when every account was). Absent for a scan without `--org` or an inventory saved before ha-audit recorded them.',
+      ),
+    ),
   },
   'What ha-audit collected of one or more AWS accounts (written by --save-inventory, read by --inventory).',
 );
@@ -492,3 +513,4 @@ export type DynamoDbInventory = Static<typeof DynamoDbInventory>;
 export type DynamoDbTable = Static<typeof DynamoDbTable>;
 export type Gap = Static<typeof Gap>;
 export type Shard = Static<typeof Shard>;
+export type SkippedAccount = Static<typeof SkippedAccount>;

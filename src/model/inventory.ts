@@ -38,6 +38,7 @@ export type {
   Route53Inventory,
   ScalingPolicy,
   ServerlessCache,
+  SkippedAccount,
   Subnet,
   Tags,
   Target,

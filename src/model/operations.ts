@@ -22,6 +22,8 @@ export const OPERATIONS = {
   elasticache: ['DescribeReplicationGroups', 'DescribeCacheClusters', 'DescribeServerlessCaches'],
   dynamodb: ['ListTables', 'DescribeTable', 'DescribeContinuousBackups'],
   organizations: ['ListAccounts'],
+  // The account's alias, its name in every report when the organisation does not name it.
+  iam: ['ListAccountAliases'],
 } as const;
 
 export type ServiceId = keyof typeof OPERATIONS;
@@ -74,6 +76,7 @@ export const IAM_PREFIX: Record<ServiceId, string> = {
   elasticache: 'elasticache',
   dynamodb: 'dynamodb',
   organizations: 'organizations',
+  iam: 'iam',
 };
 
 export function iamAction(service: string, operation: string): string {

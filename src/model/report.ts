@@ -1,4 +1,4 @@
-import type { Gap } from './inventory.js';
+import type { Gap, SkippedAccount } from './inventory.js';
 import type { Resilience } from './resilience.js';
 import type { ResourceRef, Result } from './result.js';
 import type { Severity } from './severity.js';
@@ -80,6 +80,10 @@ export interface ScanReport {
     finishedAt: string;
     source: 'live' | 'inventory';
     accounts: string[];
+    /** Account id to its name (organisation name or alias), for the accounts of `accounts` that have one. */
+    accountNames?: Record<string, string>;
+    /** `--org`: the organisation's accounts not scanned because they are not `ACTIVE`, with their state. */
+    skippedAccounts?: SkippedAccount[];
     regions: string[];
     /** False when something could not be collected or a rule crashed: the exit code is then 3. */
     complete: boolean;

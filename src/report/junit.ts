@@ -2,9 +2,13 @@ import type { Gap } from '../model/inventory.js';
 import type { RuleDescription, ScanReport } from '../model/report.js';
 import type { Result } from '../model/result.js';
 import { remediationCommands } from '../engine/shell.js';
+import { accountRows, skippedReason } from './accounts.js';
 
 /** The suite of the collection gaps: they make the audit incomplete (exit 3) even when no rule reads that data. */
 export const GAPS_SUITE = 'data-collection';
+
+/** The suite of the accounts of a scan of several: every one is accounted for, scanned or not. */
+export const ACCOUNTS_SUITE = 'accounts';
 
 interface Totals {
   tests: number;
@@ -29,6 +33,8 @@ export function renderJunit(report: ScanReport, rules: readonly RuleDescription[
 
   const suites = [...byRule].map(([ruleId, results]) => ruleSuite(ruleId, results));
   if (report.scan.gaps.length > 0) suites.push(gapSuite(report.scan.gaps));
+  const accounts = accountSuite(report);
+  if (accounts) suites.push(accounts);
 
   const total = suites.reduce((sum, suite) => addTotals(sum, suite.totals), emptyTotals());
   const seconds = Math.max(0, Date.parse(report.scan.finishedAt) - Date.parse(report.scan.startedAt)) / 1000;
@@ -84,6 +90,25 @@ function gapSuite(gaps: Gap[]): Suite {
   });
   const totals = { ...emptyTotals(), tests: gaps.length, errors: gaps.length };
   return { totals, lines: suiteLines(GAPS_SUITE, totals, cases) };
+}
+
+/**
+ * One test case per account of a scan of several: a scanned one passes (its results are in the
+ * rules' suites); one not scanned is `<skipped>` with the reason, its AssumeRole error being
+ * counted once, in the data-collection suite; one the organisation lists but is not active too.
+ */
+function accountSuite(report: ScanReport): Suite | undefined {
+  const rows = accountRows(report);
+  if (rows.length <= 1) return undefined;
+  const totals = { ...emptyTotals(), tests: rows.length };
+  const cases = rows.flatMap((row) => {
+    const open = `    <testcase ${attributes({ classname: ACCOUNTS_SUITE, name: row.name !== undefined ? `${row.accountId} (${row.name})` : row.accountId })}`;
+    if (row.status === 'scanned') return [`${open}/>`];
+    totals.skipped += 1;
+    const message = row.status === 'skipped' ? `skipped: ${skippedReason(row.reason ?? '')}` : `not scanned: ${row.reason ?? ''}`;
+    return [`${open}>`, `      <skipped ${attributes({ message })}/>`, '    </testcase>'];
+  });
+  return { totals, lines: suiteLines(ACCOUNTS_SUITE, totals, cases) };
 }
 
 function suiteLines(name: string, totals: Totals, cases: string[]): string[] {

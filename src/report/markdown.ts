@@ -10,6 +10,7 @@ import { htmlText, mdCode, mdCodeBlock, mdRow, mdText } from './markdown-text.js
 import { overviewOf, percent, when } from './overview.js';
 import { cellText, compareText } from './resilience-view.js';
 import { countOf } from '../engine/plural.js';
+import { accountRows, accountsHeadline, skippedReason } from './accounts.js';
 
 /** GitHub's limit for a pull-request comment (a job summary may be longer: the comment is the stricter). */
 export const GITHUB_MARKDOWN_LIMIT = 65_536;
@@ -45,7 +46,7 @@ function rowsOf<T>(items: readonly T[], render: (item: T) => string): Rows {
  */
 export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}): string {
   const limit = options.limit ?? GITHUB_MARKDOWN_LIMIT;
-  const blocks: Block[] = [{ text: summary(report) }, ...failingTable(report), ...matrix(report), { text: compliance(report) }, ...notEvaluated(report)];
+  const blocks: Block[] = [{ text: summary(report) }, ...failingTable(report), ...accountsTable(report), ...matrix(report), { text: compliance(report) }, ...notEvaluated(report)];
   if (options.history) blocks.push(...history(options.history));
   blocks.push(...details(report));
   return fit(blocks, limit);
@@ -56,7 +57,7 @@ function summary(report: ScanReport): string {
   const overview = overviewOf(report);
   const verdict = scan.gate ? `exit ${scan.gate.exitCode} (${scan.gate.exitCode === 0 ? 'passed' : scan.gate.exitCode === 1 ? 'failed' : 'incomplete audit'}) with --fail-on ${scan.gate.failOn}${scan.gate.failOnNewOnly ? ', new only' : ''}` : '';
   const rows: [string, string][] = [
-    [scan.accounts.length === 1 ? 'Account' : 'Accounts', scan.accounts.map((a) => mdCode(a)).join(', ') || 'none'],
+    [scan.accounts.length === 1 ? 'Account' : 'Accounts', accountsCell(report)],
     [scan.regions.length === 1 ? 'Region' : 'Regions', mdText(scan.regions.join(', ') || 'none')],
     ['When', mdText(`${when(scan.startedAt)} to ${when(scan.finishedAt)}`)],
     ['Source', scan.source === 'live' ? 'live scan' : 'saved inventory'],
@@ -77,6 +78,35 @@ function summary(report: ScanReport): string {
   if (resilience) lines.push('', `**Entry points that survive the loss of any one zone:** ${resilience.count.anyZone.yes} of ${resilience.count.entryPoints}; **of their region:** ${resilience.count.region.yes} of ${resilience.count.entryPoints}.`);
   if (overview.baseline) lines.push('', `**Since the baseline:** ${overview.baseline.new} new, ${overview.baseline.resolved} resolved, ${overview.baseline.existing} still failing.`);
   return lines.join('\n');
+}
+
+/** One account: its id and name; several: how many, and how many were not scanned (the table lists them). */
+function accountsCell(report: ScanReport): string {
+  const rows = accountRows(report);
+  if (rows.length === 0) return 'none';
+  if (rows.length > 1) return mdText(accountsHeadline(report));
+  const [only] = rows;
+  return `${mdCode(only!.accountId)}${only!.name !== undefined ? ` ${mdCode(only!.name)}` : ''}${only!.status === 'scanned' ? '' : ` (${mdText(only!.status)})`}`;
+}
+
+/** Every account of a scan of several, those not scanned first: never cut before the others. */
+function accountsTable(report: ScanReport): Block[] {
+  const rows = accountRows(report);
+  if (rows.length <= 1) return [];
+  const ordered = [...rows.filter((r) => r.status !== 'scanned'), ...rows.filter((r) => r.status === 'scanned')];
+  const status = (row: (typeof rows)[number]) => (row.status === 'scanned' ? 'scanned' : row.status === 'skipped' ? `**skipped**: ${mdText(skippedReason(row.reason ?? ''))}` : `**not scanned**: ${mdText(row.reason ?? '')}`);
+  return [
+    {
+      head: `### Accounts (${rows.length})
+
+${mdRow(['Account', 'Name', 'Status'])}
+|---|---|---|`,
+      rows: rowsOf(ordered, (row) => mdRow([mdCode(row.accountId), row.name !== undefined ? mdCode(row.name) : '', status(row)])),
+      tail: '',
+      what: 'accounts',
+      priority: 2,
+    },
+  ];
 }
 
 function failingTable(report: ScanReport): Block[] {

@@ -86,6 +86,8 @@ export function buildSarif(report: ScanReport, rules: readonly RuleDescription[]
         properties: {
           source: report.scan.source,
           accounts: report.scan.accounts,
+          ...(report.scan.accountNames ? { accountNames: report.scan.accountNames } : {}),
+          ...(report.scan.skippedAccounts ? { skippedAccounts: report.scan.skippedAccounts } : {}),
           regions: report.scan.regions,
           summary: report.summary,
         },

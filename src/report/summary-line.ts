@@ -1,5 +1,6 @@
 import type { GateVerdict, ScanReport } from '../model/report.js';
 import { SEVERITIES } from '../model/severity.js';
+import { accountsLeftOut } from './accounts.js';
 
 export type { GateVerdict };
 
@@ -29,6 +30,8 @@ export function summaryLine(report: ScanReport, gate: GateVerdict, c: SummaryPai
     ...(summary.suppressed > 0 ? [c.cyan(`${summary.suppressed} suppressed`)] : []),
     summary.error > 0 ? c.magenta(`${summary.error} not evaluated`) : '0 not evaluated',
     ...(report.scan.baseline ? [`${report.scan.baseline.new} new, ${report.scan.baseline.resolved.length} fixed since baseline`] : []),
+    // The counts above are of the accounts seen: say which were not.
+    ...(accountsLeftOut(report) ? [c.magenta(accountsLeftOut(report))] : []),
   ];
   const threshold = `--fail-on ${gate.failOn}${gate.failOnNewOnly ? ', new only' : ''}`;
   const verdict =

@@ -11,6 +11,7 @@ import { groupBy, sortBy } from '../collections.js';
 import { summaryLine, type GateVerdict } from './summary-line.js';
 import { visibleReport } from './visible-report.js';
 import { matrixLines } from './text-matrix.js';
+import { accountLabel, accountRows, accountsHeadline, skippedReason, type AccountRow } from './accounts.js';
 
 export interface TextOptions extends GateVerdict {
   color: boolean;
@@ -49,12 +50,15 @@ export function renderText(scanReport: ScanReport, options: TextOptions): string
   for (const [accountId, ofAccount] of byAccount) {
     if (multiAccount) {
       const counts = (status: Result['status']) => report.findings.filter((r) => r.resource.accountId === accountId && r.status === status).length;
-      lines.push(c.bold.underline(`Account ${accountId}`) + c.dim(`  ${ofAccount.length} failed, ${counts('pass')} passed, ${counts('error')} not evaluated`), '');
+      lines.push(c.bold.underline(`Account ${accountLabel(report, accountId)}`) + c.dim(`  ${ofAccount.length} failed, ${counts('pass')} passed, ${counts('error')} not evaluated`), '');
     }
     append(lines, failingSections(ofAccount, passing, suppressed, c, multiAccount));
   }
-  const clean = report.scan.accounts.filter((a) => multiAccount && !byAccount.has(a));
-  if (clean.length > 0) lines.push(c.green(`No failing result in ${countOf(clean.length, 'account')}: ${clean.join(', ')}`), '');
+  // An account whose role could not be assumed was not seen: it is listed apart, never as clean.
+  const rows = accountRows(report);
+  const clean = rows.filter((row) => row.status === 'scanned' && multiAccount && !byAccount.has(row.accountId));
+  if (clean.length > 0) lines.push(c.green(`No failing result in ${countOf(clean.length, 'account')}: ${clean.map((row) => accountLabel(report, row.accountId)).join(', ')}`), '');
+  append(lines, accountsLeftOutSection(rows, c));
 
   if (suppressed.length > 0) {
     lines.push(c.cyan.bold(' SUPPRESSED ') + c.dim(` ${suppressed.length} accepted, not failing the gate`));
@@ -142,9 +146,22 @@ function notEvaluatedSection(report: ScanReport, errors: Result[], c: ChalkInsta
   return lines;
 }
 
+/** The accounts not scanned (role not assumed) and those the organisation has but are not active. */
+function accountsLeftOutSection(rows: AccountRow[], c: ChalkInstance): string[] {
+  const leftOut = rows.filter((row) => row.status !== 'scanned');
+  if (leftOut.length === 0) return [];
+  const lines = [c.magenta.bold(' ACCOUNTS NOT SCANNED ') + c.dim(` ${countOf(leftOut.length, 'account')}: nothing of them was seen`)];
+  for (const row of leftOut) {
+    const reason = row.status === 'skipped' ? `skipped: ${skippedReason(row.reason ?? '')}` : `not scanned: ${row.reason ?? ''}`;
+    lines.push(`  ${c.magenta('-')} ${row.accountId}${row.name !== undefined ? ` (${row.name})` : ''} ${c.dim(reason)}`);
+  }
+  lines.push('');
+  return lines;
+}
+
 function header(report: ScanReport, c: ChalkInstance): string {
   const { scan, tool } = report;
-  const accounts = scan.accounts.length === 1 ? `account ${scan.accounts[0]}` : `${scan.accounts.length} accounts`;
+  const accounts = accountsHeadline(report);
   const regions = scan.regions.length > 0 ? scan.regions.join(', ') : 'no region';
   const source = scan.source === 'live' ? 'live scan' : 'saved inventory';
   return c.bold(`${tool.name} ${tool.version}`) + c.dim(` · ${accounts} · ${regions} · ${source}`);

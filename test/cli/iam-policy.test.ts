@@ -69,6 +69,7 @@ describe('--rule: a scan collects only what the rules read, and the policy allow
       'dynamodb:DescribeTable',
       'dynamodb:ListTables',
       'elasticloadbalancing:DescribeLoadBalancers',
+      'iam:ListAccountAliases',
       'sts:GetCallerIdentity',
     ]);
     // Target health needs the target groups; the instances' zones need the targets.
@@ -76,6 +77,7 @@ describe('--rule: a scan collects only what the rules read, and the policy allow
       'ec2:DescribeInstances',
       'elbv2:DescribeTargetGroups',
       'elbv2:DescribeTargetHealth',
+      'iam:ListAccountAliases',
       'sts:GetCallerIdentity',
     ]);
   });
@@ -85,7 +87,7 @@ describe('--rule: a scan collects only what the rules read, and the policy allow
     expect(operationsFor(elb, { model: false, tags: true })).toContain('elbv2:DescribeTags');
     expect(operationsFor(elb, { model: false })).not.toContain('elbv2:DescribeTags');
     expect(operationsFor([{ uses: ['rds:DescribeDBInstances'] }], { model: false, tags: true })).not.toContain('elbv2:DescribeTags');
-    expect([...operationsFor([], { model: true })].sort()).toEqual(['sts:GetCallerIdentity', ...RESILIENCE_MODEL_OPERATIONS].sort());
+    expect([...operationsFor([], { model: true })].sort()).toEqual(['sts:GetCallerIdentity', 'iam:ListAccountAliases', ...RESILIENCE_MODEL_OPERATIONS].sort());
     // Neither tags, nor scaling policies, nor backups: the model reads only what paths and stores are made of.
     expect(RESILIENCE_MODEL_OPERATIONS).not.toContain('elbv2:DescribeTags');
     expect(RESILIENCE_MODEL_OPERATIONS).not.toContain('dynamodb:DescribeContinuousBackups');
@@ -113,7 +115,9 @@ describe('iamPolicy', () => {
     expect(iamPolicy({ org: true }).Statement[0].Action).toContain('organizations:ListAccounts');
     expect(iamPolicy({ org: true }).Statement[0].Action).not.toContain('ec2:DescribeRegions');
     expect(iamPolicy({ allRegions: true }).Statement[0].Action).toContain('ec2:DescribeRegions');
-    expect(iamPolicy({ org: true, allRegions: true }).Statement[0].Action).toEqual([...every].sort());
+    // The organisation names every account: no alias is asked with --org.
+    expect(iamPolicy().Statement[0].Action).toContain('iam:ListAccountAliases');
+    expect(iamPolicy({ org: true, allRegions: true }).Statement[0].Action).toEqual(every.filter((action) => action !== 'iam:ListAccountAliases').sort());
   });
 });
 

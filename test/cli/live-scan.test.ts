@@ -72,7 +72,7 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     const ruleGroups = new Set(liveReport.findings.map((f) => f.ruleId.split('-')[0]));
     for (const group of ['r53', 'rds', 'aurora', 'elasticache', 'dynamodb']) expect(ruleGroups).toContain(group);
     expect(liveReport.findings.filter((f) => f.ruleId.startsWith('r53-')).every((f) => f.resource.region === 'global')).toBe(true);
-    expect(new Set(aws.requests.map((r) => r.service))).toEqual(new Set(['sts', 'elasticloadbalancing', 'autoscaling', 'ec2', 'route53', 'rds', 'elasticache', 'dynamodb']));
+    expect(new Set(aws.requests.map((r) => r.service))).toEqual(new Set(['sts', 'elasticloadbalancing', 'autoscaling', 'ec2', 'route53', 'rds', 'elasticache', 'dynamodb', 'iam']));
     // Route 53 once for the account, not once per region.
     expect(aws.requests.filter((r) => r.action === 'ListHostedZones')).toHaveLength(1);
     expect(aws.requests.length).toBeGreaterThan(20);
@@ -201,8 +201,8 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect((expectValidReport(run.stdout) as { scan: { regions: string[] } }).scan.regions).toEqual(['eu-west-1']);
-    // Every regional call in the profile's region; Route 53 is global.
-    expect(new Set(aws.requests.map((r) => `${r.service === 'route53' ? 'route53' : 'regional'} ${r.region}`))).toEqual(new Set(['regional eu-west-1', 'route53 global']));
+    // Every regional call in the profile's region; Route 53 is global, and IAM (the account's alias) signed for us-east-1.
+    expect(new Set(aws.requests.map((r) => `${r.service === 'route53' || r.service === 'iam' ? r.service : 'regional'} ${r.region}`))).toEqual(new Set(['regional eu-west-1', 'route53 global', 'iam us-east-1']));
     const missing = await runCli(['scan', '--profile', 'nobody', '--region', 'us-east-1'], { env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^ha-audit: no usable AWS credentials for profile nobody: .*aws configure list-profiles.*\n$/);
@@ -220,7 +220,7 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect((expectValidReport(run.stdout) as { scan: { regions: string[] } }).scan.regions).toEqual([region]);
-    expect(new Set(aws.requests.filter((r) => r.service !== 'route53').map((r) => r.region))).toEqual(new Set([region]));
+    expect(new Set(aws.requests.filter((r) => r.service !== 'route53' && r.service !== 'iam').map((r) => r.region))).toEqual(new Set([region]));
   });
 
   it('--rule collects only what the rule reads: an identity allowed only that completes the scan, and the saved inventory says what it left out', async () => {
@@ -235,13 +235,13 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     const narrowed = await runCli(['scan', '--region', 'us-east-1,eu-west-1', '--rule', 'elb-multi-az', '--format', 'json', '--save-inventory', saved], { env });
     expect(narrowed.stderr).toBe('');
     expect(narrowed.code).toBe(1);
-    expect(new Set(aws.requests.slice(requestsBefore).map((r) => `${r.service}:${r.action}`))).toEqual(new Set(['sts:GetCallerIdentity', 'elasticloadbalancing:DescribeLoadBalancers']));
+    expect(new Set(aws.requests.slice(requestsBefore).map((r) => `${r.service}:${r.action}`))).toEqual(new Set(['sts:GetCallerIdentity', 'elasticloadbalancing:DescribeLoadBalancers', 'iam:ListAccountAliases']));
     const report = expectValidReport(narrowed.stdout) as Report;
     expect(report.scan).toMatchObject({ complete: true, gaps: [] });
     expect(new Set(report.findings.map((f) => f.ruleId))).toEqual(new Set(['elb-multi-az']));
     // The same policy as iam-policy --rule elb-multi-az.
     const policy = JSON.parse((await runCli(['iam-policy', '--rule', 'elb-multi-az'])).stdout) as { Statement: { Action: string[] }[] };
-    expect(policy.Statement[0]!.Action).toEqual(['elasticloadbalancing:DescribeLoadBalancers', 'sts:GetCallerIdentity']);
+    expect(policy.Statement[0]!.Action).toEqual(['elasticloadbalancing:DescribeLoadBalancers', 'iam:ListAccountAliases', 'sts:GetCallerIdentity']);
     // Evaluated again for the same rule: the same verdicts; for every rule: the others are not evaluated, never passed.
     const again = await runCli(['scan', '--inventory', saved, '--rule', 'elb-multi-az', '--format', 'json']);
     expect(again.code).toBe(1);
@@ -268,6 +268,6 @@ describe('ha-audit scan against a live (fake) AWS', () => {
     const run = await runCli(['scan', '--region', 'us-east-1', '--debug', '--format', 'json'], { env: { ...credentials, AWS_ENDPOINT_URL: aws.url } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^debug: suppressed AWS SDK warning: NodeVersionSupportWarning/m);
-    expect(run.stderr).toMatch(/^debug: us-east-1: \d+ calls in \d+ ms, 0 gap\(s\)$/m);
+    expect(run.stderr).toMatch(/^debug: account \d{12} us-east-1: \d+ calls in \d+ ms, 0 gap\(s\)$/m);
   });
 });

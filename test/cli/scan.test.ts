@@ -240,3 +240,34 @@ describe('bad input: exit 2, one line on stderr, no stack trace', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('ha-audit scan --inventory of an organisation (child process)', () => {
+  it('names the accounts and lists those skipped or not scanned, in JSON and text', async () => {
+    const dir = tmp();
+    const file = join(dir, 'org.json');
+    const account = (accountId: string, name: string, regions: unknown[]) => ({ accountId, name, regions });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'ha-audit-inventory',
+        formatVersion: 2,
+        collectedAt: '2026-12-06T10:00:00.000Z',
+        accounts: [account('111111111111', 'prod', [{ region: 'us-east-1' }]), account('333333333333', 'locked', [])],
+        gaps: [{ accountId: '333333333333', region: 'global', service: 'sts', operation: 'AssumeRole', code: 'AccessDenied', message: 'not authorized', class: 'denied' }],
+        skippedAccounts: [{ accountId: '444444444444', name: 'old', state: 'SUSPENDED' }],
+      }),
+    );
+    const json = await runCli(['scan', '--inventory', file, '--format', 'json']);
+    expect(json.code).toBe(3);
+    const scan = (expectValidReport(json.stdout) as { scan: Record<string, unknown> }).scan;
+    expect(scan.accountNames).toEqual({ '111111111111': 'prod', '333333333333': 'locked' });
+    expect(scan.skippedAccounts).toEqual([{ accountId: '444444444444', name: 'old', state: 'SUSPENDED' }]);
+
+    const text = await runCli(['scan', '--inventory', file]);
+    const lines = text.stdout.split('\n');
+    const leftOut = lines.slice(lines.findIndex((line) => line.includes('ACCOUNTS NOT SCANNED')));
+    expect(leftOut.some((line) => line.includes('333333333333 (locked)'))).toBe(true);
+    expect(leftOut.some((line) => line.includes('444444444444 (old)'))).toBe(true);
+    expect(lines.filter((line) => line.startsWith('No failing result')).join('\n')).not.toContain('333333333333');
+  });
+});

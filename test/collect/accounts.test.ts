@@ -1,5 +1,6 @@
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { ListHealthChecksCommand, ListHostedZonesCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -22,10 +23,13 @@ const organizations = mockClient(OrganizationsClient);
 const sts = mockClient(STSClient);
 // Route 53 answers empty: these tests are about accounts and regions.
 const route53 = mockClient(Route53Client);
+// Each account's alias, by the key id of its credentials (see keyOf).
+const iam = mockClient(IAMClient);
 afterAll(() => {
   organizations.restore();
   sts.restore();
   route53.restore();
+  iam.restore();
 });
 const CALLER = '111111111111';
 const MEMBER_A = '222222222222';
@@ -111,6 +115,13 @@ describe('collectInventory across accounts and regions', () => {
     route53.reset();
     route53.on(ListHostedZonesCommand).resolves({ HostedZones: [], IsTruncated: false, MaxItems: 100, $metadata: responseMetadata() });
     route53.on(ListHealthChecksCommand).resolves({ HealthChecks: [], IsTruncated: false, Marker: '', MaxItems: 1000, $metadata: responseMetadata() });
+    iam.reset();
+    // The caller's account has an alias, MEMBER_A none; MEMBER_B's role may not read it.
+    iam.on(ListAccountAliasesCommand).callsFake(async (_input: unknown, getClient: () => IAMClient) => {
+      const account = (await getClient().config.credentials()).accessKeyId.slice(4);
+      if (account === MEMBER_B) throw accessDenied(`User: arn:aws:sts::${MEMBER_B}:assumed-role/Audit/ha-audit is not authorized to perform: iam:ListAccountAliases on resource: *`);
+      return { AccountAliases: account === CALLER ? ['acme-<b>prod</b>'] : [], IsTruncated: false, $metadata: responseMetadata() };
+    });
     vi.stubEnv('AWS_ACCESS_KEY_ID', `AKIA${CALLER}`);
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
     vi.stubEnv('AWS_REGION', 'us-east-1');
@@ -195,6 +206,61 @@ describe('collectInventory across accounts and regions', () => {
     expect(inventory.accounts.map((a) => a.accountId).sort()).toEqual([CALLER, MEMBER_A]);
     expect(sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.RoleArn)).toEqual([`arn:aws:iam::${MEMBER_A}:role/Audit`]);
     expect(events).toContainEqual({ type: 'account-skipped', accountId: MEMBER_B, reason: 'SUSPENDED' });
+    // The organisation names its accounts: no alias is asked; the skipped one is recorded, not a gap.
+    expect(Object.fromEntries(inventory.accounts.map((a) => [a.accountId, a.name]))).toEqual({ [CALLER]: `n-${CALLER}`, [MEMBER_A]: `n-${MEMBER_A}` });
+    expect(iam.commandCalls(ListAccountAliasesCommand)).toHaveLength(0);
+    expect(inventory.skippedAccounts).toEqual([{ accountId: MEMBER_B, name: `n-${MEMBER_B}`, state: 'SUSPENDED' }]);
+    expect(inventory.gaps).toEqual([]);
+  });
+
+  it('--org records every state that is not ACTIVE (State, or the retired Status alone), and names an account whose role fails', async () => {
+    const [closed, closing, pending, unreachable] = ['555555555551', '555555555552', '555555555553', MEMBER_B];
+    organizations.on(ListAccountsCommand).resolves({
+      Accounts: [
+        { Id: CALLER, Name: 'management', State: 'ACTIVE' },
+        { Id: closed, Name: 'old', State: 'CLOSED' },
+        { Id: closing, Name: 'closing', Status: 'PENDING_CLOSURE' },
+        { Id: pending, Name: 'new', State: 'PENDING_ACTIVATION' },
+        { Id: unreachable, Name: 'locked', State: 'ACTIVE', Status: 'ACTIVE' },
+      ],
+      $metadata: responseMetadata(),
+    });
+    const debug: string[] = [];
+    const inventory = await collectInventory({
+      regions: ['us-east-1'],
+      org: true,
+      roleName: 'Audit',
+      clientsFor,
+      organizationsClient: () => new OrganizationsClient({ region: 'us-east-1' }),
+      debug: (line) => debug.push(line),
+    });
+    expect(inventory.skippedAccounts).toEqual([
+      { accountId: closed, name: 'old', state: 'CLOSED' },
+      { accountId: closing, name: 'closing', state: 'PENDING_CLOSURE' },
+      { accountId: pending, name: 'new', state: 'PENDING_ACTIVATION' },
+    ]);
+    expect(inventory.accounts.find((a) => a.accountId === unreachable)).toMatchObject({ name: 'locked', regions: [] });
+    expect(inventory.gaps).toEqual([expect.objectContaining({ accountId: unreachable, service: 'sts', operation: 'AssumeRole' })]);
+    // Every --debug line about an account names it.
+    for (const id of [closed, closing, pending, unreachable]) expect(debug.some((line) => line.startsWith(`account ${id} (`))).toBe(true);
+  });
+
+  it('names an account by its alias without --org; a denied ListAccountAliases leaves it unnamed and is no gap', async () => {
+    iam.on(ListAccountAliasesCommand).callsFake(async (_input: unknown, getClient: () => IAMClient) => {
+      const account = (await getClient().config.credentials()).accessKeyId.slice(4);
+      if (account === MEMBER_A) throw accessDenied(`User: arn:aws:sts::${MEMBER_A}:assumed-role/Audit/ha-audit is not authorized to perform: iam:ListAccountAliases on resource: *`);
+      return { AccountAliases: account === CALLER ? ['acme-<b>prod</b>'] : [], IsTruncated: false, $metadata: responseMetadata() };
+    });
+    const debug: string[] = [];
+    const inventory = await collectInventory({ regions: ['us-east-1'], accounts: [CALLER, MEMBER_A], roleName: 'Audit', clientsFor, debug: (line) => debug.push(line) });
+    expect(inventory.accounts.map((a) => [a.accountId, a.name])).toEqual([
+      [CALLER, 'acme-<b>prod</b>'],
+      [MEMBER_A, undefined],
+    ]);
+    expect(inventory.gaps).toEqual([]);
+    expect(inventory.skippedAccounts).toBeUndefined();
+    expect(iam.commandCalls(ListAccountAliasesCommand)).toHaveLength(2);
+    expect(debug).toContainEqual(expect.stringMatching(new RegExp(`^account ${MEMBER_A}: no name, iam:ListAccountAliases failed \\(AccessDenied`)));
   });
 
   it('--org without the right to list accounts fails clearly', async () => {

@@ -1,3 +1,4 @@
+import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { ListHealthChecksCommand, ListHostedZonesCommand, ListResourceRecordSetsCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -225,6 +226,8 @@ describe('collectInventory', () => {
   // collectInventory makes its own Route 53 client (global, in us-east-1): mocked on the class,
   // an account with no hosted zone and no health check unless a test says otherwise.
   const route53 = mockClient(Route53Client);
+  // And its own IAM client, for the account's alias: none unless a test says otherwise.
+  const iam = mockClient(IAMClient);
   const identity = { UserId: 'AIDACKCEVSQ6C2EXAMPLE', Account: ACCOUNT_ID, Arn: `arn:aws:iam::${ACCOUNT_ID}:user/auditor`, $metadata: responseMetadata() };
 
   beforeEach(() => {
@@ -233,6 +236,8 @@ describe('collectInventory', () => {
     route53.reset();
     route53.on(ListHostedZonesCommand).resolves({ HostedZones: [], IsTruncated: false, MaxItems: 100, $metadata: responseMetadata() });
     route53.on(ListHealthChecksCommand).resolves({ HealthChecks: [], IsTruncated: false, MaxItems: 1000, $metadata: responseMetadata() });
+    iam.reset();
+    iam.on(ListAccountAliasesCommand).resolves({ AccountAliases: [], IsTruncated: false, $metadata: responseMetadata() });
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
     vi.stubEnv('AWS_REGION', 'eu-west-1');
@@ -243,6 +248,7 @@ describe('collectInventory', () => {
   afterAll(() => {
     sts.restore();
     route53.restore();
+    iam.restore();
   });
 
   function regionFakes(worlds: Record<string, Partial<World>>, options: FakeOptions = {}) {
@@ -355,7 +361,10 @@ describe('collectInventory', () => {
     const lines: string[] = [];
     await collectInventory({ regions: ['us-east-1'], clientsFor: regionFakes({}).clientsFor, debug: (line) => lines.push(line) });
     expect(lines[0]).toBe(`account ${ACCOUNT_ID}, regions us-east-1`);
-    // The region and Route 53 (global) run at once: either may finish first.
-    expect(lines.slice(1).sort()).toEqual([expect.stringMatching(/^global: 2 calls in \d+ ms, 0 gap\(s\)$/), expect.stringMatching(/^us-east-1: \d+ calls in \d+ ms, 0 gap\(s\)$/)]);
+    // The region and the global services (Route 53, the alias) run at once: either may finish first. Each line names the account.
+    expect(lines.slice(1).sort()).toEqual([
+      expect.stringMatching(new RegExp(`^account ${ACCOUNT_ID} global: 3 calls in \\d+ ms, 0 gap\\(s\\)$`)),
+      expect.stringMatching(new RegExp(`^account ${ACCOUNT_ID} us-east-1: \\d+ calls in \\d+ ms, 0 gap\\(s\\)$`)),
+    ]);
   });
 });

@@ -26,7 +26,8 @@ describe('a live scan is read-only', () => {
   });
 
   it('calls exactly the operations listed in src/model/operations.ts', async () => {
-    const called = new Set(await commandsOfAFullScan());
+    // Without --org, the account is named by its alias (with it, by the organisation).
+    const called = new Set([...(await commandsOfAFullScan()), ...(await recordFullScan({ regions: ['us-east-1'] })).commands]);
     const listed = new Set(Object.entries(OPERATIONS).flatMap(([service, operations]) => operations.map((operation) => `${service}:${operation}`)));
     expect([...called].sort()).toEqual([...listed].sort());
   });

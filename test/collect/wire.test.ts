@@ -23,6 +23,7 @@ import {
   DescribeServerlessCachesCommand,
   ElastiCacheClient,
 } from '@aws-sdk/client-elasticache';
+import { ListAccountAliases$ } from '@aws-sdk/client-iam';
 import { DescribeDBClusters$, DescribeDBClustersCommand, DescribeDBInstances$, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import {
   ListHealthChecks$,
@@ -819,6 +820,7 @@ const OPERATION_SCHEMAS: Record<FakeService, Record<string, typeof GetCallerIden
     DescribeServerlessCaches: DescribeServerlessCaches$,
   },
   dynamodb: { ListTables: ListTables$, DescribeTable: DescribeTable$, DescribeContinuousBackups: DescribeContinuousBackups$ },
+  iam: { ListAccountAliases: ListAccountAliases$ },
 };
 
 /** The namespaces of the API references' sample responses (none for JSON). */
@@ -831,6 +833,7 @@ const XMLNS: Record<FakeService, string> = {
   rds: 'http://rds.amazonaws.com/doc/2014-10-31/',
   elasticache: 'http://elasticache.amazonaws.com/doc/2015-02-02/',
   dynamodb: '',
+  iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
 };
 
 type Schema = NormalizedSchema;
@@ -1928,7 +1931,7 @@ describe('collectInventory against the fake', () => {
     try {
       const collected = await collectInventory({ regions: REGIONS, timeScale: TEST_TIME_SCALE });
       expect(comparable(collected)).toEqual(comparable(SMALL));
-      expect(new Set(requests.map((r) => r.service))).toEqual(new Set(['sts', 'elasticloadbalancing', 'autoscaling', 'ec2', 'route53', 'rds', 'elasticache', 'dynamodb']));
+      expect(new Set(requests.map((r) => r.service))).toEqual(new Set(['sts', 'elasticloadbalancing', 'autoscaling', 'ec2', 'route53', 'rds', 'elasticache', 'dynamodb', 'iam']));
     } finally {
       vi.stubEnv('AWS_ENDPOINT_URL', undefined);
     }

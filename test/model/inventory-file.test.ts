@@ -103,3 +103,30 @@ describe('serializeInventory', () => {
     expect(await parseInventory(text, 'saved.json')).toEqual({ ...inventory, formatVersion: 2 });
   });
 });
+
+describe('account names and skipped accounts (added later)', () => {
+  const base = { format: 'ha-audit-inventory' as const, formatVersion: 2 as const, collectedAt: '2026-12-06T10:00:00.000Z' };
+
+  it('round-trip through --save-inventory, an empty list of skipped accounts included (it says none was)', async () => {
+    const inventory = {
+      ...base,
+      accounts: [{ accountId: '111111111111', name: 'prod', route53: emptyRoute53Inventory(), regions: [emptyRegionInventory('us-east-1')] }],
+      gaps: [],
+      skippedAccounts: [],
+    };
+    const read = await parseInventory(await serializeInventory(inventory), 'saved.json');
+    expect(read.accounts[0]!.name).toBe('prod');
+    expect(read.skippedAccounts).toEqual([]);
+  });
+
+  it('an inventory without them (saved before) loads, with neither filled in', async () => {
+    const read = await parseInventory(JSON.stringify({ ...base, accounts: [{ accountId: '111111111111' }] }), 'old.json');
+    expect(read.accounts[0]!.name).toBeUndefined();
+    expect(read.skippedAccounts).toBeUndefined();
+  });
+
+  it('a skipped account must say its state', async () => {
+    const error = await failure(parseInventory(JSON.stringify({ ...base, accounts: [], skippedAccounts: [{ accountId: '222222222222' }] }), 'bad.json'));
+    expect(error.message).toContain('skippedAccounts');
+  });
+});

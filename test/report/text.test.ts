@@ -126,7 +126,7 @@ describe('renderText', () => {
     const gap = (code: string, gapClass: GapClass): Gap => ({ accountId: '111122223333', region: 'us-east-1', service: 'ec2', operation: 'DescribeSubnets', code, message: 'm', class: gapClass });
     const adviceFor = (g: Gap) => {
       const out = renderText(buildReport({ inventory: inventory(['111122223333'], [g]), results: [], rules, source: 'inventory', startedAt: new Date(), finishedAt: new Date() }), { color: false, failOn: 'low', exitCode: 3 });
-      return out.split('\n')[out.split('\n').findIndex((line) => line.includes(`${g.code}: m`)) + 1]!.trim();
+      return out.split('\n')[out.split('\n').findIndex((line) => line.includes(`] ${g.code}: m`)) + 1]!.trim();
     };
     // AuthFailure is a denial (EC2's word for it): grant, not "network error".
     expect(adviceFor(gap('AuthFailure', 'denied'))).toBe(adviceFor(gap('AccessDenied', 'denied')));

@@ -65,7 +65,7 @@ import { emptyRegionInventory, emptyRoute53Inventory, GLOBAL_REGION, INVENTORY_F
 // ---------------------------------------------------------------- API
 
 /** Services by their SigV4 signing name (the IAM prefix). */
-export type FakeService = 'sts' | 'elasticloadbalancing' | 'autoscaling' | 'ec2' | 'route53' | 'rds' | 'elasticache' | 'dynamodb';
+export type FakeService = 'sts' | 'elasticloadbalancing' | 'autoscaling' | 'ec2' | 'route53' | 'rds' | 'elasticache' | 'dynamodb' | 'iam';
 /** A signing name, or ha-audit's service id (`elbv2` for `elasticloadbalancing`). */
 export type FakeServiceName = FakeService | 'elbv2';
 
@@ -213,6 +213,7 @@ const SERVICES: Record<FakeService, ServiceSpec> = {
   rds: { protocol: 'query', version: '2014-10-31', xmlns: 'http://rds.amazonaws.com/doc/2014-10-31/' },
   elasticache: { protocol: 'query', version: '2015-02-02', xmlns: 'http://elasticache.amazonaws.com/doc/2015-02-02/' },
   dynamodb: { protocol: 'json', version: '2012-08-10', xmlns: '' },
+  iam: { protocol: 'query', version: '2010-05-08', xmlns: 'https://iam.amazonaws.com/doc/2010-05-08/' },
 };
 
 /** Route 53 is global: signed for this region (aws partition). */
@@ -481,6 +482,8 @@ class FakeState {
   members: ReadonlySet<string> = new Set();
   readonly pageSize: number;
   readonly route53: Route53Inventory;
+  /** The account's alias (`ListAccountAliases`): the inventory account's name. */
+  readonly alias: string | undefined;
   readonly regions: Map<string, RegionInventory>;
   private readonly failures: FakeAwsFailure[];
   private readonly throttles: { spec: FakeAwsThrottle; seen: number }[];
@@ -501,6 +504,7 @@ class FakeState {
     this.randomThrottle = scenario.randomThrottle ?? 0;
     this.regions = new Map((account?.regions ?? []).map((r) => [r.region, r]));
     this.route53 = account?.route53 ?? emptyRoute53Inventory();
+    this.alias = account?.name;
   }
 
   handle(req: IncomingMessage, body: string): { record?: Omit<FakeAwsRequest, 'status' | 'response' | 'accountId'>; response: HttpAnswer } {
@@ -755,6 +759,13 @@ const HANDLERS: Record<FakeService, Record<string, Handler>> = {
         e('Credentials', t('AccessKeyId', `ASIAFAKE${member[1]}`) + t('SecretAccessKey', 'fakeSecretOfTheAssumedRole') + t('SessionToken', 'fakeSessionToken') + t('Expiration', expiration)) +
         e('AssumedRoleUser', t('AssumedRoleId', `AROAFAKE:${session}`) + t('Arn', `arn:aws:sts::${member[1]}:assumed-role/${member[2]}/${session}`))
       );
+    },
+  },
+
+  iam: {
+    // The account's alias: the inventory's account name, if any (an account has at most one).
+    ListAccountAliases() {
+      return strings('AccountAliases', this.alias === undefined ? [] : [this.alias]) + t('IsTruncated', false);
     },
   },
 

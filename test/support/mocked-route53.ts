@@ -25,6 +25,7 @@ import {
   type ResourceRecordSet,
   type RRType,
 } from '@aws-sdk/client-route-53';
+import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { afterEach } from 'vitest';
 import type { GlobalClients } from '../../src/collect/aws-clients.js';
@@ -110,6 +111,8 @@ export function httpsHealthCheck(fqdn: string, config: Partial<HealthCheckConfig
 export interface Route53World {
   zones: FakeZone[];
   healthChecks: HealthCheck[];
+  /** The account's alias (IAM, global too): at most one; none by default. */
+  accountAliases?: string[];
 }
 
 interface Inputs {
@@ -133,6 +136,8 @@ export interface Route53FakeOptions {
   latencyMs?: Partial<Record<Route53Operation, number>>;
   /** Returns an error to fail that call with, or nothing to serve it. */
   fail?: { [O in Route53Operation]?: (input: Inputs[O], call: number) => Error | undefined };
+  /** An error to fail IAM `ListAccountAliases` with. */
+  aliasError?: Error;
   /** Replaces the fake's handler of an operation (it still goes through logging and latency). */
   handle?: { [O in Route53Operation]?: (input: Inputs[O], call: number) => Outputs[O] };
 }
@@ -155,8 +160,10 @@ const PAGE_LIMITS: Record<Route53Operation, { default: number; max: number }> = 
 export class MockedRoute53 {
   readonly world: Route53World;
   readonly client = new Route53Client({ region: 'us-east-1' });
-  readonly clients: GlobalClients = { route53: this.client };
+  readonly iamClient = new IAMClient({ region: 'us-east-1' });
+  readonly clients: GlobalClients = { route53: this.client, iam: this.iamClient };
   readonly mock: AwsClientStub<Route53Client>;
+  readonly iamMock: AwsClientStub<IAMClient>;
   /** Every call, in order: start, then resolve or reject. */
   readonly events: Route53CallEvent[] = [];
   inFlight = 0;
@@ -169,6 +176,11 @@ export class MockedRoute53 {
   ) {
     this.world = { zones: [], healthChecks: [], ...world };
     this.mock = mockClient(this.client);
+    this.iamMock = mockClient(this.iamClient);
+    this.iamMock.onAnyCommand().resolves({ $metadata: responseMetadata() });
+    // The API's shape: a list (an account has at most one alias), never paged in practice.
+    if (options.aliasError) this.iamMock.on(ListAccountAliasesCommand).rejects(options.aliasError);
+    else this.iamMock.on(ListAccountAliasesCommand).resolves({ AccountAliases: world.accountAliases ?? [], IsTruncated: false, $metadata: responseMetadata() });
     // A command the fake does not know (a write, say) succeeds with an empty response, as a real
     // one would: the read-only test must catch it by name, not by a crash.
     this.mock.onAnyCommand().resolves({ $metadata: responseMetadata() });
@@ -184,11 +196,13 @@ export class MockedRoute53 {
 
   /** Every command sent: `route53:CommandName` without `Command`. */
   sentCommands(): string[] {
-    return this.mock.calls().map((call) => `route53:${call.args[0].constructor.name.replace(/Command$/, '')}`);
+    const named = (service: string, call: { args: [unknown] }) => `${service}:${(call.args[0] as object).constructor.name.replace(/Command$/, '')}`;
+    return [...this.mock.calls().map((call) => named('route53', call as { args: [unknown] })), ...this.iamMock.calls().map((call) => named('iam', call as { args: [unknown] }))];
   }
 
   restore(): void {
     this.mock.restore();
+    this.iamMock.restore();
   }
 
   private handler<O extends Route53Operation>(operation: O, serve: (input: Inputs[O]) => Outputs[O]): (input: Inputs[O]) => Promise<Outputs[O]> {

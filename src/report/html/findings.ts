@@ -4,6 +4,7 @@ import { SEVERITIES } from '../../model/severity.js';
 import { emptyCounts, statusCountsByRule, type StatusCounts } from '../compliance.js';
 import { compareText } from '../resilience-view.js';
 import { h, safeUrl } from './escape.js';
+import { accountsLeftOut } from '../accounts.js';
 
 /** DOM id of a rule's block of findings. */
 export const ruleAnchor = (ruleId: string) => `rule-${ruleId}`;
@@ -35,7 +36,9 @@ export function findingsSection(report: ScanReport): string {
     }
     parts.push('</section>');
   }
-  if (failing.length === 0) parts.push('<p><span class="badge b-ok">no failing result</span></p>');
+  // Of the accounts seen: one whose role could not be assumed has no result at all, which is not "no failing result".
+  const leftOut = accountsLeftOut(report);
+  if (failing.length === 0) parts.push(`<p><span class="badge b-ok">no failing result</span>${leftOut ? ` in the accounts scanned; ${h(leftOut)}: see <a href="#accounts">Accounts</a>` : ''}</p>`);
   if (suppressed.length > 0) {
     parts.push('<section class="severity" id="accepted">', `<h3>Accepted risks: ${suppressed.length} suppressed</h3>`, '<p class="muted">Failing results that a suppression of the configuration accepts, with its reason; they do not fail the gate.</p>');
     parts.push(findingList(sortByResource(suppressed)), '</section>');

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ScanReport } from '../../model/report.js';
 import type { History } from '../history.js';
+import { accountsHeadline } from '../accounts.js';
 import { overviewOf, when } from '../overview.js';
+import { accountsSection } from './accounts.js';
 import { complianceSection } from './compliance.js';
 import { h } from './escape.js';
 import { findingsSection } from './findings.js';
@@ -32,11 +34,12 @@ export function renderHtml(report: ScanReport, options: HtmlOptions = {}): strin
     sections.push(['paths', 'Paths', pathsSection(report.resilience, overview.resilience)]);
   }
   sections.push(['findings', 'Findings', findingsSection(report)]);
+  if (report.scan.accounts.length + (report.scan.skippedAccounts?.length ?? 0) > 1) sections.push(['accounts', 'Accounts', accountsSection(report)]);
   sections.push(['not-evaluated', 'Not evaluated', notEvaluatedSection(report)]);
   if (options.history) sections.push(['history', 'History', historySection(options.history)]);
   sections.push(['compliance', 'Well-Architected', complianceSection(report)]);
 
-  const title = `High-availability audit: ${report.scan.accounts.length === 1 ? report.scan.accounts[0] : `${report.scan.accounts.length} accounts`}, ${when(report.scan.finishedAt)}`;
+  const title = `High-availability audit: ${accountsHeadline(report)}, ${when(report.scan.finishedAt)}`;
   return [
     '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
     `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">\n`,

@@ -1,0 +1,297 @@
+// A live scan of a simulated organisation (`npm run bench` runs it in child processes, one per
+// case, so that each measures its own memory): `collectInventory --org` from dist/ drives real SDK
+// clients against the simulated AWS of bench-account.mjs, one simulated account and region per
+// scope, each with AWS's own token buckets (per account and region; Route 53 and IAM per account).
+// Organizations and STS (ListAccounts, AssumeRole) are mocked and answer at once.
+//
+//   node --expose-gc scripts/bench-org.mjs [--accounts 200] [--regions us-east-1,eu-west-1]
+//        [--parallel 16] [--time-scale 10] [--latency-ms 50] [--no-evaluate] [--json]
+//
+// --time-scale N as in bench-account.mjs: AWS's rates × N, latency and ha-audit's waits ÷ N;
+// times are reported in AWS seconds. The organisation's accounts all serve the same generated
+// small account (ORG_SHAPE): the simulator's memory stays the same whatever the number of
+// accounts, so the growth of the heap is the scanner's (each account's inventory is its own copy).
+//
+// TODO(shards): once `scan --shard I/N` and the merge of shard inventories are on main, run the
+// shards here: `--shard I/N` passes `shard: { index: I, count: N }` (or whatever the collector
+// option is named) to collectInventory, and bench.mjs runs `--shard 1/4` … `4/4` as four
+// concurrent children, then evaluates their inventories together; see SHARD_ROWS in bench.mjs.
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { Route53Client } from '@aws-sdk/client-route-53';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { rules } from '../dist/rules/index.js';
+import { clientConfig, watchAttempts } from '../dist/src/collect/aws-clients.js';
+import { collectInventory } from '../dist/src/collect/collect-inventory.js';
+import { evaluate } from '../dist/src/engine/evaluate.js';
+import { AWS_BUCKETS, generateAccount, SimulatedAws } from './bench-account.mjs';
+
+/** A small account, as the issue gives it: 10 load balancers, 40 target groups... */
+export const ORG_SHAPE = {
+  loadBalancers: 10,
+  networkLoadBalancers: 2,
+  targetGroups: 40,
+  unattachedTargetGroups: 2,
+  listenerRules: 20,
+  autoScalingGroups: 10,
+  hostedZones: 1,
+  recordsPerZone: 40,
+  healthChecks: 4,
+  dbInstances: 2,
+  auroraClusters: 1,
+  replicationGroups: 1,
+  tables: 3,
+};
+
+const FIRST_ACCOUNT = 100_000_000_000;
+const MB = 1024 * 1024;
+
+/**
+ * One scan of a simulated organisation of `accounts` accounts (the first is the caller's, the
+ * management account), each in `regions`, at most `parallel` accounts at once.
+ */
+export async function runSimulatedOrganization({ accounts = 200, regions = ['us-east-1', 'eu-west-1'], parallel = 16, timeScale = 10, latencyMs = 50, evaluateToo = true, keepInventory = false } = {}) {
+  const ids = Array.from({ length: accounts }, (_, i) => String(FIRST_ACCOUNT + i));
+  const caller = ids[0];
+  // Each scope (account and region, or an account's global services) is its own small account,
+  // with names of its own (DNS names are unique in AWS), generated when the scan reaches it and
+  // dropped once the scan has closed its clients: the simulator's memory follows --parallel, and
+  // the growth of the heap with the number of accounts is the scanner's.
+  const scopes = new Map();
+  let variants = 0;
+  const awsOf = (accountId, scope) => {
+    const key = `${accountId}/${scope}`;
+    if (!scopes.has(key)) scopes.set(key, { aws: new SimulatedAws(generateAccount(ORG_SHAPE, ++variants, { accountId, region: scope === 'global' ? 'us-east-1' : scope }), { latencyMs, timeScale, busy: 0, drained: false, randomThrottle: 0, seed: 1 }), open: 0 });
+    return scopes.get(key);
+  };
+  const credentials = async () => ({ accessKeyId: `AKIA${caller}`, secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
+  const simulated = (Client, service, region, scope) => {
+    const client = watchAttempts(new Client(clientConfig(region, credentials, { timeScale })));
+    client.middlewareStack.add(scope.aws.middleware(service), { step: 'deserialize', priority: 'high', name: 'simulatedAws' });
+    scope.open += 1;
+    const destroy = client.destroy.bind(client);
+    client.destroy = () => {
+      destroy();
+      // The scan is done with the scope: its generated account goes (its counts stay).
+      if (--scope.open === 0) scope.aws.handlers = undefined;
+    };
+    return client;
+  };
+
+  // The organisation and the roles: the management account lists every account, 20 a page, and
+  // assumed-role credentials carry their account in the key id, so STS knows who calls.
+  const organizations = mockClient(OrganizationsClient);
+  organizations.on(ListAccountsCommand).callsFake(({ NextToken, MaxResults = 20 }) => {
+    const start = NextToken ? Number(NextToken) : 0;
+    const end = start + MaxResults;
+    const page = ids.slice(start, end).map((Id, i) => ({ Id, Name: `team-${start + i}`, State: 'ACTIVE', Status: 'ACTIVE', Email: `aws+${Id}@example.com` }));
+    return { Accounts: page, ...(end < ids.length ? { NextToken: String(end) } : {}) };
+  });
+  const sts = mockClient(STSClient);
+  sts.on(AssumeRoleCommand).callsFake(({ RoleArn, RoleSessionName }) => {
+    const account = RoleArn.split(':')[4];
+    return {
+      Credentials: { AccessKeyId: `ASIA${account}`, SecretAccessKey: 'secret', SessionToken: 'token', Expiration: new Date(Date.now() + 3_600_000) },
+      AssumedRoleUser: { AssumedRoleId: `AROAEXAMPLE:${RoleSessionName}`, Arn: `arn:aws:sts::${account}:assumed-role/Audit/${RoleSessionName}` },
+    };
+  });
+  sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => {
+    const { accessKeyId } = await getClient().config.credentials();
+    const account = accessKeyId.slice(4);
+    return { Account: account, Arn: `arn:aws:iam::${account}:user/auditor`, UserId: 'AIDAEXAMPLE' };
+  });
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: `AKIA${caller}`, AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_REGION: regions[0] });
+
+  globalThis.gc?.();
+  const baseHeap = process.memoryUsage().heapUsed;
+  const peak = { heap: baseHeap, rss: process.memoryUsage().rss };
+  const sample = () => {
+    const { heapUsed, rss } = process.memoryUsage();
+    peak.heap = Math.max(peak.heap, heapUsed);
+    peak.rss = Math.max(peak.rss, rss);
+  };
+  const sampler = setInterval(sample, 20);
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  let inventory;
+  try {
+    inventory = await collectInventory({
+      regions,
+      org: true,
+      roleName: 'Audit',
+      maxAccountsInParallel: parallel,
+      timeScale,
+      organizationsClient: () => new OrganizationsClient({ region: 'us-east-1' }),
+      clientsFor: (region, accountId) => {
+        const aws = awsOf(accountId, region);
+        return {
+          elbv2: simulated(ElasticLoadBalancingV2Client, 'elbv2', region, aws),
+          autoscaling: simulated(AutoScalingClient, 'autoscaling', region, aws),
+          ec2: simulated(EC2Client, 'ec2', region, aws),
+          rds: simulated(RDSClient, 'rds', region, aws),
+          elasticache: simulated(ElastiCacheClient, 'elasticache', region, aws),
+          dynamodb: simulated(DynamoDBClient, 'dynamodb', region, aws),
+        };
+      },
+      globalClients: (accountId) => {
+        const aws = awsOf(accountId, 'global');
+        return { route53: simulated(Route53Client, 'route53', 'us-east-1', aws), iam: simulated(IAMClient, 'iam', 'us-east-1', aws) };
+      },
+    });
+  } finally {
+    organizations.restore();
+    sts.restore();
+  }
+  const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
+  sample();
+  const collectPeak = { ...peak };
+  globalThis.gc?.();
+  // What the process holds once collected: the inventory, which the evaluation reads whole.
+  const retainedHeap = process.memoryUsage().heapUsed - baseHeap;
+
+  let evaluation;
+  if (evaluateToo) {
+    const now = new Date();
+    const t = performance.now();
+    const report = evaluate({ inventory, rules, source: 'live', startedAt: now, finishedAt: now });
+    sample();
+    const errors = {};
+    for (const r of report.findings) if (r.status === 'error') errors[`${r.ruleId}:${r.messageId}`] = (errors[`${r.ruleId}:${r.messageId}`] ?? 0) + 1;
+    evaluation = { findings: report.findings.length, complete: report.scan.complete, errors, seconds: (performance.now() - t) / 1000 };
+  }
+  clearInterval(sampler);
+
+  // Calls and the floor: per scope, per service, (calls - AWS's burst) / AWS's rate, the largest;
+  // an account lasts as long as its slowest scope (its regions and Route 53 run at once); the
+  // rate limits of accounts are independent, so `parallel` accounts go at once, in rounds.
+  let calls = 0;
+  let throttled = 0;
+  const accountFloor = new Map();
+  for (const [key, { aws }] of scopes) {
+    const accountId = key.split('/')[0];
+    const perService = {};
+    for (const [operation, stat] of aws.stats) {
+      const service = operation.split(':')[0];
+      calls += stat.requests - stat.throttled;
+      throttled += stat.throttled;
+      perService[service] = (perService[service] ?? 0) + stat.requests - stat.throttled;
+    }
+    const floor = Math.max(0, ...Object.entries(perService).map(([service, n]) => Math.max(0, n - AWS_BUCKETS[service].burst) / AWS_BUCKETS[service].rate));
+    accountFloor.set(accountId, Math.max(accountFloor.get(accountId) ?? 0, floor));
+  }
+  const slowestAccountFloorS = Math.max(...accountFloor.values());
+  const rounds = Math.ceil(inventory.accounts.length / parallel);
+  const awsWallS = (wallMs / 1000) * timeScale;
+  return {
+    accounts: inventory.accounts.length,
+    regions,
+    parallel,
+    timeScale,
+    latencyMs,
+    awsWallS,
+    measuredS: wallMs / 1000,
+    // The SDK's work per call (serialising, signing, middleware) and the simulator's: when this
+    // nears the measured time × the cores free, the machine, not AWS, bounds the run.
+    cpuS: (cpu.user + cpu.system) / 1e6,
+    calls,
+    throttled,
+    gaps: inventory.gaps.length,
+    named: inventory.accounts.filter((a) => a.name).length,
+    slowestAccountFloorS,
+    rounds,
+    floorS: slowestAccountFloorS * rounds,
+    ratio: awsWallS / (slowestAccountFloorS * rounds),
+    peakHeapMB: (collectPeak.heap - baseHeap) / MB,
+    peakRssMB: collectPeak.rss / MB,
+    retainedHeapMB: retainedHeap / MB,
+    peakHeapWithEvaluationMB: (peak.heap - baseHeap) / MB,
+    peakRssWithEvaluationMB: peak.rss / MB,
+    baseHeapMB: baseHeap / MB,
+    evaluation,
+    ...(keepInventory ? { inventory } : {}),
+  };
+}
+
+/**
+ * The organisation's figures as `npm run bench` prints them: one child process per case (each
+ * measures its own memory): --max-accounts-in-parallel 4, 16 and 64, then a quarter of the
+ * organisation for the memory's growth per account.
+ */
+export function benchOrganization({ accounts = 200, timeScale = 10 } = {}) {
+  const script = fileURLToPath(import.meta.url);
+  const runOrganization = (args) => {
+    const run = spawnSync(process.execPath, ['--expose-gc', script, '--time-scale', String(timeScale), '--json', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (run.status !== 0) throw new Error(`bench-org ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+    return JSON.parse(run.stdout.trim().split('\n').at(-1));
+  };
+  // The evaluation (every rule over every account) runs once, with --parallel 16.
+  const runs = [4, 16, 64].map((parallel) => runOrganization(['--accounts', String(accounts), '--parallel', String(parallel), ...(parallel === 16 ? [] : ['--no-evaluate'])]));
+  // TODO(shards): once `scan --shard` and the merge of shard inventories are on main, add the
+  // shard rows: `--shard 1/4` … `4/4` as four concurrent children (spawn, not spawnSync; the wall
+  // time is the slowest's), then one process evaluating the four inventories together, whose
+  // findings must equal those of the --parallel 16 run (compare `evaluation.findings` and a digest).
+  const small = runOrganization(['--accounts', String(Math.max(10, Math.round(accounts / 4))), '--parallel', '16']);
+  const large = runs[1];
+  const seconds = (s) => `${s.toFixed(0)} s`;
+  const lines = [
+    `Live scan of a simulated organisation (--org): ${accounts} accounts × ${large.regions.length} regions (${large.regions.join(', ')}), each 10 load balancers, 40 target groups, 10 Auto Scaling groups, a zone of 40 records, 2 DB instances, 3 tables; 50 ms a call; AWS's buckets per account and region`,
+    `  time scaled ×${timeScale} (times in AWS seconds); floor = the slowest account's floor (${large.slowestAccountFloorS.toFixed(1)} s) × rounds (accounts ÷ parallel, rounded up)`,
+    '  --max-accounts-in-parallel   wall time    floor   × floor   calls   throttled   gaps   CPU used   peak heap   peak RSS',
+  ];
+  for (const r of runs) {
+    lines.push(
+      `  ${String(r.parallel).padStart(26)} ${seconds(r.awsWallS).padStart(11)} ${seconds(r.floorS).padStart(8)} ${r.ratio.toFixed(2).padStart(9)} ${String(r.calls).padStart(7)} ${String(r.throttled).padStart(11)} ${String(r.gaps).padStart(6)} ${`${r.cpuS.toFixed(1)} s`.padStart(10)} ${`${r.peakHeapMB.toFixed(0)} MB`.padStart(11)} ${`${r.peakRssMB.toFixed(0)} MB`.padStart(10)}`,
+    );
+  }
+  lines.push(`  CPU: ${(large.calls / large.cpuS).toFixed(0)} calls per CPU-second in one process (the SDK's work per call and the simulator's): a floor that needs more calls a second is bound by the CPU, not by AWS`);
+  // Memory: measured at two sizes with --parallel 16 (collection, then the evaluation of everything), extrapolated linearly.
+  const perAccount = (key) => (large[key] - small[key]) / (large.accounts - small.accounts);
+  const at2000 = (key) => large[key] + perAccount(key) * (2000 - large.accounts);
+  lines.push(
+    `  memory with --parallel 16, collection then evaluation (${large.evaluation.findings} results, evaluated in ${large.evaluation.seconds.toFixed(1)} s, ${large.evaluation.complete ? 'complete' : 'INCOMPLETE'}): ${small.accounts} accounts peak heap ${small.peakHeapWithEvaluationMB.toFixed(0)} MB, RSS ${small.peakRssWithEvaluationMB.toFixed(0)} MB; ${large.accounts} accounts ${large.peakHeapWithEvaluationMB.toFixed(0)} MB, ${large.peakRssWithEvaluationMB.toFixed(0)} MB; the inventory holds ${(perAccount('retainedHeapMB') * 1024).toFixed(0)} KB an account`,
+    `  growth per account: ${(perAccount('peakHeapWithEvaluationMB') * 1024).toFixed(0)} KB of peak heap, ${(perAccount('peakRssWithEvaluationMB') * 1024).toFixed(0)} KB of peak RSS: 2,000 accounts ≈ ${at2000('peakHeapWithEvaluationMB').toFixed(0)} MB heap, ${at2000('peakRssWithEvaluationMB').toFixed(0)} MB RSS (linear from ${small.accounts} and ${large.accounts} accounts)`,
+  );
+  return lines.join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      accounts: { type: 'string', default: '200' },
+      regions: { type: 'string', default: 'us-east-1,eu-west-1' },
+      parallel: { type: 'string', default: '16' },
+      'time-scale': { type: 'string', default: '10' },
+      'latency-ms': { type: 'string', default: '50' },
+      'no-evaluate': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      // The figures of `npm run bench`, alone: BENCH_ORG_ACCOUNTS, BENCH_ORG_TIME_SCALE.
+      bench: { type: 'boolean', default: false },
+    },
+  });
+  if (values.bench) {
+    console.log(benchOrganization({ accounts: Number(process.env.BENCH_ORG_ACCOUNTS ?? 200), timeScale: Number(process.env.BENCH_ORG_TIME_SCALE ?? 10) }));
+    process.exit(0);
+  }
+  const result = await runSimulatedOrganization({
+    accounts: Number(values.accounts),
+    regions: values.regions.split(','),
+    parallel: Number(values.parallel),
+    timeScale: Number(values['time-scale']),
+    latencyMs: Number(values['latency-ms']),
+    evaluateToo: !values['no-evaluate'],
+  });
+  console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
+}
