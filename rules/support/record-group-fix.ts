@@ -20,6 +20,22 @@ export const FIX_READS_HEALTH_CHECKS = 'route53:ListHealthChecks';
 /** `r53-failover-ttl`'s default: the longest TTL of a health-checked record that changes its answer on failure. */
 export const DEFAULT_MAX_TTL_SECONDS = 60;
 
+export interface RecordGroupFixOptions {
+  /** `r53-failover-ttl`'s parameter: the longest TTL a health-checked record of a routing policy keeps. */
+  maxTtlSeconds?: number;
+  /** The rules that find a record missing: a failover group lacking a half gets it, a geolocation group its default. */
+  addMissing?: boolean;
+  /**
+   * `app-region-failure`: a health-checked standby in another region. A failover group gets its
+   * missing half, or its secondary pointed to another region; a lone simple record becomes the
+   * primary of a failover pair; a weighted, latency or multivalue group gets a member in another
+   * region (a geolocation group cannot: a location answers with one record).
+   */
+  standby?: boolean;
+}
+
+const STANDBY_HINT = 'Point the secondary at the load balancer of the standby stack in another region (its DNS name and canonical hosted zone id: aws elbv2 describe-load-balancers --region ...).';
+
 export interface RecordGroupFix {
   steps: RemediationStep[];
   warning?: string;
@@ -46,8 +62,11 @@ export interface RecordGroupFix {
  *   it, a geolocation group lacking the default location gets one answering like its first record.
  *   Other fixes leave these out: a record they do not write cannot disagree with them.
  */
-export function recordGroupFix(scope: AccountScope, group: RecordGroup, options: { maxTtlSeconds?: number; addMissing?: boolean } = {}): RecordGroupFix {
+export function recordGroupFix(scope: AccountScope, group: RecordGroup, options: RecordGroupFixOptions = {}): RecordGroupFix {
   const maxTtlSeconds = options.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS;
+  // A lone simple record becomes the primary of a failover pair: a new set identifier, so the record is replaced.
+  const pairing = options.standby === true && isLoneSimpleRecord(group);
+  const records = pairing ? group.records.map((record) => ({ ...record, setIdentifier: 'primary', failover: 'PRIMARY' as const })) : group.records;
   const checks: { record: DnsRecord; config: HealthCheckConfig; id: PlaceholderWord }[] = [];
   const warnings = new Set<string>();
   const hints: string[] = [];
@@ -63,24 +82,32 @@ export function recordGroupFix(scope: AccountScope, group: RecordGroup, options:
     return id;
   };
 
-  const conversion = aliasConversion(scope, group);
+  const conversion = aliasConversion(scope, { ...group, records });
   let desired: RecordDraft[] = conversion
-    ? group.records.map((record, i) => asAlias(scope, record, conversion[i]!))
-    : group.records.map((record) => repaired(scope, group.zone, record, maxTtlSeconds, healthCheckFor));
+    ? records.map((record, i) => asAlias(scope, record, conversion[i]!))
+    : records.map((record) => repaired(scope, group.zone, record, maxTtlSeconds, healthCheckFor));
 
-  // A secondary on the primary's load balancer, or in its region, fails with it.
+  // A secondary on the primary's load balancer, or in its region, fails with it (so does any
+  // secondary, when the standby the resilience model asks for is not there).
   const regions = failoverRegions(scope, group);
-  if (regions && regions.verdict !== 'distinctRegions') {
+  const hasPrimary = records.some((record) => record.failover === 'PRIMARY');
+  if ((regions && regions.verdict !== 'distinctRegions') || (options.standby && hasPrimary && desired.some((record) => record.failover === 'SECONDARY'))) {
     desired = desired.map((record) => (record.failover === 'SECONDARY' ? inAnotherRegion(record) : record));
-    hints.push('Point the secondary at the load balancer of the standby stack in another region (its DNS name and canonical hosted zone id: aws elbv2 describe-load-balancers --region ...).');
+    hints.push(STANDBY_HINT);
   }
 
-  const added = options.addMissing ? [...missingFailoverHalf(group, desired, maxTtlSeconds, healthCheckFor), ...missingGeoDefault(desired)] : [];
+  const failover = records.some((record) => record.failover !== undefined);
+  const added = [
+    ...(options.addMissing || (options.standby && failover) ? missingFailoverHalf(group, desired, maxTtlSeconds, healthCheckFor) : []),
+    ...(options.addMissing ? missingGeoDefault(desired) : []),
+    ...(options.standby && !failover ? standbyMember(group, desired, maxTtlSeconds, healthCheckFor) : []),
+  ];
   if (added.some((record) => record.geoLocation?.countryCode === '*')) {
     hints.push(`The default location answers like ${label(desired[0]!)}; point it elsewhere if another endpoint should serve the rest of the world.`);
   }
+  if (options.standby && added.length > 0 && !hints.includes(STANDBY_HINT)) hints.push(STANDBY_HINT);
 
-  const changes = conversion
+  const changes = conversion || pairing
     ? [...group.records.map((record) => change('DELETE', record)), ...[...desired, ...added].map((record) => change('CREATE', record))]
     : [
         ...desired.flatMap((record, i) => (sameRecordSet(record, group.records[i]!) ? [] : [change('UPSERT', record)])),
@@ -193,6 +220,35 @@ function missingFailoverHalf(group: RecordGroup, desired: RecordDraft[], maxTtlS
   return [record];
 }
 
+/** One record, no routing policy: it can become the primary of a failover pair. */
+function isLoneSimpleRecord(group: RecordGroup): boolean {
+  return group.records.length === 1 && group.records[0]!.setIdentifier === undefined;
+}
+
+/**
+ * A member in another region for a weighted, latency or multivalue group, health-checked like
+ * its routing needs: an alias evaluating its load balancer's health (A, AAAA), else a host or
+ * address the user names with a health check of it. A location (geolocation, geoproximity, IP
+ * range) answers with one record: no member can be added there.
+ */
+function standbyMember(group: RecordGroup, desired: RecordDraft[], maxTtlSeconds: number, healthCheckFor: (record: DnsRecord) => RecordDraft['healthCheckId']): RecordDraft[] {
+  const first = desired[0];
+  if (!first || first.geoLocation || first.geoProximityLocation || first.cidrRoutingConfig) return [];
+  const member: RecordDraft = { name: group.name, type: first.type, setIdentifier: placeholder('route53-set-identifier', 'set-identifier-in-another-region'), values: [] };
+  if (first.weight !== undefined) member.weight = first.weight;
+  if (first.region !== undefined) member.region = placeholder('region', 'another-region');
+  if (first.multiValueAnswer !== undefined) member.multiValueAnswer = first.multiValueAnswer;
+  // A multivalue answer cannot be an alias.
+  if ((first.type === 'A' || first.type === 'AAAA') && !first.multiValueAnswer) {
+    member.aliasTarget = { hostedZoneId: placeholder('hosted-zone-id', 'load-balancer-canonical-hosted-zone-id'), dnsName: placeholder('dns-name', 'load-balancer-dns-name-in-another-region'), evaluateTargetHealth: true };
+    return [member];
+  }
+  member.ttl = Math.min(first.ttl ?? maxTtlSeconds, maxTtlSeconds);
+  member.values = [first.type === 'CNAME' ? placeholder('dns-name', 'load-balancer-dns-name-in-another-region') : placeholder('ip-address', 'address-in-another-region')];
+  member.healthCheckId = healthCheckFor({ name: group.name, type: first.type, values: [] });
+  return [member];
+}
+
 /** A default location for a geolocation group without one: a copy of its first record, which is health-checked by now. */
 function missingGeoDefault(desired: RecordDraft[]): RecordDraft[] {
   if (!desired.some((r) => r.geoLocation) || desired.some((r) => r.geoLocation?.countryCode === '*')) return [];
@@ -235,5 +291,5 @@ function sameRecordSet(a: RecordDraft, b: DnsRecord): boolean {
 }
 
 function label(record: RecordDraft): string {
-  return typeof record.setIdentifier === 'string' ? `set ${record.setIdentifier}` : record.name;
+  return typeof record.setIdentifier === 'string' ? `set ${record.setIdentifier}` : typeof record.name === 'string' ? record.name : record.name.text;
 }

@@ -1,11 +1,11 @@
 import { aws, joined, json, placeholder } from '../../src/engine/command.js';
 import type { ResilienceScope } from '../../src/engine/resilience-scope.js';
 import { loadBalancerAttachments } from '../../src/model/autoscaling.js';
-import type { AutoScalingGroup, DnsRecord, LoadBalancer, TargetGroup } from '../../src/model/inventory.js';
+import type { AutoScalingGroup, LoadBalancer, TargetGroup } from '../../src/model/inventory.js';
 import { OUTCOMES_WORST_FIRST, type EntryPoint, type Scenario, type ScenarioOutcome } from '../../src/model/resilience.js';
 import type { RemediationStep } from '../../src/model/result.js';
 import { groupOf, recordGroupFix } from './record-group-fix.js';
-import { resourceRecordSet, type ResourceRecordSet } from './route53.js';
+import { resourceRecordSet, type RecordDraft } from './route53.js';
 
 /** Outcomes an entry point cannot be judged in: its active paths lead outside the scan (not applicable, not a gap). */
 const OUTSIDE_REASONS = new Set(['outsideScan', 'servedOutside']);
@@ -99,10 +99,8 @@ export function fixSteps(scope: ResilienceScope, entry: EntryPoint, outcome: Sce
         return found && account ? recordGroupFix(account, groupOf(account, found.zone, found.record)).steps : [];
       });
     case 'standbyDown':
-      return causes.flatMap((id) => {
-        const found = scope.record(id);
-        return found ? [upsertCommand(found.zone.id, withPlaceholders(resourceRecordSet(inAnotherRegion(found.record))) as ResourceRecordSet)] : [];
-      });
+      // The secondary pointed to a load balancer in another region, through the group's one fix.
+      return causes.flatMap((id) => standbyFix(scope, id));
     case 'regionLost':
       return standbyInAnotherRegion(scope, entry);
     default:
@@ -110,65 +108,47 @@ export function fixSteps(scope: ResilienceScope, entry: EntryPoint, outcome: Sce
   }
 }
 
-/** What serves the entry point from another region: a failover secondary (record groups), or a failover pair that names the load balancer. */
+/**
+ * What serves the entry point from another region. A record group: the DNS rules' fix of the group
+ * with a standby (`recordGroupFix`'s `standby`): a failover pair's missing half or its secondary
+ * moved, a lone record made the primary of a pair, a member added in another region. A load
+ * balancer users reach directly: a failover pair, in a zone the user picks, that names it.
+ */
 export function standbyInAnotherRegion(scope: ResilienceScope, entry: EntryPoint): RemediationStep[] {
-  const secondary: DnsRecord = { name: entry.name, type: 'A', values: [], setIdentifier: 'secondary', failover: 'SECONDARY', aliasTarget: STANDBY_ALIAS };
-  if (entry.kind === 'load-balancer') {
-    const lb = scope.find<LoadBalancer>(entry.id)?.resource;
-    const primary: DnsRecord = {
-      name: '<dns-name>',
-      type: 'A',
-      values: [],
-      setIdentifier: 'primary',
-      failover: 'PRIMARY',
-      aliasTarget: { hostedZoneId: '<load-balancer-canonical-hosted-zone-id>', dnsName: lb ? `dualstack.${lb.dnsName}` : entry.name, evaluateTargetHealth: true },
-    };
-    const changes = [primary, { ...secondary, name: '<dns-name>' }].map((r) => ({ Action: 'CREATE', ResourceRecordSet: withPlaceholders(resourceRecordSet(r)) }));
-    return [aws('route53', 'change-resource-record-sets', '--hosted-zone-id', placeholder('hosted-zone-id'), '--change-batch', json({ Changes: changes }))];
+  if (entry.kind !== 'load-balancer') {
+    const zone = scope.hostedZone(entry.accountId, entry.hostedZone?.id ?? '');
+    const record = zone?.records.find((r) => r.name === entry.name && `${zone.id}/${r.name}/${r.type}` === entry.id);
+    const account = scope.accountScope(entry.accountId);
+    return zone && record && account ? recordGroupFix(account, groupOf(account, zone, record), { standby: true }).steps : [];
   }
-  const zone = scope.hostedZone(entry.accountId, entry.hostedZone?.id ?? '');
-  if (!zone) return [];
-  const records = zone.records.filter((r) => r.name === entry.name && `${zone.id}/${r.name}/${r.type}` === entry.id);
-  const secondaries = records.filter((r) => r.failover === 'SECONDARY');
-  // A failover pair: its secondary moves to another region. Any other policy: the group becomes a failover pair.
-  if (secondaries.length > 0) return secondaries.map((record) => upsertCommand(zone.id, withPlaceholders(resourceRecordSet(inAnotherRegion(record))) as ResourceRecordSet));
-  if (records.length !== 1 || records[0]!.setIdentifier !== undefined) {
-    const first = records[0]!;
-    const member: DnsRecord = { ...inAnotherRegion({ ...first, healthCheckId: undefined }), setIdentifier: '<set-identifier-in-another-region>', ...(first.region ? { region: '<region>' } : {}) };
-    return [aws('route53', 'change-resource-record-sets', '--hosted-zone-id', zone.id, '--change-batch', json({ Changes: [{ Action: 'CREATE', ResourceRecordSet: withPlaceholders(resourceRecordSet(member)) }] }))];
-  }
-  const current = records[0]!;
-  const primary: DnsRecord = { ...current, setIdentifier: 'primary', failover: 'PRIMARY', ...(current.aliasTarget ? { aliasTarget: { ...current.aliasTarget, evaluateTargetHealth: true } } : {}) };
-  const changes = [
-    { Action: 'DELETE', ResourceRecordSet: resourceRecordSet(current) },
-    { Action: 'CREATE', ResourceRecordSet: resourceRecordSet(primary) },
-    { Action: 'CREATE', ResourceRecordSet: withPlaceholders(resourceRecordSet({ ...secondary, type: current.type === 'AAAA' ? 'AAAA' : 'A' })) },
-  ];
-  return [aws('route53', 'change-resource-record-sets', '--hosted-zone-id', zone.id, '--change-batch', json({ Changes: changes }))];
+  const lb = scope.find<LoadBalancer>(entry.id)?.resource;
+  if (!lb) return [];
+  const name = placeholder('dns-name');
+  const primary: RecordDraft = {
+    name,
+    type: 'A',
+    values: [],
+    setIdentifier: 'primary',
+    failover: 'PRIMARY',
+    aliasTarget: { hostedZoneId: lb.canonicalHostedZoneId ?? placeholder('hosted-zone-id', 'load-balancer-canonical-hosted-zone-id'), dnsName: `dualstack.${lb.dnsName}`, evaluateTargetHealth: true },
+  };
+  const secondary: RecordDraft = {
+    name,
+    type: 'A',
+    values: [],
+    setIdentifier: 'secondary',
+    failover: 'SECONDARY',
+    aliasTarget: { hostedZoneId: placeholder('hosted-zone-id', 'standby-load-balancer-canonical-hosted-zone-id'), dnsName: placeholder('dns-name', 'load-balancer-dns-name-in-another-region'), evaluateTargetHealth: true },
+  };
+  const changes = [primary, secondary].map((record) => ({ Action: 'CREATE', ResourceRecordSet: resourceRecordSet(record) }));
+  return [aws('route53', 'change-resource-record-sets', '--hosted-zone-id', placeholder('hosted-zone-id'), '--change-batch', json({ Changes: changes }))];
 }
 
-const STANDBY_ALIAS = { hostedZoneId: '<load-balancer-canonical-hosted-zone-id>', dnsName: '<load-balancer-dns-name-in-another-region>', evaluateTargetHealth: true };
-
-/** The record pointed to a load balancer the user picks in another region; a CNAME stays a CNAME. */
-function inAnotherRegion(record: DnsRecord): DnsRecord {
-  if (!record.aliasTarget) return { ...record, values: ['<load-balancer-dns-name-in-another-region>'] };
-  return { ...record, aliasTarget: STANDBY_ALIAS };
-}
-
-/** The placeholders the change batch carries, typed, wherever they appear in the JSON. */
-const PLACEHOLDERS: Record<string, ReturnType<typeof placeholder>> = {
-  '<load-balancer-canonical-hosted-zone-id>': placeholder('hosted-zone-id', 'load-balancer-canonical-hosted-zone-id'),
-  '<load-balancer-dns-name-in-another-region>': placeholder('dns-name', 'load-balancer-dns-name-in-another-region'),
-  '<dns-name>': placeholder('dns-name'),
-  '<set-identifier-in-another-region>': placeholder('route53-set-identifier', 'set-identifier-in-another-region'),
-  '<region>': placeholder('region'),
-};
-
-function withPlaceholders(value: unknown): unknown {
-  if (typeof value === 'string') return PLACEHOLDERS[value] ?? value;
-  if (Array.isArray(value)) return value.map(withPlaceholders);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPlaceholders(v)]));
-  return value;
+/** The standby fix of the record group of a record (by its id): the one the DNS rules would give it, with a standby. */
+function standbyFix(scope: ResilienceScope, recordId: string): RemediationStep[] {
+  const found = scope.record(recordId);
+  const account = found && scope.accountScope(found.accountId);
+  return found && account ? recordGroupFix(account, groupOf(account, found.zone, found.record), { standby: true }).steps : [];
 }
 
 function located<T extends TargetGroup>(scope: ResilienceScope, arn: string, steps: (resource: T, region: string) => RemediationStep[]): RemediationStep[] {
@@ -212,7 +192,3 @@ function groupStep(group: AutoScalingGroup, lbZones: string[], subnets: { id: st
   return aws('autoscaling', 'update-auto-scaling-group', ...words, '--region', region);
 }
 
-
-function upsertCommand(hostedZoneId: string, set: ResourceRecordSet): RemediationStep {
-  return aws('route53', 'change-resource-record-sets', '--hosted-zone-id', hostedZoneId, '--change-batch', json({ Changes: [{ Action: 'UPSERT', ResourceRecordSet: set }] }));
-}
