@@ -34,7 +34,10 @@ export interface RecordGroupFixOptions {
   standby?: boolean;
 }
 
-const STANDBY_HINT = 'Point the secondary at the load balancer of the standby stack in another region (its DNS name and canonical hosted zone id: aws elbv2 describe-load-balancers --region ...).';
+const STANDBY_HINT = 'Point the standby record at the load balancer of the standby stack in another region (its DNS name and canonical hosted zone id: aws elbv2 describe-load-balancers --region ...).';
+
+const LOCATION_STANDBY_HINT =
+  'Each location answers with one record: point it at a failover pair instead (an alias to a record of another name whose health-checked PRIMARY is the current endpoint and whose SECONDARY is a load balancer in another region).';
 
 export interface RecordGroupFix {
   steps: RemediationStep[];
@@ -72,8 +75,8 @@ export function recordGroupFix(scope: AccountScope, group: RecordGroup, options:
   const hints: string[] = [];
   // One check per endpoint: two records answering with the same one share it. A CloudWatch
   // check names no endpoint (its alarm does): never shared.
-  const healthCheckFor = (record: DnsRecord) => {
-    const check = newHealthCheck(scope, group.zone, record);
+  const healthCheckFor = (record: DnsRecord, endpoint?: PlaceholderWord) => {
+    const check = newHealthCheck(scope, group.zone, record, endpoint);
     if (check.warning) warnings.add(check.warning);
     const same = check.config.Type === 'CLOUDWATCH_METRIC' ? undefined : checks.find((c) => json(c.config).text === json(check.config).text);
     if (same) return same.id;
@@ -106,6 +109,7 @@ export function recordGroupFix(scope: AccountScope, group: RecordGroup, options:
     hints.push(`The default location answers like ${label(desired[0]!)}; point it elsewhere if another endpoint should serve the rest of the world.`);
   }
   if (options.standby && added.length > 0 && !hints.includes(STANDBY_HINT)) hints.push(STANDBY_HINT);
+  if (options.standby && !failover && added.length === 0 && !pairing) hints.push(LOCATION_STANDBY_HINT);
 
   const changes = conversion || pairing
     ? [...group.records.map((record) => change('DELETE', record)), ...[...desired, ...added].map((record) => change('CREATE', record))]
@@ -117,7 +121,9 @@ export function recordGroupFix(scope: AccountScope, group: RecordGroup, options:
   const batch = aws('route53', 'change-resource-record-sets', '--hosted-zone-id', group.zone.id, '--change-batch', json({ Changes: changes }));
   // Several checks the user completes: each its own placeholders (`<alarm-name-1>`, `<alarm-name-2>`).
   const numbered = checks.filter((c) => hasPlaceholder(c.config)).length > 1;
-  const healthChecks = checks.map((c, i) => createHealthCheckStep(group.zone, c.record, numbered ? numberPlaceholders(c.config, i + 1) : c.config));
+  // A placeholder the records name too (the endpoint of a record the fix adds) is one value: never numbered.
+  const shared = new Set(json(changes).placeholders.map((p) => p.text));
+  const healthChecks = checks.map((c, i) => createHealthCheckStep(group.zone, c.record, numbered ? numberPlaceholders(c.config, i + 1, shared) : c.config));
   const fix: RecordGroupFix = { steps: [...healthChecks, batch], hints };
   if (warnings.size > 0) fix.warning = [...warnings].join(' ');
   return fix;
@@ -178,7 +184,7 @@ function asAlias(scope: AccountScope, record: DnsRecord, target: ResolvedLoadBal
 }
 
 /** The record with what the DNS rules ask of it, its other fields as they are. */
-function repaired(scope: AccountScope, zone: HostedZone, record: DnsRecord, maxTtlSeconds: number, healthCheckFor: (record: DnsRecord) => RecordDraft['healthCheckId']): RecordDraft {
+function repaired(scope: AccountScope, zone: HostedZone, record: DnsRecord, maxTtlSeconds: number, healthCheckFor: HealthCheckFor): RecordDraft {
   const draft: RecordDraft = { ...record };
   const alias = record.aliasTarget;
   const deleted = isHealthCheckDeleted(scope, record);
@@ -202,7 +208,7 @@ function inAnotherRegion(record: RecordDraft): RecordDraft {
 }
 
 /** The missing half of a failover group, shaped like the other (alias, or values), its endpoint for the user to name. */
-function missingFailoverHalf(group: RecordGroup, desired: RecordDraft[], maxTtlSeconds: number, healthCheckFor: (record: DnsRecord) => RecordDraft['healthCheckId']): RecordDraft[] {
+function missingFailoverHalf(group: RecordGroup, desired: RecordDraft[], maxTtlSeconds: number, healthCheckFor: HealthCheckFor): RecordDraft[] {
   const roles = new Set(desired.map((r) => r.failover).filter((role) => role !== undefined));
   if (roles.size !== 1) return [];
   const role = roles.has('PRIMARY') ? 'SECONDARY' : 'PRIMARY';
@@ -214,11 +220,15 @@ function missingFailoverHalf(group: RecordGroup, desired: RecordDraft[], maxTtlS
     return [record];
   }
   record.ttl = Math.min(sample.ttl ?? maxTtlSeconds, maxTtlSeconds);
-  record.values = [sample.type === 'CNAME' ? placeholder('dns-name', `${endpoint}-host-name`) : placeholder('ip-address', `${endpoint}-address`)];
+  const value = sample.type === 'CNAME' ? placeholder('dns-name', `${endpoint}-host-name`) : placeholder('ip-address', `${endpoint}-address`);
+  record.values = [value];
   // A primary whose health Route 53 cannot see would never hand over to the secondary.
-  if (role === 'PRIMARY') record.healthCheckId = healthCheckFor({ name: group.name, type: sample.type, failover: role, values: [] });
+  if (role === 'PRIMARY') record.healthCheckId = healthCheckFor({ name: group.name, type: sample.type, failover: role, values: [] }, value);
   return [record];
 }
+
+/** The id of the health check of a record (a new one when it needs one); `endpoint`: the placeholder a record the fix adds answers with. */
+type HealthCheckFor = (record: DnsRecord, endpoint?: PlaceholderWord) => RecordDraft['healthCheckId'];
 
 /** One record, no routing policy: it can become the primary of a failover pair. */
 function isLoneSimpleRecord(group: RecordGroup): boolean {
@@ -231,7 +241,7 @@ function isLoneSimpleRecord(group: RecordGroup): boolean {
  * address the user names with a health check of it. A location (geolocation, geoproximity, IP
  * range) answers with one record: no member can be added there.
  */
-function standbyMember(group: RecordGroup, desired: RecordDraft[], maxTtlSeconds: number, healthCheckFor: (record: DnsRecord) => RecordDraft['healthCheckId']): RecordDraft[] {
+function standbyMember(group: RecordGroup, desired: RecordDraft[], maxTtlSeconds: number, healthCheckFor: HealthCheckFor): RecordDraft[] {
   const first = desired[0];
   if (!first || first.geoLocation || first.geoProximityLocation || first.cidrRoutingConfig) return [];
   const member: RecordDraft = { name: group.name, type: first.type, setIdentifier: placeholder('route53-set-identifier', 'set-identifier-in-another-region'), values: [] };
@@ -244,8 +254,9 @@ function standbyMember(group: RecordGroup, desired: RecordDraft[], maxTtlSeconds
     return [member];
   }
   member.ttl = Math.min(first.ttl ?? maxTtlSeconds, maxTtlSeconds);
-  member.values = [first.type === 'CNAME' ? placeholder('dns-name', 'load-balancer-dns-name-in-another-region') : placeholder('ip-address', 'address-in-another-region')];
-  member.healthCheckId = healthCheckFor({ name: group.name, type: first.type, values: [] });
+  const value = first.type === 'CNAME' ? placeholder('dns-name', 'load-balancer-dns-name-in-another-region') : placeholder('ip-address', 'address-in-another-region');
+  member.values = [value];
+  member.healthCheckId = healthCheckFor({ name: group.name, type: first.type, values: [] }, value);
   return [member];
 }
 
@@ -269,9 +280,9 @@ function hasPlaceholder(config: HealthCheckConfig): boolean {
 }
 
 /** The configuration with `-n` after every placeholder label: `<endpoint-port-2>`. */
-function numberPlaceholders(config: HealthCheckConfig, n: number): HealthCheckConfig {
+function numberPlaceholders(config: HealthCheckConfig, n: number, shared: ReadonlySet<string>): HealthCheckConfig {
   const number = (value: unknown): unknown => {
-    if (isPlaceholderWord(value)) return placeholder(value.placeholder, `${value.text.slice(1, -1)}-${n}`);
+    if (isPlaceholderWord(value)) return shared.has(value.text) ? value : placeholder(value.placeholder, `${value.text.slice(1, -1)}-${n}`);
     if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, number(v)]));
     return value;
   };

@@ -4,7 +4,7 @@ import { loadBalancerAttachments } from '../../src/model/autoscaling.js';
 import type { AutoScalingGroup, LoadBalancer, TargetGroup } from '../../src/model/inventory.js';
 import { OUTCOMES_WORST_FIRST, type EntryPoint, type Scenario, type ScenarioOutcome } from '../../src/model/resilience.js';
 import type { RemediationStep } from '../../src/model/result.js';
-import { groupOf, recordGroupFix } from './record-group-fix.js';
+import { groupOf, recordGroupFix, type RecordGroupFix } from './record-group-fix.js';
 import { resourceRecordSet, type RecordDraft } from './route53.js';
 
 /** Outcomes an entry point cannot be judged in: its active paths lead outside the scan (not applicable, not a gap). */
@@ -100,9 +100,9 @@ export function fixSteps(scope: ResilienceScope, entry: EntryPoint, outcome: Sce
       });
     case 'standbyDown':
       // The secondary pointed to a load balancer in another region, through the group's one fix.
-      return causes.flatMap((id) => standbyFix(scope, id));
+      return causes.flatMap((id) => standbyFix(scope, id).steps);
     case 'regionLost':
-      return standbyInAnotherRegion(scope, entry);
+      return standbyInAnotherRegion(scope, entry).steps;
     default:
       return [];
   }
@@ -114,15 +114,15 @@ export function fixSteps(scope: ResilienceScope, entry: EntryPoint, outcome: Sce
  * moved, a lone record made the primary of a pair, a member added in another region. A load
  * balancer users reach directly: a failover pair, in a zone the user picks, that names it.
  */
-export function standbyInAnotherRegion(scope: ResilienceScope, entry: EntryPoint): RemediationStep[] {
+export function standbyInAnotherRegion(scope: ResilienceScope, entry: EntryPoint): { steps: RemediationStep[]; hints: string[] } {
   if (entry.kind !== 'load-balancer') {
     const zone = scope.hostedZone(entry.accountId, entry.hostedZone?.id ?? '');
     const record = zone?.records.find((r) => r.name === entry.name && `${zone.id}/${r.name}/${r.type}` === entry.id);
     const account = scope.accountScope(entry.accountId);
-    return zone && record && account ? recordGroupFix(account, groupOf(account, zone, record), { standby: true }).steps : [];
+    return zone && record && account ? recordGroupFix(account, groupOf(account, zone, record), { standby: true }) : { steps: [], hints: [] };
   }
   const lb = scope.find<LoadBalancer>(entry.id)?.resource;
-  if (!lb) return [];
+  if (!lb) return { steps: [], hints: [] };
   const name = placeholder('dns-name');
   const primary: RecordDraft = {
     name,
@@ -141,14 +141,14 @@ export function standbyInAnotherRegion(scope: ResilienceScope, entry: EntryPoint
     aliasTarget: { hostedZoneId: placeholder('hosted-zone-id', 'standby-load-balancer-canonical-hosted-zone-id'), dnsName: placeholder('dns-name', 'load-balancer-dns-name-in-another-region'), evaluateTargetHealth: true },
   };
   const changes = [primary, secondary].map((record) => ({ Action: 'CREATE', ResourceRecordSet: resourceRecordSet(record) }));
-  return [aws('route53', 'change-resource-record-sets', '--hosted-zone-id', placeholder('hosted-zone-id'), '--change-batch', json({ Changes: changes }))];
+  return { steps: [aws('route53', 'change-resource-record-sets', '--hosted-zone-id', placeholder('hosted-zone-id'), '--change-batch', json({ Changes: changes }))], hints: [] };
 }
 
 /** The standby fix of the record group of a record (by its id): the one the DNS rules would give it, with a standby. */
-function standbyFix(scope: ResilienceScope, recordId: string): RemediationStep[] {
+function standbyFix(scope: ResilienceScope, recordId: string): RecordGroupFix {
   const found = scope.record(recordId);
   const account = found && scope.accountScope(found.accountId);
-  return found && account ? recordGroupFix(account, groupOf(account, found.zone, found.record), { standby: true }).steps : [];
+  return found && account ? recordGroupFix(account, groupOf(account, found.zone, found.record), { standby: true }) : { steps: [], hints: [] };
 }
 
 function located<T extends TargetGroup>(scope: ResilienceScope, arn: string, steps: (resource: T, region: string) => RemediationStep[]): RemediationStep[] {

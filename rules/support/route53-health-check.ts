@@ -23,10 +23,15 @@ const CHECKABLE_PROTOCOLS = ['HTTPS', 'HTTP', 'TLS', 'TCP'];
  * checkers sit on the internet: they cannot reach an internal load balancer or an endpoint of a
  * private zone, which are watched through a CloudWatch alarm instead.
  */
-export function newHealthCheck(scope: AccountScope, zone: HostedZone, record: DnsRecord): NewHealthCheck {
+export function newHealthCheck(scope: AccountScope, zone: HostedZone, record: DnsRecord, endpoint?: PlaceholderWord): NewHealthCheck {
   const loadBalancer = endpointLoadBalancer(scope, record);
   const { config, warning } =
-    zone.privateZone || loadBalancer?.loadBalancer.scheme === 'internal' ? cloudWatchCheck(zone, loadBalancer) : endpointCheck(scope, record, loadBalancer);
+    zone.privateZone || loadBalancer?.loadBalancer.scheme === 'internal'
+      ? cloudWatchCheck(zone, loadBalancer)
+      : endpoint
+        ? // A record the fix adds, its endpoint for the user to name: the check names the same placeholder.
+          { config: { Type: 'TCP', ...(record.type === 'CNAME' ? { FullyQualifiedDomainName: endpoint } : { IPAddress: endpoint }), Port: placeholder('port', 'endpoint-port') } }
+        : endpointCheck(scope, record, loadBalancer);
   const checked = config.Type === 'CLOUDWATCH_METRIC' ? config : { ...config, RequestInterval: 30, FailureThreshold: 3 };
   return warning ? { config: checked, warning } : { config: checked };
 }

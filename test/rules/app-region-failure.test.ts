@@ -86,6 +86,31 @@ describe('app-region-failure fixes', () => {
     expect(step.placeholders.map((p) => p.text)).not.toContain('<load-balancer-canonical-hosted-zone-id>');
   });
 
+  it('add a health-checked member in another region to a weighted group, its check naming the endpoint the member answers with', async () => {
+    const results = runRules(await loadInventory(fixturePath('r53-routing-health-checks', 'fail.json')), { rules: [rule] });
+    const steps = byName(results, 'app.example.com').remediation!.steps!;
+    const batch = steps.at(-1)!;
+    const changes = JSON.parse(batch.argv[batch.argv.indexOf('--change-batch') + 1]!).Changes as { ResourceRecordSet: Record<string, unknown> }[];
+    expect(changes.at(-1)!.ResourceRecordSet).toEqual({
+      Name: 'app.example.com',
+      Type: 'CNAME',
+      SetIdentifier: '<set-identifier-in-another-region>',
+      Weight: 90,
+      TTL: 60,
+      ResourceRecords: [{ Value: '<load-balancer-dns-name-in-another-region>' }],
+      HealthCheckId: `<health-check-id-from-step-${steps.length - 1}>`,
+    });
+    const check = steps.at(-2)!;
+    expect(JSON.parse(check.argv[check.argv.indexOf('--health-check-config') + 1]!.replace(/<endpoint-port-\d>/, '1'))).toMatchObject({ Type: 'TCP', FullyQualifiedDomainName: '<load-balancer-dns-name-in-another-region>' });
+  });
+
+  it('give a geolocation group no member (a location answers with one record), but say how to build its standby', async () => {
+    const results = runRules(await loadInventory(fixturePath('r53-geo-default', 'fail.json')), { rules: [rule] });
+    const www = byName(results, 'www.example.com');
+    expect(www.remediation!.steps).toEqual([]);
+    expect(www.hints).toContainEqual(expect.stringMatching(/failover pair/));
+  });
+
   it('never take a value from AWS for a placeholder, whatever it looks like', async () => {
     const inventory = await loadInventory(fixturePath('app-region-failure', 'fail.json'));
     const records = inventory.accounts[0]!.route53.hostedZones.flatMap((z) => z.records);
