@@ -5,6 +5,9 @@ import type { AutoScalingGroup, LoadBalancer, TargetGroup } from '../../src/mode
 import { OUTCOMES_WORST_FIRST, type EntryPoint, type Scenario, type ScenarioOutcome } from '../../src/model/resilience.js';
 import type { RemediationStep } from '../../src/model/result.js';
 import { groupOf, recordGroupFix, type RecordGroupFix } from './record-group-fix.js';
+import { maxSizeWithRoom } from './autoscaling.js';
+import { subnetsInNewZones } from './zones.js';
+import type { RegionIndex } from '../../src/model/region-index.js';
 import { resourceRecordSet, type RecordDraft } from './route53.js';
 
 /** Outcomes an entry point cannot be judged in: its active paths lead outside the scan (not applicable, not a gap). */
@@ -158,9 +161,9 @@ function located<T extends TargetGroup>(scope: ResilienceScope, arn: string, ste
 
 /**
  * More serving targets outside any one zone for a target group: the Auto Scaling groups that
- * feed it spread over the zones of its load balancers (subnets the VPC has there, a placeholder
- * where it has none), or, already spread, run at least two per zone; with no group, a target
- * registered in another zone.
+ * feed it spread over the zones of its load balancers (the subnet of its VPC there that the other
+ * rules' fixes name too, a placeholder where it has none), or, already spread, run at least two
+ * per zone with room above to scale out; with no group, a target registered in another zone.
  */
 function capacitySteps(scope: ResilienceScope, arn: string): RemediationStep[] {
   const found = scope.find<TargetGroup>(arn);
@@ -172,23 +175,31 @@ function capacitySteps(scope: ResilienceScope, arn: string): RemediationStep[] {
     const id = tg.targetType === 'instance' ? placeholder('instance-id', 'instance-id-in-another-zone') : placeholder('ip-address', 'ip-address-in-another-zone');
     return [aws('elbv2', 'register-targets', '--target-group-arn', tg.arn, '--targets', joined('', ['Id=', id]), '--region', region)];
   }
-  const lbZones = [...new Set(tg.loadBalancerArns.flatMap((lbArn) => index.loadBalancer(lbArn)?.availabilityZones.map((z) => z.zoneName) ?? []))];
-  return groups.map((group) => groupStep(group, lbZones, index.subnetsOfVpc(tg.vpcId ?? ''), region));
+  const lbZones = [...new Set(tg.loadBalancerArns.flatMap((lbArn) => index.loadBalancer(lbArn)?.availabilityZones.map((z) => z.zoneName) ?? []))].sort();
+  // A load balancer in one zone goes with it: more zones for the load balancer first (elb-multi-az).
+  if (lbZones.length < 2) return [];
+  return groups.map((group) => groupStep(index, group, lbZones, region));
 }
 
-function groupStep(group: AutoScalingGroup, lbZones: string[], subnets: { id: string; availabilityZone: string }[], region: string): RemediationStep {
+function groupStep(index: RegionIndex, group: AutoScalingGroup, lbZones: string[], region: string): RemediationStep {
   const missing = lbZones.filter((zone) => !group.availabilityZones.includes(zone));
-  if (missing.length > 0 || group.availabilityZones.length < 2) {
-    const known = missing.map((zone) => subnets.find((s) => s.availabilityZone === zone)?.id);
-    const added = known.every((id) => id !== undefined) && known.length > 0 ? (known as string[]) : [placeholder('subnet-id', 'subnet-id-in-another-zone')];
+  if (missing.length > 0) {
+    if (group.subnetIds.length === 0) {
+      return aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--availability-zones', ...group.availabilityZones, ...missing, '--region', region);
+    }
+    const vpcId = group.subnetIds.map((id) => index.subnet(id)?.vpcId).find((id) => id !== undefined);
+    const added = missing.map(
+      (zone, i) => subnetsInNewZones(index, vpcId, group.availabilityZones, 1, [zone])[0]?.id ?? placeholder('subnet-id', i === 0 ? 'subnet-id-in-another-zone' : `subnet-id-in-another-zone-${i + 1}`),
+    );
     return aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--vpc-zone-identifier', joined(',', [...group.subnetIds, ...added]), '--region', region);
   }
   // Already spread: at least two serving instances per zone, so that one zone's loss leaves most of the capacity.
   const zones = group.availabilityZones.length;
   let size = zones * Math.max(2, Math.ceil(group.desiredCapacity / zones));
   if (size <= group.desiredCapacity) size += zones;
+  const maxSize = maxSizeWithRoom(group, size);
   const words = ['--auto-scaling-group-name', group.name, '--min-size', String(size), '--desired-capacity', String(size)];
-  if (size > group.maxSize) words.push('--max-size', String(size));
+  // Room above the new size, as the capacity rules' fixes leave: it can still scale out.
+  if (maxSize !== group.maxSize) words.push('--max-size', String(maxSize));
   return aws('autoscaling', 'update-auto-scaling-group', ...words, '--region', region);
 }
-
