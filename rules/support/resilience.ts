@@ -7,6 +7,7 @@ import type { RemediationStep } from '../../src/model/result.js';
 import { groupOf, recordGroupFix, type RecordGroupFix } from './record-group-fix.js';
 import { maxSizeWithRoom } from './autoscaling.js';
 import { subnetsInNewZones } from './zones.js';
+import { repairHealthCheckStep } from './route53-health-check.js';
 import type { RegionIndex } from '../../src/model/region-index.js';
 import { resourceRecordSet, type RecordDraft } from './route53.js';
 
@@ -86,10 +87,11 @@ export function fixSteps(scope: ResilienceScope, entry: EntryPoint, outcome: Sce
     case 'healthCheckDisabled':
     case 'healthCheckInverted':
       return causes.flatMap((id) => {
+        // The command r53-health-check-disabled gives: both flags put right when both are wrong.
         const found = scope.record(id);
-        const check = found?.record.healthCheckId;
-        if (!check) return [];
-        return [aws('route53', 'update-health-check', '--health-check-id', check, outcome.reasonId === 'healthCheckDisabled' ? '--no-disabled' : '--no-inverted')];
+        const checkId = found?.record.healthCheckId;
+        const check = checkId === undefined ? undefined : scope.accountScope(found!.accountId)?.healthCheck(checkId);
+        return check ? [repairHealthCheckStep(check)] : [];
       });
     case 'noFailover':
     case 'memberWithoutHealthCheck':

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AccountScope } from '../../src/engine/account-scope.js';
 import { aws, json, placeholder, type PlaceholderWord } from '../../src/engine/command.js';
 import type { ResolvedLoadBalancer } from '../../src/model/dns-resolver.js';
-import type { DnsRecord, HostedZone, Listener } from '../../src/model/inventory.js';
+import type { DnsRecord, HostedZone, Listener, Route53HealthCheck } from '../../src/model/inventory.js';
 import type { RemediationStep } from '../../src/model/result.js';
 import { CLOUDFRONT_HOSTED_ZONE_ID, type Fillable } from './route53.js';
 import { bareHostedZoneId } from '../../src/model/dns.js';
@@ -135,4 +135,9 @@ function stripDot(name: string): string {
 /** The id `create-health-check` prints, for the record that names the new check (`<health-check-id-from-step-1>`). */
 export function newHealthCheckId(stepNumber: number): PlaceholderWord {
   return placeholder('route53-health-check-id', `health-check-id-from-step-${stepNumber}`);
+}
+
+/** The health check enabled and not inverted, in one command whichever of the two is wrong (both, when both are). */
+export function repairHealthCheckStep(check: Route53HealthCheck): RemediationStep {
+  return aws('route53', 'update-health-check', '--health-check-id', check.id, ...(check.disabled ? ['--no-disabled'] : []), ...(check.inverted ? ['--no-inverted'] : []));
 }

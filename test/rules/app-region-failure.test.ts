@@ -121,3 +121,20 @@ describe('app-region-failure fixes', () => {
     expect(step.placeholders.map((p) => p.text)).toEqual(['<load-balancer-canonical-hosted-zone-id>', '<load-balancer-dns-name-in-another-region>']);
   });
 });
+
+describe('app-* fixes of a health check Route 53 ignores', () => {
+  it('give the command r53-health-check-disabled gives: both flags when the check is disabled and inverted', async () => {
+    const inventory = await loadInventory(fixturePath('app-region-failure', 'pass.json'));
+    const account = inventory.accounts[0]!;
+    const primary = account.route53.hostedZones.flatMap((z) => z.records).find((r) => r.name === 'www.example.com' && r.failover === 'PRIMARY')!;
+    const check = account.route53.healthChecks.find((hc) => hc.id === primary.healthCheckId)!;
+    check.disabled = true;
+    check.inverted = true;
+    const results = runRules(inventory, { rules: rules.filter((r) => r.id === 'r53-health-check-disabled' || r.level === 'resilience') });
+    const fixes = results.filter((r) => r.status === 'fail').map((r) => [r.ruleId, r.remediation!.steps!.map((s) => s.argv.join(' '))]);
+    const repair = `aws route53 update-health-check --health-check-id ${check.id} --no-disabled --no-inverted`;
+    expect(fixes).toContainEqual(['r53-health-check-disabled', [repair]]);
+    expect(fixes.filter(([id]) => id !== 'r53-health-check-disabled').length).toBeGreaterThan(0);
+    for (const [, steps] of fixes) expect(steps).toEqual([repair]);
+  });
+});
