@@ -34,7 +34,10 @@ export default defineResilienceRule({
       if (worst) {
         const region = scenarioName(scope.scenario(worst.scenarioId), worst.scenarioId);
         const steps = fixSteps(scope, entry, worst);
-        const extra = { evidence, steps: steps.length > 0 ? steps : standbyInAnotherRegion(scope, entry), ...(worst.fix ? { hints: [worst.fix] } : {}) };
+        // Nothing else to fix, or the region itself lost: a standby in another region, with what no command can do.
+        const standby = steps.length === 0 || worst.reasonId === 'regionLost' ? standbyInAnotherRegion(scope, entry) : { steps, hints: [] };
+        const hints = [...(worst.fix ? [worst.fix] : []), ...standby.hints];
+        const extra = { evidence, steps: steps.length > 0 ? steps : standby.steps, ...(hints.length > 0 ? { hints } : {}) };
         if (worst.outcome === 'down') fail(ref, 'down', { region, entryPoint: entry.name, reason: worst.reason }, extra);
         else fail(ref, 'degraded', { region, entryPoint: entry.name, capacity: capacityLeft(worst), recovery: recoveryText(worst), reason: worst.reason }, extra);
       } else if (judged.unknown.length > 0) {

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { aws } from '../src/engine/command.js';
 import { countOf } from '../src/engine/plural.js';
-import { isAttachedToLoadBalancer, maxSizeWithRoom } from './support/autoscaling.js';
+import { capacityFloor, isAttachedToLoadBalancer, maxSizeWithRoom } from './support/autoscaling.js';
 
 export default defineRule({
   id: 'asg-min-capacity',
@@ -31,13 +31,15 @@ export default defineRule({
         pass(ref, 'enough', { name: group.name, minSize: group.minSize });
         continue;
       }
-      // MaxSize leaves room to scale out, as asg-scaling-policy's fix does (the same value).
-      const maxSize = maxSizeWithRoom(group, params.minInstances);
-      const launched = params.minInstances - group.desiredCapacity;
+      // The MinSize every capacity fix gives the group (one per zone where it runs fewer), and
+      // MaxSize with room to scale out, as asg-scaling-policy's fix does (the same values).
+      const minSize = capacityFloor(group, params.minInstances);
+      const maxSize = maxSizeWithRoom(group, minSize);
+      const launched = minSize - group.desiredCapacity;
       fail(ref, 'tooSmall', { name: group.name, instances: countOf(group.minSize, 'instance'), minInstances: params.minInstances }, {
         evidence: { MinSize: group.minSize, MaxSize: group.maxSize, DesiredCapacity: group.desiredCapacity },
         steps: [
-          aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--min-size', params.minInstances, ...(maxSize === group.maxSize ? [] : ['--max-size', maxSize])),
+          aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--min-size', minSize, ...(maxSize === group.maxSize ? [] : ['--max-size', maxSize])),
         ],
         // Raising MinSize above the current size raises the desired capacity with it.
         ...(launched > 0 ? { warning: `Launches ${countOf(launched, 'more instance')} at once, billed from then on.` } : {}),

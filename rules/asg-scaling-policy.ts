@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { aws, json } from '../src/engine/command.js';
 import type { RemediationStep } from '../src/model/result.js';
-import { DEFAULT_MIN_INSTANCES, isAttachedToLoadBalancer, maxSizeWithRoom, scalesOnLoad } from './support/autoscaling.js';
+import { capacityFloor, isAttachedToLoadBalancer, maxSizeWithRoom, scalesOnLoad } from './support/autoscaling.js';
 
 const TARGET_TRACKING_CPU = {
   PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' },
@@ -49,7 +49,7 @@ export default defineRule({
       }
       const steps: RemediationStep[] = [];
       // The same MaxSize as asg-min-capacity's fix: applied in either order, neither undoes the other.
-      if (!canGrow) steps.push(aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--max-size', maxSizeWithRoom(group, Math.max(group.minSize, DEFAULT_MIN_INSTANCES))));
+      if (!canGrow) steps.push(aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--max-size', maxSizeWithRoom(group, capacityFloor(group))));
       if (scaling.length === 0) {
         steps.push(
           aws('autoscaling', 'put-scaling-policy', '--auto-scaling-group-name', group.name, '--policy-name', 'cpu-target-tracking', '--policy-type', 'TargetTrackingScaling', '--target-tracking-configuration', json(TARGET_TRACKING_CPU)),

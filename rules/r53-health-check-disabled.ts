@@ -1,5 +1,5 @@
 import { defineAccountRule } from '../src/engine/define-rule.js';
-import { aws } from '../src/engine/command.js';
+import { repairHealthCheckStep } from './support/route53-health-check.js';
 import { recordData, recordEvidence } from './support/route53.js';
 
 export default defineAccountRule({
@@ -35,9 +35,7 @@ export default defineAccountRule({
         pass(ref, 'active', data, { evidence });
         continue;
       }
-      // One command puts both flags right when both are set.
-      const flags = [...(healthCheck.disabled ? ['--no-disabled'] : []), ...(healthCheck.inverted ? ['--no-inverted'] : [])];
-      const steps = [aws('route53', 'update-health-check', '--health-check-id', healthCheckId, ...flags)];
+      const steps = [repairHealthCheckStep(healthCheck)];
       fail(ref, healthCheck.disabled ? (healthCheck.inverted ? 'disabledAndInverted' : 'disabled') : 'inverted', data, { evidence, steps });
     }
   },

@@ -11,6 +11,16 @@ export function isAttachedToLoadBalancer(group: AutoScalingGroup): boolean {
 export const DEFAULT_MIN_INSTANCES = 2;
 
 /**
+ * The MinSize every capacity fix gives a group (`asg-min-capacity`, `elb-targets-multi-az`, and
+ * through `maxSizeWithRoom` `asg-scaling-policy`): at least `minInstances`, one instance per zone
+ * where it runs fewer than its zones, never lower than it is. One value, so that no fix undoes another.
+ */
+export function capacityFloor(group: AutoScalingGroup, minInstances: number = DEFAULT_MIN_INSTANCES): number {
+  const zones = new Set(group.availabilityZones).size;
+  return Math.max(group.minSize, minInstances, group.desiredCapacity < zones ? zones : 0);
+}
+
+/**
  * The MaxSize both capacity fixes (`asg-min-capacity`, `asg-scaling-policy`) give a group whose
  * MinSize becomes `minSize`: its own when it leaves room to scale out, else twice the minimum
  * (at least two more). Computed in one place, so that the two fixes never undo each other.

@@ -5,7 +5,7 @@ import type { RegionScope } from '../../src/engine/region-scope.js';
 import type { AutoScalingGroup, Target, TargetGroup, TargetType } from '../../src/model/inventory.js';
 import type { RemediationStep } from '../../src/model/result.js';
 import { isServingTarget } from '../../src/model/targets.js';
-import { loadBalancerAttachments, maxSizeWithRoom } from './autoscaling.js';
+import { capacityFloor, loadBalancerAttachments, maxSizeWithRoom } from './autoscaling.js';
 import { subnetsInNewZones } from './zones.js';
 
 /** Processes whose suspension keeps a group from putting instances in a zone. */
@@ -73,10 +73,11 @@ export function missingZoneFix(scope: RegionScope, targetGroups: TargetGroup[], 
   }
   for (const [name, cause] of byGroup('capacityBelowZones')) {
     const group = scope.autoScalingGroups.find((g) => g.name === name)!;
-    const size = (cause as Extract<ZoneCause, { cause: 'capacityBelowZones' }>).zones;
+    // One per zone at least, and the MinSize the other capacity fixes give it (capacityFloor).
+    const size = Math.max((cause as Extract<ZoneCause, { cause: 'capacityBelowZones' }>).zones, capacityFloor(group));
     const maxSize = maxSizeWithRoom(group, size);
     steps.push(
-      aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', name, '--min-size', Math.max(group.minSize, size), '--desired-capacity', size, ...(maxSize === group.maxSize ? [] : ['--max-size', maxSize])),
+      aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', name, '--min-size', size, '--desired-capacity', size, ...(maxSize === group.maxSize ? [] : ['--max-size', maxSize])),
     );
     warnings.push(`Launches ${countOf(size - group.desiredCapacity, 'more instance')} in ${name}, billed from then on.`);
   }

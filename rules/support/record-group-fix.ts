@@ -20,6 +20,25 @@ export const FIX_READS_HEALTH_CHECKS = 'route53:ListHealthChecks';
 /** `r53-failover-ttl`'s default: the longest TTL of a health-checked record that changes its answer on failure. */
 export const DEFAULT_MAX_TTL_SECONDS = 60;
 
+export interface RecordGroupFixOptions {
+  /** `r53-failover-ttl`'s parameter: the longest TTL a health-checked record of a routing policy keeps. */
+  maxTtlSeconds?: number;
+  /** The rules that find a record missing: a failover group lacking a half gets it, a geolocation group its default. */
+  addMissing?: boolean;
+  /**
+   * `app-region-failure`: a health-checked standby in another region. A failover group gets its
+   * missing half, or its secondary pointed to another region; a lone simple record becomes the
+   * primary of a failover pair; a weighted, latency or multivalue group gets a member in another
+   * region (a geolocation group cannot: a location answers with one record).
+   */
+  standby?: boolean;
+}
+
+const STANDBY_HINT = 'Point the standby record at the load balancer of the standby stack in another region (its DNS name and canonical hosted zone id: aws elbv2 describe-load-balancers --region ...).';
+
+const LOCATION_STANDBY_HINT =
+  'Each location answers with one record: point it at a failover pair instead (an alias to a record of another name whose health-checked PRIMARY is the current endpoint and whose SECONDARY is a load balancer in another region).';
+
 export interface RecordGroupFix {
   steps: RemediationStep[];
   warning?: string;
@@ -46,15 +65,18 @@ export interface RecordGroupFix {
  *   it, a geolocation group lacking the default location gets one answering like its first record.
  *   Other fixes leave these out: a record they do not write cannot disagree with them.
  */
-export function recordGroupFix(scope: AccountScope, group: RecordGroup, options: { maxTtlSeconds?: number; addMissing?: boolean } = {}): RecordGroupFix {
+export function recordGroupFix(scope: AccountScope, group: RecordGroup, options: RecordGroupFixOptions = {}): RecordGroupFix {
   const maxTtlSeconds = options.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS;
+  // A lone simple record becomes the primary of a failover pair: a new set identifier, so the record is replaced.
+  const pairing = options.standby === true && isLoneSimpleRecord(group);
+  const records = pairing ? group.records.map((record) => ({ ...record, setIdentifier: 'primary', failover: 'PRIMARY' as const })) : group.records;
   const checks: { record: DnsRecord; config: HealthCheckConfig; id: PlaceholderWord }[] = [];
   const warnings = new Set<string>();
   const hints: string[] = [];
   // One check per endpoint: two records answering with the same one share it. A CloudWatch
   // check names no endpoint (its alarm does): never shared.
-  const healthCheckFor = (record: DnsRecord) => {
-    const check = newHealthCheck(scope, group.zone, record);
+  const healthCheckFor = (record: DnsRecord, endpoint?: PlaceholderWord) => {
+    const check = newHealthCheck(scope, group.zone, record, endpoint);
     if (check.warning) warnings.add(check.warning);
     const same = check.config.Type === 'CLOUDWATCH_METRIC' ? undefined : checks.find((c) => json(c.config).text === json(check.config).text);
     if (same) return same.id;
@@ -63,24 +85,33 @@ export function recordGroupFix(scope: AccountScope, group: RecordGroup, options:
     return id;
   };
 
-  const conversion = aliasConversion(scope, group);
+  const conversion = aliasConversion(scope, { ...group, records });
   let desired: RecordDraft[] = conversion
-    ? group.records.map((record, i) => asAlias(scope, record, conversion[i]!))
-    : group.records.map((record) => repaired(scope, group.zone, record, maxTtlSeconds, healthCheckFor));
+    ? records.map((record, i) => asAlias(scope, record, conversion[i]!))
+    : records.map((record) => repaired(scope, group.zone, record, maxTtlSeconds, healthCheckFor));
 
-  // A secondary on the primary's load balancer, or in its region, fails with it.
+  // A secondary on the primary's load balancer, or in its region, fails with it (so does any
+  // secondary, when the standby the resilience model asks for is not there).
   const regions = failoverRegions(scope, group);
-  if (regions && regions.verdict !== 'distinctRegions') {
+  const hasPrimary = records.some((record) => record.failover === 'PRIMARY');
+  if ((regions && regions.verdict !== 'distinctRegions') || (options.standby && hasPrimary && desired.some((record) => record.failover === 'SECONDARY'))) {
     desired = desired.map((record) => (record.failover === 'SECONDARY' ? inAnotherRegion(record) : record));
-    hints.push('Point the secondary at the load balancer of the standby stack in another region (its DNS name and canonical hosted zone id: aws elbv2 describe-load-balancers --region ...).');
+    hints.push(STANDBY_HINT);
   }
 
-  const added = options.addMissing ? [...missingFailoverHalf(group, desired, maxTtlSeconds, healthCheckFor), ...missingGeoDefault(desired)] : [];
+  const failover = records.some((record) => record.failover !== undefined);
+  const added = [
+    ...(options.addMissing || (options.standby && failover) ? missingFailoverHalf(group, desired, maxTtlSeconds, healthCheckFor) : []),
+    ...(options.addMissing ? missingGeoDefault(desired) : []),
+    ...(options.standby && !failover ? standbyMember(group, desired, maxTtlSeconds, healthCheckFor) : []),
+  ];
   if (added.some((record) => record.geoLocation?.countryCode === '*')) {
     hints.push(`The default location answers like ${label(desired[0]!)}; point it elsewhere if another endpoint should serve the rest of the world.`);
   }
+  if (options.standby && added.length > 0 && !hints.includes(STANDBY_HINT)) hints.push(STANDBY_HINT);
+  if (options.standby && !failover && added.length === 0 && !pairing) hints.push(LOCATION_STANDBY_HINT);
 
-  const changes = conversion
+  const changes = conversion || pairing
     ? [...group.records.map((record) => change('DELETE', record)), ...[...desired, ...added].map((record) => change('CREATE', record))]
     : [
         ...desired.flatMap((record, i) => (sameRecordSet(record, group.records[i]!) ? [] : [change('UPSERT', record)])),
@@ -90,7 +121,9 @@ export function recordGroupFix(scope: AccountScope, group: RecordGroup, options:
   const batch = aws('route53', 'change-resource-record-sets', '--hosted-zone-id', group.zone.id, '--change-batch', json({ Changes: changes }));
   // Several checks the user completes: each its own placeholders (`<alarm-name-1>`, `<alarm-name-2>`).
   const numbered = checks.filter((c) => hasPlaceholder(c.config)).length > 1;
-  const healthChecks = checks.map((c, i) => createHealthCheckStep(group.zone, c.record, numbered ? numberPlaceholders(c.config, i + 1) : c.config));
+  // A placeholder the records name too (the endpoint of a record the fix adds) is one value: never numbered.
+  const shared = new Set(json(changes).placeholders.map((p) => p.text));
+  const healthChecks = checks.map((c, i) => createHealthCheckStep(group.zone, c.record, numbered ? numberPlaceholders(c.config, i + 1, shared) : c.config));
   const fix: RecordGroupFix = { steps: [...healthChecks, batch], hints };
   if (warnings.size > 0) fix.warning = [...warnings].join(' ');
   return fix;
@@ -151,7 +184,7 @@ function asAlias(scope: AccountScope, record: DnsRecord, target: ResolvedLoadBal
 }
 
 /** The record with what the DNS rules ask of it, its other fields as they are. */
-function repaired(scope: AccountScope, zone: HostedZone, record: DnsRecord, maxTtlSeconds: number, healthCheckFor: (record: DnsRecord) => RecordDraft['healthCheckId']): RecordDraft {
+function repaired(scope: AccountScope, zone: HostedZone, record: DnsRecord, maxTtlSeconds: number, healthCheckFor: HealthCheckFor): RecordDraft {
   const draft: RecordDraft = { ...record };
   const alias = record.aliasTarget;
   const deleted = isHealthCheckDeleted(scope, record);
@@ -175,7 +208,7 @@ function inAnotherRegion(record: RecordDraft): RecordDraft {
 }
 
 /** The missing half of a failover group, shaped like the other (alias, or values), its endpoint for the user to name. */
-function missingFailoverHalf(group: RecordGroup, desired: RecordDraft[], maxTtlSeconds: number, healthCheckFor: (record: DnsRecord) => RecordDraft['healthCheckId']): RecordDraft[] {
+function missingFailoverHalf(group: RecordGroup, desired: RecordDraft[], maxTtlSeconds: number, healthCheckFor: HealthCheckFor): RecordDraft[] {
   const roles = new Set(desired.map((r) => r.failover).filter((role) => role !== undefined));
   if (roles.size !== 1) return [];
   const role = roles.has('PRIMARY') ? 'SECONDARY' : 'PRIMARY';
@@ -187,10 +220,44 @@ function missingFailoverHalf(group: RecordGroup, desired: RecordDraft[], maxTtlS
     return [record];
   }
   record.ttl = Math.min(sample.ttl ?? maxTtlSeconds, maxTtlSeconds);
-  record.values = [sample.type === 'CNAME' ? placeholder('dns-name', `${endpoint}-host-name`) : placeholder('ip-address', `${endpoint}-address`)];
+  const value = sample.type === 'CNAME' ? placeholder('dns-name', `${endpoint}-host-name`) : placeholder('ip-address', `${endpoint}-address`);
+  record.values = [value];
   // A primary whose health Route 53 cannot see would never hand over to the secondary.
-  if (role === 'PRIMARY') record.healthCheckId = healthCheckFor({ name: group.name, type: sample.type, failover: role, values: [] });
+  if (role === 'PRIMARY') record.healthCheckId = healthCheckFor({ name: group.name, type: sample.type, failover: role, values: [] }, value);
   return [record];
+}
+
+/** The id of the health check of a record (a new one when it needs one); `endpoint`: the placeholder a record the fix adds answers with. */
+type HealthCheckFor = (record: DnsRecord, endpoint?: PlaceholderWord) => RecordDraft['healthCheckId'];
+
+/** One record, no routing policy: it can become the primary of a failover pair. */
+function isLoneSimpleRecord(group: RecordGroup): boolean {
+  return group.records.length === 1 && group.records[0]!.setIdentifier === undefined;
+}
+
+/**
+ * A member in another region for a weighted, latency or multivalue group, health-checked like
+ * its routing needs: an alias evaluating its load balancer's health (A, AAAA), else a host or
+ * address the user names with a health check of it. A location (geolocation, geoproximity, IP
+ * range) answers with one record: no member can be added there.
+ */
+function standbyMember(group: RecordGroup, desired: RecordDraft[], maxTtlSeconds: number, healthCheckFor: HealthCheckFor): RecordDraft[] {
+  const first = desired[0];
+  if (!first || first.geoLocation || first.geoProximityLocation || first.cidrRoutingConfig) return [];
+  const member: RecordDraft = { name: group.name, type: first.type, setIdentifier: placeholder('route53-set-identifier', 'set-identifier-in-another-region'), values: [] };
+  if (first.weight !== undefined) member.weight = first.weight;
+  if (first.region !== undefined) member.region = placeholder('region', 'another-region');
+  if (first.multiValueAnswer !== undefined) member.multiValueAnswer = first.multiValueAnswer;
+  // A multivalue answer cannot be an alias.
+  if ((first.type === 'A' || first.type === 'AAAA') && !first.multiValueAnswer) {
+    member.aliasTarget = { hostedZoneId: placeholder('hosted-zone-id', 'load-balancer-canonical-hosted-zone-id'), dnsName: placeholder('dns-name', 'load-balancer-dns-name-in-another-region'), evaluateTargetHealth: true };
+    return [member];
+  }
+  member.ttl = Math.min(first.ttl ?? maxTtlSeconds, maxTtlSeconds);
+  const value = first.type === 'CNAME' ? placeholder('dns-name', 'load-balancer-dns-name-in-another-region') : placeholder('ip-address', 'address-in-another-region');
+  member.values = [value];
+  member.healthCheckId = healthCheckFor({ name: group.name, type: first.type, values: [] }, value);
+  return [member];
 }
 
 /** A default location for a geolocation group without one: a copy of its first record, which is health-checked by now. */
@@ -213,9 +280,9 @@ function hasPlaceholder(config: HealthCheckConfig): boolean {
 }
 
 /** The configuration with `-n` after every placeholder label: `<endpoint-port-2>`. */
-function numberPlaceholders(config: HealthCheckConfig, n: number): HealthCheckConfig {
+function numberPlaceholders(config: HealthCheckConfig, n: number, shared: ReadonlySet<string>): HealthCheckConfig {
   const number = (value: unknown): unknown => {
-    if (isPlaceholderWord(value)) return placeholder(value.placeholder, `${value.text.slice(1, -1)}-${n}`);
+    if (isPlaceholderWord(value)) return shared.has(value.text) ? value : placeholder(value.placeholder, `${value.text.slice(1, -1)}-${n}`);
     if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, number(v)]));
     return value;
   };
@@ -235,5 +302,5 @@ function sameRecordSet(a: RecordDraft, b: DnsRecord): boolean {
 }
 
 function label(record: RecordDraft): string {
-  return typeof record.setIdentifier === 'string' ? `set ${record.setIdentifier}` : record.name;
+  return typeof record.setIdentifier === 'string' ? `set ${record.setIdentifier}` : typeof record.name === 'string' ? record.name : record.name.text;
 }

@@ -1,11 +1,15 @@
 import { aws, joined, json, placeholder } from '../../src/engine/command.js';
 import type { ResilienceScope } from '../../src/engine/resilience-scope.js';
 import { loadBalancerAttachments } from '../../src/model/autoscaling.js';
-import type { AutoScalingGroup, DnsRecord, LoadBalancer, TargetGroup } from '../../src/model/inventory.js';
+import type { AutoScalingGroup, LoadBalancer, TargetGroup } from '../../src/model/inventory.js';
 import { NOT_JUDGED_REASONS, worstFirst, type EntryPoint, type Scenario, type ScenarioOutcome } from '../../src/model/resilience.js';
 import type { RemediationStep } from '../../src/model/result.js';
-import { groupOf, recordGroupFix } from './record-group-fix.js';
-import { resourceRecordSet, type ResourceRecordSet } from './route53.js';
+import { groupOf, recordGroupFix, type RecordGroupFix } from './record-group-fix.js';
+import { maxSizeWithRoom } from './autoscaling.js';
+import { subnetsInNewZones } from './zones.js';
+import { repairHealthCheckStep } from './route53-health-check.js';
+import type { RegionIndex } from '../../src/model/region-index.js';
+import { resourceRecordSet, type RecordDraft } from './route53.js';
 
 
 /**
@@ -81,10 +85,11 @@ export function fixSteps(scope: ResilienceScope, entry: EntryPoint, outcome: Sce
     case 'healthCheckDisabled':
     case 'healthCheckInverted':
       return causes.flatMap((id) => {
+        // The command r53-health-check-disabled gives: both flags put right when both are wrong.
         const found = scope.record(id);
-        const check = found?.record.healthCheckId;
-        if (!check) return [];
-        return [aws('route53', 'update-health-check', '--health-check-id', check, outcome.reasonId === 'healthCheckDisabled' ? '--no-disabled' : '--no-inverted')];
+        const checkId = found?.record.healthCheckId;
+        const check = checkId === undefined ? undefined : scope.accountScope(found!.accountId)?.healthCheck(checkId);
+        return check ? [repairHealthCheckStep(check)] : [];
       });
     case 'noFailover':
     case 'memberWithoutHealthCheck':
@@ -97,76 +102,56 @@ export function fixSteps(scope: ResilienceScope, entry: EntryPoint, outcome: Sce
         return found && account ? recordGroupFix(account, groupOf(account, found.zone, found.record)).steps : [];
       });
     case 'standbyDown':
-      return causes.flatMap((id) => {
-        const found = scope.record(id);
-        return found ? [upsertCommand(found.zone.id, withPlaceholders(resourceRecordSet(inAnotherRegion(found.record))) as ResourceRecordSet)] : [];
-      });
+      // The secondary pointed to a load balancer in another region, through the group's one fix.
+      return causes.flatMap((id) => standbyFix(scope, id).steps);
     case 'regionLost':
-      return standbyInAnotherRegion(scope, entry);
+      return standbyInAnotherRegion(scope, entry).steps;
     default:
       return [];
   }
 }
 
-/** What serves the entry point from another region: a failover secondary (record groups), or a failover pair that names the load balancer. */
-export function standbyInAnotherRegion(scope: ResilienceScope, entry: EntryPoint): RemediationStep[] {
-  const secondary: DnsRecord = { name: entry.name, type: 'A', values: [], setIdentifier: 'secondary', failover: 'SECONDARY', aliasTarget: STANDBY_ALIAS };
-  if (entry.kind === 'load-balancer') {
-    const lb = scope.find<LoadBalancer>(entry.id)?.resource;
-    const primary: DnsRecord = {
-      name: '<dns-name>',
-      type: 'A',
-      values: [],
-      setIdentifier: 'primary',
-      failover: 'PRIMARY',
-      aliasTarget: { hostedZoneId: '<load-balancer-canonical-hosted-zone-id>', dnsName: lb ? `dualstack.${lb.dnsName}` : entry.name, evaluateTargetHealth: true },
-    };
-    const changes = [primary, { ...secondary, name: '<dns-name>' }].map((r) => ({ Action: 'CREATE', ResourceRecordSet: withPlaceholders(resourceRecordSet(r)) }));
-    return [aws('route53', 'change-resource-record-sets', '--hosted-zone-id', placeholder('hosted-zone-id'), '--change-batch', json({ Changes: changes }))];
+/**
+ * What serves the entry point from another region. A record group: the DNS rules' fix of the group
+ * with a standby (`recordGroupFix`'s `standby`): a failover pair's missing half or its secondary
+ * moved, a lone record made the primary of a pair, a member added in another region. A load
+ * balancer users reach directly: a failover pair, in a zone the user picks, that names it.
+ */
+export function standbyInAnotherRegion(scope: ResilienceScope, entry: EntryPoint): { steps: RemediationStep[]; hints: string[] } {
+  if (entry.kind !== 'load-balancer') {
+    const zone = scope.hostedZone(entry.accountId, entry.hostedZone?.id ?? '');
+    const record = zone?.records.find((r) => r.name === entry.name && `${zone.id}/${r.name}/${r.type}` === entry.id);
+    const account = scope.accountScope(entry.accountId);
+    return zone && record && account ? recordGroupFix(account, groupOf(account, zone, record), { standby: true }) : { steps: [], hints: [] };
   }
-  const zone = scope.hostedZone(entry.accountId, entry.hostedZone?.id ?? '');
-  if (!zone) return [];
-  const records = zone.records.filter((r) => r.name === entry.name && `${zone.id}/${r.name}/${r.type}` === entry.id);
-  const secondaries = records.filter((r) => r.failover === 'SECONDARY');
-  // A failover pair: its secondary moves to another region. Any other policy: the group becomes a failover pair.
-  if (secondaries.length > 0) return secondaries.map((record) => upsertCommand(zone.id, withPlaceholders(resourceRecordSet(inAnotherRegion(record))) as ResourceRecordSet));
-  if (records.length !== 1 || records[0]!.setIdentifier !== undefined) {
-    const first = records[0]!;
-    const member: DnsRecord = { ...inAnotherRegion({ ...first, healthCheckId: undefined }), setIdentifier: '<set-identifier-in-another-region>', ...(first.region ? { region: '<region>' } : {}) };
-    return [aws('route53', 'change-resource-record-sets', '--hosted-zone-id', zone.id, '--change-batch', json({ Changes: [{ Action: 'CREATE', ResourceRecordSet: withPlaceholders(resourceRecordSet(member)) }] }))];
-  }
-  const current = records[0]!;
-  const primary: DnsRecord = { ...current, setIdentifier: 'primary', failover: 'PRIMARY', ...(current.aliasTarget ? { aliasTarget: { ...current.aliasTarget, evaluateTargetHealth: true } } : {}) };
-  const changes = [
-    { Action: 'DELETE', ResourceRecordSet: resourceRecordSet(current) },
-    { Action: 'CREATE', ResourceRecordSet: resourceRecordSet(primary) },
-    { Action: 'CREATE', ResourceRecordSet: withPlaceholders(resourceRecordSet({ ...secondary, type: current.type === 'AAAA' ? 'AAAA' : 'A' })) },
-  ];
-  return [aws('route53', 'change-resource-record-sets', '--hosted-zone-id', zone.id, '--change-batch', json({ Changes: changes }))];
+  const lb = scope.find<LoadBalancer>(entry.id)?.resource;
+  if (!lb) return { steps: [], hints: [] };
+  const name = placeholder('dns-name');
+  const primary: RecordDraft = {
+    name,
+    type: 'A',
+    values: [],
+    setIdentifier: 'primary',
+    failover: 'PRIMARY',
+    aliasTarget: { hostedZoneId: lb.canonicalHostedZoneId ?? placeholder('hosted-zone-id', 'load-balancer-canonical-hosted-zone-id'), dnsName: `dualstack.${lb.dnsName}`, evaluateTargetHealth: true },
+  };
+  const secondary: RecordDraft = {
+    name,
+    type: 'A',
+    values: [],
+    setIdentifier: 'secondary',
+    failover: 'SECONDARY',
+    aliasTarget: { hostedZoneId: placeholder('hosted-zone-id', 'standby-load-balancer-canonical-hosted-zone-id'), dnsName: placeholder('dns-name', 'load-balancer-dns-name-in-another-region'), evaluateTargetHealth: true },
+  };
+  const changes = [primary, secondary].map((record) => ({ Action: 'CREATE', ResourceRecordSet: resourceRecordSet(record) }));
+  return { steps: [aws('route53', 'change-resource-record-sets', '--hosted-zone-id', placeholder('hosted-zone-id'), '--change-batch', json({ Changes: changes }))], hints: [] };
 }
 
-const STANDBY_ALIAS = { hostedZoneId: '<load-balancer-canonical-hosted-zone-id>', dnsName: '<load-balancer-dns-name-in-another-region>', evaluateTargetHealth: true };
-
-/** The record pointed to a load balancer the user picks in another region; a CNAME stays a CNAME. */
-function inAnotherRegion(record: DnsRecord): DnsRecord {
-  if (!record.aliasTarget) return { ...record, values: ['<load-balancer-dns-name-in-another-region>'] };
-  return { ...record, aliasTarget: STANDBY_ALIAS };
-}
-
-/** The placeholders the change batch carries, typed, wherever they appear in the JSON. */
-const PLACEHOLDERS: Record<string, ReturnType<typeof placeholder>> = {
-  '<load-balancer-canonical-hosted-zone-id>': placeholder('hosted-zone-id', 'load-balancer-canonical-hosted-zone-id'),
-  '<load-balancer-dns-name-in-another-region>': placeholder('dns-name', 'load-balancer-dns-name-in-another-region'),
-  '<dns-name>': placeholder('dns-name'),
-  '<set-identifier-in-another-region>': placeholder('route53-set-identifier', 'set-identifier-in-another-region'),
-  '<region>': placeholder('region'),
-};
-
-function withPlaceholders(value: unknown): unknown {
-  if (typeof value === 'string') return PLACEHOLDERS[value] ?? value;
-  if (Array.isArray(value)) return value.map(withPlaceholders);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPlaceholders(v)]));
-  return value;
+/** The standby fix of the record group of a record (by its id): the one the DNS rules would give it, with a standby. */
+function standbyFix(scope: ResilienceScope, recordId: string): RecordGroupFix {
+  const found = scope.record(recordId);
+  const account = found && scope.accountScope(found.accountId);
+  return found && account ? recordGroupFix(account, groupOf(account, found.zone, found.record), { standby: true }) : { steps: [], hints: [] };
 }
 
 function located<T extends TargetGroup>(scope: ResilienceScope, arn: string, steps: (resource: T, region: string) => RemediationStep[]): RemediationStep[] {
@@ -176,9 +161,9 @@ function located<T extends TargetGroup>(scope: ResilienceScope, arn: string, ste
 
 /**
  * More serving targets outside any one zone for a target group: the Auto Scaling groups that
- * feed it spread over the zones of its load balancers (subnets the VPC has there, a placeholder
- * where it has none), or, already spread, run at least two per zone; with no group, a target
- * registered in another zone.
+ * feed it spread over the zones of its load balancers (the subnet of its VPC there that the other
+ * rules' fixes name too, a placeholder where it has none), or, already spread, run at least two
+ * per zone with room above to scale out; with no group, a target registered in another zone.
  */
 function capacitySteps(scope: ResilienceScope, arn: string): RemediationStep[] {
   const found = scope.find<TargetGroup>(arn);
@@ -190,27 +175,31 @@ function capacitySteps(scope: ResilienceScope, arn: string): RemediationStep[] {
     const id = tg.targetType === 'instance' ? placeholder('instance-id', 'instance-id-in-another-zone') : placeholder('ip-address', 'ip-address-in-another-zone');
     return [aws('elbv2', 'register-targets', '--target-group-arn', tg.arn, '--targets', joined('', ['Id=', id]), '--region', region)];
   }
-  const lbZones = [...new Set(tg.loadBalancerArns.flatMap((lbArn) => index.loadBalancer(lbArn)?.availabilityZones.map((z) => z.zoneName) ?? []))];
-  return groups.map((group) => groupStep(group, lbZones, index.subnetsOfVpc(tg.vpcId ?? ''), region));
+  const lbZones = [...new Set(tg.loadBalancerArns.flatMap((lbArn) => index.loadBalancer(lbArn)?.availabilityZones.map((z) => z.zoneName) ?? []))].sort();
+  // A load balancer in one zone goes with it: more zones for the load balancer first (elb-multi-az).
+  if (lbZones.length < 2) return [];
+  return groups.map((group) => groupStep(index, group, lbZones, region));
 }
 
-function groupStep(group: AutoScalingGroup, lbZones: string[], subnets: { id: string; availabilityZone: string }[], region: string): RemediationStep {
+function groupStep(index: RegionIndex, group: AutoScalingGroup, lbZones: string[], region: string): RemediationStep {
   const missing = lbZones.filter((zone) => !group.availabilityZones.includes(zone));
-  if (missing.length > 0 || group.availabilityZones.length < 2) {
-    const known = missing.map((zone) => subnets.find((s) => s.availabilityZone === zone)?.id);
-    const added = known.every((id) => id !== undefined) && known.length > 0 ? (known as string[]) : [placeholder('subnet-id', 'subnet-id-in-another-zone')];
+  if (missing.length > 0) {
+    if (group.subnetIds.length === 0) {
+      return aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--availability-zones', ...group.availabilityZones, ...missing, '--region', region);
+    }
+    const vpcId = group.subnetIds.map((id) => index.subnet(id)?.vpcId).find((id) => id !== undefined);
+    const added = missing.map(
+      (zone, i) => subnetsInNewZones(index, vpcId, group.availabilityZones, 1, [zone])[0]?.id ?? placeholder('subnet-id', i === 0 ? 'subnet-id-in-another-zone' : `subnet-id-in-another-zone-${i + 1}`),
+    );
     return aws('autoscaling', 'update-auto-scaling-group', '--auto-scaling-group-name', group.name, '--vpc-zone-identifier', joined(',', [...group.subnetIds, ...added]), '--region', region);
   }
   // Already spread: at least two serving instances per zone, so that one zone's loss leaves most of the capacity.
   const zones = group.availabilityZones.length;
   let size = zones * Math.max(2, Math.ceil(group.desiredCapacity / zones));
   if (size <= group.desiredCapacity) size += zones;
+  const maxSize = maxSizeWithRoom(group, size);
   const words = ['--auto-scaling-group-name', group.name, '--min-size', String(size), '--desired-capacity', String(size)];
-  if (size > group.maxSize) words.push('--max-size', String(size));
+  // Room above the new size, as the capacity rules' fixes leave: it can still scale out.
+  if (maxSize !== group.maxSize) words.push('--max-size', String(maxSize));
   return aws('autoscaling', 'update-auto-scaling-group', ...words, '--region', region);
-}
-
-
-function upsertCommand(hostedZoneId: string, set: ResourceRecordSet): RemediationStep {
-  return aws('route53', 'change-resource-record-sets', '--hosted-zone-id', hostedZoneId, '--change-batch', json({ Changes: [{ Action: 'UPSERT', ResourceRecordSet: set }] }));
 }

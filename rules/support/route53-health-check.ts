@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AccountScope } from '../../src/engine/account-scope.js';
 import { aws, json, placeholder, type PlaceholderWord } from '../../src/engine/command.js';
 import type { ResolvedLoadBalancer } from '../../src/model/dns-resolver.js';
-import type { DnsRecord, HostedZone, Listener } from '../../src/model/inventory.js';
+import type { DnsRecord, HostedZone, Listener, Route53HealthCheck } from '../../src/model/inventory.js';
 import type { RemediationStep } from '../../src/model/result.js';
 import { CLOUDFRONT_HOSTED_ZONE_ID, type Fillable } from './route53.js';
 import { bareHostedZoneId } from '../../src/model/dns.js';
@@ -23,10 +23,15 @@ const CHECKABLE_PROTOCOLS = ['HTTPS', 'HTTP', 'TLS', 'TCP'];
  * checkers sit on the internet: they cannot reach an internal load balancer or an endpoint of a
  * private zone, which are watched through a CloudWatch alarm instead.
  */
-export function newHealthCheck(scope: AccountScope, zone: HostedZone, record: DnsRecord): NewHealthCheck {
+export function newHealthCheck(scope: AccountScope, zone: HostedZone, record: DnsRecord, endpoint?: PlaceholderWord): NewHealthCheck {
   const loadBalancer = endpointLoadBalancer(scope, record);
   const { config, warning } =
-    zone.privateZone || loadBalancer?.loadBalancer.scheme === 'internal' ? cloudWatchCheck(zone, loadBalancer) : endpointCheck(scope, record, loadBalancer);
+    zone.privateZone || loadBalancer?.loadBalancer.scheme === 'internal'
+      ? cloudWatchCheck(zone, loadBalancer)
+      : endpoint
+        ? // A record the fix adds, its endpoint for the user to name: the check names the same placeholder.
+          { config: { Type: 'TCP', ...(record.type === 'CNAME' ? { FullyQualifiedDomainName: endpoint } : { IPAddress: endpoint }), Port: placeholder('port', 'endpoint-port') } }
+        : endpointCheck(scope, record, loadBalancer);
   const checked = config.Type === 'CLOUDWATCH_METRIC' ? config : { ...config, RequestInterval: 30, FailureThreshold: 3 };
   return warning ? { config: checked, warning } : { config: checked };
 }
@@ -130,4 +135,9 @@ function stripDot(name: string): string {
 /** The id `create-health-check` prints, for the record that names the new check (`<health-check-id-from-step-1>`). */
 export function newHealthCheckId(stepNumber: number): PlaceholderWord {
   return placeholder('route53-health-check-id', `health-check-id-from-step-${stepNumber}`);
+}
+
+/** The health check enabled and not inverted, in one command whichever of the two is wrong (both, when both are). */
+export function repairHealthCheckStep(check: Route53HealthCheck): RemediationStep {
+  return aws('route53', 'update-health-check', '--health-check-id', check.id, ...(check.disabled ? ['--no-disabled'] : []), ...(check.inverted ? ['--no-inverted'] : []));
 }

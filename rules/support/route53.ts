@@ -13,8 +13,11 @@ export type ResourceRecordSet = Record<string, unknown>;
 export type Fillable = string | PlaceholderWord;
 
 /** A record as a fix writes it: a record of the inventory, where the fix may leave some values to the user. */
-export interface RecordDraft extends Omit<DnsRecord, 'setIdentifier' | 'values' | 'aliasTarget' | 'healthCheckId'> {
+export interface RecordDraft extends Omit<DnsRecord, 'name' | 'setIdentifier' | 'values' | 'aliasTarget' | 'healthCheckId' | 'region'> {
+  /** A name of the zone; a placeholder only for records in a zone the user picks. */
+  name: Fillable;
   setIdentifier?: Fillable;
+  region?: Fillable;
   values: Fillable[];
   aliasTarget?: { hostedZoneId: Fillable; dnsName: Fillable; evaluateTargetHealth: boolean };
   healthCheckId?: Fillable;

@@ -20,7 +20,7 @@ export function candidateSubnetsHint(candidates: readonly string[]): string[] {
  * zones in order), limited to `allowed` zones when given: known values for a fix instead of a
  * placeholder. Fewer than `count` when the VPC has no subnet in enough other zones.
  */
-export function subnetsInNewZones(scope: RegionScope, vpcId: string | undefined, usedZones: readonly string[], count: number, allowed?: readonly string[]): Subnet[] {
+export function subnetsInNewZones(scope: Pick<RegionScope, 'subnetsOfVpc'>, vpcId: string | undefined, usedZones: readonly string[], count: number, allowed?: readonly string[]): Subnet[] {
   if (vpcId === undefined || count <= 0) return [];
   const byZone = new Map<string, Subnet>();
   for (const subnet of [...scope.subnetsOfVpc(vpcId)].sort((a, b) => a.id.localeCompare(b.id))) {

@@ -48,6 +48,24 @@ testRule('app-zone-failure', [
   },
 ]);
 
+describe('app-zone-failure capacity fixes', () => {
+  it('leave room to scale out above the new size, as the capacity rules do (asg-scaling-policy would fail MaxSize = MinSize)', async () => {
+    const inventory = await loadInventory(fixturePath('app-zone-failure', 'fail.json'));
+    const group = inventory.accounts[0]!.regions[0]!.autoscaling.groups.find((g) => g.name === 'uneven-asg')!;
+    group.maxSize = 3;
+    const argv = byName(runRules(inventory, { rules: [rule] }), 'uneven-alb').remediation!.steps![0]!.argv;
+    expect(argv.slice(argv.indexOf('--min-size'), argv.indexOf('--region'))).toEqual(['--min-size', '4', '--desired-capacity', '4', '--max-size', '8']);
+  });
+
+  it('offer no subnet for a load balancer in one zone: the zone loss takes the load balancer too', async () => {
+    const inventory = await loadInventory(fixturePath('app-zone-failure', 'fail.json'));
+    const lb = inventory.accounts[0]!.regions[0]!.elbv2.loadBalancers.find((l) => l.name === 'single-alb')!;
+    lb.availabilityZones = lb.availabilityZones.slice(0, 1);
+    const single = byName(runRules(inventory, { rules: [rule] }), 'single-alb');
+    expect(single.remediation!.steps!.filter((s) => s.argv.includes('--vpc-zone-identifier'))).toEqual([]);
+  });
+});
+
 describe('app-zone-failure with missing data', () => {
   it('gives error (never pass) for an entry point whose paths a gap hides, naming what is missing', async () => {
     const inventory = await loadInventory(fixturePath('app-zone-failure', 'pass.json'));

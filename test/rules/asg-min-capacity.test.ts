@@ -80,9 +80,10 @@ testRule('asg-min-capacity', [
     fail: [{ resource: 'reports-asg', messageId: 'tooSmall' }],
     pass: ['web-asg', 'legacy-asg', 'search-asg', 'api-asg'],
     check(results) {
-      expect(argvOf(results, 'reports-asg')).toEqual(update('reports-asg', '--min-size', '1'));
-      // Desired capacity 1 already: nothing launches.
-      expect(warningOf(results, 'reports-asg')).toBeUndefined();
+      // One instance for two zones: the MinSize every capacity fix gives it is one per zone
+      // (elb-targets-multi-az's fix gives the same), with room above it to scale out.
+      expect(argvOf(results, 'reports-asg')).toEqual(update('reports-asg', '--min-size', '2', '--max-size', '4'));
+      expect(warningOf(results, 'reports-asg')).toMatch(/Launches 1 more instance/);
     },
   },
 ]);

@@ -46,6 +46,8 @@ testRule('aurora-multi-az', [
       expect(analytics.remediation!.commands).toEqual([
         'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier analytics-aurora --engine aurora-postgresql --db-instance-class db.serverless --availability-zone us-east-1a --region us-east-1',
       ]);
+      // What the reader costs, and what it must match that the command cannot know (not collected): parameter group, promotion tier.
+      expect(analytics.remediation!.warning).toMatch(/billed like the writer.*instance class.*parameter group.*promotion tier/);
 
       const payments = byName(results, 'payments-aurora');
       expectMessage(payments, 'singleZone', { name: 'payments-aurora', instanceCount: '2 instances', zone: 'us-east-1a' });

@@ -41,7 +41,8 @@ testRule('r53-failover-pair', [
       expect(status.evidence).toEqual({ primary: [], secondary: ['status-standby'] });
       // A non-alias PRIMARY needs a health check of its own to ever hand over.
       expect(operationsOf(status)).toEqual(['route53 create-health-check', 'route53 change-resource-record-sets']);
-      expect(healthCheckConfigsOf(status)).toEqual(['{"Type":"TCP","FullyQualifiedDomainName":"<endpoint-host-name>","Port":<endpoint-port>,"RequestInterval":30,"FailureThreshold":3}']);
+      // The check watches the host the new primary answers with: one placeholder, filled in once.
+      expect(healthCheckConfigsOf(status)).toEqual(['{"Type":"TCP","FullyQualifiedDomainName":"<primary-host-name>","Port":<endpoint-port>,"RequestInterval":30,"FailureThreshold":3}']);
       expect(changesOf(status)).toEqual([
         {
           Action: 'UPSERT',

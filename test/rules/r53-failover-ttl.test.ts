@@ -33,12 +33,13 @@ testRule('r53-failover-ttl', [
     },
   },
   {
-    name: 'latency, failover, IP-based, weighted and multivalue records with long TTLs fail; the fix lowers the TTL and keeps the rest of the record',
+    name: 'latency, failover, IP-based, geoproximity, weighted and multivalue records with long TTLs fail; the fix lowers the TTL and keeps the rest of the record',
     fixture: 'fail.json',
     fail: [
       { resource: `${Z}/www.example.com/A/www-use1`, messageId: 'tooLong' },
       { resource: `${Z}/status.example.com/CNAME/status-primary`, messageId: 'tooLong' },
       { resource: `${Z}/office.example.com/A/office-paris`, messageId: 'tooLong' },
+      { resource: `${Z}/edge.example.com/A/edge-dublin`, messageId: 'tooLong' },
       { resource: `${Z}/shop.example.com/A/blue`, messageId: 'tooLong' },
       { resource: 'Z08123942VLGFB3PLRPXA/cache.corp.internal/A/cache-a', messageId: 'tooLong' },
     ],
@@ -50,6 +51,21 @@ testRule('r53-failover-ttl', [
         {
           Action: 'UPSERT',
           ResourceRecordSet: { Name: 'www.example.com', Type: 'A', SetIdentifier: 'www-use1', Region: 'us-east-1', TTL: 60, ResourceRecords: [{ Value: '192.0.2.30' }], HealthCheckId: '5a6b7c8d-0000-4e1f-9a2b-000000000001' },
+        },
+      ]);
+      // A geoproximity record keeps its location, as the API names it.
+      expect(written(byId(results, `${Z}/edge.example.com/A/edge-dublin`))).toEqual([
+        {
+          Action: 'UPSERT',
+          ResourceRecordSet: {
+            Name: 'edge.example.com',
+            Type: 'A',
+            SetIdentifier: 'edge-dublin',
+            TTL: 60,
+            ResourceRecords: [{ Value: '198.51.100.60' }],
+            HealthCheckId: '5a6b7c8d-0000-4e1f-9a2b-000000000002',
+            GeoProximityLocation: { AWSRegion: 'eu-west-1', Bias: 10 },
+          },
         },
       ]);
       // The health check was deleted: never named again. A new one is created first, and the record names it.

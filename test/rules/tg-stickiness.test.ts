@@ -19,6 +19,8 @@ testRule('tg-stickiness', [
         'aws elbv2 modify-target-group-attributes --target-group-arn arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/legacy-tg/0123456789abcdef --attributes Key=stickiness.enabled,Value=false --region us-east-1',
       ]);
       expect(legacy.remediation!.summary).toMatch(/ElastiCache|DynamoDB/);
+      // Turning it off before sessions live in a shared store logs users out: said where the command is.
+      expect(legacy.remediation!.warning).toMatch(/logged out.*shared store/);
     },
   },
 ]);

@@ -1,4 +1,4 @@
-import { decodeDnsName } from '../../src/model/dns.js';
+import { decodeDnsName, routingPolicy } from '../../src/model/dns.js';
 import type { AccountInventory, DnsRecord, Inventory, Route53HealthCheck } from '../../src/model/inventory.js';
 import type { RemediationStep } from '../../src/model/result.js';
 import { PLACEHOLDER_VALUES } from './placeholder-values.js';
@@ -19,7 +19,8 @@ export function writesRoute53(step: RemediationStep): boolean {
  * batches applied whole, health checks updated. Refuses what Route 53 refuses: a DELETE that does
  * not match the record exactly, a CREATE of a record that exists, a record naming a health check
  * that does not exist, a CNAME beside another record of its name, an alias to a load balancer of
- * another type than A or AAAA. Placeholders take a value of their kind.
+ * another type than A or AAAA, a group mixing routing policies, a second PRIMARY or SECONDARY, a
+ * second record for one location. Placeholders take a value of their kind.
  */
 export function applyRoute53Fix(inventory: Inventory, accountId: string, steps: RemediationStep[]): Inventory {
   const copy = structuredClone(inventory);
@@ -101,6 +102,16 @@ function applyBatch(account: AccountInventory, zoneId: string, batch: { Changes:
     if (record.aliasTarget && /\.elb\./.test(record.aliasTarget.dnsName) && record.type !== 'A' && record.type !== 'AAAA') {
       throw new Route53Refusal(`InvalidChangeBatch: alias of type ${record.type} to a load balancer`);
     }
+    // A group (name and type) has one routing policy; a failover group one PRIMARY and one SECONDARY; a location one record.
+    const group = records.filter((r) => r.name === record.name && r.type === record.type);
+    if (new Set(group.map(routingPolicy)).size > 1 || (group.length > 1 && group.some((r) => r.setIdentifier === undefined))) {
+      throw new Route53Refusal(`InvalidChangeBatch: ${record.name} ${record.type} mixes routing policies (${group.map(routingPolicy).join(', ')})`);
+    }
+    for (const role of ['PRIMARY', 'SECONDARY']) {
+      if (group.filter((r) => r.failover === role).length > 1) throw new Route53Refusal(`InvalidChangeBatch: ${record.name} ${record.type} has two ${role} records`);
+    }
+    const locations = group.filter((r) => r.geoLocation).map((r) => JSON.stringify(r.geoLocation));
+    if (new Set(locations).size < locations.length) throw new Route53Refusal(`InvalidChangeBatch: ${record.name} ${record.type} has two records for one location`);
   }
   zone.records = records;
 }
