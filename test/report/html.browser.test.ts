@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInventory } from '../../src/cli/files.js';
 import type { ScanReport } from '../../src/model/report.js';
@@ -143,8 +143,11 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
       { file: 'report-dark.png', options: { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' as const } },
       { file: 'report-phone.png', options: { viewport: { width: 390, height: 844 }, colorScheme: 'light' as const, isMobile: true, deviceScaleFactor: 2 } },
     ];
+    // A full-page screenshot captures beyond the viewport, where content-visibility:auto skips rendering.
+    const renderAll = (page: Page) => page.evaluate(() => document.querySelectorAll<HTMLElement>('li.finding,section.practice,article.ep').forEach((el) => (el.style.contentVisibility = 'visible')));
     for (const { file, options } of shots) {
       const { page } = await openReport(browser, html, options);
+      await renderAll(page);
       await page.screenshot({ path: join(ARTEFACTS, file), fullPage: true });
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), file).toBe(true);
       await page.context().close();
@@ -152,6 +155,7 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     const { page } = await openReport(browser, html, { viewport: { width: 800, height: 1100 } });
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await renderAll(page);
     await page.screenshot({ path: join(ARTEFACTS, 'report-print.png'), fullPage: true });
     expect(await page.locator('button.copy:visible, .filters:visible').count()).toBe(0);
     await page.pdf({ path: join(ARTEFACTS, 'report.pdf'), format: 'A4' });
