@@ -38,6 +38,7 @@ th,td{border:1px solid var(--line);padding:.25em .5em;text-align:left;vertical-a
 th{background:var(--panel)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:normal;white-space:nowrap}
 table.wide{width:100%}
+td:first-child>code,td:first-child>a>code,.nw{overflow-wrap:normal;white-space:nowrap}
 table.matrix td.cell{text-align:center;white-space:nowrap;padding:0}
 table.matrix td.cell a{display:block;padding:.25em .5em;text-decoration:none;color:inherit}
 table.matrix thead th{min-width:6.5em}table.matrix th:first-child{min-width:16em}table.matrix tbody th{font-weight:normal}
