@@ -42,7 +42,7 @@ td:first-child>code,td:first-child>a>code,.nw{overflow-wrap:normal;white-space:n
 table.matrix td.cell{text-align:center;white-space:nowrap;padding:0}
 table.matrix td.cell a{display:block;padding:.25em .5em;text-decoration:none;color:inherit}
 table.matrix thead th{min-width:6.5em}table.matrix th:first-child{min-width:16em}table.matrix tbody th{font-weight:normal}
-table.by-rule{table-layout:fixed;min-width:40em}table.by-rule th:first-child{width:16em}table.by-rule th.num{width:7.5em}
+table.by-rule{table-layout:fixed;min-width:56em}table.by-rule th:first-child{width:19em}table.by-rule th.num{width:8.5em}
 .o-unaffected{background:var(--ok-bg);color:var(--ok)}.o-survives,.o-fails-over{background:var(--ok-bg);color:var(--ok)}
 .o-degraded{background:var(--warn-bg);color:var(--warn)}.o-down,.o-needs-action{background:var(--bad-bg);color:var(--bad)}
 .o-unknown{background:var(--unk-bg);color:var(--unk)}.o-none{background:var(--none-bg);color:var(--muted)}
