@@ -78,6 +78,17 @@ describe('renderHtml', () => {
     expect(page.match(/<article class="ep" id="ep-/g)).toHaveLength(copies + 1);
   });
 
+  it('says the hints all results of a rule share once, and hints of their own with each result', () => {
+    const alike = Array.from({ length: 5 }, (_, i) => ruleResult('tg-stickiness', 'fail', `tg-${i}`, { hints: ['Move sessions to a shared store.'] }));
+    const own = [ruleResult('tg-health-check', 'fail', 'tg-a', { hints: ['Hint of a'] }), ruleResult('tg-health-check', 'fail', 'tg-b', { hints: ['Hint of b'] })];
+    const page = renderHtml(reportOf([...alike, ...own], [], new Date('2026-11-20T09:01:00.000Z'))).join('');
+    expect(page.match(/<li>Move sessions to a shared store\.<\/li>/g)).toHaveLength(1);
+    expect(page.match(/<li>Hint of a<\/li>/g)).toHaveLength(1);
+    expect(page.match(/<li>Hint of b<\/li>/g)).toHaveLength(1);
+    const rule = page.slice(page.indexOf('<section class="rule" id="rule-tg-stickiness">'));
+    expect(rule.indexOf('<ul class="hints">')).toBeLessThan(rule.indexOf('<li class="finding">'));
+  });
+
   it('groups results not evaluated by rule and cause, with what closes them (not a crash report)', () => {
     const missing = Array.from({ length: 40 }, (_, i) =>
       ruleResult('asg-suspended-processes', 'error', `asg-${i}`, { messageId: 'notCollected', message: `Not evaluated: no suspendedProcesses for asg-${i}`, evidence: { field: 'suspendedProcesses' } }),
