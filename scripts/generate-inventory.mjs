@@ -30,7 +30,7 @@ export function generateInventory(count) {
       scheme: 'internet-facing',
       vpcId: 'vpc-1',
       availabilityZones: lbZones.map((zoneName, z) => ({ zoneName, subnetId: `subnet-${z}` })),
-      attributes: { 'deletion_protection.enabled': bad ? 'false' : 'true', 'load_balancing.cross_zone.enabled': 'true' },
+      attributes: { 'deletion_protection.enabled': bad ? 'false' : 'true', 'load_balancing.cross_zone.enabled': 'true', 'zonal_shift.config.enabled': bad ? 'false' : 'true' },
       listeners: [{ arn: `${lbArn}/listener/${i}`, port: 443, protocol: 'HTTPS', defaultActions: [{ type: 'forward', targetGroupArns: [tgArn] }], rules: [] }],
       tags: {},
     });
@@ -64,6 +64,8 @@ export function generateInventory(count) {
       trafficSources: [],
       instances: [],
       scalingPolicies: bad ? [] : [{ name: 'cpu', type: 'TargetTrackingScaling', enabled: true }],
+      suspendedProcesses: bad ? ['AZRebalance'] : [],
+      availabilityZoneImpairmentPolicy: { zonalShiftEnabled: !bad, impairedZoneHealthCheckBehavior: 'ReplaceUnhealthy' },
       tags: {},
     });
   }

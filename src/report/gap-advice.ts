@@ -1,4 +1,5 @@
 import type { Gap } from '../model/inventory.js';
+import type { Result } from '../model/result.js';
 import { iamAction } from '../model/operations.js';
 
 /** What closes a gap, by the kind of failure the collector recorded: the IAM action to grant, or the cause to fix. */
@@ -25,5 +26,18 @@ export function gapFix(gap: Gap): string {
     case 'other':
     case undefined:
       return 'a network or service error: check connectivity (or --endpoint-url) and scan again';
+  }
+}
+
+/** What closes a result that could not be evaluated: its own advice (the IAM action of a gap), else by why it could not be. */
+export function errorFix(result: Result): string {
+  if (result.remediation?.summary) return result.remediation.summary;
+  switch (result.messageId) {
+    case 'notCollected':
+      return `scan again (this ha-audit collects ${typeof result.evidence?.field === 'string' ? result.evidence.field : 'it'}): the inventory was saved by an earlier version`;
+    case 'ruleCrashed':
+      return 'a bug in ha-audit: report it with the --debug output';
+    default:
+      return 'scan again so that the data named is collected';
   }
 }

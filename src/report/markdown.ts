@@ -4,7 +4,7 @@ import type { Result } from '../model/result.js';
 import { iamAction } from '../model/operations.js';
 import { SEVERITIES } from '../model/severity.js';
 import { complianceSections, sectionVerdict } from './compliance.js';
-import { gapFix } from './gap-advice.js';
+import { errorFix, gapFix } from './gap-advice.js';
 import type { History } from './history.js';
 import { htmlText, mdCode, mdCodeBlock, mdRow, mdText } from './markdown-text.js';
 import { overviewOf, percent, when } from './overview.js';
@@ -173,7 +173,7 @@ function notEvaluated(report: ScanReport): Block[] {
       head: `### Not evaluated\n\nThese results are unknown, not passed.\n\n${mdRow(['What', 'Where', 'Why', 'What closes it'])}\n|---|---|---|---|`,
       rows: rowsOf<Gap | Result>([...gaps, ...errors], (item) =>
         'ruleId' in item
-          ? mdRow([mdCode(item.ruleId), mdText(`${item.resource.accountId} ${item.resource.region}`), mdText(item.message), mdText(item.remediation?.summary ?? '')])
+          ? mdRow([mdCode(item.ruleId), mdText(`${item.resource.accountId} ${item.resource.region}`), mdText(item.message), mdText(errorFix(item))])
           : mdRow([mdCode(iamAction(item.service, item.operation)), mdText(`${item.accountId} ${item.region}`), `${mdCode(item.code)} ${mdText(item.message)}`, mdText(gapFix(item))]),
       ),
       tail: '',
@@ -199,7 +199,7 @@ function history(history: History): Block[] {
       head: [
         '### History',
         '',
-        `${points.length - 1} earlier reports of the same scope in ${mdCode(history.dir, false)}. Failing results, oldest to newest: ${trend}.`,
+        `${countOf(points.length - 1, 'earlier report')} of the same scope in ${mdCode(history.dir, false)}. Failing results, oldest to newest: ${trend}.`,
         '',
         mdRow(['Finished', ...SEVERITIES, 'entry points surviving a zone loss']),
         `|---|${SEVERITIES.map(() => '---:').join('|')}|---:|`,

@@ -71,7 +71,7 @@ describe('ha-audit report: any format from a saved JSON report, without AWS', ()
     const run = await runCli(['report', saved, '--format', 'markdown', '--history', history]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('### History');
-    expect(run.stdout).toMatch(/1 earlier reports of the same scope/);
+    expect(run.stdout).toMatch(/1 earlier report of the same scope/);
     expect(run.stdout).toMatch(/`other-account\.json` \(another scope: account 999999999999/);
     expect(run.stdout).toMatch(/`broken\.json` \(not valid JSON\)/);
     expect(run.stdout).toMatch(/\*\*Since the previous report\*\* \(.*\): 1 new failing/);

@@ -4,6 +4,7 @@ import type { ScanReport } from '../../src/model/report.js';
 import { DRAW_EVERY_ENTRY_POINT_UP_TO } from '../../src/report/html/paths.js';
 import { SHOWN_PER_RULE } from '../../src/report/html/findings.js';
 import { h } from '../../src/report/html/escape.js';
+import { errorFix } from '../../src/report/gap-advice.js';
 import { renderHtml } from '../../src/report/html/render.js';
 import { demoHistory, demoReport } from '../support/demo-report.js';
 import { ruleResult, reportOf } from '../support/report-builders.js';
@@ -76,4 +77,72 @@ describe('renderHtml', () => {
     // Every entry point still has its outcomes, where the matrix cells lead.
     expect(page.match(/<article class="ep" id="ep-/g)).toHaveLength(copies + 1);
   });
+
+  it('says the hints all results of a rule share once, and hints of their own with each result', () => {
+    const alike = Array.from({ length: 5 }, (_, i) => ruleResult('tg-stickiness', 'fail', `tg-${i}`, { hints: ['Move sessions to a shared store.'] }));
+    const own = [ruleResult('tg-health-check', 'fail', 'tg-a', { hints: ['Hint of a'] }), ruleResult('tg-health-check', 'fail', 'tg-b', { hints: ['Hint of b'] })];
+    const page = renderHtml(reportOf([...alike, ...own], [], new Date('2026-11-20T09:01:00.000Z'))).join('');
+    expect(page.match(/<li>Move sessions to a shared store\.<\/li>/g)).toHaveLength(1);
+    expect(page.match(/<li>Hint of a<\/li>/g)).toHaveLength(1);
+    expect(page.match(/<li>Hint of b<\/li>/g)).toHaveLength(1);
+    const rule = page.slice(page.indexOf('<section class="rule" id="rule-tg-stickiness">'));
+    expect(rule.indexOf('<ul class="hints">')).toBeLessThan(rule.indexOf('<li class="finding">'));
+  });
+
+  it('groups results not evaluated by rule and cause, with what closes them (not a crash report)', () => {
+    const missing = Array.from({ length: 40 }, (_, i) =>
+      ruleResult('asg-suspended-processes', 'error', `asg-${i}`, { messageId: 'notCollected', message: `Not evaluated: no suspendedProcesses for asg-${i}`, evidence: { field: 'suspendedProcesses' } }),
+    );
+    const crashed = ruleResult('tg-stickiness', 'error', 'tg-1', { messageId: 'ruleCrashed', message: 'Rule tg-stickiness crashed' });
+    const page = renderHtml(reportOf([...missing, crashed], [], new Date('2026-11-20T09:01:00.000Z'))).join('');
+    const section = page.slice(page.indexOf('<section id="not-evaluated"'), page.indexOf('<section id="compliance"'));
+    const rows = section.match(/<tr><td><code>[^<]+<\/code><\/td><td class="num">\d+<\/td>/g);
+    expect(rows).toEqual(['<tr><td><code>asg-suspended-processes</code></td><td class="num">40</td>', '<tr><td><code>tg-stickiness</code></td><td class="num">1</td>']);
+    expect(section).toContain(h(errorFix(missing[0]!)));
+    expect(errorFix(missing[0]!)).toContain('suspendedProcesses');
+    expect(section).toContain(h(errorFix(crashed)));
+    expect(section).toContain('asg-39 (111122223333 us-east-1)');
+  });
+
+  it('routes every edge of the path view around the boxes: no line crosses a box it does not start or end at', async () => {
+    const { page } = await html();
+    const drawings = page.match(/<svg class="paths"[\s\S]*?<\/svg>/g)!;
+    expect(drawings.length).toBeGreaterThan(5);
+    let edges = 0;
+    for (const svg of drawings) {
+      const boxes = [...svg.matchAll(/<g class="node [^"]+"><title>[^<]*<\/title><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
+      for (const [, d] of svg.matchAll(/<path class="edge[^"]*" d="([^"]+)"/g)) {
+        edges++;
+        for (const [x, y] of pointsAlong(d!)) {
+          const inside = boxes.filter(([bx, by, bw, bh]) => x > bx + 1 && x < bx + bw - 1 && y > by + 1 && y < by + bh - 1);
+          expect(inside, `${d} at ${x},${y}`).toEqual([]);
+        }
+      }
+    }
+    expect(edges).toBeGreaterThan(20);
+  });
 });
+
+/** Points every 2 px along the straight parts of an SVG path of M, L, H, V and Q commands (a Q's corner counts as its end point). */
+function pointsAlong(d: string): [number, number][] {
+  const points: [number, number][] = [];
+  let x = 0;
+  let y = 0;
+  for (const [, command, args] of d.matchAll(/([MLHVQ])([^MLHVQ]*)/g)) {
+    const n = args!.split(/[ ,]+/).filter(Boolean).map(Number);
+    let tx = x;
+    let ty = y;
+    if (command === 'M') [tx, ty] = n as [number, number];
+    else if (command === 'L') [tx, ty] = n as [number, number];
+    else if (command === 'H') tx = n[0]!;
+    else if (command === 'V') ty = n[0]!;
+    else [tx, ty] = n.slice(2) as [number, number];
+    if (command !== 'M' && command !== 'Q') {
+      const steps = Math.ceil(Math.hypot(tx - x, ty - y) / 2);
+      for (let i = 1; i < steps; i++) points.push([x + ((tx - x) * i) / steps, y + ((ty - y) * i) / steps]);
+    }
+    x = tx;
+    y = ty;
+  }
+  return points;
+}

@@ -28,7 +28,7 @@ export function complianceSection(report: ScanReport): string {
       `<section class="practice" id="bp-${h(practice.id)}">`,
       `<h3>${url ? `<a class="doc" href="${h(url)}" rel="noreferrer">${h(practice.id)}</a>` : h(practice.id)} ${h(practice.title)}</h3>`,
       `<p>${VERDICT[sectionVerdict(counts)]} ${summary(counts)}</p>`,
-      '<div class="scroll"><table class="wide"><thead><tr><th scope="col">Rule</th><th scope="col">Checks that</th><th scope="col" class="num">Passed</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Accepted</th><th scope="col" class="num">Not evaluated</th></tr></thead><tbody>',
+      '<div class="scroll"><table class="wide by-rule"><thead><tr><th scope="col">Rule</th><th scope="col">Checks that</th><th scope="col" class="num">Passed</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Accepted</th><th scope="col" class="num">Not evaluated</th></tr></thead><tbody>',
     );
     for (const { rule, counts: c } of rules) {
       const failing = c.fail + c.suppressed > 0;

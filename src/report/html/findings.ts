@@ -32,7 +32,10 @@ export function findingsSection(report: ScanReport): string {
       parts.push(`<p class="muted">${results.length} failed, ${c.pass} passed${c.suppressed ? `, ${c.suppressed} accepted` : ''}${c.error ? `, ${c.error} not evaluated` : ''}${rule?.wellArchitected.length ? ` · evidence for ${rule.wellArchitected.map((bp) => `<a href="#bp-${h(bp.id)}">${h(bp.id)}</a>`).join(', ')}` : ''}</p>`);
       if (rule) parts.push(`<p>${h(rule.rationale)}</p>`);
       parts.push(fixLine(rule, results[0]!));
-      parts.push(findingList(sortByResource(results)), '</section>');
+      // Hints every result of the rule shares are said once (a large scan repeats one hint thousands of times).
+      const shared = sharedHints(results);
+      if (shared) parts.push(hintList(shared));
+      parts.push(findingList(sortByResource(results), shared !== undefined), '</section>');
     }
     parts.push('</section>');
   }
@@ -66,14 +69,14 @@ function fixLine(rule: RuleInfo | undefined, example: Result): string {
  */
 export const SHOWN_PER_RULE = 100;
 
-function findingList(results: Result[]): string {
-  const items = results.map(findingItem);
+function findingList(results: Result[], hintsShown = false): string {
+  const items = results.map((r) => findingItem(r, hintsShown));
   if (items.length <= SHOWN_PER_RULE + 10) return `<ul class="findings">${items.join('')}</ul>`;
   const rest = items.slice(SHOWN_PER_RULE);
   return `<ul class="findings">${items.slice(0, SHOWN_PER_RULE).join('')}</ul><details class="more"><summary>${rest.length} more of this rule</summary><ul class="findings">${rest.join('')}</ul></details>`;
 }
 
-function findingItem(result: Result): string {
+function findingItem(result: Result, hintsShown = false): string {
   const { resource } = result;
   const parts = ['<li class="finding">'];
   const badges = [
@@ -91,9 +94,21 @@ function findingItem(result: Result): string {
   if (result.remediation?.warning) parts.push(`<p class="warning"><b>Warning:</b> ${h(result.remediation.warning)}</p>`);
   // The script shows each copy button (it copies the command beside it); without it there is none.
   for (const command of result.remediation?.commands ?? []) parts.push(`<div class="cmd"><pre>${h(command)}</pre><button type="button" class="copy">Copy</button></div>`);
-  if (result.hints?.length) parts.push(`<ul class="hints">${result.hints.map((hint) => `<li>${h(hint)}</li>`).join('')}</ul>`);
+  if (result.hints?.length && !hintsShown) parts.push(hintList(result.hints));
   parts.push('</li>');
   return parts.join('');
+}
+
+function hintList(hints: readonly string[]): string {
+  return `<ul class="hints">${hints.map((hint) => `<li>${h(hint)}</li>`).join('')}</ul>`;
+}
+
+/** The hints of the results when more than one result has them and all have the same. */
+function sharedHints(results: readonly Result[]): readonly string[] | undefined {
+  const first = results[0]?.hints;
+  if (results.length < 2 || !first?.length) return undefined;
+  const key = JSON.stringify(first);
+  return results.every((r) => JSON.stringify(r.hints ?? []) === key) ? first : undefined;
 }
 
 function passedRules(report: ScanReport, counts: Map<string, StatusCounts>, failingRules: Set<string>): string {

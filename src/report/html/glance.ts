@@ -28,5 +28,5 @@ function card(figure: string, label: string, detail = ''): string {
 }
 
 function unknownNote(count: Record<Survival, number>): string {
-  return count.unknown > 0 ? `${count.unknown} unknown (data not collected)` : '';
+  return count.unknown > 0 ? `${count.unknown} not judged: a path leaves the scan, or data is missing` : '';
 }

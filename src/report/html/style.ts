@@ -5,10 +5,10 @@
  */
 export const STYLE = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--panel:#f6f8fa;--link:#0550ae;
---critical:#82071e;--high:#a40e26;--medium:#7d4e00;--low:#0550ae;--info:#57606a;
+--critical:#8a1a7e;--high:#a40e26;--medium:#7d4e00;--low:#0550ae;--info:#57606a;
 --ok:#116329;--ok-bg:#dafbe1;--warn:#7d4e00;--warn-bg:#fff8c5;--bad:#a40e26;--bad-bg:#ffebe9;--unk:#6639ba;--unk-bg:#fbefff;--none-bg:#f6f8fa}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--panel:#151b23;--link:#4493f8;
---critical:#ff9492;--high:#ff8182;--medium:#e3b341;--low:#79c0ff;--info:#9198a1;
+--critical:#f778ba;--high:#ff8182;--medium:#e3b341;--low:#79c0ff;--info:#9198a1;
 --ok:#56d364;--ok-bg:#12261e;--warn:#e3b341;--warn-bg:#272115;--bad:#ff8182;--bad-bg:#2d1418;--unk:#d2a8ff;--unk-bg:#221a33;--none-bg:#151b23}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
@@ -38,22 +38,30 @@ th,td{border:1px solid var(--line);padding:.25em .5em;text-align:left;vertical-a
 th{background:var(--panel)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:normal;white-space:nowrap}
 table.wide{width:100%}
+td:first-child>code,td:first-child>a>code,.nw{overflow-wrap:normal;white-space:nowrap}
 table.matrix td.cell{text-align:center;white-space:nowrap;padding:0}
 table.matrix td.cell a{display:block;padding:.25em .5em;text-decoration:none;color:inherit}
-table.matrix{table-layout:fixed}table.matrix th{width:9em}table.matrix th:first-child{width:22em}table.matrix tbody th{font-weight:normal}
+table.matrix thead th{min-width:6.5em}table.matrix th:first-child{min-width:16em}table.matrix tbody th{font-weight:normal}
+table.by-rule{table-layout:fixed;min-width:56em}table.by-rule th:first-child{width:19em}table.by-rule th.num{width:8.5em}
 .o-unaffected{background:var(--ok-bg);color:var(--ok)}.o-survives,.o-fails-over{background:var(--ok-bg);color:var(--ok)}
 .o-degraded{background:var(--warn-bg);color:var(--warn)}.o-down,.o-needs-action{background:var(--bad-bg);color:var(--bad)}
 .o-unknown{background:var(--unk-bg);color:var(--unk)}.o-none{background:var(--none-bg);color:var(--muted)}
 .legend{display:flex;flex-wrap:wrap;gap:.4em 1em;margin:.4em 0;padding:0;list-style:none}
-.legend.outcomes{display:grid;grid-template-columns:repeat(auto-fill,minmax(22em,1fr))}
+.legend.outcome-key{display:grid;grid-template-columns:repeat(auto-fill,minmax(22em,1fr))}
 caption{text-align:left}
 .legend li span{display:inline-block;min-width:3.2em;text-align:center;border-radius:4px;margin-right:.3em;padding:0 .3em}
 article.ep{border:1px solid var(--line);border-radius:8px;padding:.2em .9em .6em;margin:.8em 0}
 article.ep:target,li:target,section.rule:target{outline:3px solid var(--link);outline-offset:2px}
-ul.outcomes{padding:0;list-style:none}
-ul.outcomes li{margin:.2em 0;padding:.1em .5em;border-radius:4px}
+ul.outcomes,ul.subjects{padding:0;list-style:none;margin:.4em 0}
+ul.outcomes li{margin:.15em 0;padding:.05em .6em;border-left:4px solid var(--line)}
+ul.outcomes li.o-unaffected{color:var(--muted);background:none}
+ul.outcomes li.o-survives,ul.outcomes li.o-fails-over{color:var(--fg);background:none;border-left-color:var(--ok)}
+ul.outcomes li.o-degraded{color:var(--fg);border-left-color:var(--warn)}ul.outcomes li.o-down,ul.outcomes li.o-needs-action{color:var(--fg);border-left-color:var(--bad)}
+ul.outcomes li.o-unknown{color:var(--fg);border-left-color:var(--unk)}
+li.subject{margin:.7em 0}
 .drawing{overflow-x:auto;margin:.4em 0}
 svg.paths{max-width:none;font:12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+@media (min-width:641px){svg.paths{max-width:100%;height:auto}}
 svg.paths text{fill:var(--fg)}svg.paths text.strong{font-weight:600}
 svg.paths .node rect{fill:var(--bg);stroke:var(--muted);stroke-width:1}
 svg.paths .node.record rect{stroke-dasharray:0}svg.paths .node.outside rect{stroke-dasharray:4 3;fill:var(--panel)}
@@ -89,6 +97,6 @@ li.finding,section.practice,article.ep{content-visibility:auto;contain-intrinsic
 @media print{a.doc::after{content:" <" attr(href) ">";font-size:.8em;color:#444;overflow-wrap:anywhere}
 :root{--bg:#fff;--fg:#000;--panel:#fff;--link:#000}body{font-size:11pt}main{max-width:none;padding:0}
 .copy,.filters,nav.toc{display:none!important}a{text-decoration:none}pre{white-space:pre-wrap;border-color:#999}
-li.finding,article.ep,tr{break-inside:avoid}h2{break-after:avoid}li.finding,section.practice,article.ep{content-visibility:visible}
+li.finding,article.ep,tr{break-inside:avoid}svg.paths{max-width:100%;height:auto}h2{break-after:avoid}li.finding,section.practice,article.ep{content-visibility:visible}
 .o-unaffected,.o-survives,.o-degraded,.o-down,.o-unknown,.badge{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 `;
