@@ -253,6 +253,25 @@ describe('DNS routing', () => {
     expect(o.fix).toBeTruthy();
   });
 
+  it('a health-checked failover primary without a secondary: nothing to fail over to, down for what emptied it (not a standby that serves nothing)', () => {
+    const { b, east, zone } = twoRegions();
+    b.alias(zone, 'www.example.com', east, { setIdentifier: 'east', failover: 'PRIMARY', healthCheckId: b.healthCheck().id });
+    const o = outcome(buildResilience(b.inventory), `${zone.id}/www.example.com/A`, EAST);
+    expect(summary(o)).toMatchObject({ outcome: 'down', capacity: { before: 4, after: 0 }, reasonId: 'regionLost' });
+    expect(o.causedBy).toEqual([east.arn]);
+  });
+
+  it('a failover secondary in the same region as its primary: down with the region, the standby named as the cause', () => {
+    const { b, east, zone } = twoRegions();
+    const twin = b.loadBalancer('us-east-1', 'twin');
+    b.targetGroup(twin, 'twin', { a: 1, b: 1 });
+    b.alias(zone, 'www.example.com', east, { setIdentifier: 'east', failover: 'PRIMARY', healthCheckId: b.healthCheck().id });
+    const secondary = b.alias(zone, 'www.example.com', twin, { setIdentifier: 'twin', failover: 'SECONDARY', evaluateTargetHealth: true });
+    const o = outcome(buildResilience(b.inventory), `${zone.id}/www.example.com/A`, EAST);
+    expect(summary(o)).toMatchObject({ outcome: 'down', capacity: { before: 4, after: 0 }, reasonId: 'standbyDown' });
+    expect(o.causedBy).toEqual([`${zone.id}/www.example.com/A/${secondary.setIdentifier}`]);
+  });
+
   it('a disabled health check, an ARC routing control (a person flips it), a CloudWatch alarm (no computable window)', () => {
     const { b, east, west, zone } = twoRegions();
     const disabled = b.healthCheck({ disabled: true });
