@@ -1,6 +1,7 @@
 import type { AutoScalingGroup, DnsRecord, HostedZone, Inventory, LoadBalancer, TargetGroup } from '../model/inventory.js';
 import type { EntryPoint, Resilience, Scenario, ScenarioOutcome } from '../model/resilience.js';
 import type { ResourceRef } from '../model/result.js';
+import { loadBalancerAttachments } from '../model/autoscaling.js';
 import { recordId } from '../model/dns.js';
 import { RegionIndex } from '../model/region-index.js';
 import { DnsResolver } from '../model/dns-resolver.js';
@@ -25,6 +26,7 @@ export class ResilienceScope {
   private byArn?: Map<string, Located<LoadBalancer | TargetGroup | AutoScalingGroup>>;
   private records?: Map<string, { accountId: string; zone: HostedZone; record: DnsRecord }>;
   private zones?: Map<string, HostedZone>;
+  private feedersOf?: Map<string, AutoScalingGroup[]>;
 
   constructor(
     readonly resilience: Resilience,
@@ -89,6 +91,25 @@ export class ResilienceScope {
       }
     }
     return this.byArn.get(arn) as Located<T> | undefined;
+  }
+
+  /** The Auto Scaling groups that feed a target group or Classic Load Balancer (ARN or name), indexed once for every region. */
+  feeders(loadBalancerOrTargetGroup: string): AutoScalingGroup[] {
+    if (!this.feedersOf) {
+      this.feedersOf = new Map();
+      for (const account of this.inventory.accounts) {
+        for (const region of account.regions) {
+          for (const group of region.autoscaling.groups) {
+            for (const attached of loadBalancerAttachments(group)) {
+              const list = this.feedersOf.get(attached);
+              if (list) list.push(group);
+              else this.feedersOf.set(attached, [group]);
+            }
+          }
+        }
+      }
+    }
+    return this.feedersOf.get(loadBalancerOrTargetGroup) ?? [];
   }
 
   /** The lookups of one account and region. */

@@ -66,6 +66,34 @@ export class EntryEvaluator {
     private readonly zones: ZoneIndex,
   ) {}
 
+  /**
+   * Thousands of outcomes repeat the same sentence and capacity: they share one string (flat) and
+   * one object, read-only like every list an outcome holds. Fewer objects that live to the end of
+   * the model keep the garbage collector's copying down on a large scan.
+   */
+  private readonly texts = new Map<string, string>();
+  private readonly capacities = new Map<string, { before: number; after: number | null }>();
+
+  private result(base: { id: string; scenarioId: string }, o: Parameters<typeof entryOutcome>[1]): ScenarioOutcome {
+    // `o` is the caller's own literal: its fields are swapped for the shared ones.
+    if (o.capacity) {
+      const key = `${o.capacity.before}/${o.capacity.after}`;
+      const capacity = this.capacities.get(key);
+      if (capacity) o.capacity = capacity;
+      else this.capacities.set(key, o.capacity);
+    }
+    o.reason = this.text(o.reason);
+    if (o.fix !== undefined) o.fix = this.text(o.fix);
+    return entryOutcome(base, o);
+  }
+
+  private text(value: string): string {
+    const known = this.texts.get(value);
+    if (known !== undefined) return known;
+    this.texts.set(value, value);
+    return value;
+  }
+
   outcome(entry: EntryModel): ScenarioOutcome {
     const { entryPoint } = entry;
     const before = entry.servingBefore.length;
@@ -73,41 +101,41 @@ export class EntryEvaluator {
     const activeLoadBalancers = entry.activeLoadBalancers;
     if (entry.onlyOutside) {
       const destinations = entryPoint.paths.filter((p) => p.active && p.outside).map((p) => p.outside!.destination);
-      return entryOutcome(base, {outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy: [], refill: 'unknown', reasonId: 'outsideScan', reason: `It is served outside the scan now (${destinations.join(', ')}): not judged.`})
+      return this.result(base, {outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy: [], refill: 'unknown', reasonId: 'outsideScan', reason: `It is served outside the scan now (${destinations.join(', ')}): not judged.`})
     }
     if (!this.touches(entry)) {
-      return entryOutcome(base, {outcome: 'unaffected', capacity: { before, after: before }, recoverySeconds: null, servedBy: [...activeLoadBalancers], refill: 'not-needed', reasonId: 'notInScenario', reason: `Nothing it uses now is in ${this.loss.label}.`})
+      return this.result(base, {outcome: 'unaffected', capacity: { before, after: before }, recoverySeconds: null, servedBy: activeLoadBalancers, refill: 'not-needed', reasonId: 'notInScenario', reason: `Nothing it uses now is in ${this.loss.label}.`})
     }
     if (before === 0) {
-      return entryOutcome(base, {outcome: 'down', capacity: { before: 0, after: 0 }, recoverySeconds: null, servedBy: [], refill: 'not-needed', reasonId: 'noServingTarget', reason: `${entryPoint.name} has no serving target now, whatever fails.`, fix: 'Register healthy targets in the target groups its listeners forward to.'})
+      return this.result(base, {outcome: 'down', capacity: { before: 0, after: 0 }, recoverySeconds: null, servedBy: [], refill: 'not-needed', reasonId: 'noServingTarget', reason: `${entryPoint.name} has no serving target now, whatever fails.`, fix: 'Register healthy targets in the target groups its listeners forward to.'})
     }
     const served = entry.loadBalancer ? this.loadBalancer(entry.loadBalancer) : this.group(entry.records);
     const unknown = served.unknown.length === 0 && (!served.affected || entry.missing.length === 0) ? [] : [...new Set([...served.unknown, ...(served.affected ? entry.missing : [])])];
     const after = served.after.length;
     const capacity = { before, after };
-    const servedBy = [...served.servedBy];
+    const servedBy = served.servedBy as string[];
     const refill = this.refill(served);
     if (!served.affected && unknown.length === 0) {
-      return entryOutcome(base, {outcome: 'unaffected', capacity: { before, after: before }, recoverySeconds: null, servedBy: [...activeLoadBalancers], refill: 'not-needed', reasonId: 'notInScenario', reason: `Nothing it uses now is in ${this.loss.label}.`})
+      return this.result(base, {outcome: 'unaffected', capacity: { before, after: before }, recoverySeconds: null, servedBy: activeLoadBalancers, refill: 'not-needed', reasonId: 'notInScenario', reason: `Nothing it uses now is in ${this.loss.label}.`})
     }
     if (unknown.length > 0) {
-      return entryOutcome(base, {outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy, refill, reasonId: 'dataMissing', reason: `Not judged: data it needs was not collected (${unknown.join(', ')}).`})
+      return this.result(base, {outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy, refill, reasonId: 'dataMissing', reason: `Not judged: data it needs was not collected (${unknown.join(', ')}).`})
     }
     if (after === 0 && served.outside) {
-      return entryOutcome(base, {outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy: [], refill, reasonId: 'servedOutside', reason: `Nothing of the scan serves it after losing ${this.loss.label}; its paths outside the scan still receive traffic: not judged.`})
+      return this.result(base, {outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy: [], refill, reasonId: 'servedOutside', reason: `Nothing of the scan serves it after losing ${this.loss.label}; its paths outside the scan still receive traffic: not judged.`})
     }
     if (served.dead || after === 0) {
       const down = served.down ?? { reasonId: this.loss.zone ? 'noTargetLeft' : 'regionLost', subject: entryPoint.name, ids: lostTargetGroups(served) };
-      return entryOutcome(base, {outcome: 'down', capacity: { before, after: 0 }, recoverySeconds: null, servedBy: [], refill, reasonId: down.reasonId, reason: downReason(down, this.loss), fix: downFix(down, this.loss), causedBy: down.ids})
+      return this.result(base, {outcome: 'down', capacity: { before, after: 0 }, recoverySeconds: null, servedBy: [], refill, reasonId: down.reasonId, reason: downReason(down, this.loss), fix: downFix(down, this.loss), causedBy: down.ids})
     }
     const recoverySeconds = served.windowUnknown ? null : Math.max(0, ...served.windows);
     const when = recoverySeconds === null ? ` (recovery time unknown: ${served.windowUnknown})` : recoverySeconds > 0 ? ` after about ${recoverySeconds} s` : '';
     if (served.share) {
-      return entryOutcome(base, {outcome: 'degraded', capacity, recoverySeconds, servedBy, refill, reasonId: served.share.reasonId, reason: shareReason(served.share), fix: shareFix(served.share), causedBy: served.share.ids})
+      return this.result(base, {outcome: 'degraded', capacity, recoverySeconds, servedBy, refill, reasonId: served.share.reasonId, reason: shareReason(served.share), fix: shareFix(served.share), causedBy: served.share.ids})
     }
     const left = `${after} of ${before} serving targets (${percent(after, before)})`;
     if (after < this.minCapacityShare * before) {
-      return entryOutcome(base, {
+      return this.result(base, {
         outcome: 'degraded',
         capacity,
         recoverySeconds,
@@ -121,11 +149,11 @@ export class EntryEvaluator {
       });
     }
     if (served.failedOverTo) {
-      return entryOutcome(base, {outcome: 'survives', capacity, recoverySeconds, servedBy, refill, reasonId: 'failoverToSecondary', reason: `Route 53 fails over to ${served.failedOverTo.join(', ')}${when}, with ${left}.`})
+      return this.result(base, {outcome: 'survives', capacity, recoverySeconds, servedBy, refill, reasonId: 'failoverToSecondary', reason: `Route 53 fails over to ${served.failedOverTo.join(', ')}${when}, with ${left}.`})
     }
     const reasonId = before === after ? 'nodeOnly' : 'capacityLeft';
     const reason = before === after ? `A load-balancer node leaves DNS; every serving target is elsewhere${when}.` : `${capitalize(left)} are left${when}.`;
-    return entryOutcome(base, {outcome: 'survives', capacity, recoverySeconds, servedBy, refill, reasonId, reason})
+    return this.result(base, {outcome: 'survives', capacity, recoverySeconds, servedBy, refill, reasonId, reason})
   }
 
   /** Whether the scenario holds anything of the entry point's active paths (its footprint). */
