@@ -45,6 +45,11 @@ function tryTimeFn(fn, what) {
   }
 }
 
+function evaluateWith(inventory, chosen, withResilience) {
+  const now = new Date();
+  return evaluate({ inventory, rules: chosen, source: 'inventory', startedAt: now, finishedAt: now, withResilience });
+}
+
 function evaluateAll(inventory) {
   const now = new Date();
   return evaluate({ inventory, rules, source: 'inventory', startedAt: now, finishedAt: now });
@@ -66,6 +71,7 @@ console.log('  load balancers   results   evaluate    per LB     JSON render   t
 let previous;
 let loadMs;
 let richReports;
+let modelLine = '';
 const dir = mkdtempSync(join(tmpdir(), 'ha-audit-bench-'));
 for (const count of [1_000, 10_000, 50_000]) {
   const inventory = generateInventory(count);
@@ -84,6 +90,20 @@ for (const count of [1_000, 10_000, 50_000]) {
   );
   previous = { ms: evaluation.ms, count };
   if (count === 10_000) {
+    // The resilience model with every zone and region scenario of the account (issue 12: evaluation plus model within 2x of evaluation alone).
+    // Alone: every rule but the app-* rules, which read the model; with it: every rule, the model built once, put in the report.
+    const withoutModel = rules.filter((rule) => rule.level !== 'resilience');
+    const alone = timeFn(() => evaluateWith(inventory, withoutModel, false));
+    const withModel = timeFn(() => evaluateWith(inventory, rules, true));
+    const model = timeFn(() => buildResilience(inventory));
+    const shown = withModel.value.resilience;
+    modelLine =
+      `\nResilience model of the 10,000-load-balancer account (${shown.entryPoints.length} entry points, ${shown.dataStores.length} data stores, ${shown.scenarios.length} scenarios: ${shown.scenarios.map((s) => s.id).join(', ')}; ${shown.outcomes.length} outcomes), median of 3:\n` +
+      `  evaluation alone (rules without app-*)  ${fmt(alone.ms).padStart(11)}\n` +
+      `  evaluation plus model (every rule)      ${fmt(withModel.ms).padStart(11)}  ${(withModel.ms / alone.ms).toFixed(2)}x evaluation alone (target: at most 2x)\n` +
+      `  the model alone (buildResilience)       ${fmt(model.ms).padStart(11)}`;
+  }
+  if (count === 10_000) {
     // The HTML and Markdown reports show the resilience model: the report a scan in those formats writes.
     const shown = { ...evaluation.value, resilience: evaluation.value.resilience ?? buildResilience(inventory) };
     richReports = formatRichReports(count, shown, await benchRichReports(shown, dir));
@@ -99,6 +119,7 @@ for (const count of [1_000, 10_000, 50_000]) {
   }
 }
 for (const failure of renderFailures) console.log(`  FAILED ${failure}`);
+console.log(modelLine);
 console.log(`\n${richReports}`);
 console.log(`\nLoading the 10,000-load-balancer inventory file (parse + schema validation): ${fmt(loadMs)}`);
 const offlineScan = timeCommand([cli, 'scan', '--inventory', join(dir, 'inventory-10k.json'), '--format', 'json', '--output', join(dir, 'r.json')], 3);
