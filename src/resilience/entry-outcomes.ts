@@ -191,6 +191,7 @@ export class EntryEvaluator {
       if (!this.lost(view.region, zone, false)) continue;
       served.affected = true;
       // A node with too few targets of its own, without cross-zone, was already out of DNS when DNS failover is on.
+      // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health.html
       const alreadyOut = view.leaves.length > 0 && view.leaves.every((l) => !l.crossZone && typeof l.dnsFailover === 'number' && servingIn(l, zone) < l.dnsFailover);
       if (!alreadyOut) served.windows.push(LOAD_BALANCER_DNS_TTL_SECONDS);
     }
@@ -263,6 +264,7 @@ export class EntryEvaluator {
       if (seen.kind === 'healthy') kept.push(result);
       else if (seen.kind === 'removed') {
         if (seen.seconds === null) windowUnknown ??= seen.why;
+        // Route 53's detection, then the TTL of the answer that changes (resolvers keep the old one that long).
         else failoverWindows.push(seen.seconds + (result.member.answerTtl ?? LOAD_BALANCER_DNS_TTL_SECONDS));
       } else {
         kept.push(result);
@@ -274,6 +276,7 @@ export class EntryEvaluator {
     let failedOverTo: string[] | undefined;
     if (kept.length === 0 && active.length > 0) {
       // Every active member is out: failover secondaries, or weight-0 records, take the traffic; if none is healthy, Route 53 answers with all of them.
+      // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-complex-configs.html
       const healthyStandby = standby.filter((r) => detection(r.member, r.served).kind === 'healthy');
       serving = healthyStandby.length > 0 ? healthyStandby : results;
       if (healthyStandby.length > 0) failedOverTo = [...new Set(healthyStandby.flatMap((r) => r.served.servedBy))].map(nameOfArn);
@@ -348,14 +351,20 @@ function entryOutcome(
   return outcome;
 }
 
-/** Processes whose suspension stops a group from replacing lost instances. */
+/**
+ * Processes whose suspension stops a group from replacing lost instances (`Launch` starts none,
+ * `HealthCheck` marks none unhealthy, `ReplaceUnhealthy` terminates and replaces none).
+ * https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-suspend-resume-processes.html
+ */
 const REFILL_PROCESSES = ['Launch', 'HealthCheck', 'ReplaceUnhealthy'];
 
 /**
  * Whether a group can relaunch in the surviving zones: subnets there, `Launch`, `HealthCheck` and
  * `ReplaceUnhealthy` not suspended, capacity distribution not `balanced-only` (which keeps
  * launching into the impaired zone), and room under `MaxSize` for replacements while the lost
- * instances are still counted.
+ * instances are still counted. No time is given: AWS documents none for a replacement.
+ * https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html
+ * https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html
  */
 export function canRefill(group: AutoScalingGroup, view: Pick<LoadBalancerView, 'accountId' | 'region'>, loss: Loss, zones: ZoneIndex): 'restores' | 'cannot' | 'unknown' {
   if (view.region === loss.region && !loss.zone) return 'cannot';

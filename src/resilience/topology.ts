@@ -378,6 +378,9 @@ export class Topology {
     const own = tg.attributes[CROSS_ZONE];
     // The target group decides when it says true or false; otherwise the load balancer (ALB nodes always cross zones).
     const crossZone = own === 'true' ? true : own === 'false' ? false : lb.type === 'application' || lb.attributes[CROSS_ZONE] === 'true';
+    // Default 1: a zone whose node has fewer healthy targets is taken out of the load balancer's DNS name.
+    // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health.html
+    // https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-health.html
     const count = tg.attributes[DNS_FAILOVER_COUNT];
     const dnsFailover: number | 'off' | null = attributesMissing ? null : count === 'off' ? 'off' : count !== undefined && /^\d+$/.test(count) ? Number(count) : 1;
     return {

@@ -301,6 +301,17 @@ describe('DNS routing', () => {
     expect(summary(outcome(r, `${zone.id}/blind.example.com/A`, WEST))).toMatchObject({ outcome: 'degraded', capacity: { before: 7, after: 4 }, reasonId: 'memberWithoutHealthCheck' });
   });
 
+  it('latency records with Route 53 health checks: the lost region leaves the set after detection plus the TTL; the other region keeps serving', () => {
+    const { b, east, west, zone } = twoRegions();
+    b.alias(zone, 'hc.example.com', east, { setIdentifier: 'east', region: 'us-east-1', healthCheckId: b.healthCheck({ requestInterval: 30, failureThreshold: 3 }).id });
+    b.alias(zone, 'hc.example.com', west, { setIdentifier: 'west', region: 'eu-west-1', healthCheckId: b.healthCheck({ requestInterval: 10, failureThreshold: 2 }).id });
+    const r = buildResilience(b.inventory);
+    const id = `${zone.id}/hc.example.com/A`;
+    expect(summary(outcome(r, id, EAST))).toMatchObject({ outcome: 'degraded', capacity: { before: 7, after: 3 }, recoverySeconds: 150, reasonId: 'capacityBelowShare' });
+    expect(outcome(r, id, EAST).servedBy).toEqual([west.arn]);
+    expect(summary(outcome(r, id, WEST))).toMatchObject({ outcome: 'survives', capacity: { before: 7, after: 4 }, recoverySeconds: 80, reasonId: 'capacityLeft' });
+  });
+
   it('weighted records: weight 0 is a standby used only when every weighted one is out; without health checks a dead one keeps its share', () => {
     const { b, east, west, zone } = twoRegions();
     const check = b.healthCheck();
