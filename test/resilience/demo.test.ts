@@ -19,8 +19,9 @@ describe('the demo inventory (fixtures/demo/inventory.json) in the resilience mo
     expect(outcomesOf('entry-point')).toEqual(new Set(['unaffected', 'survives', 'degraded', 'down', 'unknown']));
   });
 
-  it('shows every data-store outcome', () => {
-    expect(outcomesOf('data-store')).toEqual(new Set(['unaffected', 'fails-over', 'degraded', 'needs-action', 'down', 'unknown']));
+  it('shows every data-store outcome but unknown', () => {
+    // A data store the demo cannot judge would make every `what-if` on its zones incomplete (exit 3), not a game-day story: unknown is left to the fixtures.
+    expect(outcomesOf('data-store')).toEqual(new Set(['unaffected', 'fails-over', 'degraded', 'needs-action', 'down']));
   });
 
   it('plays zones and regions of both regions, and a Route 53 failover that moves to a surviving secondary', () => {
