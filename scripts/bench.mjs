@@ -45,6 +45,34 @@ function tryTimeFn(fn, what) {
   }
 }
 
+function evaluateWith(inventory, chosen, withResilience) {
+  const now = new Date();
+  return evaluate({ inventory, rules: chosen, source: 'inventory', startedAt: now, finishedAt: now, withResilience });
+}
+
+/**
+ * The resilience model with every zone and region scenario of the account (issue 12: evaluation
+ * plus model within 2x of evaluation alone). Alone: every rule but the app-* rules, which read the
+ * model; with it: every rule, the model built once and put in the report. Only times are kept: two
+ * more reports of this size alive at once would not fit the heap the runs after it need.
+ */
+function benchModel(inventory) {
+  const withoutModel = rules.filter((rule) => rule.level !== 'resilience');
+  const alone = timeFn(() => evaluateWith(inventory, withoutModel, false).findings.length).ms;
+  let shape = '';
+  const withModel = timeFn(() => {
+    const { resilience } = evaluateWith(inventory, rules, true);
+    shape = `${resilience.entryPoints.length} entry points, ${resilience.dataStores.length} data stores, ${resilience.scenarios.length} scenarios (${resilience.scenarios.map((s) => s.id).join(', ')}), ${resilience.outcomes.length} outcomes`;
+  }).ms;
+  const model = timeFn(() => buildResilience(inventory).outcomes.length).ms;
+  return (
+    `\nResilience model of the 10,000-load-balancer account: ${shape}; median of 3:\n` +
+    `  evaluation alone (every rule but app-*)   ${fmt(alone).padStart(11)}\n` +
+    `  evaluation plus model (every rule)        ${fmt(withModel).padStart(11)}  ${(withModel / alone).toFixed(2)}x evaluation alone (target: at most 2x)\n` +
+    `  the model alone (buildResilience)         ${fmt(model).padStart(11)}`
+  );
+}
+
 function evaluateAll(inventory) {
   const now = new Date();
   return evaluate({ inventory, rules, source: 'inventory', startedAt: now, finishedAt: now });
@@ -66,6 +94,7 @@ console.log('  load balancers   results   evaluate    per LB     JSON render   t
 let previous;
 let loadMs;
 let richReports;
+let modelLine = '';
 const dir = mkdtempSync(join(tmpdir(), 'ha-audit-bench-'));
 for (const count of [1_000, 10_000, 50_000]) {
   const inventory = generateInventory(count);
@@ -83,6 +112,7 @@ for (const count of [1_000, 10_000, 50_000]) {
     `  ${String(count).padStart(14)} ${String(evaluation.value.findings.length).padStart(9)} ${fmt(evaluation.ms).padStart(10)} ${`${((evaluation.ms * 1000) / count).toFixed(1)} µs`.padStart(10)} ${(json.error ? 'FAILED' : fmt(json.ms)).padStart(13)} ${(text.error ? 'FAILED' : fmt(text.ms)).padStart(13)}   ${growth}`,
   );
   previous = { ms: evaluation.ms, count };
+  if (count === 10_000) modelLine = benchModel(inventory);
   if (count === 10_000) {
     // The HTML and Markdown reports show the resilience model: the report a scan in those formats writes.
     const shown = { ...evaluation.value, resilience: evaluation.value.resilience ?? buildResilience(inventory) };
@@ -99,6 +129,7 @@ for (const count of [1_000, 10_000, 50_000]) {
   }
 }
 for (const failure of renderFailures) console.log(`  FAILED ${failure}`);
+console.log(modelLine);
 console.log(`\n${richReports}`);
 console.log(`\nLoading the 10,000-load-balancer inventory file (parse + schema validation): ${fmt(loadMs)}`);
 const offlineScan = timeCommand([cli, 'scan', '--inventory', join(dir, 'inventory-10k.json'), '--format', 'json', '--output', join(dir, 'r.json')], 3);

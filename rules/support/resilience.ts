@@ -1,6 +1,5 @@
 import { aws, joined, json, placeholder } from '../../src/engine/command.js';
 import type { ResilienceScope } from '../../src/engine/resilience-scope.js';
-import { loadBalancerAttachments } from '../../src/model/autoscaling.js';
 import type { AutoScalingGroup, LoadBalancer, TargetGroup } from '../../src/model/inventory.js';
 import { NOT_JUDGED_REASONS, worstFirst, type EntryPoint, type Scenario, type ScenarioOutcome } from '../../src/model/resilience.js';
 import type { RemediationStep } from '../../src/model/result.js';
@@ -169,7 +168,8 @@ function capacitySteps(scope: ResilienceScope, arn: string): RemediationStep[] {
   const found = scope.find<TargetGroup>(arn);
   if (!found) return [];
   const { resource: tg, region, index } = found;
-  const groups = index.autoScalingGroups.filter((g) => loadBalancerAttachments(g).includes(tg.arn));
+  // Indexed by the scope (a target group ARN names one account and region): scanning every group for each failing entry point is quadratic on a big account.
+  const groups = scope.feeders(tg.arn);
   if (groups.length === 0) {
     if (tg.targetType !== 'instance' && tg.targetType !== 'ip') return [];
     const id = tg.targetType === 'instance' ? placeholder('instance-id', 'instance-id-in-another-zone') : placeholder('ip-address', 'ip-address-in-another-zone');

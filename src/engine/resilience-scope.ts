@@ -1,6 +1,8 @@
 import type { AutoScalingGroup, DnsRecord, HostedZone, Inventory, LoadBalancer, TargetGroup } from '../model/inventory.js';
 import type { EntryPoint, Resilience, Scenario, ScenarioOutcome } from '../model/resilience.js';
 import type { ResourceRef } from '../model/result.js';
+import { loadBalancerAttachments } from '../model/autoscaling.js';
+import { recordId } from '../model/dns.js';
 import { RegionIndex } from '../model/region-index.js';
 import { DnsResolver } from '../model/dns-resolver.js';
 import { AccountScope } from './account-scope.js';
@@ -22,6 +24,9 @@ export class ResilienceScope {
   private scenarios?: Map<string, Scenario>;
   private regions?: Map<string, RegionIndex>;
   private byArn?: Map<string, Located<LoadBalancer | TargetGroup | AutoScalingGroup>>;
+  private records?: Map<string, { accountId: string; zone: HostedZone; record: DnsRecord }>;
+  private zones?: Map<string, HostedZone>;
+  private feedersOf?: Map<string, AutoScalingGroup[]>;
 
   constructor(
     readonly resilience: Resilience,
@@ -88,6 +93,25 @@ export class ResilienceScope {
     return this.byArn.get(arn) as Located<T> | undefined;
   }
 
+  /** The Auto Scaling groups that feed a target group or Classic Load Balancer (ARN or name), indexed once for every region. */
+  feeders(loadBalancerOrTargetGroup: string): AutoScalingGroup[] {
+    if (!this.feedersOf) {
+      this.feedersOf = new Map();
+      for (const account of this.inventory.accounts) {
+        for (const region of account.regions) {
+          for (const group of region.autoscaling.groups) {
+            for (const attached of loadBalancerAttachments(group)) {
+              const list = this.feedersOf.get(attached);
+              if (list) list.push(group);
+              else this.feedersOf.set(attached, [group]);
+            }
+          }
+        }
+      }
+    }
+    return this.feedersOf.get(loadBalancerOrTargetGroup) ?? [];
+  }
+
   /** The lookups of one account and region. */
   regionIndex(accountId: string, region: string): RegionIndex | undefined {
     if (!this.regions) {
@@ -99,16 +123,27 @@ export class ResilienceScope {
 
   /** The record of a record hop or cause, `<zoneId>/<name>/<type>[/<setIdentifier>]`, in whichever account holds its zone (zone ids are global). */
   record(id: string): { accountId: string; zone: HostedZone; record: DnsRecord } | undefined {
-    const [zoneId, name, type, ...set] = id.split('/');
-    const account = this.inventory.accounts.find((a) => a.route53.hostedZones.some((z) => z.id === zoneId));
-    const zone = account && zoneId ? this.hostedZone(account.accountId, zoneId) : undefined;
-    const setIdentifier = set.length > 0 ? set.join('/') : undefined;
-    const record = zone?.records.find((r) => r.name === name && r.type === type && r.setIdentifier === setIdentifier);
-    return account && zone && record ? { accountId: account.accountId, zone, record } : undefined;
+    if (!this.records) {
+      // Indexed once: the rules look up a record for every failing entry point.
+      this.records = new Map();
+      for (const account of this.inventory.accounts) {
+        for (const zone of account.route53.hostedZones) {
+          for (const record of zone.records) {
+            const key = recordId(zone.id, record);
+            if (!this.records.has(key)) this.records.set(key, { accountId: account.accountId, zone, record });
+          }
+        }
+      }
+    }
+    return this.records.get(id);
   }
 
   /** The hosted zone of a record group entry point. */
   hostedZone(accountId: string, zoneId: string): HostedZone | undefined {
-    return this.inventory.accounts.find((a) => a.accountId === accountId)?.route53.hostedZones.find((z) => z.id === zoneId);
+    if (!this.zones) {
+      this.zones = new Map();
+      for (const account of this.inventory.accounts) for (const zone of account.route53.hostedZones) this.zones.set(`${account.accountId}|${zone.id}`, zone);
+    }
+    return this.zones.get(`${accountId}|${zoneId}`);
   }
 }

@@ -125,18 +125,19 @@ export function dataStores(inventory: Inventory, zones: ZoneIndex): DataStoreMod
 /** The outcomes of one store in every scenario. */
 export function dataStoreOutcomes(model: DataStoreModel, losses: readonly Loss[]): ScenarioOutcome[] {
   return losses.map((loss) => {
-    const base = { subject: 'data-store' as const, id: model.store.id, scenarioId: loss.id };
-    if (loss.region !== model.store.region) return { ...base, outcome: 'unaffected', recoverySeconds: null, reasonId: 'notInScenario', reason: `${model.store.name} is in ${model.store.region}.` };
-    if (model.missing.length > 0) return { ...base, outcome: 'unknown', recoverySeconds: null, reasonId: 'dataMissing', reason: `Not judged: data it needs was not collected (${model.missing.join(', ')}).` };
+    // One literal per outcome, not a spread base: V8 builds spread objects slowly, and there is one per store and scenario.
+    const outcome = (o: DataStoreOutcome, recoverySeconds: number | null, reasonId: string, reason: string): ScenarioOutcome => ({ subject: 'data-store', id: model.store.id, scenarioId: loss.id, outcome: o, recoverySeconds, reasonId, reason });
+    if (loss.region !== model.store.region) return outcome('unaffected', null, 'notInScenario', `${model.store.name} is in ${model.store.region}.`);
+    if (model.missing.length > 0) return outcome('unknown', null, 'dataMissing', `Not judged: data it needs was not collected (${model.missing.join(', ')}).`);
     const judgement = model.judge(loss);
-    return {
-      ...base,
-      outcome: judgement.outcome,
-      recoverySeconds: judgement.outcome === 'fails-over' || judgement.outcome === 'degraded' ? (judgement.recoverySeconds ?? null) : null,
-      reasonId: judgement.reasonId,
-      reason: judgement.reason,
-      ...(judgement.fix ? { fix: judgement.fix } : {}),
-    };
+    const judged = outcome(
+      judgement.outcome,
+      judgement.outcome === 'fails-over' || judgement.outcome === 'degraded' ? (judgement.recoverySeconds ?? null) : null,
+      judgement.reasonId,
+      judgement.reason,
+    );
+    if (judgement.fix) judged.fix = judgement.fix;
+    return judged;
   });
 }
 

@@ -32,8 +32,10 @@ interface DownCause {
 interface Served {
   affected: boolean;
   unknown: string[];
-  after: Map<string, ServingTarget>;
-  servedBy: Set<string>;
+  /** Serving targets left, each once (shared with the parts it came from: never changed in place). */
+  after: readonly ServingTarget[];
+  /** ARNs of the load balancers serving afterwards, each once (shared: never changed in place). */
+  servedBy: readonly string[];
   /** Nothing served (something was before). */
   dead: boolean;
   /** Served only outside the scan: never judged dead. */
@@ -64,49 +66,76 @@ export class EntryEvaluator {
     private readonly zones: ZoneIndex,
   ) {}
 
+  /**
+   * Thousands of outcomes repeat the same sentence and capacity: they share one string (flat) and
+   * one object, read-only like every list an outcome holds. Fewer objects that live to the end of
+   * the model keep the garbage collector's copying down on a large scan.
+   */
+  private readonly texts = new Map<string, string>();
+  private readonly capacities = new Map<string, { before: number; after: number | null }>();
+
+  private result(base: { id: string; scenarioId: string }, o: Parameters<typeof entryOutcome>[1]): ScenarioOutcome {
+    // `o` is the caller's own literal: its fields are swapped for the shared ones.
+    if (o.capacity) {
+      const key = `${o.capacity.before}/${o.capacity.after}`;
+      const capacity = this.capacities.get(key);
+      if (capacity) o.capacity = capacity;
+      else this.capacities.set(key, o.capacity);
+    }
+    o.reason = this.text(o.reason);
+    if (o.fix !== undefined) o.fix = this.text(o.fix);
+    return entryOutcome(base, o);
+  }
+
+  private text(value: string): string {
+    const known = this.texts.get(value);
+    if (known !== undefined) return known;
+    this.texts.set(value, value);
+    return value;
+  }
+
   outcome(entry: EntryModel): ScenarioOutcome {
     const { entryPoint } = entry;
     const before = entry.servingBefore.length;
-    const base = { subject: 'entry-point' as const, id: entryPoint.id, scenarioId: this.loss.id };
-    const activeLoadBalancers = [...new Set(entryPoint.paths.filter((p) => p.active).flatMap((p) => p.hops.filter((h) => h.kind === 'load-balancer').slice(0, 1).map((h) => h.arn)))];
+    const base = { id: entryPoint.id, scenarioId: this.loss.id };
+    const activeLoadBalancers = entry.activeLoadBalancers;
     if (entry.onlyOutside) {
       const destinations = entryPoint.paths.filter((p) => p.active && p.outside).map((p) => p.outside!.destination);
-      return { ...base, outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy: [], refill: 'unknown', reasonId: 'outsideScan', reason: `It is served outside the scan now (${destinations.join(', ')}): not judged.` };
+      return this.result(base, {outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy: [], refill: 'unknown', reasonId: 'outsideScan', reason: `It is served outside the scan now (${destinations.join(', ')}): not judged.`})
     }
     if (!this.touches(entry)) {
-      return { ...base, outcome: 'unaffected', capacity: { before, after: before }, recoverySeconds: null, servedBy: activeLoadBalancers, refill: 'not-needed', reasonId: 'notInScenario', reason: `Nothing it uses now is in ${this.loss.label}.` };
+      return this.result(base, {outcome: 'unaffected', capacity: { before, after: before }, recoverySeconds: null, servedBy: activeLoadBalancers, refill: 'not-needed', reasonId: 'notInScenario', reason: `Nothing it uses now is in ${this.loss.label}.`})
     }
     if (before === 0) {
-      return { ...base, outcome: 'down', capacity: { before: 0, after: 0 }, recoverySeconds: null, servedBy: [], refill: 'not-needed', reasonId: 'noServingTarget', reason: `${entryPoint.name} has no serving target now, whatever fails.`, fix: 'Register healthy targets in the target groups its listeners forward to.' };
+      return this.result(base, {outcome: 'down', capacity: { before: 0, after: 0 }, recoverySeconds: null, servedBy: [], refill: 'not-needed', reasonId: 'noServingTarget', reason: `${entryPoint.name} has no serving target now, whatever fails.`, fix: 'Register healthy targets in the target groups its listeners forward to.'})
     }
     const served = entry.loadBalancer ? this.loadBalancer(entry.loadBalancer) : this.group(entry.records);
-    const unknown = [...new Set([...served.unknown, ...(served.affected ? entry.missing : [])])];
-    const after = served.after.size;
+    const unknown = served.unknown.length === 0 && (!served.affected || entry.missing.length === 0) ? [] : [...new Set([...served.unknown, ...(served.affected ? entry.missing : [])])];
+    const after = served.after.length;
     const capacity = { before, after };
-    const servedBy = [...served.servedBy];
+    const servedBy = served.servedBy as string[];
     const refill = this.refill(served);
     if (!served.affected && unknown.length === 0) {
-      return { ...base, outcome: 'unaffected', capacity: { before, after: before }, recoverySeconds: null, servedBy: activeLoadBalancers, refill: 'not-needed', reasonId: 'notInScenario', reason: `Nothing it uses now is in ${this.loss.label}.` };
+      return this.result(base, {outcome: 'unaffected', capacity: { before, after: before }, recoverySeconds: null, servedBy: activeLoadBalancers, refill: 'not-needed', reasonId: 'notInScenario', reason: `Nothing it uses now is in ${this.loss.label}.`})
     }
     if (unknown.length > 0) {
-      return { ...base, outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy, refill, reasonId: 'dataMissing', reason: `Not judged: data it needs was not collected (${unknown.join(', ')}).` };
+      return this.result(base, {outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy, refill, reasonId: 'dataMissing', reason: `Not judged: data it needs was not collected (${unknown.join(', ')}).`})
     }
     if (after === 0 && served.outside) {
-      return { ...base, outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy: [], refill, reasonId: 'servedOutside', reason: `Nothing of the scan serves it after losing ${this.loss.label}; its paths outside the scan still receive traffic: not judged.` };
+      return this.result(base, {outcome: 'unknown', capacity: { before, after: null }, recoverySeconds: null, servedBy: [], refill, reasonId: 'servedOutside', reason: `Nothing of the scan serves it after losing ${this.loss.label}; its paths outside the scan still receive traffic: not judged.`})
     }
     if (served.dead || after === 0) {
       const down = served.down ?? { reasonId: this.loss.zone ? 'noTargetLeft' : 'regionLost', subject: entryPoint.name, ids: lostTargetGroups(served) };
-      return { ...base, outcome: 'down', capacity: { before, after: 0 }, recoverySeconds: null, servedBy: [], refill, reasonId: down.reasonId, reason: downReason(down, this.loss), fix: downFix(down, this.loss), causedBy: down.ids };
+      return this.result(base, {outcome: 'down', capacity: { before, after: 0 }, recoverySeconds: null, servedBy: [], refill, reasonId: down.reasonId, reason: downReason(down, this.loss), fix: downFix(down, this.loss), causedBy: down.ids})
     }
     const recoverySeconds = served.windowUnknown ? null : Math.max(0, ...served.windows);
     const when = recoverySeconds === null ? ` (recovery time unknown: ${served.windowUnknown})` : recoverySeconds > 0 ? ` after about ${recoverySeconds} s` : '';
     if (served.share) {
-      return { ...base, outcome: 'degraded', capacity, recoverySeconds, servedBy, refill, reasonId: served.share.reasonId, reason: shareReason(served.share), fix: shareFix(served.share), causedBy: served.share.ids };
+      return this.result(base, {outcome: 'degraded', capacity, recoverySeconds, servedBy, refill, reasonId: served.share.reasonId, reason: shareReason(served.share), fix: shareFix(served.share), causedBy: served.share.ids})
     }
     const left = `${after} of ${before} serving targets (${percent(after, before)})`;
     if (after < this.minCapacityShare * before) {
-      return {
-        ...base,
+      return this.result(base, {
         outcome: 'degraded',
         capacity,
         recoverySeconds,
@@ -116,15 +145,15 @@ export class EntryEvaluator {
         reason: `${capitalize(left)} are left, below the ${percent(this.minCapacityShare, 1)} required${when}.`,
         fix: 'Run serving targets evenly across more zones, or more of them, so that losing one zone leaves enough.',
         // A zone: the target groups that lost targets there. A region: those left to serve, too small.
-        causedBy: this.loss.zone ? lostTargetGroups(served) : [...new Set([...served.after.keys()].map((key) => key.split('|')[0]!))],
-      };
+        causedBy: this.loss.zone ? lostTargetGroups(served) : [...new Set(served.after.map((t) => t.key.split('|')[0]!))],
+      });
     }
     if (served.failedOverTo) {
-      return { ...base, outcome: 'survives', capacity, recoverySeconds, servedBy, refill, reasonId: 'failoverToSecondary', reason: `Route 53 fails over to ${served.failedOverTo.join(', ')}${when}, with ${left}.` };
+      return this.result(base, {outcome: 'survives', capacity, recoverySeconds, servedBy, refill, reasonId: 'failoverToSecondary', reason: `Route 53 fails over to ${served.failedOverTo.join(', ')}${when}, with ${left}.`})
     }
     const reasonId = before === after ? 'nodeOnly' : 'capacityLeft';
     const reason = before === after ? `A load-balancer node leaves DNS; every serving target is elsewhere${when}.` : `${capitalize(left)} are left${when}.`;
-    return { ...base, outcome: 'survives', capacity, recoverySeconds, servedBy, refill, reasonId, reason };
+    return this.result(base, {outcome: 'survives', capacity, recoverySeconds, servedBy, refill, reasonId, reason})
   }
 
   /** Whether the scenario holds anything of the entry point's active paths (its footprint). */
@@ -144,7 +173,7 @@ export class EntryEvaluator {
   private loadBalancer(view: LoadBalancerView): Served {
     const known = this.loadBalancers.get(view.loadBalancer.arn);
     if (known) return known;
-    const served: Served = { affected: false, unknown: [], after: new Map(), servedBy: new Set(), dead: false, outside: false, windows: [], healthy: true, ethDetection: null, lost: [] };
+    const served: Served = { affected: false, unknown: [], after: [], servedBy: [], dead: false, outside: false, windows: [], healthy: true, ethDetection: null, lost: [] };
     this.loadBalancers.set(view.loadBalancer.arn, served);
     const inRegion = view.region === this.loss.region;
     const hadServing = view.leaves.some((leaf) => leaf.serving.length > 0);
@@ -162,11 +191,13 @@ export class EntryEvaluator {
       if (!this.lost(view.region, zone, false)) continue;
       served.affected = true;
       // A node with too few targets of its own, without cross-zone, was already out of DNS when DNS failover is on.
+      // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health.html
       const alreadyOut = view.leaves.length > 0 && view.leaves.every((l) => !l.crossZone && typeof l.dnsFailover === 'number' && servingIn(l, zone) < l.dnsFailover);
       if (!alreadyOut) served.windows.push(LOAD_BALANCER_DNS_TTL_SECONDS);
     }
     let deadLeaves = 0;
     let liveLeaves = 0;
+    const after: ServingTarget[][] = [];
     for (const leaf of view.leaves) {
       if (leaf.serving.length === 0) continue;
       const left = leaf.serving.filter((t) => {
@@ -187,7 +218,7 @@ export class EntryEvaluator {
         continue;
       }
       liveLeaves++;
-      for (const target of left) served.after.set(target.key, target);
+      after.push(left);
       if (!leaf.crossZone) {
         for (const [i, zone] of view.nodeZones.entries()) {
           if (this.lost(view.region, zone, false) || left.some((t) => t.zone === zone)) continue;
@@ -200,16 +231,18 @@ export class EntryEvaluator {
       const emptied = view.leaves.find((l) => l.serving.length > 0 && l.serving.every((t) => this.lost(view.region, t.zone, t.regional)));
       served.share = { reasonId: 'targetGroupEmptied', subject: `${emptied?.targetGroup.name ?? ''} of ${view.loadBalancer.name}`, ids: emptied ? [emptied.targetGroup.arn] : [] };
     }
-    served.dead = hadServing && served.after.size === 0;
+    // Several ways (listeners, rules) may lead to one target group: its targets count once.
+    served.after = after.length === 1 ? after[0]! : distinctTargets(after);
+    served.dead = hadServing && served.after.length === 0;
     served.healthy = !served.dead && deadLeaves === 0;
-    if (served.after.size > 0) served.servedBy.add(view.loadBalancer.arn);
+    if (served.after.length > 0) served.servedBy = [view.loadBalancer.arn];
     if (served.dead) served.down = { reasonId: 'noTargetLeft', subject: view.loadBalancer.name, ids: lostTargetGroups(served) };
     return served;
   }
 
   private node(node: RecordNode): Served {
     if (node.loadBalancer) return this.loadBalancer(node.loadBalancer);
-    if (node.outside) return { affected: false, unknown: [], after: new Map(), servedBy: new Set(), dead: false, outside: true, windows: [], healthy: true, ethDetection: null, lost: [] };
+    if (node.outside) return { affected: false, unknown: [], after: [], servedBy: [], dead: false, outside: true, windows: [], healthy: true, ethDetection: null, lost: [] };
     return this.group(node.children);
   }
 
@@ -231,6 +264,7 @@ export class EntryEvaluator {
       if (seen.kind === 'healthy') kept.push(result);
       else if (seen.kind === 'removed') {
         if (seen.seconds === null) windowUnknown ??= seen.why;
+        // Route 53's detection, then the TTL of the answer that changes (resolvers keep the old one that long).
         else failoverWindows.push(seen.seconds + (result.member.answerTtl ?? LOAD_BALANCER_DNS_TTL_SECONDS));
       } else {
         kept.push(result);
@@ -242,17 +276,21 @@ export class EntryEvaluator {
     let failedOverTo: string[] | undefined;
     if (kept.length === 0 && active.length > 0) {
       // Every active member is out: failover secondaries, or weight-0 records, take the traffic; if none is healthy, Route 53 answers with all of them.
+      // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-complex-configs.html
       const healthyStandby = standby.filter((r) => detection(r.member, r.served).kind === 'healthy');
       serving = healthyStandby.length > 0 ? healthyStandby : results;
-      if (healthyStandby.length > 0) failedOverTo = [...new Set(healthyStandby.flatMap((r) => [...r.served.servedBy]))].map(nameOfArn);
-      else cause ??= { reasonId: 'standbyDown', subject: standby.map((r) => recordName(r.member)).join(', ') || members[0]!.record.name, ids: standby.map((r) => r.member.hop.id) };
+      if (healthyStandby.length > 0) failedOverTo = [...new Set(healthyStandby.flatMap((r) => r.served.servedBy))].map(nameOfArn);
+      // A standby that serves nothing either is the cause; with no standby at all, what emptied the members is.
+      else if (standby.length > 0) cause ??= { reasonId: 'standbyDown', subject: standby.map((r) => recordName(r.member)).join(', '), ids: standby.map((r) => r.member.hop.id) };
     }
-    const combined: Served = { affected: active.some((r) => r.served.affected), unknown: [], after: new Map(), servedBy: new Set(), dead: false, outside: false, windows: [...failoverWindows], healthy: false, ethDetection: null, lost: [] };
+    const combined: Served = { affected: active.some((r) => r.served.affected), unknown: [], after: [], servedBy: [], dead: false, outside: false, windows: [...failoverWindows], healthy: false, ethDetection: null, lost: [] };
     for (const { served } of results) if (served.affected) combined.lost.push(...served.lost);
+    const after = serving.filter((r) => r.served.after.length > 0).map((r) => r.served);
+    // One member serving (the common case): its lists as they are; several: each target and load balancer once.
+    combined.after = after.length === 1 ? after[0]!.after : distinctTargets(after.map((s) => s.after));
+    combined.servedBy = after.length === 1 ? after[0]!.servedBy : [...new Set(after.flatMap((s) => s.servedBy))];
     for (const { member, served } of serving) {
       combined.unknown.push(...served.unknown);
-      for (const [key, target] of served.after) combined.after.set(key, target);
-      served.servedBy.forEach((arn) => combined.servedBy.add(arn));
       combined.windows.push(...served.windows);
       if (served.windowUnknown) windowUnknown ??= served.windowUnknown;
       if (served.outside) combined.outside = true;
@@ -263,7 +301,7 @@ export class EntryEvaluator {
       if (served.down) cause ??= served.down;
     }
     for (const { served } of active) combined.ethDetection = Math.max(combined.ethDetection ?? 0, ...served.windows, served.ethDetection ?? 0);
-    combined.dead = combined.after.size === 0 && !combined.outside;
+    combined.dead = combined.after.length === 0 && !combined.outside;
     if (combined.dead) combined.down = cause ?? { reasonId: this.loss.zone ? 'noTargetLeft' : 'regionLost', subject: members[0]!.record.name, ids: lostTargetGroups(combined) };
     if (windowUnknown) combined.windowUnknown = windowUnknown;
     if (failedOverTo && !combined.dead) combined.failedOverTo = [...new Set(failedOverTo)];
@@ -288,14 +326,45 @@ export class EntryEvaluator {
   }
 }
 
-/** Processes whose suspension stops a group from replacing lost instances. */
+/**
+ * An entry point's outcome as one object literal in the report's key order: spreading a base
+ * object into each of the outcomes was the model's hottest line (V8 builds spread objects slowly).
+ */
+function entryOutcome(
+  base: { id: string; scenarioId: string },
+  o: Pick<ScenarioOutcome, 'outcome' | 'capacity' | 'recoverySeconds' | 'servedBy' | 'refill' | 'reasonId' | 'reason' | 'fix' | 'causedBy'>,
+): ScenarioOutcome {
+  const outcome: ScenarioOutcome = {
+    subject: 'entry-point',
+    id: base.id,
+    scenarioId: base.scenarioId,
+    outcome: o.outcome,
+    capacity: o.capacity!,
+    recoverySeconds: o.recoverySeconds,
+    servedBy: o.servedBy!,
+    refill: o.refill!,
+    reasonId: o.reasonId,
+    reason: o.reason,
+  };
+  if (o.fix !== undefined) outcome.fix = o.fix;
+  if (o.causedBy !== undefined) outcome.causedBy = o.causedBy;
+  return outcome;
+}
+
+/**
+ * Processes whose suspension stops a group from replacing lost instances (`Launch` starts none,
+ * `HealthCheck` marks none unhealthy, `ReplaceUnhealthy` terminates and replaces none).
+ * https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-suspend-resume-processes.html
+ */
 const REFILL_PROCESSES = ['Launch', 'HealthCheck', 'ReplaceUnhealthy'];
 
 /**
  * Whether a group can relaunch in the surviving zones: subnets there, `Launch`, `HealthCheck` and
  * `ReplaceUnhealthy` not suspended, capacity distribution not `balanced-only` (which keeps
  * launching into the impaired zone), and room under `MaxSize` for replacements while the lost
- * instances are still counted.
+ * instances are still counted. No time is given: AWS documents none for a replacement.
+ * https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html
+ * https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html
  */
 export function canRefill(group: AutoScalingGroup, view: Pick<LoadBalancerView, 'accountId' | 'region'>, loss: Loss, zones: ZoneIndex): 'restores' | 'cannot' | 'unknown' {
   if (view.region === loss.region && !loss.zone) return 'cannot';
@@ -311,14 +380,14 @@ export function canRefill(group: AutoScalingGroup, view: Pick<LoadBalancerView, 
 /** How Route 53 sees a member after the loss: healthy (still answered), removed after some seconds, or kept although failing. */
 function detection(node: RecordNode, served: Served): { kind: 'healthy' } | { kind: 'removed'; seconds: number | null; why?: string } | { kind: 'kept'; cause: DownCause } {
   const { record } = node;
-  const label = recordName(node);
+  const kept = (reasonId: DownCause['reasonId']) => ({ kind: 'kept' as const, cause: { reasonId, subject: recordName(node), ids: [node.hop.id] } });
   if (record.healthCheckId !== undefined) {
     const check = node.healthCheck;
     if (!served.dead) return { kind: 'healthy' };
-    if (!check) return { kind: 'kept', cause: { reasonId: 'healthCheckMissing', subject: label, ids: [node.hop.id] } };
-    if (check.disabled) return { kind: 'kept', cause: { reasonId: 'healthCheckDisabled', subject: label, ids: [node.hop.id] } };
-    if (check.inverted) return { kind: 'kept', cause: { reasonId: 'healthCheckInverted', subject: label, ids: [node.hop.id] } };
-    if (check.type === 'RECOVERY_CONTROL') return { kind: 'kept', cause: { reasonId: 'routingControl', subject: label, ids: [node.hop.id] } };
+    if (!check) return kept('healthCheckMissing');
+    if (check.disabled) return kept('healthCheckDisabled');
+    if (check.inverted) return kept('healthCheckInverted');
+    if (check.type === 'RECOVERY_CONTROL') return kept('routingControl');
     const seconds = node.hop.healthCheck?.detectionSeconds ?? null;
     return seconds === null ? { kind: 'removed', seconds: null, why: `health check ${check.id} is ${check.type === 'CLOUDWATCH_METRIC' ? 'a CloudWatch alarm' : 'calculated from checks whose times are unknown'}` } : { kind: 'removed', seconds };
   }
@@ -327,7 +396,14 @@ function detection(node: RecordNode, served: Served): { kind: 'healthy' } | { ki
     return { kind: 'removed', seconds: served.ethDetection ?? 0 };
   }
   if (!served.dead) return { kind: 'healthy' };
-  return { kind: 'kept', cause: { reasonId: 'noFailover', subject: label, ids: [node.hop.id] } };
+  return kept('noFailover');
+}
+
+/** The targets of several lists, each once (a target group reached two ways, a load balancer in two records of a set). */
+function distinctTargets(lists: readonly (readonly ServingTarget[])[]): ServingTarget[] {
+  const seen = new Map<string, ServingTarget>();
+  for (const list of lists) for (const target of list) if (!seen.has(target.key)) seen.set(target.key, target);
+  return [...seen.values()];
 }
 
 /** The target groups that lost serving targets: what a capacity fix addresses. */

@@ -1,5 +1,5 @@
 import type { Inventory } from '../model/inventory.js';
-import type { Resilience, ResilienceSettings, Scenario, ScenarioOutcome } from '../model/resilience.js';
+import type { Application, DataStore, EntryPoint, Resilience, ResilienceSettings, Scenario, ScenarioOutcome } from '../model/resilience.js';
 import { DnsResolver } from '../model/dns-resolver.js';
 import { applicationOf, applicationOutcome } from './applications.js';
 import { dataStoreOutcomes, dataStores } from './data-stores.js';
@@ -36,20 +36,7 @@ export function buildResilience(inventory: Inventory, settings: ResilienceSettin
   const entryPoints = topology.entries.map((e) => e.entryPoint);
   const dataStoreList = stores.map((s) => s.store);
   const applications = (settings.applications ?? []).map((config) => applicationOf(config, entryPoints, dataStoreList));
-  const names = new Map<string, string>([...entryPoints.map((e) => [e.id, e.name] as const), ...dataStoreList.map((s) => [s.id, s.name] as const)]);
-  const outcomesOf = new Map<string, ScenarioOutcome[]>();
-  for (const outcome of [...entryOutcomes, ...storeOutcomes]) {
-    const key = `${outcome.id}|${outcome.scenarioId}`;
-    const list = outcomesOf.get(key);
-    if (list) list.push(outcome);
-    else outcomesOf.set(key, [outcome]);
-  }
-  const applicationOutcomes = applications.flatMap((application) =>
-    losses.map((loss) => {
-      const parts = [...application.entryPoints, ...application.dataStores].flatMap((id) => outcomesOf.get(`${id}|${loss.id}`) ?? []);
-      return applicationOutcome(application, loss.id, parts, names);
-    }),
-  );
+  const applicationOutcomes = applications.length === 0 ? [] : applicationOutcomesOf(applications, losses, [...entryOutcomes, ...storeOutcomes], entryPoints, dataStoreList);
 
   return {
     minCapacityShare,
@@ -60,6 +47,24 @@ export function buildResilience(inventory: Inventory, settings: ResilienceSettin
     dataStores: dataStoreList,
     applications,
   };
+}
+
+/** Each application's outcome per scenario, from its parts' (indexed only when the configuration names applications). */
+function applicationOutcomesOf(applications: Application[], losses: Loss[], outcomes: ScenarioOutcome[], entryPoints: EntryPoint[], stores: DataStore[]): ScenarioOutcome[] {
+  const names = new Map<string, string>([...entryPoints.map((e) => [e.id, e.name] as const), ...stores.map((s) => [s.id, s.name] as const)]);
+  const outcomesOf = new Map<string, ScenarioOutcome[]>();
+  for (const outcome of outcomes) {
+    const key = `${outcome.id}|${outcome.scenarioId}`;
+    const list = outcomesOf.get(key);
+    if (list) list.push(outcome);
+    else outcomesOf.set(key, [outcome]);
+  }
+  return applications.flatMap((application) =>
+    losses.map((loss) => {
+      const parts = [...application.entryPoints, ...application.dataStores].flatMap((id) => outcomesOf.get(`${id}|${loss.id}`) ?? []);
+      return applicationOutcome(application, loss.id, parts, names);
+    }),
+  );
 }
 
 /** A scenario as the evaluation reads it, with the name sentences give it: `use1-az1 (us-east-1a)`, `us-east-1`. */

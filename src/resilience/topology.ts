@@ -13,7 +13,7 @@ import type {
   Route53HealthCheck,
   TargetGroup,
 } from '../model/inventory.js';
-import type { EntryPoint, OutsideKind, Path, PathAutoScalingGroup, PathHop, RecordHop, TargetGroupHop } from '../model/resilience.js';
+import type { EntryPoint, OutsideKind, Path, PathAutoScalingGroup, PathHop, PathTargets, RecordHop, TargetGroupHop } from '../model/resilience.js';
 import { isServingTarget } from '../model/targets.js';
 import { loadBalancerAttachments } from '../model/autoscaling.js';
 import { healthCheckDetectionSeconds, targetGroupDetectionSeconds } from './recovery.js';
@@ -95,6 +95,8 @@ export interface EntryModel {
   footprint: Footprint;
   /** Active paths lead only outside the scan. */
   onlyOutside: boolean;
+  /** ARNs of the first load balancer of each active path: what serves it when a scenario leaves it unaffected. */
+  activeLoadBalancers: string[];
   missing: string[];
 }
 
@@ -279,6 +281,7 @@ export class Topology {
       servingBefore: [...servingBefore.values()],
       footprint,
       onlyOutside: activeInScan === 0,
+      activeLoadBalancers: [...new Set(paths.filter((p) => p.active).flatMap((p) => p.hops.filter((h) => h.kind === 'load-balancer').slice(0, 1).map((h) => h.arn)))],
       missing: [...missing],
     };
   }
@@ -287,14 +290,17 @@ export class Topology {
   private node(link: { accountId: string; zone: HostedZone; record: DnsRecord }, branches: DnsBranch[], depth: number, healthChecks: Map<string, Route53HealthCheck>): RecordNode {
     const { record } = link;
     const healthCheck = record.healthCheckId === undefined ? undefined : healthChecks.get(record.healthCheckId);
+    // Built field by field, not spread: V8 makes spread objects slowly, and there is one per record of the scan.
     const node: RecordNode = {
-      ...link,
+      accountId: link.accountId,
+      zone: link.zone,
+      record,
       hop: recordHop(link.accountId, link.zone, record, healthCheck, healthChecks),
       policy: routingPolicy(record),
-      ...(healthCheck ? { healthCheck } : {}),
       children: [],
       answerTtl: undefined,
     };
+    if (healthCheck) node.healthCheck = healthCheck;
     const ended = branches.find((b) => b.chain.length === depth + 1);
     if (ended) {
       node.answerTtl = answerTtl(ended, depth);
@@ -372,6 +378,9 @@ export class Topology {
     const own = tg.attributes[CROSS_ZONE];
     // The target group decides when it says true or false; otherwise the load balancer (ALB nodes always cross zones).
     const crossZone = own === 'true' ? true : own === 'false' ? false : lb.type === 'application' || lb.attributes[CROSS_ZONE] === 'true';
+    // Default 1: a zone whose node has fewer healthy targets is taken out of the load balancer's DNS name.
+    // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health.html
+    // https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-health.html
     const count = tg.attributes[DNS_FAILOVER_COUNT];
     const dnsFailover: number | 'off' | null = attributesMissing ? null : count === 'off' ? 'off' : count !== undefined && /^\d+$/.test(count) ? Number(count) : 1;
     return {
@@ -419,7 +428,8 @@ export class Topology {
       const key = this.zones.use(scope.accountId, scope.region, zoneName);
       let entry = zones.get(key);
       if (!entry) {
-        entry = { ...this.zones.ref(scope.accountId, scope.region, zoneName), serving: 0, registered: 0 };
+        const ref = this.zones.ref(scope.accountId, scope.region, zoneName);
+        entry = ref.zoneId === undefined ? { zoneName, serving: 0, registered: 0 } : { zoneName, zoneId: ref.zoneId, serving: 0, registered: 0 };
         zones.set(key, entry);
       }
       entry.registered++;
@@ -484,16 +494,28 @@ function pathOf(id: string, active: boolean, standby: Path['standby'], hops: Pat
   const path: Path = { id, active, hops, autoScalingGroups: [], capacity: 0 };
   if (!active && standby) path.standby = standby;
   if (leaf) {
-    path.targets = {
-      regional: leaf.regional,
-      zones: [...leaf.zones.values()].sort((a, b) => a.zoneName.localeCompare(b.zoneName)),
-      unplaced: leaf.unplaced,
-    };
+    const shown = leafShown(leaf);
+    path.targets = shown.targets;
     path.capacity = leaf.serving.length;
-    path.autoScalingGroups = leaf.autoScalingGroups.map(autoScalingGroupOf);
+    path.autoScalingGroups = shown.autoScalingGroups;
   }
   if (missing.length > 0) path.missing = [...missing];
   return path;
+}
+
+/** A leaf's targets and Auto Scaling groups as paths show them, built once per leaf: every entry point that reaches it shares them (read-only). */
+const shownLeaves = new WeakMap<Leaf, { targets: PathTargets; autoScalingGroups: PathAutoScalingGroup[] }>();
+
+function leafShown(leaf: Leaf): { targets: PathTargets; autoScalingGroups: PathAutoScalingGroup[] } {
+  let shown = shownLeaves.get(leaf);
+  if (!shown) {
+    shown = {
+      targets: { regional: leaf.regional, zones: [...leaf.zones.values()].sort((a, b) => a.zoneName.localeCompare(b.zoneName)), unplaced: leaf.unplaced },
+      autoScalingGroups: leaf.autoScalingGroups.map(autoScalingGroupOf),
+    };
+    shownLeaves.set(leaf, shown);
+  }
+  return shown;
 }
 
 function autoScalingGroupOf(group: AutoScalingGroup): PathAutoScalingGroup {

@@ -125,6 +125,22 @@ describe('data stores', () => {
     expect(outcomesOf(r, `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/local`)[EAST]).toEqual(['down', 'noCopyElsewhere', null]);
   });
 
+  it('DynamoDB global table with a replica in another scanned region: each replica is a table of its region, with its own outcome', () => {
+    const b = new InventoryBuilder();
+    b.region('us-east-1').rds.instances.push(dbInstance('anchor'));
+    const table = (region: string, replicaRegions: string[]) => ({ name: 'orders', arn: `arn:aws:dynamodb:${region}:${ACCOUNT}:table/orders`, replicaRegions, pointInTimeRecovery: 'ENABLED' });
+    b.region('us-east-1').dynamodb.tables.push(table('us-east-1', ['eu-west-1']));
+    b.region('eu-west-1').dynamodb.tables.push(table('eu-west-1', ['us-east-1']));
+    const r = buildResilience(b.inventory);
+    const east = `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/orders`;
+    const west = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/orders`;
+    const of = (id: string, scenario: string) => r.outcomes.find((o) => o.id === id && o.scenarioId === scenario)!;
+    expect([of(east, EAST).outcome, of(east, EAST).reasonId]).toEqual(['needs-action', 'copyInAnotherRegion']);
+    expect([of(west, EAST).outcome, of(west, EAST).reasonId]).toEqual(['unaffected', 'notInScenario']);
+    expect([of(west, 'region:eu-west-1').outcome, of(east, 'region:eu-west-1').outcome]).toEqual(['needs-action', 'unaffected']);
+    expect(r.dataStores.filter((s) => s.name === 'orders').map((s) => [s.region, s.replicaRegions])).toEqual([['us-east-1', ['eu-west-1']], ['eu-west-1', ['us-east-1']]]);
+  });
+
   it('a gap in the data of its service makes a store unknown in its region', () => {
     const b = new InventoryBuilder();
     b.region('us-east-1').rds.instances.push(dbInstance('main', { multiAz: true, secondaryAvailabilityZone: 'us-east-1b' }));

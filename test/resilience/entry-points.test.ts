@@ -253,6 +253,25 @@ describe('DNS routing', () => {
     expect(o.fix).toBeTruthy();
   });
 
+  it('a health-checked failover primary without a secondary: nothing to fail over to, down for what emptied it (not a standby that serves nothing)', () => {
+    const { b, east, zone } = twoRegions();
+    b.alias(zone, 'www.example.com', east, { setIdentifier: 'east', failover: 'PRIMARY', healthCheckId: b.healthCheck().id });
+    const o = outcome(buildResilience(b.inventory), `${zone.id}/www.example.com/A`, EAST);
+    expect(summary(o)).toMatchObject({ outcome: 'down', capacity: { before: 4, after: 0 }, reasonId: 'regionLost' });
+    expect(o.causedBy).toEqual([east.arn]);
+  });
+
+  it('a failover secondary in the same region as its primary: down with the region, the standby named as the cause', () => {
+    const { b, east, zone } = twoRegions();
+    const twin = b.loadBalancer('us-east-1', 'twin');
+    b.targetGroup(twin, 'twin', { a: 1, b: 1 });
+    b.alias(zone, 'www.example.com', east, { setIdentifier: 'east', failover: 'PRIMARY', healthCheckId: b.healthCheck().id });
+    const secondary = b.alias(zone, 'www.example.com', twin, { setIdentifier: 'twin', failover: 'SECONDARY', evaluateTargetHealth: true });
+    const o = outcome(buildResilience(b.inventory), `${zone.id}/www.example.com/A`, EAST);
+    expect(summary(o)).toMatchObject({ outcome: 'down', capacity: { before: 4, after: 0 }, reasonId: 'standbyDown' });
+    expect(o.causedBy).toEqual([`${zone.id}/www.example.com/A/${secondary.setIdentifier}`]);
+  });
+
   it('a disabled health check, an ARC routing control (a person flips it), a CloudWatch alarm (no computable window)', () => {
     const { b, east, west, zone } = twoRegions();
     const disabled = b.healthCheck({ disabled: true });
@@ -280,6 +299,17 @@ describe('DNS routing', () => {
     expect(summary(outcome(r, `${zone.id}/checked.example.com/A`, WEST))).toMatchObject({ outcome: 'survives', capacity: { before: 7, after: 4 }, reasonId: 'capacityLeft' });
     expect(summary(outcome(r, `${zone.id}/checked.example.com/A`, EAST))).toMatchObject({ outcome: 'degraded', capacity: { before: 7, after: 3 }, reasonId: 'capacityBelowShare' });
     expect(summary(outcome(r, `${zone.id}/blind.example.com/A`, WEST))).toMatchObject({ outcome: 'degraded', capacity: { before: 7, after: 4 }, reasonId: 'memberWithoutHealthCheck' });
+  });
+
+  it('latency records with Route 53 health checks: the lost region leaves the set after detection plus the TTL; the other region keeps serving', () => {
+    const { b, east, west, zone } = twoRegions();
+    b.alias(zone, 'hc.example.com', east, { setIdentifier: 'east', region: 'us-east-1', healthCheckId: b.healthCheck({ requestInterval: 30, failureThreshold: 3 }).id });
+    b.alias(zone, 'hc.example.com', west, { setIdentifier: 'west', region: 'eu-west-1', healthCheckId: b.healthCheck({ requestInterval: 10, failureThreshold: 2 }).id });
+    const r = buildResilience(b.inventory);
+    const id = `${zone.id}/hc.example.com/A`;
+    expect(summary(outcome(r, id, EAST))).toMatchObject({ outcome: 'degraded', capacity: { before: 7, after: 3 }, recoverySeconds: 150, reasonId: 'capacityBelowShare' });
+    expect(outcome(r, id, EAST).servedBy).toEqual([west.arn]);
+    expect(summary(outcome(r, id, WEST))).toMatchObject({ outcome: 'survives', capacity: { before: 7, after: 4 }, recoverySeconds: 80, reasonId: 'capacityLeft' });
   });
 
   it('weighted records: weight 0 is a standby used only when every weighted one is out; without health checks a dead one keeps its share', () => {
