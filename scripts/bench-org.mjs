@@ -5,7 +5,11 @@
 // Organizations and STS (ListAccounts, AssumeRole) are mocked and answer at once.
 //
 //   node --expose-gc scripts/bench-org.mjs [--accounts 200] [--regions us-east-1,eu-west-1]
-//        [--parallel 16] [--time-scale 10] [--latency-ms 50] [--no-evaluate] [--json]
+//        [--parallel 16] [--time-scale 10] [--latency-ms 50] [--no-evaluate] [--live-heap] [--json]
+//
+// --live-heap also collects the garbage once a second and samples the heap then: what the scan
+// needs (its live objects), not how far V8 lets garbage pile up before collecting, which is what
+// the 20 ms samples of `heapUsed` see (it grows with the heap V8 chooses, not with the need).
 //
 // --time-scale N as in bench-account.mjs: AWS's rates × N, latency and ha-audit's waits ÷ N;
 // times are reported in AWS seconds. The organisation's accounts all serve the same generated
@@ -62,7 +66,7 @@ const MB = 1024 * 1024;
  * One scan of a simulated organisation of `accounts` accounts (the first is the caller's, the
  * management account), each in `regions`, at most `parallel` accounts at once.
  */
-export async function runSimulatedOrganization({ accounts = 200, regions = ['us-east-1', 'eu-west-1'], parallel = 16, timeScale = 10, latencyMs = 50, evaluateToo = true, keepInventory = false } = {}) {
+export async function runSimulatedOrganization({ accounts = 200, regions = ['us-east-1', 'eu-west-1'], parallel = 16, timeScale = 10, latencyMs = 50, evaluateToo = true, keepInventory = false, liveHeap = false } = {}) {
   const ids = Array.from({ length: accounts }, (_, i) => String(FIRST_ACCOUNT + i));
   const caller = ids[0];
   // Each scope (account and region, or an account's global services) is its own small account,
@@ -123,6 +127,12 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
     peak.rss = Math.max(peak.rss, rss);
   };
   const sampler = setInterval(sample, 20);
+  let liveMax = baseHeap;
+  const sampleLive = () => {
+    globalThis.gc();
+    liveMax = Math.max(liveMax, process.memoryUsage().heapUsed);
+  };
+  const liveSampler = liveHeap ? setInterval(sampleLive, 1000) : undefined;
   const cpuStart = process.cpuUsage();
   const started = performance.now();
   let inventory;
@@ -168,11 +178,16 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
     const t = performance.now();
     const report = evaluate({ inventory, rules, source: 'live', startedAt: now, finishedAt: now });
     sample();
+    // The inventory and the finished report, both held (as `scan` holds them to write the report).
+    globalThis.gc?.();
+    const withReportHeap = process.memoryUsage().heapUsed - baseHeap;
+    liveMax = Math.max(liveMax, withReportHeap + baseHeap);
     const errors = {};
     for (const r of report.findings) if (r.status === 'error') errors[`${r.ruleId}:${r.messageId}`] = (errors[`${r.ruleId}:${r.messageId}`] ?? 0) + 1;
-    evaluation = { findings: report.findings.length, complete: report.scan.complete, errors, seconds: (performance.now() - t) / 1000 };
+    evaluation = { withReportHeapMB: withReportHeap / MB, findings: report.findings.length, complete: report.scan.complete, errors, seconds: (performance.now() - t) / 1000 };
   }
   clearInterval(sampler);
+  clearInterval(liveSampler);
 
   // Calls and the floor: per scope, per service, (calls - AWS's burst) / AWS's rate, the largest;
   // an account lasts as long as its slowest scope (its regions and Route 53 run at once); the
@@ -219,6 +234,7 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
     retainedHeapMB: retainedHeap / MB,
     peakHeapWithEvaluationMB: (peak.heap - baseHeap) / MB,
     peakRssWithEvaluationMB: peak.rss / MB,
+    ...(liveHeap ? { peakLiveHeapMB: (liveMax - baseHeap) / MB } : {}),
     baseHeapMB: baseHeap / MB,
     evaluation,
     ...(keepInventory ? { inventory } : {}),
@@ -238,12 +254,12 @@ export function benchOrganization({ accounts = 200, timeScale = 10 } = {}) {
     return JSON.parse(run.stdout.trim().split('\n').at(-1));
   };
   // The evaluation (every rule over every account) runs once, with --parallel 16.
-  const runs = [4, 16, 64].map((parallel) => runOrganization(['--accounts', String(accounts), '--parallel', String(parallel), ...(parallel === 16 ? [] : ['--no-evaluate'])]));
+  const runs = [4, 16, 64].map((parallel) => runOrganization(['--accounts', String(accounts), '--parallel', String(parallel), ...(parallel === 16 ? ['--live-heap'] : ['--no-evaluate'])]));
   // TODO(shards): once `scan --shard` and the merge of shard inventories are on main, add the
   // shard rows: `--shard 1/4` … `4/4` as four concurrent children (spawn, not spawnSync; the wall
   // time is the slowest's), then one process evaluating the four inventories together, whose
   // findings must equal those of the --parallel 16 run (compare `evaluation.findings` and a digest).
-  const small = runOrganization(['--accounts', String(Math.max(10, Math.round(accounts / 4))), '--parallel', '16']);
+  const small = runOrganization(['--accounts', String(Math.max(10, Math.round(accounts / 4))), '--parallel', '16', '--live-heap']);
   const large = runs[1];
   const seconds = (s) => `${s.toFixed(0)} s`;
   const lines = [
@@ -260,9 +276,11 @@ export function benchOrganization({ accounts = 200, timeScale = 10 } = {}) {
   // Memory: measured at two sizes with --parallel 16 (collection, then the evaluation of everything), extrapolated linearly.
   const perAccount = (key) => (large[key] - small[key]) / (large.accounts - small.accounts);
   const at2000 = (key) => large[key] + perAccount(key) * (2000 - large.accounts);
+  for (const r of [small, large]) r.withReportHeapMB = r.evaluation.withReportHeapMB;
   lines.push(
     `  memory with --parallel 16, collection then evaluation (${large.evaluation.findings} results, evaluated in ${large.evaluation.seconds.toFixed(1)} s, ${large.evaluation.complete ? 'complete' : 'INCOMPLETE'}): ${small.accounts} accounts peak heap ${small.peakHeapWithEvaluationMB.toFixed(0)} MB, RSS ${small.peakRssWithEvaluationMB.toFixed(0)} MB; ${large.accounts} accounts ${large.peakHeapWithEvaluationMB.toFixed(0)} MB, ${large.peakRssWithEvaluationMB.toFixed(0)} MB; the inventory holds ${(perAccount('retainedHeapMB') * 1024).toFixed(0)} KB an account`,
     `  growth per account: ${(perAccount('peakHeapWithEvaluationMB') * 1024).toFixed(0)} KB of peak heap, ${(perAccount('peakRssWithEvaluationMB') * 1024).toFixed(0)} KB of peak RSS: 2,000 accounts ≈ ${at2000('peakHeapWithEvaluationMB').toFixed(0)} MB heap, ${at2000('peakRssWithEvaluationMB').toFixed(0)} MB RSS (linear from ${small.accounts} and ${large.accounts} accounts)`,
+    `  live heap (garbage collected before each sample, once a second): peak ${small.peakLiveHeapMB.toFixed(0)} MB at ${small.accounts} accounts, ${large.peakLiveHeapMB.toFixed(0)} MB at ${large.accounts}; inventory and report held together ${small.withReportHeapMB.toFixed(0)} MB and ${large.withReportHeapMB.toFixed(0)} MB, ${(perAccount('withReportHeapMB') * 1024).toFixed(0)} KB an account: 2,000 accounts ≈ ${at2000('peakLiveHeapMB').toFixed(0)} MB of live heap (linear)`,
   );
   return lines.join('\n');
 }
@@ -276,6 +294,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'time-scale': { type: 'string', default: '10' },
       'latency-ms': { type: 'string', default: '50' },
       'no-evaluate': { type: 'boolean', default: false },
+      'live-heap': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       // The figures of `npm run bench`, alone: BENCH_ORG_ACCOUNTS, BENCH_ORG_TIME_SCALE.
       bench: { type: 'boolean', default: false },
@@ -292,6 +311,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     timeScale: Number(values['time-scale']),
     latencyMs: Number(values['latency-ms']),
     evaluateToo: !values['no-evaluate'],
+    liveHeap: values['live-heap'],
   });
   console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
 }

@@ -40,6 +40,7 @@ import { collectRds } from './rds.js';
 import { collectRoute53 } from './route53.js';
 import { CallFailed, errorCode, errorMessage, RegionCalls, untilStopped, type CallEvent, type RateLimit } from './region-calls.js';
 import { Semaphore } from './semaphore.js';
+import { StringPool } from '../model/string-pool.js';
 import { scaledClock } from './token-bucket.js';
 
 export interface CollectOptions extends ConnectionOptions, AccountSelection {
@@ -150,7 +151,11 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
   // A shard knows its share before entering an account, unless each account lists its own regions.
   const targets = options.shard && !options.allRegions ? planned.filter((target) => shareOf([{ accountId: targetAccount(target, caller), regions: plannedRegions }], options.shard!).length > 0) : planned;
   const limit = new Semaphore(options.maxAccountsInParallel ?? DEFAULT_ACCOUNTS_IN_PARALLEL);
-  const collected = await Promise.all(targets.map((target) => limit.run(() => collectAccount(target, { options, credentials, caller, homeRegion, stsRegions, several, names }))));
+  // Shared across accounts: an organisation's accounts repeat each other's values (zones, states, settings).
+  const strings = new StringPool();
+  const collected = await Promise.all(
+    targets.map((target) => limit.run(async () => strings.share(await collectAccount(target, { options, credentials, caller, homeRegion, stsRegions, several, names })))),
+  );
 
   const inventory: Inventory = {
     format: INVENTORY_FORMAT,
