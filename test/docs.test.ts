@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderIamPolicy } from '../src/cli/iam-policy-command.js';
 import { packageRoot } from '../src/package-info.js';
 import { generatedPart } from '../src/report/rule-docs.js';
+import { runCli } from './support/run-cli.js';
 
 const root = packageRoot();
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -15,6 +16,21 @@ describe('README', () => {
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
     const commands = firstBlock.split('\n').filter(Boolean).map((line) => line.replace(/\s+#.*$/, ''));
     expect(commands).toEqual(['npm ci && node bin/ha-audit.js scan --inventory fixtures/demo/inventory.json', 'npm ci && npm test']);
+  });
+
+  it('shows the demo as it is: every line of its excerpt is a line of the real output, in order, and the summary is the last', async () => {
+    const excerpt = /```text\n\$ node bin\/ha-audit\.js scan --inventory fixtures\/demo\/inventory\.json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const shown = excerpt.split('\n').filter((line) => line !== '' && line !== '...');
+    expect(shown.length).toBeGreaterThan(10);
+    const run = await runCli(['scan', '--inventory', 'fixtures/demo/inventory.json']);
+    const lines = run.stdout.split('\n');
+    let at = 0;
+    for (const line of shown) {
+      const found = lines.indexOf(line, at);
+      expect(found, `README demo line not in the output (in this order): ${line}`).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
+    expect(shown.at(-1)).toBe(lines.filter(Boolean).at(-1));
   });
 
   it('is short, for users: the rest is in docs/', () => {
