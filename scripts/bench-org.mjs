@@ -6,6 +6,9 @@
 //
 //   node --expose-gc scripts/bench-org.mjs [--accounts 200] [--regions us-east-1,eu-west-1]
 //        [--parallel 16] [--time-scale 10] [--latency-ms 50] [--no-evaluate] [--live-heap] [--json]
+//        [--shard I/N --save-inventory FILE]
+//   node --expose-gc scripts/bench-org.mjs --merge s1.json,s2.json,...   evaluates the shards together
+//   node --expose-gc scripts/bench-org.mjs --bench [--accounts 40]        the figures of `npm run bench`, alone
 //
 // --live-heap also collects the garbage once a second and samples the heap then: what the scan
 // needs (its live objects), not how far V8 lets garbage pile up before collecting, which is what
@@ -16,11 +19,14 @@
 // small account (ORG_SHAPE): the simulator's memory stays the same whatever the number of
 // accounts, so the growth of the heap is the scanner's (each account's inventory is its own copy).
 //
-// TODO(shards): once `scan --shard I/N` and the merge of shard inventories are on main, run the
-// shards here: `--shard I/N` passes `shard: { index: I, count: N }` (or whatever the collector
-// option is named) to collectInventory, and bench.mjs runs `--shard 1/4` … `4/4` as four
-// concurrent children, then evaluates their inventories together; see SHARD_ROWS in bench.mjs.
-import { spawnSync } from 'node:child_process';
+// --shard I/N collects only that shard's share (as `scan --shard I/N`) and saves it with the
+// collector's own serialisation; --merge reads the shards as `scan --inventory A --inventory B`
+// does (parse, merge, evaluate). `benchOrganization` runs N shards as concurrent children.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +46,8 @@ import { rules } from '../dist/rules/index.js';
 import { clientConfig, watchAttempts } from '../dist/src/collect/aws-clients.js';
 import { collectInventory } from '../dist/src/collect/collect-inventory.js';
 import { evaluate } from '../dist/src/engine/evaluate.js';
+import { parseInventory, serializeInventory } from '../dist/src/model/inventory-file.js';
+import { mergeInventories } from '../dist/src/model/merge-inventories.js';
 import { AWS_BUCKETS, generateAccount, SimulatedAws } from './bench-account.mjs';
 
 /** A small account, as the issue gives it: 10 load balancers, 40 target groups... */
@@ -66,18 +74,19 @@ const MB = 1024 * 1024;
  * One scan of a simulated organisation of `accounts` accounts (the first is the caller's, the
  * management account), each in `regions`, at most `parallel` accounts at once.
  */
-export async function runSimulatedOrganization({ accounts = 200, regions = ['us-east-1', 'eu-west-1'], parallel = 16, timeScale = 10, latencyMs = 50, evaluateToo = true, keepInventory = false, liveHeap = false } = {}) {
+export async function runSimulatedOrganization({ accounts = 200, regions = ['us-east-1', 'eu-west-1'], parallel = 16, timeScale = 10, latencyMs = 50, evaluateToo = true, keepInventory = false, liveHeap = false, shard, saveInventory } = {}) {
   const ids = Array.from({ length: accounts }, (_, i) => String(FIRST_ACCOUNT + i));
   const caller = ids[0];
   // Each scope (account and region, or an account's global services) is its own small account,
   // with names of its own (DNS names are unique in AWS), generated when the scan reaches it and
   // dropped once the scan has closed its clients: the simulator's memory follows --parallel, and
   // the growth of the heap with the number of accounts is the scanner's.
+  // The variant is the scope's own (not the order the scan reaches it): a shard sees the same accounts as one process.
   const scopes = new Map();
-  let variants = 0;
+  const variantOf = (accountId, scope) => (Number(accountId) - FIRST_ACCOUNT) * (regions.length + 1) + regions.indexOf(scope) + 2;
   const awsOf = (accountId, scope) => {
     const key = `${accountId}/${scope}`;
-    if (!scopes.has(key)) scopes.set(key, { aws: new SimulatedAws(generateAccount(ORG_SHAPE, ++variants, { accountId, region: scope === 'global' ? 'us-east-1' : scope }), { latencyMs, timeScale, busy: 0, drained: false, randomThrottle: 0, seed: 1 }), open: 0 });
+    if (!scopes.has(key)) scopes.set(key, { aws: new SimulatedAws(generateAccount(ORG_SHAPE, variantOf(accountId, scope), { accountId, region: scope === 'global' ? 'us-east-1' : scope }), { latencyMs, timeScale, busy: 0, drained: false, randomThrottle: 0, seed: 1 }), open: 0 });
     return scopes.get(key);
   };
   const credentials = async () => ({ accessKeyId: `AKIA${caller}`, secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
@@ -143,6 +152,7 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
       roleName: 'Audit',
       maxAccountsInParallel: parallel,
       timeScale,
+      ...(shard ? { shard } : {}),
       organizationsClient: () => new OrganizationsClient({ region: 'us-east-1' }),
       clientsFor: (region, accountId) => {
         const aws = awsOf(accountId, region);
@@ -171,6 +181,7 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
   globalThis.gc?.();
   // What the process holds once collected: the inventory, which the evaluation reads whole.
   const retainedHeap = process.memoryUsage().heapUsed - baseHeap;
+  if (saveInventory) writeFileSync(saveInventory, await serializeInventory(inventory));
 
   let evaluation;
   if (evaluateToo) {
@@ -184,7 +195,7 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
     liveMax = Math.max(liveMax, withReportHeap + baseHeap);
     const errors = {};
     for (const r of report.findings) if (r.status === 'error') errors[`${r.ruleId}:${r.messageId}`] = (errors[`${r.ruleId}:${r.messageId}`] ?? 0) + 1;
-    evaluation = { withReportHeapMB: withReportHeap / MB, findings: report.findings.length, complete: report.scan.complete, errors, seconds: (performance.now() - t) / 1000 };
+    evaluation = { withReportHeapMB: withReportHeap / MB, findings: report.findings.length, digest: findingsDigest(report), complete: report.scan.complete, errors, seconds: (performance.now() - t) / 1000 };
   }
   clearInterval(sampler);
   clearInterval(liveSampler);
@@ -212,6 +223,7 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
   const awsWallS = (wallMs / 1000) * timeScale;
   return {
     accounts: inventory.accounts.length,
+    ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
     regions,
     parallel,
     timeScale,
@@ -241,24 +253,98 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
   };
 }
 
+/** The findings as a set: SHA-256 of every result's JSON, sorted (the order of accounts may differ between runs). */
+function findingsDigest(report) {
+  const hash = createHash('sha256');
+  for (const line of report.findings.map((r) => JSON.stringify(r)).sort()) hash.update(line).update('\n');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** `scan --inventory s1.json --inventory s2.json ...`: the shards read, merged and evaluated together. */
+export async function evaluateShards(files) {
+  globalThis.gc?.();
+  const baseHeap = process.memoryUsage().heapUsed;
+  const peak = { heap: baseHeap, rss: process.memoryUsage().rss };
+  const sample = () => {
+    const { heapUsed, rss } = process.memoryUsage();
+    peak.heap = Math.max(peak.heap, heapUsed);
+    peak.rss = Math.max(peak.rss, rss);
+  };
+  const sampler = setInterval(sample, 20);
+  const started = performance.now();
+  const read = [];
+  for (const file of files) read.push({ file, inventory: await parseInventory(readFileSync(file, 'utf8'), file) });
+  const inventory = mergeInventories(read);
+  const now = new Date();
+  const report = evaluate({ inventory, rules, source: 'inventory', startedAt: now, finishedAt: now });
+  const seconds = (performance.now() - started) / 1000;
+  sample();
+  clearInterval(sampler);
+  return { shards: files.length, accounts: inventory.accounts.length, gaps: inventory.gaps.length, findings: report.findings.length, digest: findingsDigest(report), complete: report.scan.complete, seconds, peakHeapMB: (peak.heap - baseHeap) / MB, peakRssMB: peak.rss / MB };
+}
+
+/** One child process of this script, its JSON result. */
+function runChild(args, { sync }) {
+  const argv = ['--expose-gc', fileURLToPath(import.meta.url), '--json', ...args];
+  const parse = (status, stdout, stderr) => {
+    if (status !== 0) throw new Error(`bench-org ${args.join(' ')} exited ${status}: ${stderr}`);
+    return JSON.parse(stdout.trim().split('\n').at(-1));
+  };
+  if (sync) {
+    const run = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 24 });
+    return parse(run.status, run.stdout, run.stderr);
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      try {
+        resolve(parse(status, stdout, stderr));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+/**
+ * `--shard 1/N` … `N/N` as N concurrent children against the same simulated organisation, then
+ * one child evaluating their inventories together. Throws unless the findings equal `single`'s.
+ */
+export async function runShards({ accounts, parallel, timeScale, count = 4, single }) {
+  const dir = mkdtempSync(join(tmpdir(), 'ha-audit-bench-shards-'));
+  try {
+    const files = Array.from({ length: count }, (_, i) => join(dir, `shard-${i + 1}.json`));
+    const shards = await Promise.all(
+      files.map((file, i) => runChild(['--time-scale', String(timeScale), '--accounts', String(accounts), '--parallel', String(parallel), '--no-evaluate', '--shard', `${i + 1}/${count}`, '--save-inventory', file], { sync: false })),
+    );
+    const merge = runChild(['--merge', files.join(',')], { sync: true });
+    if (merge.findings !== single.evaluation.findings || merge.digest !== single.evaluation.digest || merge.complete !== single.evaluation.complete) {
+      throw new Error(
+        `the ${count} shards merged do not give the single run's findings: ${merge.findings} results (digest ${merge.digest}, ${merge.complete ? 'complete' : 'incomplete'}) against ${single.evaluation.findings} (digest ${single.evaluation.digest}, ${single.evaluation.complete ? 'complete' : 'incomplete'})`,
+      );
+    }
+    return { shards, merge };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * The organisation's figures as `npm run bench` prints them: one child process per case (each
  * measures its own memory): --max-accounts-in-parallel 4, 16 and 64, then a quarter of the
  * organisation for the memory's growth per account.
  */
-export function benchOrganization({ accounts = 200, timeScale = 10 } = {}) {
-  const script = fileURLToPath(import.meta.url);
-  const runOrganization = (args) => {
-    const run = spawnSync(process.execPath, ['--expose-gc', script, '--time-scale', String(timeScale), '--json', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (run.status !== 0) throw new Error(`bench-org ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-    return JSON.parse(run.stdout.trim().split('\n').at(-1));
-  };
+export async function benchOrganization({ accounts = 200, timeScale = 10 } = {}) {
+  const runOrganization = (args) => runChild(['--time-scale', String(timeScale), ...args], { sync: true });
   // The evaluation (every rule over every account) runs once, with --parallel 16.
   const runs = [4, 16, 64].map((parallel) => runOrganization(['--accounts', String(accounts), '--parallel', String(parallel), ...(parallel === 16 ? ['--live-heap'] : ['--no-evaluate'])]));
-  // TODO(shards): once `scan --shard` and the merge of shard inventories are on main, add the
-  // shard rows: `--shard 1/4` … `4/4` as four concurrent children (spawn, not spawnSync; the wall
-  // time is the slowest's), then one process evaluating the four inventories together, whose
-  // findings must equal those of the --parallel 16 run (compare `evaluation.findings` and a digest).
+  // Four shards at once, each --parallel 16 (as the single run that evaluates), then their merge.
+  const sharded = await runShards({ accounts, parallel: 16, timeScale, count: 4, single: runs[1] });
   const small = runOrganization(['--accounts', String(Math.max(10, Math.round(accounts / 4))), '--parallel', '16', '--live-heap']);
   const large = runs[1];
   const seconds = (s) => `${s.toFixed(0)} s`;
@@ -272,6 +358,19 @@ export function benchOrganization({ accounts = 200, timeScale = 10 } = {}) {
       `  ${String(r.parallel).padStart(26)} ${seconds(r.awsWallS).padStart(11)} ${seconds(r.floorS).padStart(8)} ${r.ratio.toFixed(2).padStart(9)} ${String(r.calls).padStart(7)} ${String(r.throttled).padStart(11)} ${String(r.gaps).padStart(6)} ${`${r.cpuS.toFixed(1)} s`.padStart(10)} ${`${r.peakHeapMB.toFixed(0)} MB`.padStart(11)} ${`${r.peakRssMB.toFixed(0)} MB`.padStart(10)}`,
     );
   }
+  const slowest = Math.max(...sharded.shards.map((s) => s.awsWallS));
+  const { merge } = sharded;
+  lines.push(
+    `  --shard 1/4 … 4/4 run at once (4 processes, --max-accounts-in-parallel 16 each), then \`scan --inventory\` of the 4 (read, merged, evaluated): ${merge.findings} results, equal to the single run's (digest ${merge.digest})`,
+    `    slowest shard ${seconds(slowest)}, merge and evaluation ${merge.seconds.toFixed(1)} s (CPU, not scaled), total ≈ ${seconds(slowest + merge.seconds)}; single process --parallel 16: ${seconds(large.awsWallS)} + evaluation ${large.evaluation.seconds.toFixed(1)} s`,
+    '    shard   accounts   wall time     calls   throttled   gaps   CPU used   peak heap   peak RSS',
+    ...sharded.shards.map(
+      (s) =>
+        `    ${s.shard.padStart(5)} ${String(s.accounts).padStart(10)} ${seconds(s.awsWallS).padStart(11)} ${String(s.calls).padStart(9)} ${String(s.throttled).padStart(11)} ${String(s.gaps).padStart(6)} ${`${s.cpuS.toFixed(1)} s`.padStart(10)} ${`${s.peakHeapMB.toFixed(0)} MB`.padStart(11)} ${`${s.peakRssMB.toFixed(0)} MB`.padStart(10)}`,
+    ),
+    `    merge ${String(merge.accounts).padStart(10)} ${`${merge.seconds.toFixed(1)} s`.padStart(11)} ${'-'.padStart(9)} ${'-'.padStart(11)} ${String(merge.gaps).padStart(6)} ${'-'.padStart(10)} ${`${merge.peakHeapMB.toFixed(0)} MB`.padStart(11)} ${`${merge.peakRssMB.toFixed(0)} MB`.padStart(10)}`,
+    `    the shards' calls add up to ${sharded.shards.reduce((n, s) => n + s.calls, 0)} (one process: ${large.calls}); they share this machine's cores, so the shards' wall time is bound by the CPU sooner than by AWS`,
+  );
   lines.push(`  CPU: ${(large.calls / large.cpuS).toFixed(0)} calls per CPU-second in one process (the SDK's work per call and the simulator's): a floor that needs more calls a second is bound by the CPU, not by AWS`);
   // Memory: measured at two sizes with --parallel 16 (collection, then the evaluation of everything), extrapolated linearly.
   const perAccount = (key) => (large[key] - small[key]) / (large.accounts - small.accounts);
@@ -296,13 +395,25 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'no-evaluate': { type: 'boolean', default: false },
       'live-heap': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      shard: { type: 'string' },
+      'save-inventory': { type: 'string' },
+      merge: { type: 'string' },
       // The figures of `npm run bench`, alone: BENCH_ORG_ACCOUNTS, BENCH_ORG_TIME_SCALE.
       bench: { type: 'boolean', default: false },
     },
   });
   if (values.bench) {
-    console.log(benchOrganization({ accounts: Number(process.env.BENCH_ORG_ACCOUNTS ?? 200), timeScale: Number(process.env.BENCH_ORG_TIME_SCALE ?? 10) }));
+    console.log(await benchOrganization({ accounts: Number(process.env.BENCH_ORG_ACCOUNTS ?? values.accounts), timeScale: Number(process.env.BENCH_ORG_TIME_SCALE ?? values['time-scale']) }));
     process.exit(0);
+  }
+  if (values.merge) {
+    console.log(JSON.stringify(await evaluateShards(values.merge.split(','))));
+    process.exit(0);
+  }
+  const [index, count] = (values.shard ?? '').split('/').map(Number);
+  if (values.shard && !(index >= 1 && index <= count && values['save-inventory'])) {
+    console.error(`bench-org: --shard ${values.shard}: give --shard I/N (1 ≤ I ≤ N) and --save-inventory FILE`);
+    process.exit(2);
   }
   const result = await runSimulatedOrganization({
     accounts: Number(values.accounts),
@@ -312,6 +423,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     latencyMs: Number(values['latency-ms']),
     evaluateToo: !values['no-evaluate'],
     liveHeap: values['live-heap'],
+    ...(values.shard ? { shard: { index, count }, saveInventory: values['save-inventory'] } : {}),
   });
   console.log(values.json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
 }

@@ -160,4 +160,4 @@ console.log(
 
 
 // A simulated organisation (`--org`, 200 accounts × 2 regions): scripts/bench-org.mjs.
-console.log(`\n${benchOrganization({ accounts: Number(process.env.BENCH_ORG_ACCOUNTS ?? 200), timeScale: Number(process.env.BENCH_ORG_TIME_SCALE ?? 10) })}`);
+console.log(`\n${await benchOrganization({ accounts: Number(process.env.BENCH_ORG_ACCOUNTS ?? 200), timeScale: Number(process.env.BENCH_ORG_TIME_SCALE ?? 10) })}`);
