@@ -70,7 +70,7 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .optionsGroup('Saved inventory (no AWS call):')
     .option('--inventory <file>', 'play the loss on a saved inventory instead of calling AWS')
     .optionsGroup('Output:')
-    .addOption(new Option('--format <format>', 'output format (text or json; the html and markdown reports of `scan` show every loss)').choices(REPORT_FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'output format: text, json, html (one self-contained page) or markdown (a job summary or pull-request comment); not sarif or junit').choices(REPORT_FORMATS).default('text'))
     .option('--output <file>', 'write the answer to a file (or a pipe, a device; - for stdout) instead of stdout')
     .option('--config <file>', 'configuration file (resilience: minCapacityShare, applications; default: .ha-audit.yml in the working directory, if any)')
     .option('--no-config', 'ignore .ha-audit.yml')

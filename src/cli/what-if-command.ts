@@ -42,9 +42,9 @@ export async function whatIf(options: WhatIfOptions, io: ScanIo): Promise<number
   if ((options.zone === undefined) === (options.region === undefined)) {
     throw new HaAuditError('usage', options.zone === undefined ? 'what-if needs the loss to play: --zone or --region' : 'what-if plays one loss: give --zone or --region, not both', 'e.g. ha-audit what-if --zone use1-az1 --inventory inventory.json');
   }
-  if (options.format !== 'text' && options.format !== 'json') {
-    // Their scan reports already show every loss: the matrix and, in HTML, the path view.
-    throw new HaAuditError('usage', `what-if has no --format ${options.format}: it writes text or json`, `for every zone and region loss in ${options.format}, run ha-audit scan --format ${options.format}`);
+  if (options.format === 'sarif' || options.format === 'junit') {
+    // Findings formats: the scan's findings already carry every loss (the matrix rules).
+    throw new HaAuditError('usage', `what-if has no --format ${options.format}: it writes text, json, html or markdown`, `for findings in ${options.format}, run ha-audit scan --format ${options.format}`);
   }
   const config = await loadConfig(options.config, allRules);
   const regions = parseRegions(options.scanRegion ?? []);
@@ -90,12 +90,21 @@ export async function whatIf(options: WhatIfOptions, io: ScanIo): Promise<number
   });
 
   const color = reportTo.kind === 'stdout' && colorWanted(io.stdout.isTTY === true, io.env);
-  await writeOutput(reportTo, await render(result, options.format, color), io.stdout);
+  await writeOutput(reportTo, await render(result, options.format, { color, at: startedAt.toISOString() }), io.stdout);
   if (reportTo.kind !== 'stdout') io.stderr.write(`ha-audit: what-if ${visible(result.scenario.label)}: exit ${result.exitCode}; written to ${visible(reportTo.path)}\n`);
   return result.exitCode;
 }
 
-async function render(result: WhatIf, format: 'text' | 'json', color: boolean): Promise<string> {
-  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
-  return (await import('../report/what-if-text.js')).renderWhatIfText(result, { color });
+/** The text, HTML and Markdown renderers load only for their format (start-up time). */
+async function render(result: WhatIf, format: ReportFormat, options: { color: boolean; at: string }): Promise<string> {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(result, null, 2)}\n`;
+    case 'html':
+      return (await import('../report/html/what-if.js')).renderWhatIfHtml(result, { at: options.at });
+    case 'markdown':
+      return (await import('../report/what-if-markdown.js')).renderWhatIfMarkdown(result, { at: options.at });
+    default:
+      return (await import('../report/what-if-text.js')).renderWhatIfText(result, { color: options.color });
+  }
 }

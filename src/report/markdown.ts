@@ -25,14 +25,14 @@ export interface MarkdownOptions {
  * A part of the report: fixed text, or a table (or list) whose rows may be cut to fit the limit.
  * Rows are made on demand: a large scan has tens of thousands, of which a few hundred fit.
  */
-type Block = { text: string } | { head: string; rows: Rows; tail: string; what: string; priority: number };
+export type Block = { text: string } | { head: string; rows: Rows; tail: string; what: string; priority: number };
 
 interface Rows {
   count: number;
   row: (index: number) => string;
 }
 
-function rowsOf<T>(items: readonly T[], render: (item: T) => string): Rows {
+export function rowsOf<T>(items: readonly T[], render: (item: T) => string): Rows {
   return { count: items.length, row: (i) => render(items[i]!) };
 }
 
@@ -260,7 +260,7 @@ function details(report: ScanReport): Block[] {
  * Joins the blocks within the limit: fixed text first, then rows of the tables in order of
  * priority while they fit. A table cut short ends with a note saying how many rows are missing.
  */
-function fit(blocks: readonly Block[], limit: number): string {
+export function fit(blocks: readonly Block[], limit: number): string {
   const SEPARATOR = '\n\n';
   const note = (left: number, what: string) => `\n\n_… ${left} more ${what} not shown: GitHub's ${limit.toLocaleString('en')}-character limit. The HTML and JSON reports have them all._`;
   const NOTE_ROOM = 160;
