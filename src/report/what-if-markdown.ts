@@ -66,6 +66,7 @@ function row(item: WhatIfItem, multiAccount: boolean): string {
 
 function fixText(item: WhatIfItem): string {
   const lines = [`**${mdCode(item.name, false)}**${item.fix ? `: ${mdText(item.fix)}` : ''}`];
-  if (item.commands?.length) lines.push('', mdCodeBlock(item.commands.join('\n')));
+  // One block a command: a block shows a newline inside a value as an escape, never a line break.
+  for (const command of item.commands ?? []) lines.push('', mdCodeBlock(command));
   return lines.join('\n') + '\n';
 }
