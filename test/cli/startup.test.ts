@@ -66,6 +66,11 @@ describe('commands that need no AWS call never load the AWS SDK', () => {
       const run = await runCli(['what-if', '--inventory', 'fixtures/demo/inventory.json', '--zone', 'use1-az1', '--format', format], { nodeArgs: [...forbidSdk, ...forbidRich] });
       expect(run, format).toMatchObject({ code: 1, stderr: '' });
     }
+    // The hook does catch them: the HTML and Markdown answers are refused under it.
+    for (const format of ['html', 'markdown']) {
+      const run = await runCli(['what-if', '--inventory', 'fixtures/demo/inventory.json', '--zone', 'use1-az1', '--format', format], { nodeArgs: forbidRich });
+      expect(run.stderr, format).toContain('a rich report module was loaded');
+    }
   });
 
   it('what-if --help', async () => {

@@ -104,18 +104,42 @@ describe('ha-audit what-if (child process)', () => {
     expect(region.stderr).toContain('eu-west-1, us-east-1');
   });
 
-  it('usage errors: no loss, two losses, a live-only option with --inventory, html: exit 2 and one line', async () => {
+  it('usage errors: no loss, two losses, a live-only option with --inventory, sarif and junit: exit 2 and one line', async () => {
     const runs = await Promise.all([
       runCli(['what-if', '--inventory', demo]),
       runCli(['what-if', '--inventory', demo, '--zone', 'use1-az1', '--region', 'us-east-1']),
       runCli(['what-if', '--inventory', demo, '--zone', 'use1-az1', '--timeout', '5m']),
-      runCli(['what-if', '--inventory', demo, '--zone', 'use1-az1', '--format', 'html']),
+      runCli(['what-if', '--inventory', demo, '--zone', 'use1-az1', '--format', 'sarif']),
+      runCli(['what-if', '--inventory', demo, '--zone', 'use1-az1', '--format', 'junit']),
       runCli(['what-if', '--inventory', demo, '--zone', '']),
     ]);
     for (const run of runs) {
       expect(run).toMatchObject({ code: 2, stdout: '' });
       expect(run.stderr).toMatch(/^ha-audit: [^\n]+\n$/);
     }
+  });
+
+  it('--format html and markdown: every affected item, its first fix command, the same exit codes', async () => {
+    const [json, html, md, region, calm] = await Promise.all([
+      runCli(['what-if', '--inventory', demo, '--zone', 'use1-az1', '--format', 'json']),
+      runCli(['what-if', '--inventory', demo, '--zone', 'use1-az1', '--format', 'html']),
+      runCli(['what-if', '--inventory', demo, '--zone', 'use1-az1', '--format', 'markdown']),
+      runCli(['what-if', '--inventory', demo, '--region', 'us-east-1', '--format', 'html']),
+      runCli(['what-if', '--inventory', 'fixtures/app-zone-failure/pass.json', '--zone', 'use1-az2', '--format', 'markdown']),
+    ]);
+    const data = expectValidWhatIf(json.stdout);
+    expect(html).toMatchObject({ code: 1, stderr: '' });
+    expect(md).toMatchObject({ code: 1, stderr: '' });
+    expect(html.stdout).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
+    expect(html.stdout.match(/<li class="finding"/g)).toHaveLength(data.affected.length);
+    for (const item of data.affected) {
+      expect(html.stdout).toContain(`<b>${item.name}</b>`);
+      expect(md.stdout).toContain(`\`${item.name}\``);
+      expect(md.stdout).toContain(item.commands![0]!);
+    }
+    expect(md.stdout.length).toBeLessThanOrEqual(65_536);
+    expect(region.code).toBe(expectValidWhatIf((await runCli(['what-if', '--inventory', demo, '--region', 'us-east-1', '--format', 'json'])).stdout).exitCode);
+    expect(calm.code).toBe(expectValidWhatIf((await runCli(['what-if', '--inventory', 'fixtures/app-zone-failure/pass.json', '--zone', 'use1-az2', '--format', 'json'])).stdout).exitCode);
   });
 
   it('--output writes the answer to a file and says where on stderr', async () => {

@@ -4,7 +4,7 @@ import { register } from 'node:module';
 
 const hook = `
 export async function resolve(specifier, context, next) {
-  if (specifier.startsWith('@dagrejs/') || /\\/report\\/(html\\/|markdown)/.test(specifier) || /^\\.\\/(html\\/|markdown)/.test(specifier)) {
+  if (specifier.startsWith('@dagrejs/') || /\\/report\\/(html\\/|markdown|what-if-markdown)/.test(specifier) || /^\\.\\/(html\\/|markdown|what-if-markdown)/.test(specifier)) {
     throw new Error('a rich report module was loaded: ' + specifier);
   }
   return next(specifier, context);
