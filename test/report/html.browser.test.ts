@@ -7,11 +7,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInventory } from '../../src/cli/files.js';
 import type { ScanReport } from '../../src/model/report.js';
+import type { WhatIf } from '../../src/model/what-if.js';
 import { packageRoot } from '../../src/package-info.js';
 import { renderHtml } from '../../src/report/html/render.js';
 import { launchChromium, openReport, requireOrAnnounceChromium } from '../support/browser.js';
 import { DEMO_INVENTORY, demoHistory, demoReport, reportOfInventory } from '../support/demo-report.js';
 import { HOSTILE, hostileInventory, hostileResilience } from '../support/hostile-inventory.js';
+import { runCli } from '../support/run-cli.js';
 
 /** Screenshots of the demo report, for a person to look at: not compared, kept out of git. */
 const ARTEFACTS = join(packageRoot(), 'test-artifacts');
@@ -74,6 +76,21 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     await block.locator('button.copy').click();
     await expect.poll(() => block.locator('button.copy').textContent()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
+    await page.context().close();
+  });
+
+  it('the what-if page of the demo (what-if --format html): no console error, no request leaves it, every affected item present', async () => {
+    const args = ['what-if', '--inventory', DEMO_INVENTORY, '--zone', 'use1-az1', '--format'];
+    const [page0, json] = await Promise.all([runCli([...args, 'html']), runCli([...args, 'json'])]);
+    const affected = (JSON.parse(json.stdout) as WhatIf).affected;
+    expect(affected.length).toBeGreaterThan(0);
+    const { page, requests, errors, dialogs } = await openReport(browser, page0.stdout);
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    const shown = await page.$$eval('li.finding', (items) => items.map((li) => ({ name: li.querySelector('b')!.textContent, outcome: li.getAttribute('data-outcome'), copies: li.querySelectorAll('.cmd button.copy').length })));
+    expect(shown).toEqual(affected.map((i) => ({ name: i.name, outcome: i.outcome, copies: i.commands?.length ?? 0 })));
+    expect(await page.locator('li.finding button.copy').first().isVisible()).toBe(true);
     await page.context().close();
   });
 
