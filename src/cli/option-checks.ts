@@ -6,15 +6,8 @@ import type { WhatIfOptions } from './what-if-command.js';
 /** Where an option of a command that reads a source has an effect: a live scan, a saved inventory, or both. */
 export type OptionMode = 'live' | 'inventory' | 'both';
 
-/**
- * Every option of `scan`, by attribute name, with where it does something. An option given
- * where it does nothing is refused (exit 2) rather than silently ignored: `--timeout` with
- * `--inventory` bounds nothing. Typed by `ScanOptions`, so a new option does not compile until
- * it is placed here; `test/cli/option-checks.test.ts` checks the program declares no other.
- */
-export const SCAN_OPTION_MODES = {
-  // With an inventory, --region narrows the evaluation to regions the file holds.
-  region: 'both',
+/** The options of a live collection, shared by `scan` and `what-if` (`liveSourceOptions` in program.ts). */
+const LIVE_SOURCE_MODES = {
   profile: 'live',
   endpointUrl: 'live',
   allRegions: 'live',
@@ -27,6 +20,18 @@ export const SCAN_OPTION_MODES = {
   maxAccountsInParallel: 'live',
   maxApiRate: 'live',
   timeout: 'live',
+} as const satisfies Record<string, OptionMode>;
+
+/**
+ * Every option of `scan`, by attribute name, with where it does something. An option given
+ * where it does nothing is refused (exit 2) rather than silently ignored: `--timeout` with
+ * `--inventory` bounds nothing. Typed by `ScanOptions`, so a new option does not compile until
+ * it is placed here; `test/cli/option-checks.test.ts` checks the program declares no other.
+ */
+export const SCAN_OPTION_MODES = {
+  // With an inventory, --region narrows the evaluation to regions the file holds.
+  region: 'both',
+  ...LIVE_SOURCE_MODES,
   // Only a live scan has a progress display to silence, but scripts (the GitHub Action) pass it
   // whatever the source: asking for quiet where there is no noise is not a mistake to refuse.
   quiet: 'both',
@@ -50,18 +55,7 @@ export const WHAT_IF_OPTION_MODES = {
   zone: 'both',
   region: 'both',
   scanRegion: 'both',
-  profile: 'live',
-  endpointUrl: 'live',
-  allRegions: 'live',
-  roleArn: 'live',
-  externalId: 'live',
-  roleSessionName: 'live',
-  accounts: 'live',
-  roleName: 'live',
-  org: 'live',
-  maxAccountsInParallel: 'live',
-  maxApiRate: 'live',
-  timeout: 'live',
+  ...LIVE_SOURCE_MODES,
   quiet: 'both',
   saveInventory: 'live',
   inventory: 'inventory',
