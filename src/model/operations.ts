@@ -36,12 +36,8 @@ export type Operation = {
   [S in ServiceId]: `${S}:${(typeof OPERATIONS)[S][number]}`;
 }[ServiceId];
 
-/**
- * What the resilience model reads (RESILIENCE.md): load balancers down to their targets' zones,
- * Auto Scaling groups (refill), zone ids, DNS, and the data stores. A scan that runs the model
- * collects these whatever `--rule` says; the `app-*` rules declare them as their `uses`.
- */
-export const RESILIENCE_MODEL_OPERATIONS = [
+/** What a path of the resilience model reads: a gap in one leaves the paths of that region unknown. */
+export const MODEL_PATH_OPERATIONS = [
   'elbv2:DescribeLoadBalancers',
   'elbv2:DescribeLoadBalancerAttributes',
   'elbv2:DescribeListeners',
@@ -49,13 +45,23 @@ export const RESILIENCE_MODEL_OPERATIONS = [
   'elbv2:DescribeTargetGroups',
   'elbv2:DescribeTargetGroupAttributes',
   'elbv2:DescribeTargetHealth',
-  'autoscaling:DescribeAutoScalingGroups',
   'ec2:DescribeInstances',
   'ec2:DescribeSubnets',
+] as const satisfies readonly Operation[];
+
+/** What the model reads of Route 53: a gap in one leaves the account's record groups unknown. */
+export const MODEL_DNS_OPERATIONS = ['route53:ListHostedZones', 'route53:ListResourceRecordSets', 'route53:ListHealthChecks'] as const satisfies readonly Operation[];
+
+/**
+ * What the resilience model reads (RESILIENCE.md): load balancers down to their targets' zones,
+ * Auto Scaling groups (refill), zone ids, DNS, and the data stores. A scan that runs the model
+ * collects these whatever `--rule` says; the `app-*` rules declare them as their `uses`.
+ */
+export const RESILIENCE_MODEL_OPERATIONS = [
+  ...MODEL_PATH_OPERATIONS,
+  'autoscaling:DescribeAutoScalingGroups',
   'ec2:DescribeAvailabilityZones',
-  'route53:ListHostedZones',
-  'route53:ListResourceRecordSets',
-  'route53:ListHealthChecks',
+  ...MODEL_DNS_OPERATIONS,
   'rds:DescribeDBInstances',
   'rds:DescribeDBClusters',
   'elasticache:DescribeReplicationGroups',

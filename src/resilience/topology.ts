@@ -16,6 +16,7 @@ import type {
 import type { EntryPoint, OutsideKind, Path, PathAutoScalingGroup, PathHop, PathTargets, RecordHop, TargetGroupHop } from '../model/resilience.js';
 import { isServingTarget } from '../model/targets.js';
 import { loadBalancerAttachments } from '../model/autoscaling.js';
+import { MODEL_DNS_OPERATIONS, MODEL_PATH_OPERATIONS } from '../model/operations.js';
 import { healthCheckDetectionSeconds, targetGroupDetectionSeconds } from './recovery.js';
 import type { ZoneIndex } from './zones.js';
 
@@ -100,19 +101,9 @@ export interface EntryModel {
   missing: string[];
 }
 
-/** The operations whose gaps leave a path unknown. */
-const PATH_OPERATIONS = [
-  'elbv2:DescribeLoadBalancers',
-  'elbv2:DescribeLoadBalancerAttributes',
-  'elbv2:DescribeListeners',
-  'elbv2:DescribeRules',
-  'elbv2:DescribeTargetGroups',
-  'elbv2:DescribeTargetGroupAttributes',
-  'elbv2:DescribeTargetHealth',
-  'ec2:DescribeInstances',
-  'ec2:DescribeSubnets',
-];
-const DNS_OPERATIONS = ['route53:ListHostedZones', 'route53:ListResourceRecordSets', 'route53:ListHealthChecks'];
+/** The operations whose gaps leave a path, or an account's record groups, unknown: one list, in the model layer. */
+const PATH_OPERATIONS: readonly string[] = MODEL_PATH_OPERATIONS;
+const DNS_OPERATIONS: readonly string[] = MODEL_DNS_OPERATIONS;
 
 const CROSS_ZONE = 'load_balancing.cross_zone.enabled';
 const DNS_FAILOVER_COUNT = 'target_group_health.dns_failover.minimum_healthy_targets.count';
