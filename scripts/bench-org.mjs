@@ -127,15 +127,7 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
   });
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: `AKIA${caller}`, AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_REGION: regions[0] });
 
-  globalThis.gc?.();
-  const baseHeap = process.memoryUsage().heapUsed;
-  const peak = { heap: baseHeap, rss: process.memoryUsage().rss };
-  const sample = () => {
-    const { heapUsed, rss } = process.memoryUsage();
-    peak.heap = Math.max(peak.heap, heapUsed);
-    peak.rss = Math.max(peak.rss, rss);
-  };
-  const sampler = setInterval(sample, 20);
+  const { baseHeap, peak, sample, sampler } = peakSampler();
   let liveMax = baseHeap;
   const sampleLive = () => {
     globalThis.gc();
@@ -260,8 +252,11 @@ function findingsDigest(report) {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** `scan --inventory s1.json --inventory s2.json ...`: the shards read, merged and evaluated together. */
-export async function evaluateShards(files) {
+/**
+ * The heap and RSS high-water marks of this process from now on (sampled every 20 ms, and at
+ * each `sample()`), above the heap after a collection (`baseHeap`); `clearInterval(sampler)` stops it.
+ */
+function peakSampler() {
   globalThis.gc?.();
   const baseHeap = process.memoryUsage().heapUsed;
   const peak = { heap: baseHeap, rss: process.memoryUsage().rss };
@@ -270,7 +265,12 @@ export async function evaluateShards(files) {
     peak.heap = Math.max(peak.heap, heapUsed);
     peak.rss = Math.max(peak.rss, rss);
   };
-  const sampler = setInterval(sample, 20);
+  return { baseHeap, peak, sample, sampler: setInterval(sample, 20) };
+}
+
+/** `scan --inventory s1.json --inventory s2.json ...`: the shards read, merged and evaluated together. */
+export async function evaluateShards(files) {
+  const { baseHeap, peak, sample, sampler } = peakSampler();
   const started = performance.now();
   const read = [];
   for (const file of files) read.push({ file, inventory: await parseInventory(readFileSync(file, 'utf8'), file) });
