@@ -19,6 +19,12 @@ import { runCli } from '../support/run-cli.js';
 const ARTEFACTS = join(packageRoot(), 'test-artifacts');
 /** How much of the page the phone screenshot shows: header, at a glance, the matrix and the first paths. */
 const PHONE_SHOT_HEIGHT = 6_000;
+/**
+ * Renders what `content-visibility:auto` skips off screen. A full-page screenshot captures beyond
+ * the viewport; and a click far down the page must not land where a section above, rendered as
+ * the page scrolls to it, has just moved things.
+ */
+const renderAll = (page: Page) => page.evaluate(() => document.querySelectorAll<HTMLElement>('li.finding,section.practice,article.ep').forEach((el) => (el.style.contentVisibility = 'visible')));
 const SECTIONS = ['glance', 'matrix', 'paths', 'findings', 'not-evaluated', 'history', 'compliance'];
 const available = requireOrAnnounceChromium('the HTML report in a real browser (test/report/html.browser.test.ts)');
 
@@ -96,6 +102,7 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
 
   it('filters the findings by severity', async () => {
     const { page } = await openReport(browser, html);
+    await renderAll(page);
     const visible = (severity: string) => page.locator(`#sev-${severity} li.finding:visible`).count();
     const total = (severity: string) => page.locator(`#sev-${severity} li.finding`).count();
     expect(await visible('medium')).toBe(await total('medium'));
@@ -163,8 +170,6 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
       // At phone width the page is tens of thousands of pixels tall, more than Chromium captures in time: its first screens, as one tall viewport.
       { file: 'report-phone.png', options: { viewport: { width: 390, height: PHONE_SHOT_HEIGHT }, colorScheme: 'light' as const, isMobile: true, deviceScaleFactor: 2 } },
     ];
-    // A full-page screenshot captures beyond the viewport, where content-visibility:auto skips rendering.
-    const renderAll = (page: Page) => page.evaluate(() => document.querySelectorAll<HTMLElement>('li.finding,section.practice,article.ep').forEach((el) => (el.style.contentVisibility = 'visible')));
     for (const { file, options } of shots) {
       const { page } = await openReport(browser, html, options);
       await renderAll(page);
