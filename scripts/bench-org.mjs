@@ -41,7 +41,6 @@ import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organi
 import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { mockClient } from 'aws-sdk-client-mock';
 import { rules } from '../dist/rules/index.js';
 import { clientConfig, watchAttempts } from '../dist/src/collect/aws-clients.js';
 import { collectInventory } from '../dist/src/collect/collect-inventory.js';
@@ -105,25 +104,31 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
 
   // The organisation and the roles: the management account lists every account, 20 a page, and
   // assumed-role credentials carry their account in the key id, so STS knows who calls.
-  const organizations = mockClient(OrganizationsClient);
-  organizations.on(ListAccountsCommand).callsFake(({ NextToken, MaxResults = 20 }) => {
+  // Not aws-sdk-client-mock: its sinon stubs keep every call's arguments and stack (and, through
+  // them, the scan's closures and their data) after restore(), which the memory figures would count.
+  const restoreOrganizations = answer(OrganizationsClient, (command) => {
+    if (!(command instanceof ListAccountsCommand)) throw new Error(`bench-org: unexpected ${command.constructor.name}`);
+    const { NextToken, MaxResults = 20 } = command.input;
     const start = NextToken ? Number(NextToken) : 0;
     const end = start + MaxResults;
     const page = ids.slice(start, end).map((Id, i) => ({ Id, Name: `team-${start + i}`, State: 'ACTIVE', Status: 'ACTIVE', Email: `aws+${Id}@example.com` }));
     return { Accounts: page, ...(end < ids.length ? { NextToken: String(end) } : {}) };
   });
-  const sts = mockClient(STSClient);
-  sts.on(AssumeRoleCommand).callsFake(({ RoleArn, RoleSessionName }) => {
-    const account = RoleArn.split(':')[4];
-    return {
-      Credentials: { AccessKeyId: `ASIA${account}`, SecretAccessKey: 'secret', SessionToken: 'token', Expiration: new Date(Date.now() + 3_600_000) },
-      AssumedRoleUser: { AssumedRoleId: `AROAEXAMPLE:${RoleSessionName}`, Arn: `arn:aws:sts::${account}:assumed-role/Audit/${RoleSessionName}` },
-    };
-  });
-  sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => {
-    const { accessKeyId } = await getClient().config.credentials();
-    const account = accessKeyId.slice(4);
-    return { Account: account, Arn: `arn:aws:iam::${account}:user/auditor`, UserId: 'AIDAEXAMPLE' };
+  const restoreSts = answer(STSClient, async (command, client) => {
+    if (command instanceof AssumeRoleCommand) {
+      const { RoleArn, RoleSessionName } = command.input;
+      const account = RoleArn.split(':')[4];
+      return {
+        Credentials: { AccessKeyId: `ASIA${account}`, SecretAccessKey: 'secret', SessionToken: 'token', Expiration: new Date(Date.now() + 3_600_000) },
+        AssumedRoleUser: { AssumedRoleId: `AROAEXAMPLE:${RoleSessionName}`, Arn: `arn:aws:sts::${account}:assumed-role/Audit/${RoleSessionName}` },
+      };
+    }
+    if (command instanceof GetCallerIdentityCommand) {
+      const { accessKeyId } = await client.config.credentials();
+      const account = accessKeyId.slice(4);
+      return { Account: account, Arn: `arn:aws:iam::${account}:user/auditor`, UserId: 'AIDAEXAMPLE' };
+    }
+    throw new Error(`bench-org: unexpected ${command.constructor.name}`);
   });
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: `AKIA${caller}`, AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_REGION: regions[0] });
 
@@ -163,8 +168,8 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
       },
     });
   } finally {
-    organizations.restore();
-    sts.restore();
+    restoreOrganizations();
+    restoreSts();
   }
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuStart);
@@ -242,6 +247,17 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
     baseHeapMB: baseHeap / MB,
     evaluation,
     ...(keepInventory ? { inventory } : {}),
+  };
+}
+
+/** Every client of the class answers `send` with `respond(command, client)`; returns the undo. */
+function answer(Client, respond) {
+  const send = Client.prototype.send;
+  Client.prototype.send = async function (command) {
+    return { $metadata: {}, ...(await respond(command, this)) };
+  };
+  return () => {
+    Client.prototype.send = send;
   };
 }
 

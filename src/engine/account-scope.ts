@@ -20,6 +20,7 @@ export class AccountScope {
   private healthChecks?: Map<string, Route53HealthCheck>;
   private groups?: RecordGroup[];
   private loadBalancersByAddress?: Map<string, ResolvedLoadBalancer>;
+  private readonly refs = new Map<string, ResourceRef>();
 
   /**
    * `dns`: the scan's resolver, shared by every account (records may lead to load balancers of
@@ -101,11 +102,22 @@ export class AccountScope {
   }
 
   recordRef(zone: HostedZone, record: DnsRecord): ResourceRef {
-    return { type: 'route53:record', id: recordId(zone.id, record), region: GLOBAL_REGION, accountId: this.accountId };
+    return this.ref('route53:record', recordId(zone.id, record));
   }
 
   recordGroupRef(group: RecordGroup): ResourceRef {
-    return { type: 'route53:record-group', id: recordId(group.zone.id, group), region: GLOBAL_REGION, accountId: this.accountId };
+    return this.ref('route53:record-group', recordId(group.zone.id, group));
+  }
+
+  /** One ref per record or group, shared by every result about it (an organisation's report has hundreds of thousands of results). */
+  private ref(type: 'route53:record' | 'route53:record-group', id: string): ResourceRef {
+    const key = `${type} ${id}`;
+    let ref = this.refs.get(key);
+    if (ref === undefined) {
+      ref = { type, id, region: GLOBAL_REGION, accountId: this.accountId };
+      this.refs.set(key, ref);
+    }
+    return ref;
   }
 
   /** The resource of a result about the whole account (an `error` when data is missing). */

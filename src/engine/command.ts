@@ -77,7 +77,9 @@ export function aws(...words: Word[]): RemediationStep {
       argv.push(String(word));
     }
   }
-  return { argv, placeholders };
+  // Exact copies: an array grown by push keeps room for 16 more items, and a report keeps every
+  // step of every failing result (an organisation's, tens of thousands).
+  return { argv: [...argv], placeholders: [...placeholders] };
 }
 
 /** The step run in the resource's region, unless it names one already. */

@@ -84,7 +84,11 @@ function runCheck(rule: Rule, params: ParamValues<ParamsSpec>, where: ResourceRe
   const emit = (status: 'pass' | 'fail', resource: ResourceRef, messageId: string, data?: Record<string, string | number>, extra?: FailExtra) => {
     const template = rule.messages[messageId];
     if (template === undefined) throw new Error(`unknown message id "${messageId}"`);
-    const result: Result = {
+    const hints = extra?.hints?.filter((hint) => hint !== '');
+    const evidence = extra?.evidence;
+    // One literal: properties added afterwards would give each result a separate property store,
+    // and an organisation's report holds hundreds of thousands of results.
+    results.push({
       ruleId: rule.id,
       status,
       severity: rule.severity,
@@ -92,12 +96,10 @@ function runCheck(rule: Rule, params: ParamValues<ParamsSpec>, where: ResourceRe
       messageId,
       message: formatMessage(template, data),
       resource,
-    };
-    if (status === 'fail') result.remediation = remediationOf(rule, resource, extra);
-    const hints = extra?.hints?.filter((hint) => hint !== '');
-    if (hints && hints.length > 0) result.hints = hints;
-    if (extra?.evidence && Object.keys(extra.evidence).length > 0) result.evidence = extra.evidence;
-    results.push(result);
+      ...(status === 'fail' ? { remediation: remediationOf(rule, resource, extra) } : {}),
+      ...(hints && hints.length > 0 ? { hints: [...hints] } : {}),
+      ...(evidence && Object.keys(evidence).length > 0 ? { evidence } : {}),
+    });
   };
   const context: RuleContext<ParamsSpec, Record<string, string>> = {
     params,

@@ -44,8 +44,11 @@ export function routingPolicy(record: DnsRecord): RoutingPolicy {
 
 /** ARCHITECTURE.md's resource id of a record: `<hostedZoneId>/<name>/<type>[/<setIdentifier>]`. */
 export function recordId(hostedZoneId: string, record: Pick<DnsRecord, 'name' | 'type' | 'setIdentifier'>): string {
-  const group = `${hostedZoneId}/${record.name}/${record.type}`;
-  return record.setIdentifier === undefined ? group : `${group}/${record.setIdentifier}`;
+  const parts = [hostedZoneId, record.name, record.type];
+  if (record.setIdentifier !== undefined) parts.push(record.setIdentifier);
+  // join, not a template literal: V8 keeps a template's result as a tree of its parts, about four
+  // times the size of the text, and the report keeps an id for every record it judges.
+  return parts.join('/');
 }
 
 /**

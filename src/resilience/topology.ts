@@ -482,16 +482,20 @@ function recordHop(accountId: string, zone: HostedZone, record: DnsRecord, healt
 }
 
 function pathOf(id: string, active: boolean, standby: Path['standby'], hops: PathHop[], leaf: Leaf | undefined, missing: string[]): Path {
-  const path: Path = { id, active, hops, autoScalingGroups: [], capacity: 0 };
-  if (!active && standby) path.standby = standby;
-  if (leaf) {
-    const shown = leafShown(leaf);
-    path.targets = shown.targets;
-    path.capacity = leaf.serving.length;
-    path.autoScalingGroups = shown.autoScalingGroups;
-  }
-  if (missing.length > 0) path.missing = [...missing];
-  return path;
+  const shown = leaf ? leafShown(leaf) : undefined;
+  // One literal (properties added later would each path give a separate property store) and an
+  // exact copy of the hops (an array built by spreading two keeps room to grow): the report
+  // keeps every path of every entry point.
+  return {
+    id,
+    active,
+    hops: hops.slice(),
+    autoScalingGroups: shown?.autoScalingGroups ?? [],
+    capacity: leaf?.serving.length ?? 0,
+    ...(!active && standby ? { standby } : {}),
+    ...(shown ? { targets: shown.targets } : {}),
+    ...(missing.length > 0 ? { missing: [...missing] } : {}),
+  };
 }
 
 /** A leaf's targets and Auto Scaling groups as paths show them, built once per leaf: every entry point that reaches it shares them (read-only). */
