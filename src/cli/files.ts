@@ -6,7 +6,7 @@ import { HOW_TO_MAKE_A_BASELINE, parseBaseline, type Baseline } from '../engine/
 import type { Rule } from '../engine/define-rule.js';
 import { HaAuditError, type ErrorCode } from '../model/errors.js';
 import type { Inventory } from '../model/inventory.js';
-import { parseInventory, serializeInventory } from '../model/inventory-file.js';
+import { parseInventory, serializeInventoryPieces } from '../model/inventory-file.js';
 import type { ScanReport } from '../model/report.js';
 import { historyReport, parseReport } from '../model/report-file.js';
 import type { HistoryFile } from '../report/history.js';
@@ -21,14 +21,32 @@ import { writeOutput, type OutputTarget } from './outputs.js';
 
 /** Reads a saved inventory (`--inventory`): a file written by `--save-inventory`, checked. */
 export async function loadInventory(file: string): Promise<Inventory> {
-  const text = await readInputFile(file, 'inventory', 'inventory-unreadable', 'pass a file written by `ha-audit scan --save-inventory`');
+  const text = await readInputFile(file, 'inventory', 'inventory-unreadable', 'pass a file written by `ha-audit scan --save-inventory`', SPLIT_INVENTORY_HINT);
   return parseInventory(text, file);
 }
 
-/** Writes `--save-inventory`: the format `loadInventory` reads back (lean, format 2). */
-export async function saveInventory(target: OutputTarget, inventory: Inventory, stdout: NodeJS.WritableStream): Promise<void> {
-  await writeOutput(target, await serializeInventory(inventory), stdout);
+/**
+ * Writes `--save-inventory`: the format `loadInventory` reads back (lean, format 2). A file larger
+ * than `loadInventory` can read as one (an organisation of about 1,800 small accounts) is written
+ * all the same, since it is the scan's record, with a warning on `stderr`.
+ */
+export async function saveInventory(target: OutputTarget, inventory: Inventory, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }, readable = MAX_TEXT_LENGTH): Promise<void> {
+  let bytes = 0;
+  const pieces = await serializeInventoryPieces(inventory);
+  const counted = function* () {
+    for (const piece of pieces) {
+      bytes += Buffer.byteLength(piece);
+      yield piece;
+    }
+  };
+  await writeOutput(target, counted(), io.stdout);
+  if (bytes > readable) {
+    io.stderr.write(`ha-audit: warning: the inventory is ${bytes.toLocaleString('en-US')} bytes, more than the ${readable.toLocaleString('en-US')} characters --inventory can read as one file: ${SPLIT_INVENTORY_HINT}\n`);
+  }
 }
+
+/** How a scan too large for one inventory file is saved instead. */
+const SPLIT_INVENTORY_HINT = 'save the scan as shards (--shard I/N --save-inventory FILE), and give every shard with its own --inventory';
 
 /** Reads `--baseline FILE`: a JSON report of an earlier scan, checked for what the comparison reads. */
 export async function loadBaseline(file: string): Promise<Baseline> {
@@ -105,12 +123,12 @@ const MAX_TEXT_LENGTH = constants.MAX_STRING_LENGTH;
  * failing, one `HaAuditError` naming what the file was for: `cannot read baseline prev.json:
  * no such file`.
  */
-async function readInputFile(file: string, what: string, code: ErrorCode, hint?: string): Promise<string> {
+async function readInputFile(file: string, what: string, code: ErrorCode, hint?: string, tooLargeHint = 'split it: scan fewer accounts or regions at a time'): Promise<string> {
   try {
     return await readText(file);
   } catch (error) {
     const tooLarge = isTooLarge(error);
-    throw new HaAuditError(code, `cannot read ${what} ${file}: ${unreadableReason(error)}`, tooLarge ? 'split it: scan fewer accounts or regions at a time' : hint, { cause: error });
+    throw new HaAuditError(code, `cannot read ${what} ${file}: ${unreadableReason(error)}`, tooLarge ? tooLargeHint : hint, { cause: error });
   }
 }
 

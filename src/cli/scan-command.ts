@@ -97,13 +97,13 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
   if (shard) {
     assertShardable(options, liveRegions, inventoryTo);
     const share = await collectLive(options, liveRegions, io, collects, shard);
-    await saveInventory(inventoryTo!, share, io.stdout);
+    await saveInventory(inventoryTo!, share, io);
     io.stderr.write(`ha-audit: ${shardLine(share)}; inventory in ${visible(inventoryTo!.kind === 'stdout' ? 'standard output' : inventoryTo!.path)}\n`);
     return EXIT.ok;
   }
   const withResilience = model || (options.format === 'text' && collects === undefined);
   const inventory = options.inventory ? onlyRegions(await loadInventories(options.inventory, io), regions, options.inventory.join(', ')) : await collectLive(options, liveRegions, io, collects);
-  if (inventoryTo) await saveInventory(inventoryTo, inventory, io.stdout);
+  if (inventoryTo) await saveInventory(inventoryTo, inventory, io);
 
   const gate = { failOn: options.failOn, failOnNewOnly: options.failOnNewOnly === true };
   const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(requested), source: options.inventory ? 'inventory' : 'live', startedAt, gate, withResilience });

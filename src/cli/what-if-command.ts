@@ -61,7 +61,7 @@ export async function whatIf(options: WhatIfOptions, io: ScanIo): Promise<number
   const liveRegions = regions.length === 0 && !options.allRegions ? (config?.regions ?? []) : regions;
   // The model reads everything it needs; no rule narrows the collection.
   const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io, undefined);
-  if (inventoryTo) await saveInventory(inventoryTo, inventory, io.stdout);
+  if (inventoryTo) await saveInventory(inventoryTo, inventory, io);
 
   // The model with the configuration's settings (`resilience:`), through the same evaluation as `scan`,
   // with the data-layer rules whose fixes prevent a data store's zone loss.

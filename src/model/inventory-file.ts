@@ -1,6 +1,7 @@
 import { HaAuditError } from './errors.js';
 import { classifyGap } from './gap-class.js';
 import { checkInventoryContents } from './inventory-checks.js';
+import { prettyJsonPieces } from '../json-pieces.js';
 import { excerpt } from '../visible-text.js';
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, INVENTORY_FORMAT_VERSIONS, type Inventory } from './inventory.js';
 
@@ -46,8 +47,20 @@ export async function parseInventory(text: string, file: string): Promise<Invent
  * Pure; it loads the inventory definition (TypeBox), which only a scan that saves pays for.
  */
 export async function serializeInventory(inventory: Inventory): Promise<string> {
+  return [...(await serializeInventoryPieces(inventory))].join('');
+}
+
+/**
+ * The same text in pieces, an account each: an organisation's inventory can be longer than the
+ * longest string V8 can hold (about 512 MiB; 1,800 small accounts).
+ */
+export async function serializeInventoryPieces(inventory: Inventory): Promise<Iterable<string>> {
   const { leanInventory } = await import('./inventory-schema.js');
-  return `${JSON.stringify({ ...leanInventory(inventory), formatVersion: INVENTORY_FORMAT_VERSION }, null, 2)}\n`;
+  const lean = { ...leanInventory(inventory), formatVersion: INVENTORY_FORMAT_VERSION };
+  return (function* () {
+    yield* prettyJsonPieces(lean, ['accounts', 'gaps']);
+    yield '\n';
+  })();
 }
 
 interface ValidationError {

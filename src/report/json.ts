@@ -1,27 +1,18 @@
 import type { ScanReport } from '../model/report.js';
+import { prettyJsonPieces } from '../json-pieces.js';
 
-const FINDINGS_PLACEHOLDER = '\u0000findings\u0000';
+/** Where the report grows with the organisation: these arrays are written an item at a time. */
+const LONG_ARRAYS = ['findings', 'resilience.entryPoints', 'resilience.outcomes', 'resilience.dataStores', 'resilience.applications'];
 
 /**
  * The JSON report: the contract of ARCHITECTURE.md, described by schema/report.schema.json.
- * Exactly `JSON.stringify(report, null, 2)`, but in pieces, one finding each: the report of a
- * large organisation (hundreds of thousands of findings) is longer than the longest string V8
- * can hold, so it is written piece by piece, never joined.
+ * Exactly `JSON.stringify(report, null, 2)`, but in pieces, one finding (or entry point, or
+ * scenario outcome) each: the report of a large organisation (hundreds of thousands of findings,
+ * as many outcomes) is longer than the longest string V8 can hold.
  */
 export function* renderJsonChunks(report: ScanReport): Generator<string> {
-  const frame = JSON.stringify({ ...report, findings: FINDINGS_PLACEHOLDER }, null, 2);
-  const [before, after] = frame.split(JSON.stringify(FINDINGS_PLACEHOLDER)) as [string, string];
-  if (report.findings.length === 0) {
-    yield `${before}[]${after}\n`;
-    return;
-  }
-  yield `${before}[`;
-  let first = true;
-  for (const finding of report.findings) {
-    yield `${first ? '' : ','}\n    ${JSON.stringify(finding, null, 2).replace(/\n/g, '\n    ')}`;
-    first = false;
-  }
-  yield `\n  ]${after}\n`;
+  yield* prettyJsonPieces(report, LONG_ARRAYS);
+  yield '\n';
 }
 
 /** The whole JSON report as one string (small reports, tests). */

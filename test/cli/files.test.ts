@@ -1,9 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
-import { CONFIG_FILE, loadConfig } from '../../src/cli/files.js';
+import { CONFIG_FILE, loadConfig, loadInventory, saveInventory } from '../../src/cli/files.js';
+import { resolveOutput } from '../../src/cli/outputs.js';
+import { packageRoot } from '../../src/package-info.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'ha-audit-config-'));
 
@@ -40,5 +43,30 @@ describe('loadConfig', () => {
     const cwd = folder();
     writeFileSync(join(cwd, CONFIG_FILE), 'not: valid\n');
     expect(await loadConfig(false, rules, cwd)).toBeUndefined();
+  });
+});
+
+describe('saveInventory', () => {
+  const sink = () => {
+    const chunks: string[] = [];
+    return { chunks, stream: new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk.toString()), done()) }) };
+  };
+
+  it('writes the inventory, and warns when --inventory could not read it back as one file', async () => {
+    const inventory = await loadInventory(join(packageRoot(), 'fixtures', 'demo', 'inventory.json'));
+    const dir = mkdtempSync(join(tmpdir(), 'ha-audit-save-'));
+    const target = await resolveOutput(join(dir, 'inventory.json'), '--save-inventory');
+    const quiet = sink();
+    await saveInventory(target, inventory, { stdout: sink().stream, stderr: quiet.stream });
+    expect(quiet.chunks).toEqual([]);
+    const written = readFileSync(join(dir, 'inventory.json'), 'utf8');
+    expect(await loadInventory(join(dir, 'inventory.json'))).toEqual(inventory);
+
+    const warned = sink();
+    await saveInventory(target, inventory, { stdout: sink().stream, stderr: warned.stream }, 1000);
+    expect(readFileSync(join(dir, 'inventory.json'), 'utf8')).toBe(written);
+    expect(warned.chunks.join('')).toBe(
+      `ha-audit: warning: the inventory is ${Buffer.byteLength(written).toLocaleString('en-US')} bytes, more than the 1,000 characters --inventory can read as one file: save the scan as shards (--shard I/N --save-inventory FILE), and give every shard with its own --inventory\n`,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HaAuditError } from '../../src/model/errors.js';
 import { emptyRegionInventory, emptyRoute53Inventory } from '../../src/model/inventory.js';
-import { parseInventory, serializeInventory } from '../../src/model/inventory-file.js';
+import { parseInventory, serializeInventory, serializeInventoryPieces } from '../../src/model/inventory-file.js';
 import { loadInventory } from '../../src/cli/files.js';
 
 const demo = readFileSync('fixtures/demo/inventory.json', 'utf8');
@@ -101,6 +101,18 @@ describe('serializeInventory', () => {
     expect(written.accounts[0].regions.at(-1)).toEqual({ region: 'ap-south-1' });
     expect(text).not.toMatch(/\[\]|\{\}/);
     expect(await parseInventory(text, 'saved.json')).toEqual({ ...inventory, formatVersion: 2 });
+  });
+
+  it('is written an account a piece: an organisation can be longer than the longest string', async () => {
+    const inventory = await loadInventory('test/fixtures/inventory-v1-demo.json');
+    const other = structuredClone(inventory.accounts[0]!);
+    inventory.accounts.push({ ...other, accountId: '210987654321' });
+    const pieces = [...(await serializeInventoryPieces(inventory))];
+    const text = pieces.join('');
+    expect(text).toBe(await serializeInventory(inventory));
+    expect(text).toBe(`${JSON.stringify({ ...JSON.parse(text), formatVersion: 2 }, null, 2)}\n`);
+    expect(pieces.filter((piece) => piece.includes('"accountId"'))).toHaveLength(2);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(text.length / 1.9);
   });
 });
 
