@@ -40,7 +40,7 @@ import { collectRds } from './rds.js';
 import { collectRoute53 } from './route53.js';
 import { CallFailed, errorCode, errorMessage, RegionCalls, untilStopped, type CallEvent, type RateLimit } from './region-calls.js';
 import { Semaphore } from './semaphore.js';
-import { StringPool } from '../model/string-pool.js';
+import { compacted, StringPool } from '../model/string-pool.js';
 import { scaledClock } from './token-bucket.js';
 
 export interface CollectOptions extends ConnectionOptions, AccountSelection {
@@ -154,7 +154,7 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
   // Shared across accounts: an organisation's accounts repeat each other's values (zones, states, settings).
   const strings = new StringPool();
   const collected = await Promise.all(
-    targets.map((target) => limit.run(async () => strings.share(asRead(await collectAccount(target, { options, credentials, caller, homeRegion, stsRegions, several, names }))))),
+    targets.map((target) => limit.run(async () => compacted(await collectAccount(target, { options, credentials, caller, homeRegion, stsRegions, several, names }), strings))),
   );
 
   const inventory: Inventory = {
@@ -177,16 +177,6 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
     count: options.shard.count,
   });
   return { ...inventory, shard: { scanId, ...options.shard, scope, owns: shareOf(scope, options.shard) } };
-}
-
-/**
- * An account's inventory as it is read back from its file. The collectors build objects
- * property by property and arrays by push: each object gets a separate store for its later
- * properties and each array room for 16 more items. Read from JSON, every object and array
- * is exactly its size, as in an inventory loaded with `--inventory`.
- */
-function asRead<T>(collected: T): T {
-  return JSON.parse(JSON.stringify(collected)) as T;
 }
 
 /** The account a target is, before any role is assumed. */

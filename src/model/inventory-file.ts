@@ -1,6 +1,7 @@
 import { HaAuditError } from './errors.js';
 import { classifyGap } from './gap-class.js';
 import { checkInventoryContents } from './inventory-checks.js';
+import { compacted } from './string-pool.js';
 import { prettyJsonPieces } from '../json-pieces.js';
 import { excerpt } from '../visible-text.js';
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, INVENTORY_FORMAT_VERSIONS, type Inventory } from './inventory.js';
@@ -38,7 +39,7 @@ export async function parseInventory(text: string, file: string): Promise<Invent
   checkInventoryContents(inventory, file);
   // Saved before gaps had a class: classified now, as the collector would have.
   for (const gap of inventory.gaps) gap.class ??= classifyGap(gap.code);
-  return inventory;
+  return compacted(inventory);
 }
 
 /**

@@ -513,15 +513,23 @@ function leafShown(leaf: Leaf): { targets: PathTargets; autoScalingGroups: PathA
   return shown;
 }
 
+/** An Auto Scaling group as paths show it, built once: the paths of every entry point it serves share it (read-only). */
+const shownGroups = new WeakMap<AutoScalingGroup, PathAutoScalingGroup>();
+
 function autoScalingGroupOf(group: AutoScalingGroup): PathAutoScalingGroup {
-  return {
-    arn: group.arn,
-    name: group.name,
-    zones: group.availabilityZones.map((zoneName) => ({ zoneName })),
-    minSize: group.minSize,
-    maxSize: group.maxSize,
-    desiredCapacity: group.desiredCapacity,
-  };
+  let shown = shownGroups.get(group);
+  if (!shown) {
+    shown = {
+      arn: group.arn,
+      name: group.name,
+      zones: group.availabilityZones.map((zoneName) => ({ zoneName })),
+      minSize: group.minSize,
+      maxSize: group.maxSize,
+      desiredCapacity: group.desiredCapacity,
+    };
+    shownGroups.set(group, shown);
+  }
+  return shown;
 }
 
 function collectViews(node: RecordNode): LoadBalancerView[] {
