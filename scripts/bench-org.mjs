@@ -9,6 +9,7 @@
 //        [--shard I/N --save-inventory FILE]
 //   node --expose-gc scripts/bench-org.mjs --merge s1.json,s2.json,...   evaluates the shards together
 //   node --expose-gc scripts/bench-org.mjs --bench [--accounts 40]        the figures of `npm run bench`, alone
+//        (BENCH_ORG_LARGE_ACCOUNTS=N: the organisation measured whole in one process under a 1 GB heap; default 2000, 0 skips)
 //
 // --live-heap also collects the garbage once a second and samples the heap then: what the scan
 // needs (its live objects), not how far V8 lets garbage pile up before collecting, which is what
@@ -23,6 +24,7 @@
 // collector's own serialisation; --merge reads the shards as `scan --inventory A --inventory B`
 // does (parse, merge, evaluate). `benchOrganization` runs N shards as concurrent children.
 import { spawn, spawnSync } from 'node:child_process';
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +47,8 @@ import { rules } from '../dist/rules/index.js';
 import { clientConfig, watchAttempts } from '../dist/src/collect/aws-clients.js';
 import { collectInventory } from '../dist/src/collect/collect-inventory.js';
 import { evaluate } from '../dist/src/engine/evaluate.js';
-import { parseInventory, serializeInventory } from '../dist/src/model/inventory-file.js';
+import { parseInventory, serializeInventoryPieces } from '../dist/src/model/inventory-file.js';
+import { renderJsonChunks } from '../dist/src/report/json.js';
 import { mergeInventories } from '../dist/src/model/merge-inventories.js';
 import { AWS_BUCKETS, generateAccount, SimulatedAws } from './bench-account.mjs';
 
@@ -178,7 +181,7 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
   globalThis.gc?.();
   // What the process holds once collected: the inventory, which the evaluation reads whole.
   const retainedHeap = process.memoryUsage().heapUsed - baseHeap;
-  if (saveInventory) writeFileSync(saveInventory, await serializeInventory(inventory));
+  if (saveInventory) writeFileSync(saveInventory, [...(await serializeInventoryPieces(inventory))].join(''));
 
   let evaluation;
   if (evaluateToo) {
@@ -192,7 +195,12 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
     liveMax = Math.max(liveMax, withReportHeap + baseHeap);
     const errors = {};
     for (const r of report.findings) if (r.status === 'error') errors[`${r.ruleId}:${r.messageId}`] = (errors[`${r.ruleId}:${r.messageId}`] ?? 0) + 1;
-    evaluation = { withReportHeapMB: withReportHeap / MB, findings: report.findings.length, digest: findingsDigest(report), complete: report.scan.complete, errors, seconds: (performance.now() - t) / 1000 };
+    const seconds = (performance.now() - t) / 1000;
+    // The JSON report, as `scan --format json --output FILE` writes it (a piece at a time), counted, not kept.
+    let jsonBytes = 0;
+    for (const piece of renderJsonChunks(report)) jsonBytes += Buffer.byteLength(piece);
+    sample();
+    evaluation = { withReportHeapMB: withReportHeap / MB, findings: report.findings.length, digest: findingsDigest(report), complete: report.scan.complete, errors, seconds, jsonReportMB: jsonBytes / MB };
   }
   clearInterval(sampler);
   clearInterval(liveSampler);
@@ -291,17 +299,38 @@ export async function evaluateShards(files) {
   const read = [];
   for (const file of files) read.push({ file, inventory: await parseInventory(readFileSync(file, 'utf8'), file) });
   const inventory = mergeInventories(read);
+  read.length = 0;
+  globalThis.gc?.();
+  const inventoryHeap = process.memoryUsage().heapUsed - baseHeap;
   const now = new Date();
   const report = evaluate({ inventory, rules, source: 'inventory', startedAt: now, finishedAt: now });
   const seconds = (performance.now() - started) / 1000;
   sample();
+  globalThis.gc?.();
+  const withReportHeap = process.memoryUsage().heapUsed - baseHeap;
+  let jsonBytes = 0;
+  for (const piece of renderJsonChunks(report)) jsonBytes += Buffer.byteLength(piece);
+  sample();
   clearInterval(sampler);
-  return { shards: files.length, accounts: inventory.accounts.length, gaps: inventory.gaps.length, findings: report.findings.length, digest: findingsDigest(report), complete: report.scan.complete, seconds, peakHeapMB: (peak.heap - baseHeap) / MB, peakRssMB: peak.rss / MB };
+  return {
+    shards: files.length,
+    accounts: inventory.accounts.length,
+    gaps: inventory.gaps.length,
+    findings: report.findings.length,
+    digest: findingsDigest(report),
+    complete: report.scan.complete,
+    seconds,
+    inventoryHeapMB: inventoryHeap / MB,
+    withReportHeapMB: withReportHeap / MB,
+    jsonReportMB: jsonBytes / MB,
+    peakHeapMB: (peak.heap - baseHeap) / MB,
+    peakRssMB: peak.rss / MB,
+  };
 }
 
 /** One child process of this script, its JSON result. */
-function runChild(args, { sync }) {
-  const argv = ['--expose-gc', fileURLToPath(import.meta.url), '--json', ...args];
+function runChild(args, { sync, nodeOptions = [] }) {
+  const argv = ['--expose-gc', ...nodeOptions, fileURLToPath(import.meta.url), '--json', ...args];
   const parse = (status, stdout, stderr) => {
     if (status !== 0) throw new Error(`bench-org ${args.join(' ')} exited ${status}: ${stderr}`);
     return JSON.parse(stdout.trim().split('\n').at(-1));
@@ -355,7 +384,7 @@ export async function runShards({ accounts, parallel, timeScale, count = 4, sing
  * measures its own memory): --max-accounts-in-parallel 4, 16 and 64, then a quarter of the
  * organisation for the memory's growth per account.
  */
-export async function benchOrganization({ accounts = 200, timeScale = 10 } = {}) {
+export async function benchOrganization({ accounts = 200, timeScale = 10, largeAccounts = 2000 } = {}) {
   const runOrganization = (args) => runChild(['--time-scale', String(timeScale), ...args], { sync: true });
   // The evaluation (every rule over every account) runs once, with --parallel 16.
   const runs = [4, 16, 64].map((parallel) => runOrganization(['--accounts', String(accounts), '--parallel', String(parallel), ...(parallel === 16 ? ['--live-heap'] : ['--no-evaluate'])]));
@@ -397,8 +426,18 @@ export async function benchOrganization({ accounts = 200, timeScale = 10 } = {})
     `  growth per account: ${(perAccount('peakHeapWithEvaluationMB') * 1024).toFixed(0)} KB of peak heap, ${(perAccount('peakRssWithEvaluationMB') * 1024).toFixed(0)} KB of peak RSS: 2,000 accounts ≈ ${at2000('peakHeapWithEvaluationMB').toFixed(0)} MB heap, ${at2000('peakRssWithEvaluationMB').toFixed(0)} MB RSS (linear from ${small.accounts} and ${large.accounts} accounts)`,
     `  live heap (garbage collected before each sample, once a second): peak ${small.peakLiveHeapMB.toFixed(0)} MB at ${small.accounts} accounts, ${large.peakLiveHeapMB.toFixed(0)} MB at ${large.accounts}; inventory and report held together ${small.withReportHeapMB.toFixed(0)} MB and ${large.withReportHeapMB.toFixed(0)} MB, ${(perAccount('withReportHeapMB') * 1024).toFixed(0)} KB an account: 2,000 accounts ≈ ${at2000('peakLiveHeapMB').toFixed(0)} MB of live heap (linear)`,
   );
+  if (largeAccounts > 0) {
+    // Measured, not extrapolated: the whole organisation in one process whose heap V8 may not grow past 1 GB.
+    const whole = runChild(['--time-scale', '100', '--accounts', String(largeAccounts), '--parallel', '64'], { sync: true, nodeOptions: [`--max-old-space-size=${HEAP_LIMIT_MB}`] });
+    lines.push(
+      `  ${whole.accounts} accounts in one process, its heap capped at ${HEAP_LIMIT_MB} MB (--max-old-space-size; time ×100, --parallel 64): collected, evaluated (${whole.evaluation.findings} results, ${whole.evaluation.complete ? 'complete' : 'INCOMPLETE'}) and its JSON report written (${whole.evaluation.jsonReportMB.toFixed(0)} MB, counted): inventory ${whole.retainedHeapMB.toFixed(0)} MB, inventory and report held together ${whole.evaluation.withReportHeapMB.toFixed(0)} MB of live heap (${((whole.evaluation.withReportHeapMB * 1024) / whole.accounts).toFixed(0)} KB an account), peak heap ${whole.peakHeapWithEvaluationMB.toFixed(0)} MB, peak RSS ${whole.peakRssWithEvaluationMB.toFixed(0)} MB`,
+    );
+  }
   return lines.join('\n');
 }
+
+/** The goal of the organisation's memory: 2,000 accounts in one process within 1 GB. */
+const HEAP_LIMIT_MB = 1024;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
@@ -419,7 +458,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     },
   });
   if (values.bench) {
-    console.log(await benchOrganization({ accounts: Number(process.env.BENCH_ORG_ACCOUNTS ?? values.accounts), timeScale: Number(process.env.BENCH_ORG_TIME_SCALE ?? values['time-scale']) }));
+    console.log(
+      await benchOrganization({
+        accounts: Number(process.env.BENCH_ORG_ACCOUNTS ?? values.accounts),
+        timeScale: Number(process.env.BENCH_ORG_TIME_SCALE ?? values['time-scale']),
+        largeAccounts: Number(process.env.BENCH_ORG_LARGE_ACCOUNTS ?? 2000),
+      }),
+    );
     process.exit(0);
   }
   if (values.merge) {

@@ -17,8 +17,8 @@ export interface RunOptions {
   rules: readonly Rule[];
   /** Per rule id, parameter overrides (validated against the rule's `params`). */
   params?: ParamOverrides;
-  /** The resilience model of this inventory, built on first use (default: with default settings). */
-  model?: () => Resilience;
+  /** The resilience model of this inventory, from the scan's DNS resolver (default: with default settings). */
+  model?: (dns: DnsResolver) => Resilience;
 }
 
 /**
@@ -30,6 +30,18 @@ export function runRules(inventory: Inventory, options: RunOptions): Result[] {
   const resolved = options.rules.map((rule) => ({ rule, params: resolveParams(rule, options.params?.[rule.id]) }));
   const results: Result[] = [];
   const dns = new DnsResolver(inventory.accounts);
+  const resilienceRules = resolved.filter(({ rule }) => rule.level === 'resilience');
+  // The model before the rules: its working set (every region's index, every entry point's ways
+  // through) is garbage before the results pile up, not beside them. A model that throws is a
+  // crash of the rules that read it, reported below.
+  let model: { built: Resilience } | { error: unknown } | undefined;
+  if (resilienceRules.length > 0 && inventory.accounts.length > 0) {
+    try {
+      model = { built: options.model ? options.model(dns) : buildResilience(inventory, {}, dns) };
+    } catch (error) {
+      model = { error };
+    }
+  }
   const accountScopes = new Map<string, AccountScope>();
   for (const account of inventory.accounts) {
     const accountGaps = inventory.gaps.filter((g) => g.accountId === account.accountId);
@@ -59,13 +71,15 @@ export function runRules(inventory: Inventory, options: RunOptions): Result[] {
       }
     }
   }
-  const resilienceRules = resolved.filter(({ rule }) => rule.level === 'resilience');
-  if (resilienceRules.length > 0 && inventory.accounts.length > 0) {
+  if (model) {
     // Once for the scan: an entry point may lead from a DNS account to load balancers of others.
     // Gaps do not stop these rules: the model makes what they hide `unknown`, and the rule says so.
-    // The model is built inside the check: a model that throws is a crash of the rules that read it.
+    const built = model;
     let scope: ResilienceScope | undefined;
-    const scopeOf = () => (scope ??= new ResilienceScope(options.model ? options.model() : buildResilience(inventory), inventory, accountScopes));
+    const scopeOf = () => {
+      if ('error' in built) throw built.error;
+      return (scope ??= new ResilienceScope(built.built, inventory, accountScopes));
+    };
     const where: ResourceRef = { type: 'aws:scan', id: 'resilience-model', region: GLOBAL_REGION, accountId: inventory.accounts[0]!.accountId };
     for (const { rule, params } of resilienceRules) {
       if (rule.level === 'resilience') results.push(...runCheck(rule, params, where, (context) => rule.check(scopeOf(), context)));

@@ -74,7 +74,7 @@ describe('odd inventories (child process)', () => {
     try {
       const run = await runCli(['scan', '--inventory', file]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/^ha-audit: cannot read inventory .*huge\.json: [\d,]+ bytes is more than the [\d,]+ characters one file can hold here; split it/);
+      expect(run.stderr).toMatch(/^ha-audit: cannot read inventory .*huge\.json: [\d,]+ bytes is more than the [\d,]+ characters one file can hold here; save the scan as shards \(--shard I\/N --save-inventory FILE\), and give every shard with its own --inventory\n$/);
     } finally {
       rmSync(file);
     }
