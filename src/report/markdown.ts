@@ -48,7 +48,8 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
   const limit = options.limit ?? GITHUB_MARKDOWN_LIMIT;
   const blocks: Block[] = [{ text: summary(report) }, ...failingTable(report), ...accountsTable(report), ...matrix(report), { text: compliance(report) }, ...notEvaluated(report)];
   if (options.history) blocks.push(...history(options.history));
-  blocks.push(...details(report));
+  // One at a time: a large organisation's failing results are more than a call's arguments can hold.
+  for (const block of details(report)) blocks.push(block);
   return fit(blocks, limit);
 }
 
