@@ -47,12 +47,12 @@ export function renderText(scanReport: ScanReport, options: TextOptions): string
 
   // Several accounts: each account's failures under its own heading, so a team finds its own.
   const byAccount = multiAccount ? groupBy(sortBy(failing, (r) => r.resource.accountId), (r) => r.resource.accountId) : new Map([['', failing]]);
+  const counted = countResults(report.findings, multiAccount);
   for (const [accountId, ofAccount] of byAccount) {
     if (multiAccount) {
-      const counts = (status: Result['status']) => report.findings.filter((r) => r.resource.accountId === accountId && r.status === status).length;
-      lines.push(c.bold.underline(`Account ${accountLabel(report, accountId)}`) + c.dim(`  ${ofAccount.length} failed, ${counts('pass')} passed, ${counts('error')} not evaluated`), '');
+      lines.push(c.bold.underline(`Account ${accountLabel(report, accountId)}`) + c.dim(`  ${ofAccount.length} failed, ${counted(accountId, 'pass')} passed, ${counted(accountId, 'error')} not evaluated`), '');
     }
-    append(lines, failingSections(ofAccount, passing, suppressed, c, multiAccount));
+    append(lines, failingSections(ofAccount, counted, c, multiAccount));
   }
   // An account whose role could not be assumed was not seen: it is listed apart, never as clean.
   const rows = accountRows(report);
@@ -102,17 +102,35 @@ export function renderText(scanReport: ScanReport, options: TextOptions): string
   return lines.join('\n') + '\n';
 }
 
+/** How many results an account (any: '', one account) has of a status, of every rule or of one. */
+type ResultCounts = (accountId: string, status: Result['status'], ruleId?: string) => number;
+
+/**
+ * Counted once, in one pass: an organisation's report has hundreds of thousands of results, and
+ * filtering them for every account and rule took minutes.
+ */
+function countResults(results: readonly Result[], multiAccount: boolean): ResultCounts {
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const r of results) {
+    const accountId = multiAccount ? r.resource.accountId : '';
+    add(`${accountId}|${r.status}`);
+    add(`${accountId}|${r.status}|${r.ruleId}`);
+  }
+  return (accountId, status, ruleId) => counts.get(ruleId === undefined ? `${accountId}|${status}` : `${accountId}|${status}|${ruleId}`) ?? 0;
+}
+
 /** Failing results by severity, then rule, each with its fix. */
-function failingSections(failing: Result[], passing: Result[], suppressed: Result[], c: ChalkInstance, multiAccount: boolean): string[] {
+function failingSections(failing: Result[], counted: ResultCounts, c: ChalkInstance, multiAccount: boolean): string[] {
   const lines: string[] = [];
   for (const severity of SEVERITIES) {
     const ofSeverity = failing.filter((r) => r.severity === severity);
     if (ofSeverity.length === 0) continue;
     lines.push(SEVERITY_STYLE[severity](c)(` ${severity.toUpperCase()} `) + c.dim(` ${ofSeverity.length} failing`));
     for (const [ruleId, results] of groupBy(sortBy(ofSeverity, (r) => r.ruleId), (r) => r.ruleId)) {
-      const sameScope = (r: Result) => r.ruleId === ruleId && (!multiAccount || r.resource.accountId === results[0]!.resource.accountId);
-      const passed = passing.filter(sameScope).length;
-      const accepted = suppressed.filter(sameScope).length;
+      const accountId = multiAccount ? results[0]!.resource.accountId : '';
+      const passed = counted(accountId, 'pass', ruleId);
+      const accepted = counted(accountId, 'suppressed', ruleId);
       lines.push(`  ${c.bold(ruleId)}  ${results[0]!.title}` + c.dim(`  (${results.length} failed, ${passed} passed${accepted > 0 ? `, ${accepted} suppressed` : ''})`));
       lines.push(c.dim(`    Fix: ${results[0]!.remediation?.summary ?? ''}`));
       for (const result of sortByResource(results)) append(lines, failure(result, c, multiAccount));
