@@ -1,6 +1,6 @@
 import { aws } from '../../src/engine/command.js';
 import { describe, expect, it } from 'vitest';
-import { defineRule } from '../../src/engine/define-rule.js';
+import { defineResilienceRule, defineRule } from '../../src/engine/define-rule.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import type { Inventory, RegionInventory } from '../../src/model/inventory.js';
 import { HaAuditError } from '../../src/model/errors.js';
@@ -160,5 +160,60 @@ describe('runRules', () => {
     const results = runRules(inventory(), { rules: [broken] });
     expect(results.every((r) => r.status === 'error' && r.messageId === 'ruleCrashed')).toBe(true);
     expect(results[0]!.message).toContain('lacks "name"');
+  });
+
+  it('gives every result about one resource the same ref (an organisation has hundreds of thousands)', () => {
+    const results = runRules(inventory(), { rules: [namesRule, crashingRule] });
+    const aboutA = results.filter((r) => r.resource.name === 'a');
+    expect(aboutA.map((r) => r.ruleId)).toEqual(['test-names', 'test-crash']);
+    expect(aboutA[0]!.resource).toBe(aboutA[1]!.resource);
+  });
+
+  it('takes a rule with more results than a call can have arguments', () => {
+    const manyRule = defineRule({
+      id: 'test-many',
+      title: 'Many results',
+      service: 'elbv2',
+      severity: 'low',
+      uses: ['elbv2:DescribeLoadBalancers'],
+      params: {},
+      messages: { short: '{{name}} is short' },
+      rationale: 'A test rule.',
+      remediation: { summary: 'None.', docs: 'https://docs.aws.amazon.com/' },
+      check(scope, { pass }) {
+        const lb = scope.loadBalancers[0];
+        if (lb) for (let i = 0; i < 200_000; i++) pass(scope.loadBalancerRef(lb), 'short', { name: lb.name });
+      },
+    });
+    expect(runRules(inventory(), { rules: [manyRule] })).toHaveLength(400_000);
+  });
+
+  it('turns a resilience model that throws into an error result of each rule that reads it, and runs the others', () => {
+    const modelRule = (id: string) =>
+      defineResilienceRule({
+        id,
+        title: 'Reads the model',
+        service: 'route53',
+        severity: 'medium',
+        uses: [],
+        params: {},
+        messages: { ok: 'ok' },
+        rationale: 'A test rule.',
+        remediation: { summary: 'None.', docs: 'https://docs.aws.amazon.com/' },
+        check(scope) {
+          expect(scope.resilience).toBeDefined();
+        },
+      });
+    const results = runRules(inventory(), {
+      rules: [modelRule('test-model-a'), namesRule, modelRule('test-model-b')],
+      model: () => {
+        throw new TypeError('model boom');
+      },
+    });
+    expect(results.filter((r) => r.messageId === 'ruleCrashed').map((r) => [r.ruleId, r.message])).toEqual([
+      ['test-model-a', expect.stringContaining('TypeError: model boom')],
+      ['test-model-b', expect.stringContaining('TypeError: model boom')],
+    ]);
+    expect(results.filter((r) => r.ruleId === 'test-names')).toHaveLength(3);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StringPool } from '../../src/model/string-pool.js';
+import { compacted, StringPool } from '../../src/model/string-pool.js';
 
 // Strings built at run time, so that equal values are distinct copies, as parsed responses are.
 const copy = (text: string) => [...text].join('');
@@ -29,5 +29,18 @@ describe('StringPool', () => {
     new StringPool().share(value);
     expect(value.date).toBe(date);
     expect(value.map.get('k')).toBe('v');
+  });
+});
+
+describe('compacted', () => {
+  it('gives an equal copy, as read back from JSON, its strings shared through the pool', () => {
+    const value = { name: copy('web'), zones: [copy('us-east-1a')], nested: { state: copy('healthy'), none: undefined } };
+    const pool = new StringPool();
+    const result = compacted(value, pool);
+    expect(result).not.toBe(value);
+    expect(result).toEqual({ name: 'web', zones: ['us-east-1a'], nested: { state: 'healthy' } });
+    expect(Object.keys(result.nested)).toEqual(['state']);
+    compacted({ again: copy('healthy') }, pool);
+    expect(pool.size).toBe(3);
   });
 });
