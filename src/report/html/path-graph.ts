@@ -141,14 +141,24 @@ function hopShape(hop: Exclude<PathHop, { kind: 'listener' }>): string {
   }
 }
 
-/** The entry point's outcome when a given zone is lost, from its row of the matrix. */
-export function zoneOutcomeLookup(scenarios: readonly Scenario[], cells: readonly (ScenarioOutcome | undefined)[]): (region: string, zone: ZoneRef, accountId: string) => Outcome | undefined {
-  const byKey = new Map<string, Outcome>();
+/**
+ * The outcome of an entry point when a given zone is lost, from its row of the matrix:
+ * `zoneOutcomeLookup(scenarios)(row.cells)`. The zones' index is built once for every row: a zone
+ * scenario names the zone in each account, thousands of names in an organisation (built for
+ * each of its entry points, it took minutes).
+ */
+export function zoneOutcomeLookup(scenarios: readonly Scenario[]): (cells: readonly (ScenarioOutcome | undefined)[]) => (region: string, zone: ZoneRef, accountId: string) => Outcome | undefined {
+  const scenarioOf = new Map<string, number>();
   scenarios.forEach((scenario, i) => {
-    const cell = cells[i];
-    if (!cell || scenario.kind !== 'zone') return;
-    if (scenario.zoneId) byKey.set(`${scenario.region}/${scenario.zoneId}`, cell.outcome);
-    for (const name of scenario.zoneNames ?? []) byKey.set(`${scenario.region}/${name.accountId}:${name.zoneName}`, cell.outcome);
+    if (scenario.kind !== 'zone') return;
+    if (scenario.zoneId) scenarioOf.set(`${scenario.region}/${scenario.zoneId}`, i);
+    for (const name of scenario.zoneNames ?? []) scenarioOf.set(`${scenario.region}/${name.accountId}:${name.zoneName}`, i);
   });
-  return (region, zone, accountId) => (zone.zoneId ? byKey.get(`${region}/${zone.zoneId}`) : undefined) ?? byKey.get(`${region}/${accountId}:${zone.zoneName}`);
+  return (cells) => {
+    const outcomeOf = (key: string) => {
+      const i = scenarioOf.get(key);
+      return i === undefined ? undefined : cells[i]?.outcome;
+    };
+    return (region, zone, accountId) => (zone.zoneId ? outcomeOf(`${region}/${zone.zoneId}`) : undefined) ?? outcomeOf(`${region}/${accountId}:${zone.zoneName}`);
+  };
 }

@@ -25,7 +25,8 @@ export const DRAW_FAILING_ENTRY_POINTS_UP_TO = 300;
  */
 export function pathsSection(resilience: Resilience, view: ResilienceView): string {
   const scenarios = view.columns.map((c) => c.scenario);
-  const graphs = view.rows.map((row) => pathGraph(row.entryPoint, zoneOutcomeLookup(scenarios, row.cells)));
+  const outcomesOf = zoneOutcomeLookup(scenarios);
+  const graphs = view.rows.map((row) => pathGraph(row.entryPoint, outcomesOf(row.cells)));
   const layouts = new LayoutCache();
   const everyone = view.rows.length <= DRAW_EVERY_ENTRY_POINT_UP_TO;
   const failing = (row: EntryPointRow) => row.anyZone !== 'yes' || row.region !== 'yes';
