@@ -68,7 +68,7 @@ export function buildProgram(io: ScanIo, setExitCode: (code: number) => void): C
     .option('--scan-region <region>', 'region to scan (repeatable or comma-separated; default: AWS_REGION, AWS_DEFAULT_REGION or the profile); with --inventory, the regions to evaluate', repeatable);
   liveSourceOptions(whatIf, 'scanRegion')
     .optionsGroup('Saved inventory (no AWS call):')
-    .option('--inventory <file>', 'play the loss on a saved inventory instead of calling AWS')
+    .option('--inventory <file>', 'play the loss on a saved inventory instead of calling AWS (repeatable: the shards of one scan, played together)', repeatable)
     .optionsGroup('Output:')
     .addOption(new Option('--format <format>', 'output format: text, json, html (one self-contained page) or markdown (a job summary or pull-request comment); not sarif or junit').choices(REPORT_FORMATS).default('text'))
     .option('--output <file>', 'write the answer to a file (or a pipe, a device; - for stdout) instead of stdout')

@@ -11,8 +11,7 @@ import { renderReport } from '../report/render.js';
 import { rulesNamed, rulesToRun } from '../config/apply-config.js';
 import { operationsFor } from '../collect/collection-plan.js';
 import type { Operation } from '../model/operations.js';
-import { assertHistoryDir, loadBaseline, loadConfig, loadHistoryFiles, loadInventory, saveInventory } from './files.js';
-import { mergeInventories } from '../model/merge-inventories.js';
+import { assertHistoryDir, loadBaseline, loadConfig, loadHistoryFiles, loadInventories, saveInventory } from './files.js';
 import type { ShardSpec } from '../model/shard.js';
 import { parseShard, type ShardOptions } from './shard-options.js';
 import { assertSeparateFiles, resolveOutput, writeOutput, type InputFile } from './outputs.js';
@@ -102,7 +101,7 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
     return EXIT.ok;
   }
   const withResilience = model || (options.format === 'text' && collects === undefined);
-  const inventory = options.inventory ? onlyRegions(await loadInventories(options.inventory, io), regions, options.inventory.join(', ')) : await collectLive(options, liveRegions, io, collects);
+  const inventory = options.inventory ? onlyRegions(await loadInventories(options.inventory, io.stderr), regions, options.inventory.join(', ')) : await collectLive(options, liveRegions, io, collects);
   if (inventoryTo) await saveInventory(inventoryTo, inventory, io);
 
   const gate = { failOn: options.failOn, failOnNewOnly: options.failOnNewOnly === true };
@@ -195,17 +194,6 @@ function shardLine(inventory: Inventory): string {
   const pairs = shard.owns.flatMap((a) => a.regions);
   const global = pairs.filter((r) => r === GLOBAL_REGION).length;
   return `shard ${shard.index}/${shard.count} of scan ${shard.scanId}: ${pairs.length - global} account-region pair(s) and Route 53 of ${global} account(s) of ${shard.scope.length}, ${inventory.gaps.length} gap(s) (judged when every shard is evaluated together)`;
-}
-
-/** `--inventory`, once or per shard: the files read and evaluated as one inventory. A CI log says at once which shard is missing. */
-async function loadInventories(files: string[], io: ScanIo): Promise<Inventory> {
-  const read = await Promise.all(files.map(async (file) => ({ file, inventory: await loadInventory(file) })));
-  const merged = mergeInventories(read);
-  const shards = read.flatMap((r) => (r.inventory.shard ? [r.inventory.shard] : []));
-  const count = shards[0]?.count ?? 0;
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !shards.some((s) => s.index === index));
-  if (missing.length > 0) io.stderr.write(`ha-audit: warning: shard ${missing.join(', ')} of ${count} of scan ${shards[0]!.scanId} not given: its share is not evaluated (MissingShard gaps, exit 3)\n`);
-  return merged;
 }
 
 /** `--region` with `--inventory` narrows the evaluation to those regions, which must be in the file. */

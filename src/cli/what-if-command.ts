@@ -12,7 +12,7 @@ import type { WhatIf } from '../model/what-if.js';
 import { toolVersion } from '../package-info.js';
 import type { ReportFormat } from '../report/formats.js';
 import { excerpt, visible } from '../visible-text.js';
-import { loadConfig, loadInventory, saveInventory } from './files.js';
+import { loadConfig, loadInventories, saveInventory } from './files.js';
 import { assertSeparateFiles, resolveOutput, writeOutput, type InputFile } from './outputs.js';
 import { assertEndpointUrl, collectLive, colorWanted, onlyRegions, type LiveSourceOptions, type ScanIo } from './scan-command.js';
 
@@ -26,7 +26,8 @@ export interface WhatIfOptions extends LiveSourceOptions {
   region?: string;
   /** The regions to scan (`scan --region`): `--region` names the loss here. */
   scanRegion?: string[];
-  inventory?: string;
+  /** Once, or the shards of one scan. */
+  inventory?: string[];
   saveInventory?: string;
   format: ReportFormat;
   output?: string;
@@ -52,7 +53,7 @@ export async function whatIf(options: WhatIfOptions, io: ScanIo): Promise<number
   const reportTo = await resolveOutput(options.output ?? '-', '--output');
   const inventoryTo = options.saveInventory !== undefined ? await resolveOutput(options.saveInventory, '--save-inventory') : undefined;
   const inputs: InputFile[] = [
-    ...(options.inventory !== undefined ? [{ option: '--inventory', path: options.inventory }] : []),
+    ...(options.inventory ?? []).map((path) => ({ option: '--inventory', path })),
     ...(config ? [{ option: options.config ? '--config' : 'the configuration', path: config.file }] : []),
   ];
   await assertSeparateFiles(inventoryTo ? [reportTo, inventoryTo] : [reportTo], inputs);
@@ -60,7 +61,7 @@ export async function whatIf(options: WhatIfOptions, io: ScanIo): Promise<number
   const startedAt = new Date();
   const liveRegions = regions.length === 0 && !options.allRegions ? (config?.regions ?? []) : regions;
   // The model reads everything it needs; no rule narrows the collection.
-  const inventory = options.inventory ? onlyRegions(await loadInventory(options.inventory), regions, options.inventory) : await collectLive(options, liveRegions, io, undefined);
+  const inventory = options.inventory ? onlyRegions(await loadInventories(options.inventory, io.stderr), regions, options.inventory.join(', ')) : await collectLive(options, liveRegions, io, undefined);
   if (inventoryTo) await saveInventory(inventoryTo, inventory, io);
 
   // The model with the configuration's settings (`resilience:`), through the same evaluation as `scan`,

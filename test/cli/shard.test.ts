@@ -103,6 +103,21 @@ describe('a sharded scan (--shard I/N) of a simulated organisation', () => {
     expect(merged.findings.map(key).sort()).toEqual(whole.findings.map(key).sort());
   });
 
+  it('what-if plays a loss on every shard together as on the live organisation', async () => {
+    const scope = SCOPE.map((option) => (option === '--region' ? '--scan-region' : option));
+    const live = await runCli(['what-if', '--zone', 'use1-az1', ...scope, '--format', 'json'], { env });
+    const sharded = await runCli(['what-if', '--zone', 'use1-az1', ...shardFiles.flatMap((f) => ['--inventory', join(dir, f)]), '--format', 'json']);
+    expect(sharded.stderr).toBe('');
+    expect(sharded.code).toBe(live.code);
+    const played = (run: { stdout: string }) => {
+      const { affected, notJudged, survive, total, complete } = JSON.parse(run.stdout) as Record<string, unknown[]>;
+      return { affected, notJudged, survive, total, complete };
+    };
+    expect(played(sharded).complete).toBe(true);
+    expect(played(sharded).affected!.length).toBeGreaterThan(0);
+    expect(played(sharded)).toEqual(played(live));
+  });
+
   it('a missing shard leaves its share as gaps: exit 3, MissingShard over exactly its pairs', async () => {
     const run = await merge(shardFiles.slice(0, 2));
     expect(run.code).toBe(3);
