@@ -41,6 +41,10 @@ export function assertDistinctAccounts(places: readonly AccountPlace[]): void {
   const first = new Map<string, AccountPlace>();
   for (const place of places) {
     const earlier = first.get(place.accountId);
+    // The same place twice: the same file was read twice.
+    if (earlier?.file === place.file && earlier.index === place.index) {
+      throw new HaAuditError('inventory-invalid', `inventory ${place.file} is given twice`, 'give each inventory (each shard) once');
+    }
     if (earlier) {
       const where = earlier.file === place.file ? `at /accounts/${earlier.index}` : `in inventory ${earlier.file} at /accounts/${earlier.index}`;
       throw new HaAuditError('inventory-invalid', `inventory ${place.file} is invalid at /accounts/${place.index}: account ${place.accountId} is already ${where}`, 'each account must be in one inventory once; drop the copy');

@@ -78,7 +78,7 @@ describe('empty values', () => {
 
 describe('an option of one value given twice', () => {
   it.each([
-    ['what-if --inventory twice (the first file would be ignored; scan takes several: shards)', ['what-if', '--zone', 'use1-az1', '--inventory', demo, '--inventory', demo], '--inventory is given twice'],
+    ['what-if --zone twice (one loss is played)', ['what-if', '--zone', 'use1-az1', '--zone', 'use1-az2', '--inventory', demo], '--zone is given twice'],
     ['scan --output twice', ['scan', '--inventory', demo, '--output', 'a.json', '--output', 'b.json'], '--output is given twice'],
     ['scan --format twice', ['scan', '--inventory', demo, '--format', 'json', '--format', 'sarif'], '--format is given twice'],
     ['scan --config and --no-config', ['scan', '--inventory', demo, '--config', 'x.yml', '--no-config'], '--config and --no-config contradict each other'],

@@ -34,4 +34,9 @@ describe('assertDistinctAccounts', () => {
     expect(() => assertDistinctAccounts(places)).toThrow('inventory shard-2.json is invalid at /accounts/1: account 111111111111 is already in inventory shard-1.json at /accounts/0');
     expect(() => assertDistinctAccounts(places.slice(0, 2))).not.toThrow();
   });
+
+  it('says so when one file is given twice, rather than pointing the file at itself', () => {
+    const place = { file: 'a.json', index: 0, accountId: '111111111111' };
+    expect(() => assertDistinctAccounts([place, { ...place }])).toThrow(/^inventory a\.json is given twice$/);
+  });
 });
