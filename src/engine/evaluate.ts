@@ -2,7 +2,6 @@ import type { Inventory } from '../model/inventory.js';
 import { NOT_COLLECTED, type Operation } from '../model/operations.js';
 import type { ScanReport } from '../model/report.js';
 import type { Resilience, ResilienceSettings } from '../model/resilience.js';
-import type { DnsResolver } from '../model/dns-resolver.js';
 import { buildResilience } from '../resilience/model.js';
 import { compareWithBaseline, type Baseline } from './baseline.js';
 import type { Rule } from './define-rule.js';
@@ -54,7 +53,7 @@ export function evaluate(evaluation: Evaluation): ScanReport {
   const inventory = withGapsReadBy(evaluation.inventory, rules);
   // The model runs once, when an `app-*` rule reads it or the report must show it.
   let model: Resilience | undefined;
-  const modelOf = (dns?: DnsResolver) => (model ??= buildResilience(inventory, config?.resilience ?? {}, dns));
+  const modelOf = () => (model ??= buildResilience(inventory, config?.resilience ?? {}));
   let results = runRules(inventory, { rules, params: paramOverrides(config), model: modelOf });
   let suppressions: ScanReport['scan']['suppressions'];
   if (config && config.suppressions.length > 0) {

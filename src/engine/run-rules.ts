@@ -17,8 +17,8 @@ export interface RunOptions {
   rules: readonly Rule[];
   /** Per rule id, parameter overrides (validated against the rule's `params`). */
   params?: ParamOverrides;
-  /** The resilience model of this inventory, from the scan's DNS resolver (default: with default settings). */
-  model?: (dns: DnsResolver) => Resilience;
+  /** The resilience model of this inventory (default: with default settings). */
+  model?: () => Resilience;
 }
 
 /**
@@ -29,24 +29,23 @@ export interface RunOptions {
 export function runRules(inventory: Inventory, options: RunOptions): Result[] {
   const resolved = options.rules.map((rule) => ({ rule, params: resolveParams(rule, options.params?.[rule.id]) }));
   const results: Result[] = [];
-  const dns = new DnsResolver(inventory.accounts);
   const resilienceRules = resolved.filter(({ rule }) => rule.level === 'resilience');
-  // The model before the rules: its working set (every region's index, every entry point's ways
-  // through) is garbage before the results pile up, not beside them. A model that throws is a
-  // crash of the rules that read it, reported below.
+  // Memory, for a large organisation: the model is built first, and each stage's working set is
+  // garbage before the next one's (the model's: every region's index and every entry point's ways
+  // through; the account rules': the DNS resolution of every record of the scan), so that none
+  // lies beside the results. A model that throws is a crash of the rules that read it, below.
   let model: { built: Resilience } | { error: unknown } | undefined;
   if (resilienceRules.length > 0 && inventory.accounts.length > 0) {
     try {
-      model = { built: options.model ? options.model(dns) : buildResilience(inventory, {}, dns) };
+      model = { built: options.model ? options.model() : buildResilience(inventory) };
     } catch (error) {
       model = { error };
     }
   }
-  const accountScopes = new Map<string, AccountScope>();
+  const dns = new DnsResolver(inventory.accounts);
   for (const account of inventory.accounts) {
     const accountGaps = inventory.gaps.filter((g) => g.accountId === account.accountId);
     const accountScope = new AccountScope(account, dns, inventory.accounts);
-    accountScopes.set(account.accountId, accountScope);
     // An account that could not be entered (its role could not be assumed) leaves every rule unevaluated there.
     const unreachable = accountGaps.filter((g) => g.service === 'sts');
     if (unreachable.length > 0) {
@@ -78,7 +77,8 @@ export function runRules(inventory: Inventory, options: RunOptions): Result[] {
     let scope: ResilienceScope | undefined;
     const scopeOf = () => {
       if ('error' in built) throw built.error;
-      return (scope ??= new ResilienceScope(built.built, inventory, accountScopes));
+      // Scopes of its own: the account rules' are garbage by now, and these rules' fixes read few records.
+      return (scope ??= ResilienceScope.of(built.built, inventory));
     };
     const where: ResourceRef = { type: 'aws:scan', id: 'resilience-model', region: GLOBAL_REGION, accountId: inventory.accounts[0]!.accountId };
     for (const { rule, params } of resilienceRules) {
