@@ -24,7 +24,7 @@ export async function renderReport(report: ScanReport, format: ReportFormat, opt
     case 'junit':
       return (await import('./junit.js')).renderJunit(report, report.rules ?? []);
     case 'text':
-      return (await import('./text.js')).renderText(report, options.text);
+      return (await import('./text.js')).renderTextPieces(report, options.text);
     case 'html':
       return (await import('./html/render.js')).renderHtml(report, options.history ? { history: options.history } : {});
     case 'markdown':

@@ -34,11 +34,25 @@ const SEVERITY_STYLE: Record<Severity, (c: ChalkInstance) => ChalkInstance> = {
  * are shown escaped (`\x1b`, `\n`).
  */
 export function renderText(scanReport: ScanReport, options: TextOptions): string {
+  return [...renderTextPieces(scanReport, options)].join('');
+}
+
+/**
+ * The same text in pieces, an account's failures or a section each: an organisation's report has
+ * millions of lines, and holding them all before writing them was what the heap could not afford.
+ */
+export function* renderTextPieces(scanReport: ScanReport, options: TextOptions): Generator<string> {
   // Names from AWS may hold escape sequences, `\r` or `\n`: shown escaped, they cannot forge a line.
   const report = visibleReport(scanReport);
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const multiAccount = report.scan.accounts.length > 1;
   const lines: string[] = [header(report, c), ''];
+  // The lines so far, as one piece; each piece ends with its last line's line break.
+  const flush = () => {
+    const piece = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+    lines.length = 0;
+    return piece;
+  };
 
   const failing = report.findings.filter((r) => r.status === 'fail');
   const passing = report.findings.filter((r) => r.status === 'pass');
@@ -53,6 +67,7 @@ export function renderText(scanReport: ScanReport, options: TextOptions): string
       lines.push(c.bold.underline(`Account ${accountLabel(report, accountId)}`) + c.dim(`  ${ofAccount.length} failed, ${counted(accountId, 'pass')} passed, ${counted(accountId, 'error')} not evaluated`), '');
     }
     append(lines, failingSections(ofAccount, counted, c, multiAccount));
+    yield flush();
   }
   // An account whose role could not be assumed was not seen: it is listed apart, never as clean.
   const rows = accountRows(report);
@@ -87,7 +102,9 @@ export function renderText(scanReport: ScanReport, options: TextOptions): string
 
   append(lines, baselineSection(report, c, multiAccount));
   // After the findings: what a zone or region loss does, whenever the scan built the model.
+  yield flush();
   if (report.resilience) append(lines, matrixLines(report.resilience, c));
+  yield flush();
   const warnings = suppressionWarnings(report);
   if (warnings.length > 0) {
     lines.push(c.yellow.bold(' WARNINGS '));
@@ -99,7 +116,7 @@ export function renderText(scanReport: ScanReport, options: TextOptions): string
 
   if (report.findings.length === 0) lines.push(c.dim('No resource in scope: the scan found nothing any rule applies to.'), '');
   lines.push(`${c.bold('Summary:')} ${summaryLine(report, options, c)}`);
-  return lines.join('\n') + '\n';
+  yield flush();
 }
 
 /** How many results an account (any: '', one account) has of a status, of every rule or of one. */

@@ -6,7 +6,7 @@ import { GAP_CLASSES, type GapClass } from '../../src/model/gap-class.js';
 import type { Gap, Inventory } from '../../src/model/inventory.js';
 import type { Result } from '../../src/model/result.js';
 import type { Severity } from '../../src/model/severity.js';
-import { renderText } from '../../src/report/text.js';
+import { renderText, renderTextPieces } from '../../src/report/text.js';
 import { emptyRegionInventory, emptyRoute53Inventory } from '../../src/model/inventory.js';
 
 const inventory = (accounts: string[], gaps: Inventory['gaps'] = []): Inventory => ({
@@ -154,5 +154,16 @@ describe('renderText', () => {
   it('colours only when asked', () => {
     expect(render(results, undefined, 1, true)).toContain('\u001b[');
     expect(text).not.toContain('\u001b[');
+  });
+
+  it('comes in pieces, the failures of one account each, that join into the same text (an organisation has millions of lines)', () => {
+    const accounts = ['111122223333', '444455556666', '777788889999'];
+    const results = accounts.flatMap((accountId) => [result('elb-multi-az', 'fail', 'high', `web-${accountId}`, accountId), result('tg-stickiness', 'pass', 'low', `tg-${accountId}`, accountId)]);
+    const report = buildReport({ inventory: inventory(accounts), results, rules, source: 'inventory', startedAt: new Date(0), finishedAt: new Date(0) });
+    const options = { color: false, failOn: 'low' as const, exitCode: 1 };
+    const pieces = [...renderTextPieces(report, options)].filter((piece) => piece !== '');
+    expect(pieces.join('')).toBe(renderText(report, options));
+    expect(pieces.filter((piece) => piece.includes('Account '))).toHaveLength(3);
+    for (const piece of pieces) expect(piece.endsWith('\n')).toBe(true);
   });
 });
