@@ -1,3 +1,4 @@
+import { groupBy } from '../collections.js';
 import type { EntryPoint, Outcome, Resilience, Scenario, ScenarioOutcome } from '../model/resilience.js';
 
 /** Outcomes from best to worst, as the model's type lists them. */
@@ -130,4 +131,13 @@ function sortScenarios(scenarios: readonly Scenario[]): Scenario[] {
 /** Plain code-point order: fast, and the same on every machine (no locale). */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The outcomes of a data store or an application (`id`: its name), every scenario's, indexed once for the report. */
+export function subjectOutcomes(resilience: Resilience): (subject: 'data-store' | 'application', id: string) => ScenarioOutcome[] {
+  const bySubject = groupBy(
+    resilience.outcomes.filter((o) => o.subject !== 'entry-point'),
+    (o) => `${o.subject}\u0000${o.id}`,
+  );
+  return (subject, id) => bySubject.get(`${subject}\u0000${id}`) ?? [];
 }

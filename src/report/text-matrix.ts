@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { NOT_JUDGED_REASONS, type Outcome, type Resilience, type Scenario, type ScenarioOutcome } from '../model/resilience.js';
-import { capacityLeft, resilienceView, type ScenarioColumn } from './resilience-view.js';
+import { capacityLeft, resilienceView, subjectOutcomes, type ScenarioColumn } from './resilience-view.js';
 
 const ENTRY_POINTS = 'Entry point';
 const OTHERS = 'Data store, application';
@@ -111,28 +111,21 @@ export function matrixLines(resilience: Resilience, c: ChalkInstance, width = MA
 /** Data stores and applications, in the order of the report, with the same columns. */
 function otherRows(resilience: Resilience, columns: readonly ScenarioColumn[]): Row[] {
   const index = new Map(columns.map((col, i) => [col.scenario.id, i]));
-  const cells = new Map<string, ScenarioOutcome[]>();
-  for (const outcome of resilience.outcomes) {
-    if (outcome.subject === 'entry-point') continue;
-    const key = `${outcome.subject}\u0000${outcome.id}`;
-    const list = cells.get(key);
-    if (list) list.push(outcome);
-    else cells.set(key, [outcome]);
-  }
-  const rowOf = (key: string, name: string): Row => {
+  const outcomesOf = subjectOutcomes(resilience);
+  const rowOf = (outcomes: readonly ScenarioOutcome[], name: string): Row => {
     const row = new Array<ScenarioOutcome | undefined>(columns.length).fill(undefined);
-    for (const outcome of cells.get(key) ?? []) {
+    for (const outcome of outcomes) {
       const i = index.get(outcome.scenarioId);
       if (i !== undefined) row[i] = outcome;
     }
     return { name, cells: row.map(matrixCell) };
   };
-  const stores = resilience.dataStores.map((d) => rowOf(`data-store\u0000${d.id}`, d.name));
+  const stores = resilience.dataStores.map((d) => rowOf(outcomesOf('data-store', d.id), d.name));
   disambiguate(
     stores,
     resilience.dataStores.map((d) => d.region),
   );
-  return [...stores, ...resilience.applications.map((a) => rowOf(`application\u0000${a.name}`, `app ${a.name}`))];
+  return [...stores, ...resilience.applications.map((a) => rowOf(outcomesOf('application', a.name), `app ${a.name}`))];
 }
 
 /** Names shown twice (`www` A and AAAA, a table of two regions) get what tells them apart. */

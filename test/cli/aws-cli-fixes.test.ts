@@ -16,6 +16,7 @@ import { buildResilience } from '../../src/resilience/model.js';
 import type { RemediationStep } from '../../src/model/result.js';
 import { packageRoot } from '../../src/package-info.js';
 import { filledArgv } from '../support/placeholder-values.js';
+import { fixtureInventories } from '../support/rule-cases.js';
 
 /**
  * Every fix command that the demo and every fixture print, run by the real AWS CLI v2 (Debian's
@@ -102,10 +103,7 @@ interface Outcome {
 
 /** Every distinct step of every failing result of the demo and the fixtures, and of what `what-if` prints for them. */
 async function printedSteps(): Promise<RemediationStep[]> {
-  const root = join(packageRoot(), 'fixtures');
-  const files = readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((dir) => readdirSync(join(root, dir.name)).filter((f) => f.endsWith('.json')).map((f) => join(root, dir.name, f)));
+  const files = fixtureInventories().map((file) => join(packageRoot(), 'fixtures', file));
   const steps = new Map<string, RemediationStep>();
   for (const file of files) {
     const inventory = await loadInventory(file);

@@ -8,7 +8,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { listOrganizationAccounts, partitionOf, planAccounts } from '../../src/collect/accounts.js';
-import { collectInventory, ScanStopped, type CollectEvent } from '../../src/collect/collect-inventory.js';
+import { collectInventory, ScanStopped, type CollectEvent, type CollectOptions } from '../../src/collect/collect-inventory.js';
 import { RegionCalls } from '../../src/collect/region-calls.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { exitCodeFor } from '../../src/engine/summary.js';
@@ -144,6 +144,9 @@ describe('collectInventory across accounts and regions', () => {
 
   /** Each account has one load balancer per region, named after both. */
   const clientsFor = (region: string, accountId: string) => mockedRegion({ loadBalancers: [loadBalancer(`lb-${accountId}-${region}`, { region })] }, { region }).clients;
+  /** `--org --role-name Audit` in us-east-1, with these options too. */
+  const collectOrg = (extra: Partial<CollectOptions> = {}) =>
+    collectInventory({ regions: ['us-east-1'], org: true, roleName: 'Audit', clientsFor, organizationsClient: () => new OrganizationsClient({ region: 'us-east-1' }), ...extra });
 
   it('scans two accounts through the same role name; every result carries its own account', async () => {
     const inventory = await collectInventory({ regions: ['us-east-1'], accounts: [MEMBER_A, CALLER], roleName: 'Audit', clientsFor });
@@ -195,14 +198,7 @@ describe('collectInventory across accounts and regions', () => {
       .on(ListAccountsCommand, { MaxResults: 20, NextToken: 'page-2' })
       .resolves({ Accounts: [member(MEMBER_A, 'ACTIVE')], $metadata: responseMetadata() });
     const events: CollectEvent[] = [];
-    const inventory = await collectInventory({
-      regions: ['us-east-1'],
-      org: true,
-      roleName: 'Audit',
-      clientsFor,
-      organizationsClient: () => new OrganizationsClient({ region: 'us-east-1' }),
-      onEvent: (e) => events.push(e),
-    });
+    const inventory = await collectOrg({ onEvent: (e) => events.push(e) });
     expect(inventory.accounts.map((a) => a.accountId).sort()).toEqual([CALLER, MEMBER_A]);
     expect(sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.RoleArn)).toEqual([`arn:aws:iam::${MEMBER_A}:role/Audit`]);
     expect(events).toContainEqual({ type: 'account-skipped', accountId: MEMBER_B, reason: 'SUSPENDED' });
@@ -226,14 +222,7 @@ describe('collectInventory across accounts and regions', () => {
       $metadata: responseMetadata(),
     });
     const debug: string[] = [];
-    const inventory = await collectInventory({
-      regions: ['us-east-1'],
-      org: true,
-      roleName: 'Audit',
-      clientsFor,
-      organizationsClient: () => new OrganizationsClient({ region: 'us-east-1' }),
-      debug: (line) => debug.push(line),
-    });
+    const inventory = await collectOrg({ debug: (line) => debug.push(line) });
     expect(inventory.skippedAccounts).toEqual([
       { accountId: closed, name: 'old', state: 'CLOSED' },
       { accountId: closing, name: 'closing', state: 'PENDING_CLOSURE' },
@@ -265,7 +254,7 @@ describe('collectInventory across accounts and regions', () => {
 
   it('--org without the right to list accounts fails clearly', async () => {
     organizations.on(ListAccountsCommand).rejects(awsError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.'));
-    const failure = await collectInventory({ regions: ['us-east-1'], org: true, roleName: 'Audit', clientsFor, organizationsClient: () => new OrganizationsClient({ region: 'us-east-1' }) }).catch(
+    const failure = await collectOrg().catch(
       (e: unknown) => e,
     );
     expect(failure).toMatchObject({ name: 'HaAuditError', message: expect.stringContaining('AWSOrganizationsNotInUseException') });

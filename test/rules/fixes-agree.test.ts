@@ -1,22 +1,17 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { loadInventory } from '../../src/cli/files.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { packageRoot } from '../../src/package-info.js';
+import { fixtureInventories } from '../support/rule-cases.js';
 
 // Two fixes for one resource never disagree (issue 11: the demo's legacy-web-asg was given
 // --max-size 2 by one rule and 3 by another; RDS backups and Multi-AZ were two calls that
 // collide): in the demo and every fixture, every option that two rules' fixes set on the same
 // Auto Scaling group or DB instance has one value.
 const root = packageRoot();
-const inventories = [
-  'demo/inventory.json',
-  ...readdirSync(join(root, 'fixtures'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'demo')
-    .flatMap((dir) => readdirSync(join(root, 'fixtures', dir.name)).filter((f) => f.endsWith('.json')).map((f) => `${dir.name}/${f}`)),
-];
+const inventories = fixtureInventories();
 
 /** The resource a step modifies and the options it sets, for the operations two rules may both give. */
 const MODIFIES: Record<string, string> = {

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
@@ -7,18 +6,14 @@ import { runRules } from '../../src/engine/run-rules.js';
 import type { Inventory } from '../../src/model/inventory.js';
 import type { RemediationStep, Result } from '../../src/model/result.js';
 import { packageRoot } from '../../src/package-info.js';
+import { fixtureInventories } from '../support/rule-cases.js';
 import { applyRoute53Fix, Route53Refusal, writesRoute53 } from '../support/apply-route53-fix.js';
 
 // Every fix that writes a Route 53 record or health check, in the demo and every fixture, applied
 // to the inventory it was printed for (as Route 53 would apply it), then every rule run again:
 // the finding no longer fails, Route 53 accepted every change, and no other result got worse.
 const root = packageRoot();
-const inventories = [
-  'demo/inventory.json',
-  ...readdirSync(join(root, 'fixtures'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'demo')
-    .flatMap((dir) => readdirSync(join(root, 'fixtures', dir.name)).filter((f) => f.endsWith('.json')).map((f) => `${dir.name}/${f}`)),
-];
+const inventories = fixtureInventories();
 
 // The app-* rules judge the architecture (zones, capacity, a standby region) that a DNS fix does not
 // build: their fixes need a stack the user creates (placeholders outside the scan), and a DNS fix

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
@@ -24,6 +25,17 @@ export interface RuleCase {
   noCommand?: string[];
   /** Extra assertions on the results of this case. */
   check?: (results: Result[]) => void;
+}
+
+/** Every inventory of `fixtures/`, relative to it: the demo's first, then every rule's. */
+export function fixtureInventories(): string[] {
+  const root = join(packageRoot(), 'fixtures');
+  return [
+    'demo/inventory.json',
+    ...readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== 'demo')
+      .flatMap((dir) => readdirSync(join(root, dir.name)).filter((f) => f.endsWith('.json')).map((f) => `${dir.name}/${f}`)),
+  ];
 }
 
 export function fixturePath(ruleId: string, file: string): string {

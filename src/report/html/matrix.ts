@@ -1,5 +1,5 @@
 import type { Resilience } from '../../model/resilience.js';
-import { cellText, outcomeSentence, type EntryPointRow, type ResilienceView } from '../resilience-view.js';
+import { cellText, outcomeSentence, subjectOutcomes, type EntryPointRow, type ResilienceView } from '../resilience-view.js';
 import { h } from './escape.js';
 
 const LEGEND: [string, string, string][] = [
@@ -70,20 +70,13 @@ function otherSubjects(resilience: Resilience, view: ResilienceView): string {
     ...resilience.applications.map((a) => ({ kind: 'application' as const, id: a.name, name: a.name, detail: 'application' })),
   ];
   if (subjects.length === 0) return '';
-  const outcomes = new Map<string, (typeof resilience.outcomes)[number][]>();
-  for (const o of resilience.outcomes) {
-    if (o.subject === 'entry-point') continue;
-    const key = `${o.subject}\u0000${o.id}`;
-    const list = outcomes.get(key);
-    if (list) list.push(o);
-    else outcomes.set(key, [o]);
-  }
+  const outcomesOf = subjectOutcomes(resilience);
   const rows: string[] = [];
   const explanations: string[] = [];
   subjects.forEach((subject, s) => {
     const cells = new Array<string>(view.columns.length).fill('<td class="cell o-none">·</td>');
     const items = new Array<string>(view.columns.length).fill('');
-    for (const o of outcomes.get(`${subject.kind}\u0000${subject.id}`) ?? []) {
+    for (const o of outcomesOf(subject.kind, subject.id)) {
       const c = column.get(o.scenarioId);
       if (c === undefined) continue;
       const anchor = `d-${s}-${c}`;
