@@ -183,28 +183,6 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
   const retainedHeap = process.memoryUsage().heapUsed - baseHeap;
   if (saveInventory) writeFileSync(saveInventory, [...(await serializeInventoryPieces(inventory))].join(''));
 
-  let evaluation;
-  if (evaluateToo) {
-    const now = new Date();
-    const t = performance.now();
-    const report = evaluate({ inventory, rules, source: 'live', startedAt: now, finishedAt: now });
-    sample();
-    // The inventory and the finished report, both held (as `scan` holds them to write the report).
-    globalThis.gc?.();
-    const withReportHeap = process.memoryUsage().heapUsed - baseHeap;
-    liveMax = Math.max(liveMax, withReportHeap + baseHeap);
-    const errors = {};
-    for (const r of report.findings) if (r.status === 'error') errors[`${r.ruleId}:${r.messageId}`] = (errors[`${r.ruleId}:${r.messageId}`] ?? 0) + 1;
-    const seconds = (performance.now() - t) / 1000;
-    // The JSON report, as `scan --format json --output FILE` writes it (a piece at a time), counted, not kept.
-    let jsonBytes = 0;
-    for (const piece of renderJsonChunks(report)) jsonBytes += Buffer.byteLength(piece);
-    sample();
-    evaluation = { withReportHeapMB: withReportHeap / MB, findings: report.findings.length, digest: findingsDigest(report), complete: report.scan.complete, errors, seconds, jsonReportMB: jsonBytes / MB };
-  }
-  clearInterval(sampler);
-  clearInterval(liveSampler);
-
   // Calls and the floor: per scope, per service, (calls - AWS's burst) / AWS's rate, the largest;
   // an account lasts as long as its slowest scope (its regions and Route 53 run at once); the
   // rate limits of accounts are independent, so `parallel` accounts go at once, in rounds.
@@ -225,9 +203,41 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
   }
   const slowestAccountFloorS = Math.max(...accountFloor.values());
   const rounds = Math.ceil(inventory.accounts.length / parallel);
+  const figures = { accounts: inventory.accounts.length, gaps: inventory.gaps.length, named: inventory.accounts.filter((a) => a.name).length };
+  // The simulated accounts are done with: what the process holds from here on is the scan's.
+  scopes.clear();
+
+  let evaluation;
+  if (evaluateToo) {
+    const now = new Date();
+    const t = performance.now();
+    // As `scan` does, the inventory is judged and let go: the report alone is held while it is written.
+    const takeInventory = () => {
+      const taken = inventory;
+      inventory = undefined;
+      return taken;
+    };
+    const report = evaluate({ inventory: keepInventory ? inventory : takeInventory(), rules, source: 'live', startedAt: now, finishedAt: now });
+    sample();
+    // The finished report, held to be written.
+    globalThis.gc?.();
+    const withReportHeap = process.memoryUsage().heapUsed - baseHeap;
+    liveMax = Math.max(liveMax, withReportHeap + baseHeap);
+    const errors = {};
+    for (const r of report.findings) if (r.status === 'error') errors[`${r.ruleId}:${r.messageId}`] = (errors[`${r.ruleId}:${r.messageId}`] ?? 0) + 1;
+    const seconds = (performance.now() - t) / 1000;
+    // The JSON report, as `scan --format json --output FILE` writes it (a piece at a time), counted, not kept.
+    let jsonBytes = 0;
+    for (const piece of renderJsonChunks(report)) jsonBytes += Buffer.byteLength(piece);
+    sample();
+    evaluation = { withReportHeapMB: withReportHeap / MB, findings: report.findings.length, digest: findingsDigest(report), complete: report.scan.complete, errors, seconds, jsonReportMB: jsonBytes / MB };
+  }
+  clearInterval(sampler);
+  clearInterval(liveSampler);
+
   const awsWallS = (wallMs / 1000) * timeScale;
   return {
-    accounts: inventory.accounts.length,
+    accounts: figures.accounts,
     ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
     regions,
     parallel,
@@ -240,8 +250,8 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
     cpuS: (cpu.user + cpu.system) / 1e6,
     calls,
     throttled,
-    gaps: inventory.gaps.length,
-    named: inventory.accounts.filter((a) => a.name).length,
+    gaps: figures.gaps,
+    named: figures.named,
     slowestAccountFloorS,
     rounds,
     floorS: slowestAccountFloorS * rounds,
@@ -429,7 +439,7 @@ export async function benchOrganization({ accounts = 200, timeScale = 10, largeA
   lines.push(
     `  memory with --parallel 16, collection then evaluation (${large.evaluation.findings} results, evaluated in ${large.evaluation.seconds.toFixed(1)} s, ${large.evaluation.complete ? 'complete' : 'INCOMPLETE'}): ${small.accounts} accounts peak heap ${small.peakHeapWithEvaluationMB.toFixed(0)} MB, RSS ${small.peakRssWithEvaluationMB.toFixed(0)} MB; ${large.accounts} accounts ${large.peakHeapWithEvaluationMB.toFixed(0)} MB, ${large.peakRssWithEvaluationMB.toFixed(0)} MB; the inventory holds ${(perAccount('retainedHeapMB') * 1024).toFixed(0)} KB an account`,
     `  growth per account: ${(perAccount('peakHeapWithEvaluationMB') * 1024).toFixed(0)} KB of peak heap, ${(perAccount('peakRssWithEvaluationMB') * 1024).toFixed(0)} KB of peak RSS: 2,000 accounts ≈ ${at2000('peakHeapWithEvaluationMB').toFixed(0)} MB heap, ${at2000('peakRssWithEvaluationMB').toFixed(0)} MB RSS (linear from ${small.accounts} and ${large.accounts} accounts)`,
-    `  live heap (garbage collected before each sample, once a second): peak ${small.peakLiveHeapMB.toFixed(0)} MB at ${small.accounts} accounts, ${large.peakLiveHeapMB.toFixed(0)} MB at ${large.accounts}; inventory and report held together ${small.withReportHeapMB.toFixed(0)} MB and ${large.withReportHeapMB.toFixed(0)} MB, ${(perAccount('withReportHeapMB') * 1024).toFixed(0)} KB an account: 2,000 accounts ≈ ${at2000('peakLiveHeapMB').toFixed(0)} MB of live heap (linear)`,
+    `  live heap (garbage collected before each sample, once a second): peak ${small.peakLiveHeapMB.toFixed(0)} MB at ${small.accounts} accounts, ${large.peakLiveHeapMB.toFixed(0)} MB at ${large.accounts}; the report held once evaluated (the inventory let go, as scan does) ${small.withReportHeapMB.toFixed(0)} MB and ${large.withReportHeapMB.toFixed(0)} MB, ${(perAccount('withReportHeapMB') * 1024).toFixed(0)} KB an account: 2,000 accounts ≈ ${at2000('peakLiveHeapMB').toFixed(0)} MB of live heap (linear)`,
   );
   if (largeAccounts > 0) {
     // Measured, not extrapolated: the whole organisation in one process whose heap V8 may not grow
@@ -444,7 +454,7 @@ export async function benchOrganization({ accounts = 200, timeScale = 10, largeA
     const whole = capped ?? runChild(args, { sync: true });
     lines.push(
       `  ${whole.accounts} accounts in one process (time ×100, --parallel 64), collected, evaluated (${whole.evaluation.findings} results, ${whole.evaluation.complete ? 'complete' : 'INCOMPLETE'}) and its JSON report written (${whole.evaluation.jsonReportMB.toFixed(0)} MB, counted): ${capped ? `fits a heap capped at ${HEAP_LIMIT_MB} MB (--max-old-space-size)` : `OUT OF MEMORY with the heap capped at ${HEAP_LIMIT_MB} MB (--max-old-space-size); without the cap`}:`,
-      `    inventory ${whole.retainedHeapMB.toFixed(0)} MB, inventory and report held together ${whole.evaluation.withReportHeapMB.toFixed(0)} MB of live heap (${((whole.evaluation.withReportHeapMB * 1024) / whole.accounts).toFixed(0)} KB an account), peak heap ${whole.peakHeapWithEvaluationMB.toFixed(0)} MB, peak RSS ${whole.peakRssWithEvaluationMB.toFixed(0)} MB`,
+      `    inventory ${whole.retainedHeapMB.toFixed(0)} MB, the report once evaluated ${whole.evaluation.withReportHeapMB.toFixed(0)} MB of live heap (${((whole.evaluation.withReportHeapMB * 1024) / whole.accounts).toFixed(0)} KB an account), peak heap ${whole.peakHeapWithEvaluationMB.toFixed(0)} MB, peak RSS ${whole.peakRssWithEvaluationMB.toFixed(0)} MB`,
     );
   }
   return lines.join('\n');

@@ -3,17 +3,21 @@
  * inventory is longer than the longest string V8 can hold (about 512 MiB). `longArrays` are the
  * paths (`findings`, `resilience.outcomes`) of the arrays that grow with the organisation: each
  * of their items is a piece, and so is each member of the objects on the way to them; anything
- * else is written whole.
+ * else is written whole. `itemOf` may give an item of a long array as it is to be written (the
+ * report adds what it does not hold in memory), one at a time.
  */
-export function* prettyJsonPieces(value: unknown, longArrays: readonly string[]): Generator<string> {
-  yield* pretty(value, '', '', longArrays);
+export function* prettyJsonPieces(value: unknown, longArrays: readonly string[], itemOf: ItemOf = (_path, item) => item): Generator<string> {
+  yield* pretty(value, '', '', longArrays, itemOf);
 }
 
-function* pretty(value: unknown, path: string, indent: string, longArrays: readonly string[]): Generator<string> {
+/** An item of the long array at `path`, as written. */
+export type ItemOf = (path: string, item: unknown) => unknown;
+
+function* pretty(value: unknown, path: string, indent: string, longArrays: readonly string[], itemOf: ItemOf): Generator<string> {
   const inner = `${indent}  `;
   if (Array.isArray(value) && value.length > 0 && longArrays.includes(path)) {
     yield '[';
-    for (let i = 0; i < value.length; i++) yield `${i === 0 ? '' : ','}\n${inner}${whole(value[i] as unknown, inner) ?? 'null'}`;
+    for (let i = 0; i < value.length; i++) yield `${i === 0 ? '' : ','}\n${inner}${whole(itemOf(path, value[i]), inner) ?? 'null'}`;
     yield `\n${indent}]`;
     return;
   }
@@ -29,7 +33,7 @@ function* pretty(value: unknown, path: string, indent: string, longArrays: reado
     for (let i = 0; i < members.length; i++) {
       const [key, member] = members[i]!;
       yield `${i === 0 ? '' : ','}\n${inner}${JSON.stringify(key)}: `;
-      yield* pretty(member, path === '' ? key : `${path}.${key}`, inner, longArrays);
+      yield* pretty(member, path === '' ? key : `${path}.${key}`, inner, longArrays, itemOf);
     }
     yield `\n${indent}}`;
     return;

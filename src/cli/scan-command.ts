@@ -1,5 +1,6 @@
 import { rules as allRules } from '../../rules/index.js';
-import { evaluate } from '../engine/evaluate.js';
+import { evaluate, type Evaluation } from '../engine/evaluate.js';
+import type { ScanReport } from '../model/report.js';
 import { EXIT, type FailOn } from '../engine/summary.js';
 import { HaAuditError } from '../model/errors.js';
 import { GLOBAL_REGION, type Inventory } from '../model/inventory.js';
@@ -101,11 +102,13 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
     return EXIT.ok;
   }
   const withResilience = model || (options.format === 'text' && collects === undefined);
-  const inventory = options.inventory ? onlyRegions(await loadInventories(options.inventory, io.stderr), regions, options.inventory.join(', ')) : await collectLive(options, liveRegions, io, collects);
-  if (inventoryTo) await saveInventory(inventoryTo, inventory, io);
-
   const gate = { failOn: options.failOn, failOnNewOnly: options.failOnNewOnly === true };
-  const report = evaluate({ inventory, rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(requested), source: options.inventory ? 'inventory' : 'live', startedAt, gate, withResilience });
+  const evaluation = { rules, ...(config ? { config } : {}), ...(baseline ? { baseline } : {}), everyRuleRan: !rulesNamed(requested), source: options.inventory ? 'inventory' : 'live', startedAt, gate, withResilience } as const;
+  const report = await inventoryReport(async () => {
+    const inventory = options.inventory ? onlyRegions(await loadInventories(options.inventory, io.stderr), regions, options.inventory.join(', ')) : await collectLive(options, liveRegions, io, collects);
+    if (inventoryTo) await saveInventory(inventoryTo, inventory, io);
+    return inventory;
+  }, evaluation);
   const exitCode = report.scan.gate!.exitCode;
   // The text report on the terminal shows them; otherwise the CI log must still.
   if (options.format !== 'text' || reportTo.kind !== 'stdout') for (const warning of suppressionWarnings(report)) io.stderr.write(`ha-audit: warning: ${visible(warning)}\n`);
@@ -120,6 +123,14 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
     else io.stderr.write(`ha-audit: ${summaryLine(report, { failOn: options.failOn, exitCode, failOnNewOnly: options.failOnNewOnly === true })}; report in ${visible(reportTo.path)}\n`);
   }
   return exitCode;
+}
+
+/**
+ * The inventory judged, and let go: only the report is returned, so that no frame of `scan`
+ * holds the inventory (a third of an organisation's heap) while the report renders.
+ */
+async function inventoryReport(inventoryOf: () => Promise<Inventory>, evaluation: Omit<Evaluation, 'inventory'>): Promise<ScanReport> {
+  return evaluate({ ...evaluation, inventory: await inventoryOf() });
 }
 
 /**

@@ -4,7 +4,6 @@ import type { Remediation, ResourceRef, Result } from '../model/result.js';
 import type { Evidence, FailExtra, ParamsSpec, ParamValues, Rule, RuleContext } from './define-rule.js';
 import { formatMessage } from './message.js';
 import { inRegion } from './command.js';
-import { commandLine } from './shell.js';
 import { resolveParams, type ParamOverrides } from './params.js';
 import { AccountScope } from './account-scope.js';
 import { DnsResolver } from '../model/dns-resolver.js';
@@ -143,7 +142,7 @@ function runCheck(rule: Rule, params: ParamValues<ParamsSpec>, where: ResourceRe
  */
 function remediationOf(rule: Rule, resource: ResourceRef, extra: FailExtra = {}): Remediation {
   const steps = (extra.steps ?? []).map((step) => (resource.region === GLOBAL_REGION ? step : inRegion(step, resource.region)));
-  const remediation: Remediation = { summary: rule.remediation.summary, commands: steps.map(commandLine), steps, docs: rule.remediation.docs };
+  const remediation: Remediation = { summary: rule.remediation.summary, steps, docs: rule.remediation.docs };
   if (extra.warning) remediation.warning = extra.warning;
   return remediation;
 }
@@ -161,7 +160,6 @@ function dataMissingResult(rule: Rule, where: ResourceRef, gaps: Gap[]): Result 
     resource: where,
     remediation: {
       summary: `Allow the scanning identity ${actions.join(', ')} (or fix the cause above) and scan again.`,
-      commands: [],
       steps: [],
       docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html',
     },

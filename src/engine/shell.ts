@@ -24,5 +24,11 @@ export function commandLine(step: RemediationStep): string {
 
 /** The command lines of a remediation: rendered from its steps, or as written by a report that predates them. */
 export function remediationCommands(remediation: Remediation): string[] {
-  return remediation.steps ? remediation.steps.map(commandLine) : remediation.commands;
+  return remediation.steps ? remediation.steps.map(commandLine) : (remediation.commands ?? []);
+}
+
+/** A remediation as the JSON report holds it: its command lines after the summary, where they always were. */
+export function remediationForJson(remediation: Remediation): Remediation {
+  const { summary, commands: _written, ...rest } = remediation;
+  return { summary, commands: remediationCommands(remediation), ...rest };
 }

@@ -1,5 +1,7 @@
 import type { ScanReport } from '../model/report.js';
 import { prettyJsonPieces } from '../json-pieces.js';
+import { remediationForJson } from '../engine/shell.js';
+import type { Result } from '../model/result.js';
 
 /** Where the report grows with the organisation: these arrays are written an item at a time. */
 const LONG_ARRAYS = ['findings', 'resilience.entryPoints', 'resilience.outcomes', 'resilience.dataStores', 'resilience.applications'];
@@ -11,8 +13,13 @@ const LONG_ARRAYS = ['findings', 'resilience.entryPoints', 'resilience.outcomes'
  * as many outcomes) is longer than the longest string V8 can hold.
  */
 export function* renderJsonChunks(report: ScanReport): Generator<string> {
-  yield* prettyJsonPieces(report, LONG_ARRAYS);
+  yield* prettyJsonPieces(report, LONG_ARRAYS, (path, item) => (path === 'findings' ? findingForJson(item as Result) : item));
   yield '\n';
+}
+
+/** A finding as the contract has it: its fix with the command lines, which memory does not hold. */
+function findingForJson(finding: Result): Result {
+  return finding.remediation ? { ...finding, remediation: remediationForJson(finding.remediation) } : finding;
 }
 
 /** The whole JSON report as one string (small reports, tests). */

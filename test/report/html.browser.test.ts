@@ -14,6 +14,7 @@ import { launchChromium, openReport, requireOrAnnounceChromium } from '../suppor
 import { DEMO_INVENTORY, demoHistory, demoReport, reportOfInventory } from '../support/demo-report.js';
 import { HOSTILE, hostileInventory, hostileResilience } from '../support/hostile-inventory.js';
 import { runCli } from '../support/run-cli.js';
+import { commandsOf } from '../support/rule-cases.js';
 
 /** Screenshots of the demo report, for a person to look at: not compared, kept out of git. */
 const ARTEFACTS = join(packageRoot(), 'test-artifacts');
@@ -75,8 +76,8 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
 
   it('copies the exact fix command with the copy button', async () => {
     const { page } = await openReport(browser, html, { permissions: ['clipboard-read', 'clipboard-write'] });
-    const withCommand = report.findings.find((r) => r.status === 'fail' && (r.remediation?.commands.length ?? 0) > 0)!;
-    const command = withCommand.remediation!.commands[0]!;
+    const withCommand = report.findings.find((r) => r.status === 'fail' && commandsOf(r).length > 0)!;
+    const command = commandsOf(withCommand)[0]!;
     const block = page.locator('li.finding .cmd', { has: page.locator('pre', { hasText: command }) }).first();
     expect(await block.locator('pre').textContent()).toBe(command);
     await block.locator('button.copy').click();
@@ -120,7 +121,7 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     const { page } = await openReport(browser, html, { javaScriptEnabled: false });
     const shown = report.findings.filter((r) => r.status === 'fail' || r.status === 'suppressed');
     expect(await page.locator('li.finding:visible').count()).toBe(shown.length);
-    const commands = shown.flatMap((r) => r.remediation?.commands ?? []);
+    const commands = shown.flatMap((r) => commandsOf(r));
     expect(await page.locator('li.finding pre:visible').allTextContents()).toEqual(expect.arrayContaining(commands));
     expect(await page.locator('button.copy:visible').count()).toBe(0);
     expect(await page.locator('.filters:visible').count()).toBe(0);

@@ -7,6 +7,7 @@ import { mdCode, mdText } from '../../src/report/markdown-text.js';
 import { generateInventory } from '../../scripts/generate-inventory.mjs';
 import { DEMO_INVENTORY, demoHistory, demoReport, reportOfInventory } from '../support/demo-report.js';
 import { HOSTILE, hostileInventory, hostileResilience } from '../support/hostile-inventory.js';
+import { commandsOf } from '../support/rule-cases.js';
 
 /** GitHub-flavoured Markdown as GitHub renders it (raw HTML passed through, so that any that leaks shows). */
 const render = (markdown: string) => micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });
@@ -39,8 +40,8 @@ describe('renderMarkdown', () => {
     expectWellFormedTables(html);
     const failing = report.findings.filter((r) => r.status === 'fail');
     expect(html).toContain(`Failing results (${failing.length})`);
-    const first = failing.find((r) => r.remediation?.commands.length)!;
-    expect(visible(html)).toContain(first.remediation!.commands[0]);
+    const first = failing.find((r) => commandsOf(r).length)!;
+    expect(visible(html)).toContain(commandsOf(first)[0]);
     expect(html).toContain('<details><summary>Every failing result with its fix');
     expect(html).toContain('<a href="https://docs.aws.amazon.com/wellarchitected/latest/framework/rel10-bp01.html">REL10-BP01</a>');
     expect(markdown.length).toBeLessThanOrEqual(GITHUB_MARKDOWN_LIMIT);

@@ -16,6 +16,7 @@ import type { Result } from '../../src/model/result.js';
 import type { Severity } from '../../src/model/severity.js';
 import { packageRoot } from '../../src/package-info.js';
 import { FINGERPRINT_KEY, renderSarif } from '../../src/report/sarif.js';
+import { commandsOf } from '../support/rule-cases.js';
 
 // The SARIF 2.1.0 schema of Microsoft's SARIF SDK, from the npm package @microsoft/sarif-multitool-linux 5.7.0.
 const schema = JSON.parse(readFileSync(join(packageRoot(), 'test', 'fixtures', 'sarif-2.1.0.schema.json'), 'utf8')) as object;
@@ -99,7 +100,7 @@ describe('renderSarif on the demo account', () => {
     ]);
     // The message, what the fix costs, then the commands.
     expect(finding.remediation!.warning).toBeDefined();
-    expect(sarif.message.text).toBe([finding.message, `Warning: ${finding.remediation!.warning}`, ...finding.remediation!.commands.map((c) => `$ ${c}`)].join('\n'));
+    expect(sarif.message.text).toBe([finding.message, `Warning: ${finding.remediation!.warning}`, ...commandsOf(finding).map((c) => `$ ${c}`)].join('\n'));
     expect(sarif.properties).toMatchObject({ accountId: '123456789012', region: finding.resource.region, resourceType: 'elbv2:target-group', severity: 'medium' });
   });
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 
 testRule('asg-elb-health-check', [
   {
@@ -26,20 +26,20 @@ testRule('asg-elb-health-check', [
       // Grace period 0 would let a booting instance be killed: 300 is suggested instead.
       const web = byName(results, 'web-asg');
       expectMessage(web, 'ec2Only', { name: 'web-asg', types: 'EC2' });
-      expect(web.remediation!.commands).toEqual([
+      expect(commandsOf(web)).toEqual([
         'aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --health-check-type ELB --health-check-grace-period 300 --region us-east-1',
       ]);
       expect(web.evidence).toEqual({ HealthCheckType: 'EC2', HealthCheckGracePeriod: 0 });
 
       // A non-zero grace period is kept.
-      expect(byName(results, 'classic-asg').remediation!.commands).toEqual([
+      expect(commandsOf(byName(results, 'classic-asg'))).toEqual([
         'aws autoscaling update-auto-scaling-group --auto-scaling-group-name classic-asg --health-check-type ELB --health-check-grace-period 180 --region us-east-1',
       ]);
 
       // EC2,EBS: the suggested type keeps EBS; no grace period at all gets 300.
       const api = byName(results, 'api-asg');
       expectMessage(api, 'ec2Only', { name: 'api-asg', types: 'EC2,EBS' });
-      expect(api.remediation!.commands).toEqual([
+      expect(commandsOf(api)).toEqual([
         'aws autoscaling update-auto-scaling-group --auto-scaling-group-name api-asg --health-check-type ELB,EBS --health-check-grace-period 300 --region us-east-1',
       ]);
       expect(api.evidence).toEqual({ HealthCheckType: 'EC2,EBS', HealthCheckGracePeriod: null });

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 
 testRule('asg-multi-az', [
   {
@@ -31,7 +31,7 @@ testRule('asg-multi-az', [
       const web = byName(results, 'web-asg');
       expectMessage(web, 'tooFewZones', { name: 'web-asg', zoneCount: '1 zone', zones: 'us-east-1a', minAzs: 2 });
       // The first candidate: a known value, no placeholder.
-      expect(web.remediation!.commands).toEqual([
+      expect(commandsOf(web)).toEqual([
         'aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --vpc-zone-identifier subnet-0a1e3c5b7d9f01a21,subnet-0b2f4d6c8e0a12b32 --region us-east-1',
       ]);
       // Candidates: subnets of the group's own VPC in the zones it does not use (not the second
@@ -43,7 +43,7 @@ testRule('asg-multi-az', [
 
       // Two subnets in the same zone are still one zone; the command keeps both.
       const worker = byName(results, 'queue-worker-asg');
-      expect(worker.remediation!.commands).toEqual([
+      expect(commandsOf(worker)).toEqual([
         'aws autoscaling update-auto-scaling-group --auto-scaling-group-name queue-worker-asg --vpc-zone-identifier subnet-0a1e3c5b7d9f01a21,subnet-0a7d2e4f6b8c01a98,subnet-0b2f4d6c8e0a12b32 --region us-east-1',
       ]);
       expect(worker.evidence!.candidateSubnets).toEqual(['subnet-0b2f4d6c8e0a12b32 (us-east-1b)', 'subnet-0c3a5e7d9f1b23c43 (us-east-1c)']);
@@ -51,7 +51,7 @@ testRule('asg-multi-az', [
 
       // A group launched by zone (no VPCZoneIdentifier): the command adds a zone instead, which only the user knows.
       const classic = byName(results, 'classic-asg');
-      expect(classic.remediation!.commands).toEqual([
+      expect(commandsOf(classic)).toEqual([
         'aws autoscaling update-auto-scaling-group --auto-scaling-group-name classic-asg --availability-zones us-east-1a <another-zone> --region us-east-1',
       ]);
       expect(classic.evidence).toEqual({ availabilityZones: ['us-east-1a'], candidateSubnets: [] });
@@ -68,7 +68,7 @@ testRule('asg-multi-az', [
       const web = byName(results, 'web-asg');
       expectMessage(web, 'tooFewZones', { name: 'web-asg', zoneCount: '2 zones', zones: 'us-east-1a, us-east-1b', minAzs: 3 });
       // The group's subnets are kept in its own order.
-      expect(web.remediation!.commands).toEqual([
+      expect(commandsOf(web)).toEqual([
         'aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-asg --vpc-zone-identifier subnet-0b2f4d6c8e0a12b32,subnet-0a1e3c5b7d9f01a21,subnet-0c3a5e7d9f1b23c43 --region us-east-1',
       ]);
       expect(web.evidence!.candidateSubnets).toEqual(['subnet-0c3a5e7d9f1b23c43 (us-east-1c)']);

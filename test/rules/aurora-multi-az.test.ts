@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 
 testRule('aurora-multi-az', [
   {
@@ -43,7 +43,7 @@ testRule('aurora-multi-az', [
       // The new reader takes the writer's class (Serverless v2 too) and a storage zone the writer is not in.
       const analytics = byName(results, 'analytics-aurora');
       expectMessage(analytics, 'singleInstance', { name: 'analytics-aurora', instance: 'analytics-aurora-instance-1', zone: 'us-east-1b' });
-      expect(analytics.remediation!.commands).toEqual([
+      expect(commandsOf(analytics)).toEqual([
         'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier analytics-aurora --engine aurora-postgresql --db-instance-class db.serverless --availability-zone us-east-1a --region us-east-1',
       ]);
       // What the reader costs, and what it must match that the command cannot know (not collected): parameter group, promotion tier.
@@ -57,19 +57,19 @@ testRule('aurora-multi-az', [
         storageZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
       });
       // The writer's class (db.r6g.xlarge), not the smaller reader's.
-      expect(payments.remediation!.commands).toEqual([
+      expect(commandsOf(payments)).toEqual([
         'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier payments-aurora --engine aurora-mysql --db-instance-class db.r6g.xlarge --availability-zone us-east-1b --region us-east-1',
       ]);
 
       // audit-aurora-instance-2 is not in the inventory: its zone is not guessed, the user is told how to look.
       const audit = byName(results, 'audit-aurora');
       expectMessage(audit, 'zoneUnknown', { name: 'audit-aurora', instanceCount: '2 instances', unknown: 'audit-aurora-instance-2', zones: 'us-east-1c' });
-      expect(audit.remediation!.commands).toEqual([
+      expect(commandsOf(audit)).toEqual([
         "aws rds describe-db-instances --db-instance-identifier audit-aurora-instance-2 --query 'DBInstances[0].AvailabilityZone' --region us-east-1",
       ]);
 
       // Storage only (a headless global database secondary): two instances, in two zones, class unknown.
-      expect(byName(results, 'dr-aurora').remediation!.commands).toEqual([
+      expect(commandsOf(byName(results, 'dr-aurora'))).toEqual([
         'aws rds create-db-instance --db-instance-identifier <new-instance-id> --db-cluster-identifier dr-aurora --engine aurora-postgresql --db-instance-class <db-instance-class> --availability-zone us-east-1a --region us-east-1',
         'aws rds create-db-instance --db-instance-identifier <new-reader-id> --db-cluster-identifier dr-aurora --engine aurora-postgresql --db-instance-class <db-instance-class> --availability-zone us-east-1b --region us-east-1',
       ]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { loadInventory } from '../../src/cli/files.js';
-import { byName, expectDataMissing, expectMessage, fixturePath, testRule } from '../support/rule-cases.js';
+import { byName, expectDataMissing, expectMessage, fixturePath, testRule, commandsOf } from '../support/rule-cases.js';
 
 testRule('dynamodb-pitr', [
   {
@@ -29,7 +29,7 @@ testRule('dynamodb-pitr', [
       const audit = byName(results, 'audit-log');
       expectMessage(audit, 'disabled', { name: 'audit-log' });
       expect(audit.evidence).toEqual({ pointInTimeRecovery: 'DISABLED', replicaRegions: [] });
-      expect(audit.remediation!.commands).toEqual([
+      expect(commandsOf(audit)).toEqual([
         'aws dynamodb update-continuous-backups --table-name audit-log --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true --region us-east-1',
       ]);
       expectMessage(byName(results, 'events'), 'unreported', { name: 'events', status: 'UNKNOWN' });

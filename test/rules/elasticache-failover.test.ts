@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { argvOf, byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { argvOf, byName, expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 
 testRule('elasticache-failover', [
   {
@@ -54,7 +54,7 @@ testRule('elasticache-failover', [
       expect(queue.remediation!.warning).toMatch(/billed like the primary/);
 
       // Has a replica: the modify command alone.
-      expect(byName(results, 'rate-limit-valkey').remediation!.commands).toEqual([
+      expect(commandsOf(byName(results, 'rate-limit-valkey'))).toEqual([
         'aws elasticache modify-replication-group --replication-group-id rate-limit-valkey --automatic-failover-enabled --multi-az-enabled --apply-immediately --region us-east-1',
       ]);
       expectMessage(byName(results, 'leaderboard-redis'), 'multiAzDisabled', { name: 'leaderboard-redis', multiAz: 'disabled' });
@@ -72,7 +72,7 @@ testRule('elasticache-failover', [
 
       const flags = byName(results, 'feature-flags-redis');
       expect(flags.resource.type).toBe('elasticache:cache-cluster');
-      expect(flags.remediation!.commands).toEqual([
+      expect(commandsOf(flags)).toEqual([
         "aws elasticache create-replication-group --replication-group-id <new-replication-group-id> --replication-group-description 'feature-flags-redis with a replica' --primary-cluster-id feature-flags-redis --region us-east-1",
         'aws elasticache wait replication-group-available --replication-group-id <new-replication-group-id> --region us-east-1',
         `aws elasticache increase-replica-count --replication-group-id <new-replication-group-id> --replica-configuration '[{"NodeGroupId":"0001","NewReplicaCount":1,"PreferredAvailabilityZones":["us-east-1b","<another-zone>"]}]' --apply-immediately --region us-east-1`,

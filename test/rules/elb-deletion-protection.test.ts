@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 
 const LB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer';
 
@@ -25,14 +25,14 @@ testRule('elb-deletion-protection', [
       const alb = byName(results, 'staging-alb');
       expectMessage(alb, 'unprotected', { name: 'staging-alb', attribute: 'deletion_protection.enabled', value: 'false' });
       expect(alb.evidence).toEqual({ 'deletion_protection.enabled': 'false' });
-      expect(alb.remediation!.commands).toEqual([
+      expect(commandsOf(alb)).toEqual([
         `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/app/staging-alb/6d7e8f9a0b1c2d3e --attributes Key=deletion_protection.enabled,Value=true --region us-east-1`,
       ]);
 
       const nlb = byName(results, 'scratch-nlb');
       expectMessage(nlb, 'unprotected', { name: 'scratch-nlb', attribute: 'deletion_protection.enabled', value: 'unset' });
       expect(nlb.evidence).toEqual({ 'deletion_protection.enabled': null });
-      expect(nlb.remediation!.commands).toEqual([
+      expect(commandsOf(nlb)).toEqual([
         `aws elbv2 modify-load-balancer-attributes --load-balancer-arn ${LB}/net/scratch-nlb/7e8f9a0b1c2d3e4f --attributes Key=deletion_protection.enabled,Value=true --region us-east-1`,
       ]);
     },

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { argvOf, byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { argvOf, byName, expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 
 const WEB_ALB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web-alb/50dc6c495c0c9188';
 const SINGLE_ALB = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/single-alb/7a3f9c1e5b2d4f60';
@@ -94,7 +94,7 @@ testRule('elb-multi-az', [
 
       // No other subnet in its VPC: a placeholder.
       const isolated = byName(results, 'isolated-alb');
-      expect(isolated.remediation!.commands).toEqual([
+      expect(commandsOf(isolated)).toEqual([
         `aws elbv2 set-subnets --load-balancer-arn ${isolated.resource.arn} --subnets subnet-0e0e0e0e0e0e0e0e0 <subnet-id-in-another-zone> --region us-east-1`,
       ]);
     },

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { argvOf, byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { argvOf, byName, expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup';
 
@@ -52,7 +52,7 @@ testRule('elb-targets-multi-az', [
         required: 3,
         causes: '. us-east-1c: nothing of ip-tg is registered there',
       });
-      expect(nlb.remediation!.commands).toEqual([
+      expect(commandsOf(nlb)).toEqual([
         `aws elbv2 register-targets --target-group-arn ${TG}/ip-tg/7e1fdf942ffd0a1a --targets 'Id=<ip-address-in-the-zone>' --region us-east-1`,
       ]);
     },
@@ -95,7 +95,7 @@ testRule('elb-targets-multi-az', [
       // 10.0.1.0/24 of vpc-0f9e8d7c6b5a43210 in us-east-1b must not count.
       const ip = byName(results, 'ip-nlb');
       expect(ip.evidence).toMatchObject({ targetGroups: ['ip-tg'], healthyTargetZones: ['us-east-1a'], targetsWithUnknownZone: [] });
-      expect(ip.remediation!.commands).toEqual([
+      expect(commandsOf(ip)).toEqual([
         `aws elbv2 register-targets --target-group-arn ${TG}/ip-tg/e586e60b9667b781 --targets 'Id=<ip-address-in-the-zone>' --region us-east-1`,
       ]);
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { expectMessage, testRule } from '../support/rule-cases.js';
+import { expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 
 const ZONE = 'Z1D633PJN98FT9';
 const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
@@ -48,10 +48,10 @@ testRule('r53-alias-evaluate-target-health', [
         evaluateTargetHealth: false,
         loadBalancers: [{ name: 'web-use1', region: 'us-east-1', arn: 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web-use1/1a2b3c4d5e6f7a80' }],
       });
-      expect(app.remediation!.commands).toEqual([
+      expect(commandsOf(app)).toEqual([
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"app.example.com","Type":"A","SetIdentifier":"app-blue","Weight":100,"AliasTarget":{"HostedZoneId":"${ZONE}","DNSName":"origin.example.com.","EvaluateTargetHealth":true}}}]}'`,
       ]);
-      expect(byId(results, `${ZONE}/www.example.com/A/www-euw1`).remediation!.commands[0]).toContain(
+      expect(commandsOf(byId(results, `${ZONE}/www.example.com/A/www-euw1`))[0]).toContain(
         '"SetIdentifier":"www-euw1","Region":"eu-west-1","AliasTarget":{"HostedZoneId":"Z32O12XQLNTSW2","DNSName":"dualstack.web-euw1-987654321.eu-west-1.elb.amazonaws.com.","EvaluateTargetHealth":true}',
       );
     },

@@ -3,7 +3,7 @@ import { rules } from '../../rules/index.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { loadInventory } from '../../src/cli/files.js';
 import type { Result } from '../../src/model/result.js';
-import { expectDataMissing, expectMessage, fixturePath, testRule } from '../support/rule-cases.js';
+import { expectDataMissing, expectMessage, fixturePath, testRule, commandsOf } from '../support/rule-cases.js';
 
 const ZONE = 'Z1D633PJN98FT9';
 const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
@@ -40,7 +40,7 @@ testRule('r53-failover-distinct-regions', [
         primary: { setIdentifiers: ['api-use1'], loadBalancers: ['api-use1'], regions: ['us-east-1'] },
         secondary: { setIdentifiers: ['api-use1-spare'], loadBalancers: ['web-use1'], regions: ['us-east-1'] },
       });
-      expect(api.remediation!.commands).toEqual([
+      expect(commandsOf(api)).toEqual([
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"api.example.com","Type":"A","SetIdentifier":"api-use1-spare","Failover":"SECONDARY","AliasTarget":{"HostedZoneId":"<load-balancer-canonical-hosted-zone-id>","DNSName":"<load-balancer-dns-name-in-another-region>","EvaluateTargetHealth":true}}}]}'`,
       ]);
       const app = byId(results, `${ZONE}/app.example.com/A`);
@@ -58,7 +58,7 @@ testRule('r53-failover-distinct-regions', [
         secondary: { setIdentifiers: ['use1-b'], loadBalancers: ['web2-use1'], regions: ['us-east-1'] },
       });
       // A CNAME stays a CNAME: an alias of type CNAME cannot point to a load balancer.
-      expect(byId(results, 'ZCENTRAL0DNS01/www.shop.example.com/CNAME').remediation!.commands).toEqual([
+      expect(commandsOf(byId(results, 'ZCENTRAL0DNS01/www.shop.example.com/CNAME'))).toEqual([
         `aws route53 change-resource-record-sets --hosted-zone-id ZCENTRAL0DNS01 --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"www.shop.example.com","Type":"CNAME","SetIdentifier":"use1-b","Failover":"SECONDARY","TTL":60,"ResourceRecords":[{"Value":"<load-balancer-dns-name-in-another-region>"}]}}]}'`,
       ]);
       expect(byId(results, 'ZCENTRAL0DNS01/api.shop.example.com/CNAME').resource.accountId).toBe('999988887777');

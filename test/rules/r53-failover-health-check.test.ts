@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { expectMessage, testRule } from '../support/rule-cases.js';
+import { expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 import { changesOf, healthCheckConfigsOf, operationsOf } from '../support/route53-steps.js';
 
 const ZONE = 'Z1D633PJN98FT9';
@@ -40,7 +40,7 @@ testRule('r53-failover-health-check', [
         aliasTarget: 'dualstack.api-use1-2345678901.us-east-1.elb.amazonaws.com.',
         evaluateTargetHealth: false,
       });
-      expect(api.remediation!.commands).toEqual([
+      expect(commandsOf(api)).toEqual([
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"api.example.com","Type":"A","SetIdentifier":"api-use1","Failover":"PRIMARY","AliasTarget":{"HostedZoneId":"Z35SXDOTRQ7X7K","DNSName":"dualstack.api-use1-2345678901.us-east-1.elb.amazonaws.com.","EvaluateTargetHealth":true}}}]}'`,
       ]);
 

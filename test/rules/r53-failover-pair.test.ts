@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { expectMessage, testRule } from '../support/rule-cases.js';
+import { expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 import { changesOf, healthCheckConfigsOf, operationsOf } from '../support/route53-steps.js';
 
 const ZONE = 'Z1D633PJN98FT9';
@@ -32,7 +32,7 @@ testRule('r53-failover-pair', [
       const api = byId(results, `${ZONE}/api.example.com/A`);
       expect(api.evidence).toEqual({ primary: ['api-use1'], secondary: [] });
       // The missing SECONDARY, shaped like the primary (an alias), evaluating its target's health; its set identifier known.
-      expect(api.remediation!.commands).toEqual([
+      expect(commandsOf(api)).toEqual([
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"api.example.com","Type":"A","SetIdentifier":"standby","Failover":"SECONDARY","AliasTarget":{"HostedZoneId":"<standby-alias-hosted-zone-id>","DNSName":"<standby-dns-name>","EvaluateTargetHealth":true}}}]}'`,
       ]);
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { expectMessage, testRule } from '../support/rule-cases.js';
+import { expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 import { changesOf, operationsOf } from '../support/route53-steps.js';
 
 const ZONE = 'Z1D633PJN98FT9';
@@ -42,7 +42,7 @@ testRule('r53-geo-default', [
 
       // Health-checked records: the default names the existing check of the record it copies, so
       // applying it creates no r53-routing-health-checks failure.
-      expect(byId(results, `${ZONE}/eu.example.com/A`).remediation!.commands).toEqual([
+      expect(commandsOf(byId(results, `${ZONE}/eu.example.com/A`))).toEqual([
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"eu.example.com","Type":"A","SetIdentifier":"default","GeoLocation":{"CountryCode":"*"},"TTL":60,"ResourceRecords":[{"Value":"198.51.100.20"}],"HealthCheckId":"4c5d6e7f-8091-4a2b-9c3d-4e5f60718293"}}]}'`,
       ]);
       // An alias evaluating its target's health: the default is the same alias.

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { expectMessage, testRule } from '../support/rule-cases.js';
+import { expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 
 const ZONE = 'Z1D633PJN98FT9';
 const PRIVATE_ZONE = 'Z08123942VLGFB3PLRPXA';
@@ -32,11 +32,11 @@ testRule('r53-health-check-disabled', [
         disabled: true,
         inverted: false,
       });
-      expect(green.remediation!.commands).toEqual(['aws route53 update-health-check --health-check-id a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c27 --no-disabled']);
-      expect(byId(results, `${ZONE}/geo.example.com/CNAME/geo-eu`).remediation!.commands).toEqual([
+      expect(commandsOf(green)).toEqual(['aws route53 update-health-check --health-check-id a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c27 --no-disabled']);
+      expect(commandsOf(byId(results, `${ZONE}/geo.example.com/CNAME/geo-eu`))).toEqual([
         'aws route53 update-health-check --health-check-id f0e1d2c3-b4a5-4968-8776-5a4b3c2d1e38 --no-inverted',
       ]);
-      expect(byId(results, `${PRIVATE_ZONE}/db.corp.internal/CNAME/db-use1`).remediation!.commands).toEqual([
+      expect(commandsOf(byId(results, `${PRIVATE_ZONE}/db.corp.internal/CNAME/db-use1`))).toEqual([
         'aws route53 update-health-check --health-check-id 0a1b2c3d-4e5f-4061-9728-3a4b5c6d7e49 --no-disabled --no-inverted',
       ]);
     },

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Result } from '../../src/model/result.js';
-import { expectMessage, testRule } from '../support/rule-cases.js';
+import { expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 import { changesOf, healthCheckConfigsOf, operationsOf } from '../support/route53-steps.js';
 
 const ZONE = 'Z1D633PJN98FT9';
@@ -52,7 +52,7 @@ testRule('r53-routing-health-checks', [
         { Action: 'UPSERT', ResourceRecordSet: { Name: 'shop.example.com', Type: 'A', SetIdentifier: 'green', Weight: 100, TTL: 60, ResourceRecords: [{ Value: '192.0.2.20' }], HealthCheckId: '<health-check-id-from-step-1>' } },
       ]);
       // An alias to a load balancer only needs EvaluateTargetHealth.
-      expect(byId(results, `${ZONE}/www.example.com/A/www-euw1`).remediation!.commands).toEqual([
+      expect(commandsOf(byId(results, `${ZONE}/www.example.com/A/www-euw1`))).toEqual([
         `aws route53 change-resource-record-sets --hosted-zone-id ${ZONE} --change-batch '{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"www.example.com","Type":"A","SetIdentifier":"www-euw1","Region":"eu-west-1","AliasTarget":{"HostedZoneId":"Z32O12XQLNTSW2","DNSName":"dualstack.web-euw1-987654321.eu-west-1.elb.amazonaws.com.","EvaluateTargetHealth":true}}}]}'`,
       ]);
       // Both records of the group are fixed in one batch (the same fix for either finding); they

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 
 testRule('rds-multi-az', [
   {
@@ -45,19 +45,19 @@ testRule('rds-multi-az', [
       const billing = byName(results, 'billing-db');
       expectMessage(billing, 'singleAz', { name: 'billing-db', zone: 'us-east-1b' });
       expect(billing.evidence).toEqual({ multiAz: false, availabilityZone: 'us-east-1b' });
-      expect(billing.remediation!.commands).toEqual(['aws rds modify-db-instance --db-instance-identifier billing-db --multi-az --apply-immediately --region us-east-1']);
+      expect(commandsOf(billing)).toEqual(['aws rds modify-db-instance --db-instance-identifier billing-db --multi-az --apply-immediately --region us-east-1']);
       // Backups are on already: only the standby, with what it costs.
       expect(billing.remediation!.warning).toMatch(/standby, billed like the instance/);
 
       // Express cannot be Multi-AZ: modify-db-instance --multi-az would be refused.
-      expect(byName(results, 'legacy-mssql').remediation!.commands).toEqual([
+      expect(commandsOf(byName(results, 'legacy-mssql'))).toEqual([
         'aws rds create-db-snapshot --db-instance-identifier legacy-mssql --db-snapshot-identifier <snapshot-id> --region us-east-1',
         'aws rds restore-db-instance-from-db-snapshot --db-instance-identifier <new-instance-id> --db-snapshot-identifier <snapshot-id> --engine sqlserver-se --db-instance-class <db-instance-class> --multi-az --region us-east-1',
       ]);
 
       const events = byName(results, 'events-cluster');
       expectMessage(events, 'clusterNotMultiAz', { name: 'events-cluster', engine: 'mysql', instanceCount: '1 instance', zones: 'us-east-1a' });
-      expect(events.remediation!.commands).toEqual([
+      expect(commandsOf(events)).toEqual([
         "aws rds describe-db-clusters --db-cluster-identifier events-cluster --query 'DBClusters[0].[Status,MultiAZ,DBClusterMembers]' --region us-east-1",
       ]);
     },

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { byName, expectMessage, testRule } from '../support/rule-cases.js';
+import { byName, expectMessage, testRule, commandsOf } from '../support/rule-cases.js';
 
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup';
 
@@ -30,13 +30,13 @@ testRule('tg-health-check', [
     check(results) {
       const web = byName(results, 'web-tg');
       expectMessage(web, 'tooSlow', { name: 'web-tg', seconds: 90, interval: 30, threshold: 3, max: 30 });
-      expect(web.remediation!.commands).toEqual([
+      expect(commandsOf(web)).toEqual([
         `aws elbv2 modify-target-group --target-group-arn ${TG}/web-tg/6d0ecf831eec9f09 --health-check-interval-seconds 15 --unhealthy-threshold-count 2 --region us-east-1`,
       ]);
       const worker = byName(results, 'worker-tg');
       expectMessage(worker, 'tooSlow', { name: 'worker-tg', seconds: 60, interval: 30, threshold: 2, max: 30 });
       expect(worker.evidence).toEqual({ HealthCheckEnabled: true, HealthCheckIntervalSeconds: 30, UnhealthyThresholdCount: 2 });
-      expect(worker.remediation!.commands).toEqual([
+      expect(commandsOf(worker)).toEqual([
         `aws elbv2 modify-target-group --target-group-arn ${TG}/worker-tg/a142a2c75223d34d --health-check-interval-seconds 15 --unhealthy-threshold-count 2 --region us-east-1`,
       ]);
     },
@@ -55,13 +55,13 @@ testRule('tg-health-check', [
       const fn = byName(results, 'fn-tg');
       expectMessage(fn, 'disabled', { name: 'fn-tg' });
       expect(fn.evidence).toEqual({ HealthCheckEnabled: false, HealthCheckIntervalSeconds: 35, UnhealthyThresholdCount: 2 });
-      expect(fn.remediation!.commands).toEqual([`aws elbv2 modify-target-group --target-group-arn ${TG}/fn-tg/8f20e0a53001b12b --health-check-enabled --region us-east-1`]);
+      expect(commandsOf(fn)).toEqual([`aws elbv2 modify-target-group --target-group-arn ${TG}/fn-tg/8f20e0a53001b12b --health-check-enabled --region us-east-1`]);
 
       // The interval fits twice in 90 s: keep it, lower the threshold to 90 / 30 = 3.
       const slow = byName(results, 'slow-tg');
       expectMessage(slow, 'tooSlow', { name: 'slow-tg', seconds: 150, interval: 30, threshold: 5, max: 90 });
       expect(slow.evidence).toEqual({ HealthCheckEnabled: true, HealthCheckIntervalSeconds: 30, UnhealthyThresholdCount: 5 });
-      expect(slow.remediation!.commands).toEqual([
+      expect(commandsOf(slow)).toEqual([
         `aws elbv2 modify-target-group --target-group-arn ${TG}/slow-tg/d475d5fa8556a670 --health-check-interval-seconds 30 --unhealthy-threshold-count 3 --region us-east-1`,
       ]);
 
@@ -69,7 +69,7 @@ testRule('tg-health-check', [
       // and the 50 s timeout below it (AWS requires timeout < interval).
       const lazy = byName(results, 'lazy-tg');
       expectMessage(lazy, 'tooSlow', { name: 'lazy-tg', seconds: 120, interval: 60, threshold: 2, max: 90 });
-      expect(lazy.remediation!.commands).toEqual([
+      expect(commandsOf(lazy)).toEqual([
         `aws elbv2 modify-target-group --target-group-arn ${TG}/lazy-tg/e586e60b9667b781 --health-check-interval-seconds 45 --unhealthy-threshold-count 2 --health-check-timeout-seconds 44 --region us-east-1`,
       ]);
     },

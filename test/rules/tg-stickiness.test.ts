@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { testRule } from '../support/rule-cases.js';
+import { testRule, commandsOf } from '../support/rule-cases.js';
 
 testRule('tg-stickiness', [
   { name: 'target groups without stickiness pass (attribute false or absent)', fixture: 'pass.json', fail: [], pass: ['web-tg', 'api-tg'] },
@@ -15,7 +15,7 @@ testRule('tg-stickiness', [
     check(results) {
       const legacy = results.find((r) => r.resource.name === 'legacy-tg')!;
       expect(legacy.evidence).toEqual({ 'stickiness.enabled': 'true', 'stickiness.type': 'lb_cookie' });
-      expect(legacy.remediation!.commands).toEqual([
+      expect(commandsOf(legacy)).toEqual([
         'aws elbv2 modify-target-group-attributes --target-group-arn arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/legacy-tg/0123456789abcdef --attributes Key=stickiness.enabled,Value=false --region us-east-1',
       ]);
       expect(legacy.remediation!.summary).toMatch(/ElastiCache|DynamoDB/);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { formatMessage } from '../../src/engine/message.js';
-import { commandLine } from '../../src/engine/shell.js';
+import { remediationCommands } from '../../src/engine/shell.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { loadInventory } from '../../src/cli/files.js';
 import { packageRoot } from '../../src/package-info.js';
@@ -103,11 +103,9 @@ export function testRule(ruleId: string, cases: RuleCase[]): void {
           expect(result.severity).toBe(rule!.severity);
           expect(result.message).not.toMatch(/\{\{|undefined|NaN/);
           if (result.status !== 'fail') continue;
-          const { steps = [], commands } = result.remediation!;
+          const { steps = [] } = result.remediation!;
           const expectsCommand = !(c.noCommand ?? []).includes(label(result));
           expect(steps.length > 0, `${label(result)} has a remediation command`).toBe(expectsCommand);
-          // The printed commands are the steps, rendered.
-          expect(commands).toEqual(steps.map(commandLine));
           for (const step of steps) {
             expect(step.argv.slice(0, 3).join(' ')).toMatch(/^aws [a-z0-9-]+ [a-z-]+$/);
             // A fix goes to the resource's own region, whatever the user's default is.
@@ -119,4 +117,9 @@ export function testRule(ruleId: string, cases: RuleCase[]): void {
       });
     }
   });
+}
+
+/** The command lines of a result's fix, as every report prints them (none without a fix). */
+export function commandsOf(result: Result): string[] {
+  return result.remediation ? remediationCommands(result.remediation) : [];
 }
