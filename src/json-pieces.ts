@@ -1,9 +1,10 @@
 /**
  * `JSON.stringify(value, null, 2)` in pieces, never joined: a large organisation's report or
  * inventory is longer than the longest string V8 can hold (about 512 MiB). `longArrays` are the
- * paths (`findings`, `resilience.outcomes`) of the arrays that grow with the organisation: each
- * of their items is a piece, and so is each member of the objects on the way to them; anything
- * else is written whole. `itemOf` may give an item of a long array as it is to be written (the
+ * paths (`findings`, `resilience.outcomes`, `runs[].results` for an array inside the items of
+ * another) of the arrays that grow with the organisation: each of their items is a piece, and so
+ * is each member of the objects (and item of the arrays) on the way to them; anything else is
+ * written whole. `itemOf` may give an item of a long array as it is to be written (the
  * report adds what it does not hold in memory), one at a time.
  */
 export function* prettyJsonPieces(value: unknown, longArrays: readonly string[], itemOf: ItemOf = (_path, item) => item): Generator<string> {
@@ -18,6 +19,15 @@ function* pretty(value: unknown, path: string, indent: string, longArrays: reado
   if (Array.isArray(value) && value.length > 0 && longArrays.includes(path)) {
     yield '[';
     for (let i = 0; i < value.length; i++) yield `${i === 0 ? '' : ','}\n${inner}${whole(itemOf(path, value[i]), inner) ?? 'null'}`;
+    yield `\n${indent}]`;
+    return;
+  }
+  if (Array.isArray(value) && value.length > 0 && longArrays.some((long) => long.startsWith(`${path}[].`))) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      yield `${i === 0 ? '' : ','}\n${inner}`;
+      yield* pretty(value[i] as unknown, `${path}[]`, inner, longArrays, itemOf);
+    }
     yield `\n${indent}]`;
     return;
   }

@@ -24,6 +24,14 @@ interface Totals {
  * result `<skipped>`. Collection gaps get their own suite of errors.
  */
 export function renderJunit(report: ScanReport, rules: readonly RuleDescription[]): string {
+  return [...renderJunitPieces(report, rules)].join('');
+}
+
+/**
+ * `renderJunit` in pieces, a suite each, each made as it is written: an organisation's file has
+ * a test case per result, hundreds of megabytes, which the heap beside its report cannot hold.
+ */
+export function* renderJunitPieces(report: ScanReport, rules: readonly RuleDescription[]): Generator<string> {
   const byRule = new Map<string, Result[]>(rules.map((rule) => [rule.id, []]));
   for (const result of report.findings) {
     const results = byRule.get(result.ruleId);
@@ -38,45 +46,49 @@ export function renderJunit(report: ScanReport, rules: readonly RuleDescription[
 
   const total = suites.reduce((sum, suite) => addTotals(sum, suite.totals), emptyTotals());
   const seconds = Math.max(0, Date.parse(report.scan.finishedAt) - Date.parse(report.scan.startedAt)) / 1000;
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites ${attributes({ name: report.tool.name, ...total, time: seconds.toFixed(3) })}>`,
-    ...suites.flatMap((suite) => suite.lines),
-    '</testsuites>',
-  ];
-  return lines.join('\n') + '\n';
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${attributes({ name: report.tool.name, ...total, time: seconds.toFixed(3) })}>\n`;
+  for (const suite of suites) yield `${suite.lines().join('\n')}\n`;
+  yield '</testsuites>\n';
 }
 
 interface Suite {
+  /** Counted at once: the file's first line carries every suite's. */
   totals: Totals;
-  lines: string[];
+  /** Made when written. */
+  lines: () => string[];
 }
 
 function ruleSuite(ruleId: string, results: Result[]): Suite {
   const totals = emptyTotals();
+  for (const result of results) {
+    totals.tests += 1;
+    if (result.status === 'fail') totals.failures += 1;
+    else if (result.status === 'error') totals.errors += 1;
+    else if (result.status === 'suppressed') totals.skipped += 1;
+  }
+  return { totals, lines: () => suiteLines(ruleId, totals, ruleCases(ruleId, results)) };
+}
+
+function ruleCases(ruleId: string, results: Result[]): string[] {
   const cases: string[] = [];
   for (const result of sortByResource(results)) {
-    totals.tests += 1;
     const open = `    <testcase ${attributes({ classname: ruleId, name: testName(result) })}`;
     switch (result.status) {
       case 'pass':
         cases.push(`${open}/>`);
         break;
       case 'fail':
-        totals.failures += 1;
         cases.push(`${open}>`, `      <failure ${attributes({ message: result.message, type: result.severity })}>${xmlText(failureBody(result))}</failure>`, '    </testcase>');
         break;
       case 'error':
-        totals.errors += 1;
         cases.push(`${open}>`, `      <error ${attributes({ message: result.message, type: result.messageId })}>${xmlText(errorBody(result))}</error>`, '    </testcase>');
         break;
       case 'suppressed':
-        totals.skipped += 1;
         cases.push(`${open}>`, `      <skipped ${attributes({ message: `suppressed: ${result.suppression?.reason ?? 'no reason given'}` })}/>`, '    </testcase>');
         break;
     }
   }
-  return { totals, lines: suiteLines(ruleId, totals, cases) };
+  return cases;
 }
 
 function gapSuite(gaps: Gap[]): Suite {
@@ -89,7 +101,7 @@ function gapSuite(gaps: Gap[]): Suite {
     ];
   });
   const totals = { ...emptyTotals(), tests: gaps.length, errors: gaps.length };
-  return { totals, lines: suiteLines(GAPS_SUITE, totals, cases) };
+  return { totals, lines: () => suiteLines(GAPS_SUITE, totals, cases) };
 }
 
 /**
@@ -108,7 +120,7 @@ function accountSuite(report: ScanReport): Suite | undefined {
     const message = row.status === 'skipped' ? `skipped: ${skippedReason(row.reason ?? '')}` : `not scanned: ${row.reason ?? ''}`;
     return [`${open}>`, `      <skipped ${attributes({ message })}/>`, '    </testcase>'];
   });
-  return { totals, lines: suiteLines(ACCOUNTS_SUITE, totals, cases) };
+  return { totals, lines: () => suiteLines(ACCOUNTS_SUITE, totals, cases) };
 }
 
 function suiteLines(name: string, totals: Totals, cases: string[]): string[] {

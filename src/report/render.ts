@@ -20,9 +20,9 @@ export async function renderReport(report: ScanReport, format: ReportFormat, opt
     case 'json':
       return (await import('./json.js')).renderJsonChunks(report);
     case 'sarif':
-      return (await import('./sarif.js')).renderSarif(report, report.rules ?? []);
+      return (await import('./sarif.js')).renderSarifPieces(report, report.rules ?? []);
     case 'junit':
-      return (await import('./junit.js')).renderJunit(report, report.rules ?? []);
+      return (await import('./junit.js')).renderJunitPieces(report, report.rules ?? []);
     case 'text':
       return (await import('./text.js')).renderTextPieces(report, options.text);
     case 'html':

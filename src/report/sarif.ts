@@ -5,6 +5,7 @@ import type { RuleDescription, ScanReport } from '../model/report.js';
 import type { ResourceRef, Result } from '../model/result.js';
 import type { Severity } from '../model/severity.js';
 import { remediationCommands } from '../engine/shell.js';
+import { prettyJsonPieces } from '../json-pieces.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -41,10 +42,31 @@ const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
  * account and region, and carries the resource itself as a logical location (its ARN, or its id).
  */
 export function renderSarif(report: ScanReport, rules: readonly RuleDescription[]): string {
-  return JSON.stringify(buildSarif(report, rules), null, 2) + '\n';
+  return [...renderSarifPieces(report, rules)].join('');
 }
 
+/**
+ * `renderSarif` in pieces, a result each, each made as it is written: an organisation's log is
+ * hundreds of megabytes, which neither one string nor the heap beside its report can hold.
+ */
+export function* renderSarifPieces(report: ScanReport, rules: readonly RuleDescription[]): Generator<string> {
+  const { log, shown, resultOf } = sarifLog(report, rules);
+  // The findings themselves stand in the log's place of results; each becomes a result as it is written.
+  const lazy = { ...log, runs: log.runs.map((run) => ({ ...run, results: shown })) };
+  yield* prettyJsonPieces(lazy, [RESULTS], (path, item) => (path === RESULTS ? resultOf(item as Result) : item));
+  yield '\n';
+}
+
+const RESULTS = 'runs[].results';
+
 export function buildSarif(report: ScanReport, rules: readonly RuleDescription[]): Sarif.Log {
+  const { log, shown, resultOf } = sarifLog(report, rules);
+  for (const run of log.runs) run.results = shown.map(resultOf);
+  return log;
+}
+
+/** The log without its results; the findings they are made of, and how one is made. */
+function sarifLog(report: ScanReport, rules: readonly RuleDescription[]): { log: Sarif.Log; shown: Result[]; resultOf: (finding: Result) => Sarif.Result } {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const indexOf = (ruleId: string): number => {
     const index = ruleIndex.get(ruleId);
@@ -53,7 +75,10 @@ export function buildSarif(report: ScanReport, rules: readonly RuleDescription[]
   };
 
   const findings = sortFindings(report.findings);
-  const results = findings.filter((r) => r.status === 'fail' || r.status === 'suppressed').map((r) => sarifResult(r, indexOf(r.ruleId)));
+  const shown = findings.filter((r) => r.status === 'fail' || r.status === 'suppressed');
+  // Checked before a byte is written: a result of a rule the log does not describe is a bug.
+  for (const finding of shown) indexOf(finding.ruleId);
+  const results: Sarif.Result[] = [];
   const notifications = [
     ...report.scan.gaps.map(gapNotification),
     ...findings.filter((r) => r.status === 'error').map((r) => errorNotification(r, indexOf(r.ruleId))),
@@ -66,7 +91,7 @@ export function buildSarif(report: ScanReport, rules: readonly RuleDescription[]
   };
   if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
 
-  return {
+  const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -94,6 +119,7 @@ export function buildSarif(report: ScanReport, rules: readonly RuleDescription[]
       },
     ],
   };
+  return { log, shown, resultOf: (finding) => sarifResult(finding, indexOf(finding.ruleId)) };
 }
 
 function ruleDescriptor(rule: RuleDescription): Sarif.ReportingDescriptor {

@@ -85,7 +85,7 @@ describe('every account of the organisation is accounted for', () => {
   });
 
   it('HTML: a table of every account, names as text; no "no failing result" without the accounts left out', () => {
-    const html = renderHtml(report).join('');
+    const html = [...renderHtml(report)].join('');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>team');
     const section = html.slice(html.indexOf('<section id="accounts"'), html.indexOf('</section>', html.indexOf('<section id="accounts"')));
@@ -93,7 +93,7 @@ describe('every account of the organisation is accounted for', () => {
     expect(section).toContain('&lt;img src=x');
 
     const noneFailing = buildReport({ inventory: organisation(), results: results.filter((r) => r.status === 'pass'), rules, source: 'inventory', startedAt: new Date(), finishedAt: new Date() });
-    const badge = renderHtml(noneFailing)
+    const badge = [...renderHtml(noneFailing)]
       .join('')
       .split('\n')
       .find((line) => line.includes('no failing result</span>'))!;

@@ -37,7 +37,7 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     report = await demoReport();
-    html = renderHtml(report, { history: demoHistory(report) }).join('');
+    html = [...renderHtml(report, { history: demoHistory(report) })].join('');
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -147,7 +147,7 @@ describe.skipIf(!available)('the HTML report in Chromium', () => {
     const inventory = hostileInventory(await loadInventory(DEMO_INVENTORY));
     const hostile = reportOfInventory(inventory);
     hostile.resilience = hostileResilience(hostile.resilience!);
-    const page = await openReport(browser, renderHtml(hostile).join(''));
+    const page = await openReport(browser, [...renderHtml(hostile)].join(''));
     expect(page.dialogs).toEqual([]);
     expect(page.errors).toEqual([]);
     expect(page.requests).toEqual([]);

@@ -12,7 +12,7 @@ import { ruleResult, reportOf } from '../support/report-builders.js';
 const html = async (edit?: (report: ScanReport) => void) => {
   const report = await demoReport();
   edit?.(report);
-  return { report, page: renderHtml(report, { history: demoHistory(report) }).join('') };
+  return { report, page: [...renderHtml(report, { history: demoHistory(report) })].join('') };
 };
 
 describe('renderHtml', () => {
@@ -49,7 +49,7 @@ describe('renderHtml', () => {
 
   it('folds the results of a rule past the first ones, so that a large scan opens fast', () => {
     const results = Array.from({ length: SHOWN_PER_RULE + 50 }, (_, i) => ruleResult('tg-stickiness', 'fail', `tg-${String(i).padStart(4, '0')}`));
-    const page = renderHtml(reportOf(results, [], new Date('2026-11-20T09:01:00.000Z'))).join('');
+    const page = [...renderHtml(reportOf(results, [], new Date('2026-11-20T09:01:00.000Z')))].join('');
     const [shown, folded] = page.split('<details class="more">');
     expect(shown!.match(/<li class="finding">/g)).toHaveLength(SHOWN_PER_RULE);
     expect(folded!.match(/<li class="finding">/g)).toHaveLength(50);
@@ -58,7 +58,7 @@ describe('renderHtml', () => {
 
   it('draws every entry point of a small scan, and those that survive everything once per shape on a large one', async () => {
     const { report } = await html();
-    const small = renderHtml(report).join('');
+    const small = [...renderHtml(report)].join('');
     expect(small.match(/<svg class="paths"/g)).toHaveLength(report.resilience!.entryPoints.length);
     // One entry point that fails a scenario, and many copies of it that survive every one.
     const section = report.resilience!;
@@ -71,7 +71,7 @@ describe('renderHtml', () => {
       ...ofFirst.map((o, i) => ({ ...o, outcome: i === 0 ? ('down' as const) : o.outcome })),
       ...large.resilience!.entryPoints.slice(1).flatMap((ep) => ofFirst.map((o) => ({ ...o, id: ep.id, outcome: 'survives' as const }))),
     ];
-    const page = renderHtml(large).join('');
+    const page = [...renderHtml(large)].join('');
     expect(page.match(/<svg class="paths"/g)).toHaveLength(2);
     expect(page).toContain(`Shape 1: ${copies} entry points that survive every scenario`);
     // Every entry point still has its outcomes, where the matrix cells lead.
@@ -81,7 +81,7 @@ describe('renderHtml', () => {
   it('says the hints all results of a rule share once, and hints of their own with each result', () => {
     const alike = Array.from({ length: 5 }, (_, i) => ruleResult('tg-stickiness', 'fail', `tg-${i}`, { hints: ['Move sessions to a shared store.'] }));
     const own = [ruleResult('tg-health-check', 'fail', 'tg-a', { hints: ['Hint of a'] }), ruleResult('tg-health-check', 'fail', 'tg-b', { hints: ['Hint of b'] })];
-    const page = renderHtml(reportOf([...alike, ...own], [], new Date('2026-11-20T09:01:00.000Z'))).join('');
+    const page = [...renderHtml(reportOf([...alike, ...own], [], new Date('2026-11-20T09:01:00.000Z')))].join('');
     expect(page.match(/<li>Move sessions to a shared store\.<\/li>/g)).toHaveLength(1);
     expect(page.match(/<li>Hint of a<\/li>/g)).toHaveLength(1);
     expect(page.match(/<li>Hint of b<\/li>/g)).toHaveLength(1);
@@ -94,7 +94,7 @@ describe('renderHtml', () => {
       ruleResult('asg-suspended-processes', 'error', `asg-${i}`, { messageId: 'notCollected', message: `Not evaluated: no suspendedProcesses for asg-${i}`, evidence: { field: 'suspendedProcesses' } }),
     );
     const crashed = ruleResult('tg-stickiness', 'error', 'tg-1', { messageId: 'ruleCrashed', message: 'Rule tg-stickiness crashed' });
-    const page = renderHtml(reportOf([...missing, crashed], [], new Date('2026-11-20T09:01:00.000Z'))).join('');
+    const page = [...renderHtml(reportOf([...missing, crashed], [], new Date('2026-11-20T09:01:00.000Z')))].join('');
     const section = page.slice(page.indexOf('<section id="not-evaluated"'), page.indexOf('<section id="compliance"'));
     const rows = section.match(/<tr><td><code>[^<]+<\/code><\/td><td class="num">\d+<\/td>/g);
     expect(rows).toEqual(['<tr><td><code>asg-suspended-processes</code></td><td class="num">40</td>', '<tr><td><code>tg-stickiness</code></td><td class="num">1</td>']);

@@ -12,7 +12,7 @@ import { loadInventory } from '../../src/cli/files.js';
 import type { ScanReport } from '../../src/model/report.js';
 import type { Result } from '../../src/model/result.js';
 import { packageRoot } from '../../src/package-info.js';
-import { GAPS_SUITE, renderJunit } from '../../src/report/junit.js';
+import { GAPS_SUITE, renderJunit, renderJunitPieces } from '../../src/report/junit.js';
 
 interface Outcome {
   message: string;
@@ -79,6 +79,14 @@ describe('renderJunit on the demo account', () => {
     const demo = await loadInventory(join(packageRoot(), 'fixtures', 'demo', 'inventory.json'));
     report = buildReport({ inventory: demo, results: runRules(demo, { rules }), rules, source: 'inventory', startedAt: STARTED, finishedAt: FINISHED });
     suites = parseJunit(renderJunit(report, rules));
+  });
+
+  it('is written a suite a piece: the file of an organisation is never one string', () => {
+    const pieces = [...renderJunitPieces(report, rules)];
+    expect(pieces.join('')).toBe(renderJunit(report, rules));
+    // The declaration and <testsuites> with the totals, a piece per rule's suite, the closing tag.
+    expect(pieces).toHaveLength(rules.length + 2);
+    expect(pieces.slice(1, -1).every((piece) => piece.startsWith('  <testsuite ') && (piece.endsWith('</testsuite>\n') || piece.endsWith('/>\n')))).toBe(true);
   });
 
   it('totals every result of the scan, with the scan time', () => {

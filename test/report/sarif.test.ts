@@ -15,7 +15,7 @@ import type { ScanReport } from '../../src/model/report.js';
 import type { Result } from '../../src/model/result.js';
 import type { Severity } from '../../src/model/severity.js';
 import { packageRoot } from '../../src/package-info.js';
-import { FINGERPRINT_KEY, renderSarif } from '../../src/report/sarif.js';
+import { buildSarif, FINGERPRINT_KEY, renderSarif, renderSarifPieces } from '../../src/report/sarif.js';
 import { commandsOf } from '../support/rule-cases.js';
 
 // The SARIF 2.1.0 schema of Microsoft's SARIF SDK, from the npm package @microsoft/sarif-multitool-linux 5.7.0.
@@ -53,6 +53,13 @@ describe('renderSarif on the demo account', () => {
     report = buildReport({ inventory: demo, results: runRules(demo, { rules }), rules, source: 'inventory', startedAt: STARTED, finishedAt: FINISHED });
     log = expectValidSarif(renderSarif(report, rules));
     run = log.runs[0]!;
+  });
+
+  it('is written a result a piece: the log of an organisation is never one string', () => {
+    const pieces = [...renderSarifPieces(report, rules)];
+    expect(pieces.join('')).toBe(JSON.stringify(buildSarif(report, rules), null, 2) + '\n');
+    expect(run.results!.length).toBeGreaterThan(5);
+    expect(pieces.filter((piece) => piece.includes('"partialFingerprints"'))).toHaveLength(run.results!.length);
   });
 
   it('is SARIF 2.1.0 with one run of ha-audit', () => {

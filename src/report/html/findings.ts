@@ -15,12 +15,18 @@ export const ruleAnchor = (ruleId: string) => `rule-${ruleId}`;
  * (with a copy button once the script runs) and documentation; then the accepted risks
  * (suppressed, with reason and expiry), then the rules that passed everywhere.
  */
-export function findingsSection(report: ScanReport): string {
+export function* findingsSection(report: ScanReport): Generator<string> {
   const rules = new Map((report.rules ?? []).map((r) => [r.id, r]));
   const failing = report.findings.filter((r) => r.status === 'fail');
   const suppressed = report.findings.filter((r) => r.status === 'suppressed');
   const counts = statusCountsByRule(report.findings);
   const parts = ['<section id="findings" aria-labelledby="findings-h">', '<h2 id="findings-h">Findings</h2>'];
+  // The parts so far, as one piece; a rule's findings of a large scan are megabytes each.
+  const flush = () => {
+    const piece = parts.join('\n');
+    parts.length = 0;
+    return piece;
+  };
   if (failing.length > 0) parts.push(filters());
   for (const severity of SEVERITIES) {
     const ofSeverity = failing.filter((r) => r.severity === severity);
@@ -37,6 +43,7 @@ export function findingsSection(report: ScanReport): string {
       const shared = sharedHints(results);
       if (shared) parts.push(hintList(shared));
       parts.push(findingList(sortByResource(results), shared !== undefined), '</section>');
+      yield `${flush()}\n`;
     }
     parts.push('</section>');
   }
@@ -49,7 +56,7 @@ export function findingsSection(report: ScanReport): string {
   }
   parts.push(passedRules(report, counts, new Set([...failing, ...suppressed].map((r) => r.ruleId))));
   parts.push(resolvedSinceBaseline(report), '</section>');
-  return parts.join('\n');
+  yield flush();
 }
 
 function filters(): string {

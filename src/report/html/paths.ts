@@ -22,11 +22,11 @@ export const DRAW_FAILING_ENTRY_POINTS_UP_TO = 300;
  * scenario does to it, which is where the matrix's cells lead. On large scans every entry point
  * that does not survive some scenario is drawn (up to DRAW_FAILING_ENTRY_POINTS_UP_TO, worst
  * first), and the others share one drawing per distinct shape, with the list of those sharing it.
+ * Written in pieces, some entry points each: an organisation's section is tens of megabytes.
  */
-export function pathsSection(resilience: Resilience, view: ResilienceView): string {
+export function* pathsSection(resilience: Resilience, view: ResilienceView): Generator<string> {
   const scenarios = view.columns.map((c) => c.scenario);
   const outcomesOf = zoneOutcomeLookup(scenarios);
-  const graphs = view.rows.map((row) => pathGraph(row.entryPoint, outcomesOf(row.cells)));
   const layouts = new LayoutCache();
   const everyone = view.rows.length <= DRAW_EVERY_ENTRY_POINT_UP_TO;
   const failing = (row: EntryPointRow) => row.anyZone !== 'yes' || row.region !== 'yes';
@@ -38,13 +38,22 @@ export function pathsSection(resilience: Resilience, view: ResilienceView): stri
   const failingCount = view.rows.filter(failing).length;
 
   // Entry points not drawn alone, by shape (and whether they survive): the first of each is drawn for all of them.
+  // Only the graphs drawn are kept: tens of thousands of entry points share a few shapes.
+  const graphs = new Map<number, PathGraph>();
   const shapes = new Map<string, number[]>();
   view.rows.forEach((row, r) => {
-    if (alone.has(r)) return;
-    const key = `${failing(row) ? 'fails' : 'survives'}|${graphs[r]!.shape}`;
+    const graph = pathGraph(row.entryPoint, outcomesOf(row.cells));
+    if (alone.has(r)) {
+      graphs.set(r, graph);
+      return;
+    }
+    const key = `${failing(row) ? 'fails' : 'survives'}|${graph.shape}`;
     const members = shapes.get(key);
     if (members) members.push(r);
-    else shapes.set(key, [r]);
+    else {
+      shapes.set(key, [r]);
+      graphs.set(r, graph);
+    }
   });
   const shapeOf = new Map<number, number>();
   [...shapes.values()].forEach((members, s) => members.forEach((r) => shapeOf.set(r, s)));
@@ -58,12 +67,24 @@ export function pathsSection(resilience: Resilience, view: ResilienceView): stri
   if (!everyone) {
     const first = failingCount > alone.size ? `the ${alone.size} worst of the ${failingCount} entry points that do not survive some scenario are drawn one by one` : `the ${failingCount} entry points that do not survive some scenario are drawn one by one`;
     parts.push(`<p>${first}; the ${view.rows.length - alone.size} others share ${shapes.size} drawing${shapes.size === 1 ? '' : 's'}, one per shape.</p>`);
-    [...shapes.values()].forEach((members, s) => parts.push(shapeArticle(s, members, view, graphs[members[0]!]!, layouts, failing(view.rows[members[0]!]!))));
+    [...shapes.values()].forEach((members, s) => parts.push(shapeArticle(s, members, view, graphs.get(members[0]!)!, layouts, failing(view.rows[members[0]!]!))));
   }
-  view.rows.forEach((row, r) => parts.push(entryPointArticle(r, row, view, alone.has(r) ? graphs[r] : undefined, shapeOf.get(r), layouts)));
+  // The parts so far as one piece, ending where the next begins (the parts are joined by line breaks).
+  const flush = () => {
+    const piece = parts.join('\n');
+    parts.length = 0;
+    return piece;
+  };
+  for (let r = 0; r < view.rows.length; r++) {
+    parts.push(entryPointArticle(r, view.rows[r]!, view, alone.has(r) ? graphs.get(r) : undefined, shapeOf.get(r), layouts));
+    if (parts.length >= PIECE_ARTICLES) yield `${flush()}\n`;
+  }
   parts.push('</section>');
-  return parts.join('\n');
+  yield flush();
 }
+
+/** Entry points written in one piece. */
+const PIECE_ARTICLES = 500;
 
 function entryPointArticle(r: number, row: EntryPointRow, view: ResilienceView, graph: PathGraph | undefined, shape: number | undefined, layouts: LayoutCache): string {
   const ep = row.entryPoint;
