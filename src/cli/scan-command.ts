@@ -1,5 +1,5 @@
 import { rules as allRules } from '../../rules/index.js';
-import { evaluate, type Evaluation } from '../engine/evaluate.js';
+import { judge, reportOf, type Evaluation, type Judgement } from '../engine/evaluate.js';
 import type { ScanReport } from '../model/report.js';
 import { EXIT, type FailOn } from '../engine/summary.js';
 import { HaAuditError } from '../model/errors.js';
@@ -126,11 +126,16 @@ export async function scan(options: ScanOptions, io: ScanIo): Promise<number> {
 }
 
 /**
- * The inventory judged, and let go: only the report is returned, so that no frame of `scan`
- * holds the inventory (a third of an organisation's heap) while the report renders.
+ * The inventory judged, and let go before anything else: no frame holds the inventory (a third
+ * of an organisation's heap) while the baseline is compared and the report is built and written.
  */
 async function inventoryReport(inventoryOf: () => Promise<Inventory>, evaluation: Omit<Evaluation, 'inventory'>): Promise<ScanReport> {
-  return evaluate({ ...evaluation, inventory: await inventoryOf() });
+  return reportOf(await judged(inventoryOf, evaluation), evaluation);
+}
+
+/** Its own frame: once it returns, nothing refers to the inventory. */
+async function judged(inventoryOf: () => Promise<Inventory>, evaluation: Omit<Evaluation, 'inventory'>): Promise<Judgement> {
+  return judge(await inventoryOf(), evaluation);
 }
 
 /**

@@ -3,6 +3,7 @@ import { GLOBAL_REGION } from '../model/inventory.js';
 import { REPORT_SCHEMA_VERSION, type ResolvedFinding } from '../model/report.js';
 import type { ResourceRef, Result } from '../model/result.js';
 import { isSeverity, type Severity } from '../model/severity.js';
+import { StringPool } from '../model/string-pool.js';
 
 /** A finding of the baseline report, as far as the comparison reads it. */
 export interface BaselineFinding {
@@ -94,20 +95,94 @@ export function parseBaseline(text: string, file: string): Baseline {
     throw new HaAuditError('baseline-invalid', `baseline ${file} is not valid JSON: ${(error as Error).message}`, HOW_TO_MAKE_A_BASELINE, { cause: error });
   }
   if (!isRecord(data)) throw invalid(file, 'it is not a JSON report (not an object)');
+  checkTop(data, file, true);
+  if (!('findings' in data)) throw invalid(file, NOT_A_REPORT);
+  if (!Array.isArray(data.findings)) throw invalid(file, 'findings is not a list');
+  const findings: BaselineFinding[] = [];
+  const pool = new StringPool();
+  data.findings.forEach((finding: unknown, index) => keepFailing(findings, checkFinding(finding, `findings[${index}]`, file, pool)));
+  return { file, findings };
+}
+
+/**
+ * A baseline too large to be one string (an organisation's JSON report is gigabytes: V8's longest
+ * string is 512 MiB), read as it streams in, a finding at a time, with the same checks.
+ */
+export async function parseBaselineStream(chunks: AsyncIterable<Uint8Array>, file: string): Promise<Baseline> {
+  const { JSONParser } = await import('@streamparser/json');
+  // Without `keepStack`, a finding is let go once handed over: the findings are never held whole.
+  const parser = new JSONParser({ paths: ['$.schemaVersion', '$.format', '$.findings.*'], keepStack: false });
+  const top: Record<string, unknown> = {};
+  const findings: BaselineFinding[] = [];
+  const pool = new StringPool();
+  let count = 0;
+  let failure: unknown;
+  parser.onValue = ({ value, key }) => {
+    if (failure !== undefined) return;
+    try {
+      if (typeof key === 'number') keepFailing(findings, checkFinding(value, `findings[${count++}]`, file, pool));
+      else if (key === 'schemaVersion' || key === 'format') {
+        top[key] = value;
+        checkTop(top, file, false);
+      } else throw invalid(file, 'findings is not a list'); // a member of an object `findings`
+    } catch (error) {
+      failure = error;
+    }
+  };
+  parser.onError = (error) => (failure ??= new HaAuditError('baseline-invalid', `baseline ${file} is not valid JSON: ${error.message}`, HOW_TO_MAKE_A_BASELINE, { cause: error }));
+  let firstChunk = true;
+  let opened = false;
+  for await (const chunk of chunks) {
+    // A byte-order mark first (editors on Windows add one), then the report's `{`.
+    const bytes = firstChunk && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? chunk.subarray(3) : chunk;
+    firstChunk = false;
+    if (!opened) {
+      const first = bytes.findIndex((byte) => !JSON_BLANKS.has(byte));
+      if (first >= 0 && bytes[first] !== 0x7b) throw invalid(file, 'it is not a JSON report (not an object)');
+      opened = first >= 0;
+    }
+    parser.write(bytes);
+    if (failure !== undefined) throw failure;
+  }
+  if (!parser.isEnded) parser.end();
+  if (failure !== undefined) throw failure;
+  checkTop(top, file, true);
+  if (count === 0) throw invalid(file, NOT_A_REPORT);
+  return { file, findings };
+}
+
+/** Space, tab, line feed and carriage return: what JSON allows before a value. */
+const JSON_BLANKS: ReadonlySet<number> = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+const NOT_A_REPORT = 'it is not an ha-audit JSON report (no schemaVersion or findings)';
+
+/**
+ * The members of a report's top that say what it is; `whole` once every one was read (a stream
+ * checks each as it comes, and a report's `schemaVersion` comes first).
+ */
+function checkTop(data: Record<string, unknown>, file: string, whole: boolean): void {
   if (data.format === 'ha-audit-inventory') throw invalid(file, 'it is an ha-audit inventory, not a report');
-  if (!('schemaVersion' in data) || !('findings' in data)) throw invalid(file, 'it is not an ha-audit JSON report (no schemaVersion or findings)');
-  if (data.schemaVersion !== REPORT_SCHEMA_VERSION) {
+  if (whole && !('schemaVersion' in data)) throw invalid(file, NOT_A_REPORT);
+  if ('schemaVersion' in data && data.schemaVersion !== REPORT_SCHEMA_VERSION) {
     throw new HaAuditError(
       'baseline-invalid',
       `baseline ${file} has report schemaVersion ${JSON.stringify(data.schemaVersion)}; this ha-audit reads version ${REPORT_SCHEMA_VERSION}`,
       'scan again with this version of ha-audit to make a new baseline',
     );
   }
-  if (!Array.isArray(data.findings)) throw invalid(file, 'findings is not a list');
-  return { file, findings: data.findings.map((finding: unknown, index) => checkFinding(finding, `findings[${index}]`, file)) };
 }
 
-function checkFinding(value: unknown, path: string, file: string): BaselineFinding {
+/** Only failing and suppressed findings are kept: nothing else of a baseline is compared. */
+function keepFailing(findings: BaselineFinding[], finding: BaselineFinding): void {
+  if (isFailing(finding)) findings.push(finding);
+}
+
+/**
+ * A finding checked and cut to what the comparison reads. The values repeated by every finding
+ * (rule, status, type, region, account) are pooled: an organisation's baseline keeps 100,000
+ * failing findings through the whole evaluation, and each had its own copies.
+ */
+function checkFinding(value: unknown, path: string, file: string, pool: StringPool): BaselineFinding {
   if (!isRecord(value)) throw invalid(file, `${path} is not an object`);
   for (const key of ['ruleId', 'status', 'title', 'message'] as const) {
     if (typeof value[key] !== 'string') throw invalid(file, `${path}.${key} is not a string`);
@@ -118,14 +193,15 @@ function checkFinding(value: unknown, path: string, file: string): BaselineFindi
   for (const key of ['type', 'id', 'region', 'accountId'] as const) {
     if (typeof resource[key] !== 'string') throw invalid(file, `${path}.resource.${key} is not a string`);
   }
-  const ref: ResourceRef = { type: resource.type as string, id: resource.id as string, region: resource.region as string, accountId: resource.accountId as string };
-  if (typeof resource.arn === 'string') ref.arn = resource.arn;
+  const id = resource.id as string;
+  const ref: ResourceRef = { type: pool.pooled(resource.type as string), id, region: pool.pooled(resource.region as string), accountId: pool.pooled(resource.accountId as string) };
+  if (typeof resource.arn === 'string') ref.arn = resource.arn === id ? id : resource.arn;
   if (typeof resource.name === 'string') ref.name = resource.name;
   return {
-    ruleId: value.ruleId as string,
-    status: value.status as string,
-    severity: value.severity,
-    title: value.title as string,
+    ruleId: pool.pooled(value.ruleId as string),
+    status: pool.pooled(value.status as string),
+    severity: pool.pooled(value.severity) as Severity,
+    title: pool.pooled(value.title as string),
     message: value.message as string,
     resource: ref,
   };

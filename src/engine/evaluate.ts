@@ -7,7 +7,8 @@ import { compareWithBaseline, type Baseline } from './baseline.js';
 import type { Rule } from './define-rule.js';
 import type { ParamOverrides } from './params.js';
 import { runRules } from './run-rules.js';
-import { buildReport } from './scan-report.js';
+import { buildReport, type InventoryScope } from './scan-report.js';
+import type { Result } from '../model/result.js';
 import { exitCodeFor, type FailOn } from './summary.js';
 import { applySuppressions, utcDate, type Suppression } from './suppressions.js';
 
@@ -49,12 +50,46 @@ export interface Evaluation {
  * the clock when `finishedAt` is not given; every command that judges an inventory calls it.
  */
 export function evaluate(evaluation: Evaluation): ScanReport {
-  const { rules, config, baseline } = evaluation;
-  const inventory = withGapsReadBy(evaluation.inventory, rules);
+  return reportOf(judge(evaluation.inventory, evaluation), evaluation);
+}
+
+/** What the rules and the model made of an inventory, and the little of it the report still needs. */
+export interface Judgement {
+  results: Result[];
+  /** When an `app-*` rule read it or the report must show it, and it could be built. */
+  model?: Resilience;
+  scope: InventoryScope;
+}
+
+/**
+ * The first half of `evaluate`: what reads the inventory (the rules, the model). The second,
+ * `reportOf`, does not: `scan` lets an organisation's inventory (a third of its heap) go between
+ * the two, before a baseline is compared and the report is built.
+ */
+export function judge(given: Inventory, evaluation: Omit<Evaluation, 'inventory'>): Judgement {
+  const { rules, config } = evaluation;
+  const inventory = withGapsReadBy(given, rules);
   // The model runs once, when an `app-*` rule reads it or the report must show it.
   let model: Resilience | undefined;
   const modelOf = () => (model ??= buildResilience(inventory, config?.resilience ?? {}));
-  let results = runRules(inventory, { rules, params: paramOverrides(config), model: modelOf });
+  const results = runRules(inventory, { rules, params: paramOverrides(config), model: modelOf });
+  const appRulesRan = rules.some((rule) => rule.level === 'resilience');
+  if (evaluation.withResilience || appRulesRan) {
+    try {
+      modelOf();
+    } catch (error) {
+      // The rules that read the model already report its crash (`ruleCrashed`); without them it is a bug to show.
+      if (!appRulesRan) throw error;
+    }
+  }
+  return { results, ...(model ? { model } : {}), scope: scopeOf(inventory) };
+}
+
+/** The second half of `evaluate`: suppressions, the baseline, the report and the gate's verdict. */
+export function reportOf(judgement: Judgement, evaluation: Omit<Evaluation, 'inventory'>): ScanReport {
+  const { rules, config, baseline } = evaluation;
+  const { scope } = judgement;
+  let results = judgement.results;
   let suppressions: ScanReport['scan']['suppressions'];
   if (config && config.suppressions.length > 0) {
     const outcome = applySuppressions(results, config.suppressions, {
@@ -69,14 +104,14 @@ export function evaluate(evaluation: Evaluation): ScanReport {
   if (baseline) {
     const comparison = compareWithBaseline(results, baseline, {
       rules: new Set(rules.map((r) => r.id)),
-      accounts: new Set(inventory.accounts.map((a) => a.accountId)),
-      regions: new Set(inventory.accounts.flatMap((a) => a.regions.map((r) => r.region))),
+      accounts: new Set(scope.accounts.map((a) => a.accountId)),
+      regions: new Set(scope.accounts.flatMap((a) => a.regions.map((r) => r.region))),
     });
     results = comparison.results;
     baselineSummary = { file: baseline.file, new: comparison.new, existing: comparison.existing, resolved: comparison.resolved };
   }
   const report = buildReport({
-    inventory,
+    inventory: scope,
     results,
     rules,
     source: evaluation.source,
@@ -86,20 +121,21 @@ export function evaluate(evaluation: Evaluation): ScanReport {
     ...(baselineSummary ? { baseline: baselineSummary } : {}),
     ...(suppressions ? { suppressions } : {}),
   });
-  const appRulesRan = rules.some((rule) => rule.level === 'resilience');
-  if (evaluation.withResilience || appRulesRan) {
-    try {
-      report.resilience = modelOf();
-    } catch (error) {
-      // The rules that read the model already report its crash (`ruleCrashed`); without them it is a bug to show.
-      if (!appRulesRan) throw error;
-    }
-  }
+  if (judgement.model) report.resilience = judgement.model;
   if (evaluation.gate) {
     const { failOn, failOnNewOnly } = evaluation.gate;
     report.scan.gate = { failOn, exitCode: exitCodeFor(report.findings, failOn, report.scan.complete, { newOnly: failOnNewOnly }), failOnNewOnly };
   }
   return report;
+}
+
+/** The accounts (their names and regions), the accounts skipped and the gaps: new objects, holding nothing else of the inventory. */
+function scopeOf(inventory: Inventory): InventoryScope {
+  return {
+    accounts: inventory.accounts.map(({ accountId, name, regions }) => ({ accountId, ...(name !== undefined ? { name } : {}), regions: regions.map(({ region }) => ({ region })) })),
+    ...(inventory.skippedAccounts ? { skippedAccounts: inventory.skippedAccounts } : {}),
+    gaps: inventory.gaps,
+  };
 }
 
 /**

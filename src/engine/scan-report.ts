@@ -8,8 +8,16 @@ import { summarize } from './summary.js';
 
 type Scan = ScanReport['scan'];
 
+/** Of the inventory, what the report says of the scan: its accounts (names, regions), the accounts skipped, the gaps. */
+export interface InventoryScope {
+  accounts: { accountId: string; name?: string; regions: { region: string }[] }[];
+  skippedAccounts?: Inventory['skippedAccounts'];
+  gaps: Inventory['gaps'];
+}
+
 export interface ScanFacts {
-  inventory: Inventory;
+  /** The inventory, or as much of it as the report reads (`InventoryScope`). */
+  inventory: InventoryScope;
   results: Result[];
   /** The rules that ran, described in the report. */
   rules: readonly Rule[];

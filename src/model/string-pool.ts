@@ -18,7 +18,8 @@ export class StringPool {
     return this.strings.size;
   }
 
-  private pooled(text: string): string {
+  /** The pooled copy of `text`. */
+  pooled(text: string): string {
     const known = this.strings.get(text);
     if (known !== undefined) return known;
     this.strings.set(text, text);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBaseline } from '../../src/cli/files.js';
-import { compareWithBaseline, parseBaseline, type Baseline, type Coverage } from '../../src/engine/baseline.js';
+import { compareWithBaseline, parseBaseline, parseBaselineStream, type Baseline, type Coverage } from '../../src/engine/baseline.js';
 import { exitCodeFor } from '../../src/engine/summary.js';
 import type { Result, Status } from '../../src/model/result.js';
 import type { Severity } from '../../src/model/severity.js';
@@ -158,7 +158,12 @@ describe('parseBaseline and loadBaseline', () => {
     ]);
   });
 
-  it.each([
+  it('keeps only the failing and suppressed findings: nothing else of a baseline is compared', () => {
+    const findings = [result('tg-stickiness', 'a', 'pass'), result('tg-stickiness', 'b', 'fail'), result('tg-stickiness', 'c', 'error'), result('tg-stickiness', 'd', 'suppressed')];
+    expect(parseBaseline(reportOf(findings), 'previous.json').findings.map((f) => f.resource.name)).toEqual(['b', 'd']);
+  });
+
+  const CASES: [string, string, string | RegExp][] = [
     ['not JSON', '{"schemaVersion": 1,', /^baseline previous\.json is not valid JSON: /],
     ['an array', '[]', 'baseline previous.json is invalid: it is not a JSON report (not an object)'],
     ['an inventory', JSON.stringify({ format: 'ha-audit-inventory', formatVersion: 1, accounts: [] }), 'baseline previous.json is invalid: it is an ha-audit inventory, not a report'],
@@ -167,9 +172,52 @@ describe('parseBaseline and loadBaseline', () => {
     ['findings not a list', reportOf({}), 'baseline previous.json is invalid: findings is not a list'],
     ['a finding without a resource id', reportOf([{ ...result('r', 'x', 'fail'), resource: { type: 't', region: 'us-east-1', accountId: ACCOUNT } }]), 'baseline previous.json is invalid: findings[0].resource.id is not a string'],
     ['a bad severity', reportOf([{ ...result('r', 'x', 'fail'), severity: 'urgent' }]), 'baseline previous.json is invalid: findings[0].severity is not a severity'],
-  ])('rejects %s', (_, text, expected) => {
+  ];
+  it.each(CASES)('rejects %s', (_, text, expected) => {
     if (typeof expected === 'string') expect(message(text)).toBe(expected);
     else expect(message(text)).toMatch(expected);
+  });
+
+  // An organisation's report is larger than V8's longest string: it streams in, here in 7-byte chunks.
+  async function* chunked(text: string, size = 7): AsyncGenerator<Uint8Array> {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  }
+  const streamed = (text: string) => parseBaselineStream(chunked(text), 'previous.json');
+
+  it('reads a streamed report as the whole text, across chunks that split a character', async () => {
+    const findings = [
+      result('tg-stickiness', 'a', 'pass'),
+      result('tg-stickiness', 'b', 'fail', { message: 'é, 日本, 🙂 and "quotes" \\ split across chunks' }),
+      result('tg-health-check', 'c', 'suppressed', { region: 'eu-west-1' }),
+    ];
+    const text = reportOf(findings);
+    expect(await streamed(text)).toEqual(parseBaseline(text, 'previous.json'));
+    expect((await streamed(JSON.stringify(JSON.parse(text), null, 2))).findings).toHaveLength(2);
+    // With a byte-order mark, as editors on Windows save it.
+    expect(await streamed(`\ufeff  ${text}`)).toEqual(parseBaseline(text, 'previous.json'));
+  });
+
+  it.each(CASES.filter(([what]) => what !== 'findings not a list'))('rejects %s streamed, as the whole text', async (_, text, expected) => {
+    const rejected = streamed(text);
+    if (typeof expected === 'string') await expect(rejected).rejects.toThrow(new RegExp(`^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    else await expect(rejected).rejects.toThrow(expected);
+  });
+
+  it('rejects a streamed report whose findings are not a list, or that has trailing bytes', async () => {
+    await expect(streamed(reportOf({ a: result('r', 'x', 'fail') }))).rejects.toThrow('baseline previous.json is invalid: findings is not a list');
+    await expect(streamed(`${reportOf([result('r', 'x', 'fail')])} x`)).rejects.toThrow(/^baseline previous\.json is not valid JSON: /);
+  });
+
+  it('streams a baseline file larger than one string can hold (here, a limit of 100 characters)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ha-audit-baseline-'));
+    const file = join(folder, 'large.json');
+    const text = reportOf([result('tg-stickiness', 'a', 'fail'), result('tg-stickiness', 'b', 'pass')]);
+    writeFileSync(file, text);
+    expect(text.length).toBeGreaterThan(100);
+    expect(await loadBaseline(file, 100)).toEqual({ ...parseBaseline(text, file), file });
+    writeFileSync(file, `${text.slice(0, 150)}`);
+    await expect(loadBaseline(file, 100)).rejects.toMatchObject({ code: 'baseline-invalid', message: expect.stringMatching(/^baseline .*large\.json is not valid JSON: /) });
   });
 
   it('names a missing file', async () => {
