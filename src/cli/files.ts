@@ -89,7 +89,10 @@ export async function loadBaseline(file: string, maxText = MAX_TEXT_LENGTH): Pro
 
 /** Reads the JSON report that `ha-audit report` renders. */
 export async function loadReport(file: string): Promise<ScanReport> {
-  return parseReport(await readInputFile(file, 'report', 'report-unreadable', 'give a report written by `ha-audit scan --format json`'), file);
+  return parseReport(
+    await readInputFile(file, 'report', 'report-unreadable', 'give a report written by `ha-audit scan --format json`', 'render that format from the inventories instead: ha-audit scan --inventory FILE ... --format html'),
+    file,
+  );
 }
 
 /** `--history DIR` must be a folder, checked before a long scan. */

@@ -68,6 +68,30 @@ describe('odd inventories (child process)', () => {
     }
   });
 
+  it('a report to render larger than the longest string: one clear line, with the way that works', async () => {
+    const file = join(dir, 'huge-report.json');
+    execFileSync('truncate', ['-s', String(constants.MAX_STRING_LENGTH + 1), file]);
+    try {
+      const run = await runCli(['report', file, '--format', 'html']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^ha-audit: cannot read report .*huge-report\.json: [\d,]+ bytes is more than the [\d,]+ characters one file can hold here; render that format from the inventories instead: ha-audit scan --inventory FILE \.\.\. --format html\n$/);
+    } finally {
+      rmSync(file);
+    }
+  });
+
+  it('a baseline larger than the longest string is streamed, not refused: this one is no report', async () => {
+    const file = join(dir, 'huge-baseline.json');
+    execFileSync('truncate', ['-s', String(constants.MAX_STRING_LENGTH + 1), file]);
+    try {
+      const run = await runCli(['scan', '--inventory', join(packageRoot(), 'fixtures', 'demo', 'inventory.json'), '--baseline', file]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^ha-audit: baseline .*huge-baseline\.json is invalid: it is not a JSON report \(not an object\); pass the JSON report of an earlier scan/);
+    } finally {
+      rmSync(file);
+    }
+  });
+
   it('an inventory larger than the longest string (a sparse file, never read): one clear line', async () => {
     const file = join(dir, 'huge.json');
     execFileSync('truncate', ['-s', String(constants.MAX_STRING_LENGTH + 1), file]);
