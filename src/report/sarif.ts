@@ -78,7 +78,6 @@ function sarifLog(report: ScanReport, rules: readonly RuleDescription[]): { log:
   const shown = findings.filter((r) => r.status === 'fail' || r.status === 'suppressed');
   // Checked before a byte is written: a result of a rule the log does not describe is a bug.
   for (const finding of shown) indexOf(finding.ruleId);
-  const results: Sarif.Result[] = [];
   const notifications = [
     ...report.scan.gaps.map(gapNotification),
     ...findings.filter((r) => r.status === 'error').map((r) => errorNotification(r, indexOf(r.ruleId))),
@@ -107,7 +106,8 @@ function sarifLog(report: ScanReport, rules: readonly RuleDescription[]): { log:
           },
         },
         invocations: [invocation],
-        results,
+        // Filled by the caller: made all at once (`buildSarif`) or one at a time as written.
+        results: [],
         properties: {
           source: report.scan.source,
           accounts: report.scan.accounts,
