@@ -46,7 +46,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk
 import { rules } from '../dist/rules/index.js';
 import { clientConfig, watchAttempts } from '../dist/src/collect/aws-clients.js';
 import { collectInventory } from '../dist/src/collect/collect-inventory.js';
-import { evaluate } from '../dist/src/engine/evaluate.js';
+import { evaluate, judge, reportOf } from '../dist/src/engine/evaluate.js';
 import { parseInventory, serializeInventoryPieces } from '../dist/src/model/inventory-file.js';
 import { renderJsonChunks } from '../dist/src/report/json.js';
 import { mergeInventories } from '../dist/src/model/merge-inventories.js';
@@ -211,13 +211,15 @@ export async function runSimulatedOrganization({ accounts = 200, regions = ['us-
   if (evaluateToo) {
     const now = new Date();
     const t = performance.now();
-    // As `scan` does, the inventory is judged and let go: the report alone is held while it is written.
-    const takeInventory = () => {
+    // As `scan` does, the inventory is judged in a frame of its own and let go: neither the
+    // baseline's comparison nor the report's writing holds it.
+    const settings = { rules, source: 'live', startedAt: now, finishedAt: now };
+    const judged = () => {
       const taken = inventory;
-      inventory = undefined;
-      return taken;
+      if (!keepInventory) inventory = undefined;
+      return judge(taken, settings);
     };
-    const report = evaluate({ inventory: keepInventory ? inventory : takeInventory(), rules, source: 'live', startedAt: now, finishedAt: now });
+    const report = reportOf(judged(), settings);
     sample();
     // The finished report, held to be written.
     globalThis.gc?.();

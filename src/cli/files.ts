@@ -75,12 +75,14 @@ export async function loadBaseline(file: string, maxText = MAX_TEXT_LENGTH): Pro
     (stats) => stats.size,
     () => 0,
   );
-  if (size <= maxText) return parseBaseline(await readInputFile(file, 'baseline', 'baseline-unreadable', HOW_TO_MAKE_A_BASELINE), file);
+  // A pipe has no size beforehand: read whole, it may still be too long, and then says how to give it.
+  if (size <= maxText) return parseBaseline(await readInputFile(file, 'baseline', 'baseline-unreadable', HOW_TO_MAKE_A_BASELINE, 'give the report as a file, not through a pipe: a file this large is read as it streams in'), file);
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   try {
     return await parseBaselineStream(stream, file);
   } catch (error) {
-    if (error instanceof HaAuditError) throw error;
+    // The file's own errors (EACCES, EIO) only: anything else is a bug, shown as one.
+    if (error instanceof HaAuditError || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
     throw new HaAuditError('baseline-unreadable', `cannot read baseline ${file}: ${unreadableReason(error)}`, HOW_TO_MAKE_A_BASELINE, { cause: error });
   } finally {
     stream.destroy();
@@ -90,7 +92,7 @@ export async function loadBaseline(file: string, maxText = MAX_TEXT_LENGTH): Pro
 /** Reads the JSON report that `ha-audit report` renders. */
 export async function loadReport(file: string): Promise<ScanReport> {
   return parseReport(
-    await readInputFile(file, 'report', 'report-unreadable', 'give a report written by `ha-audit scan --format json`', 'render that format from the inventories instead: ha-audit scan --inventory FILE ... --format html'),
+    await readInputFile(file, 'report', 'report-unreadable', 'give a report written by `ha-audit scan --format json`', 'render it from the inventories instead: ha-audit scan --inventory FILE ... --format FORMAT'),
     file,
   );
 }

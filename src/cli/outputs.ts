@@ -131,16 +131,37 @@ async function identityOf(path: string): Promise<string | undefined> {
 
 /**
  * Writes `content` (one string, or pieces of a report too long for one) to its destination.
- * Any failed write is one `HaAuditError` (exit 2); a file is then left as it was.
+ * Any failed write is one `HaAuditError` (exit 2); a file is then left as it was. Pieces are made
+ * as they are written: an error in making one is the report's, not the output's, and goes on as it is.
  */
 export async function writeOutput(target: OutputTarget, content: string | Iterable<string>, stdout: NodeJS.WritableStream): Promise<void> {
+  const pieces = typeof content === 'string' ? content : madeBy(content);
   try {
-    if (target.kind === 'stdout') return await writeStdout(stdout, content);
-    if (target.kind === 'stream') return await writeInPlace(target.file, content);
-    await replaceFile(target.file, content, target.existing);
+    if (target.kind === 'stdout') return await writeStdout(stdout, pieces);
+    if (target.kind === 'stream') return await writeInPlace(target.file, pieces);
+    await replaceFile(target.file, pieces, target.existing);
   } catch (error) {
+    if (error instanceof PieceFailed) throw error.cause;
     if (error instanceof HaAuditError) throw error;
     throw new HaAuditError('output-unwritable', `cannot write ${target.option} ${visible(target.path)}: ${reasonOf(error)}`, undefined, { cause: error });
+  }
+}
+
+/** An error thrown while a piece of the content was made: carried past the write's own errors. */
+class PieceFailed extends Error {}
+
+/** The pieces, with an error in making one marked as such. */
+function* madeBy(content: Iterable<string>): Generator<string> {
+  const iterator = content[Symbol.iterator]();
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = iterator.next();
+    } catch (error) {
+      throw new PieceFailed('a piece of the content failed', { cause: error });
+    }
+    if (next.done) return;
+    yield next.value;
   }
 }
 
@@ -211,6 +232,7 @@ export async function writeStdout(stdout: NodeJS.WritableStream & { fd?: number 
       if (error) throw error;
     }
   } catch (error) {
+    if (error instanceof PieceFailed) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
     throw new HaAuditError('output-unwritable', `cannot write to standard output: ${reasonOf(error)}`, undefined, { cause: error });
   }

@@ -17,6 +17,7 @@ export interface BaselineFinding {
 
 export interface Baseline {
   file: string;
+  /** Its failing and suppressed findings only: nothing else of a baseline is compared. */
   findings: BaselineFinding[];
 }
 
@@ -106,7 +107,9 @@ export function parseBaseline(text: string, file: string): Baseline {
 
 /**
  * A baseline too large to be one string (an organisation's JSON report is gigabytes: V8's longest
- * string is 512 MiB), read as it streams in, a finding at a time, with the same checks.
+ * string is 512 MiB), read as it streams in, a finding at a time, with the same checks and
+ * messages but one: `findings` empty, or neither a list nor an object, is "not an ha-audit JSON
+ * report" here (the stream hands over only the items of `findings`; in a file this large there are some).
  */
 export async function parseBaselineStream(chunks: AsyncIterable<Uint8Array>, file: string): Promise<Baseline> {
   const { JSONParser } = await import('@streamparser/json');

@@ -47,7 +47,8 @@ export interface Evaluation {
  * The whole evaluation, from an inventory to the finished report: the rules with the
  * configuration's parameters, then its suppressions, then the comparison with the baseline
  * (which sees suppressed results as failing: accepting a risk does not fix it). Pure but for
- * the clock when `finishedAt` is not given; every command that judges an inventory calls it.
+ * the clock when `finishedAt` is not given; every command that judges an inventory calls it, or
+ * (`scan`) its two halves, `judge` and `reportOf`.
  */
 export function evaluate(evaluation: Evaluation): ScanReport {
   return reportOf(judge(evaluation.inventory, evaluation), evaluation);
@@ -129,7 +130,7 @@ export function reportOf(judgement: Judgement, evaluation: Omit<Evaluation, 'inv
   return report;
 }
 
-/** The accounts (their names and regions), the accounts skipped and the gaps: new objects, holding nothing else of the inventory. */
+/** The accounts (their names and regions, copied), the accounts skipped and the gaps (the inventory's own lists): nothing else of it. */
 function scopeOf(inventory: Inventory): InventoryScope {
   return {
     accounts: inventory.accounts.map(({ accountId, name, regions }) => ({ accountId, ...(name !== undefined ? { name } : {}), regions: regions.map(({ region }) => ({ region })) })),

@@ -1,4 +1,4 @@
-import type { Remediation, RemediationStep } from '../model/result.js';
+import type { Remediation, RemediationStep, Result } from '../model/result.js';
 
 /** Words a POSIX shell passes through unchanged, unquoted. */
 const SAFE_WORD = /^[A-Za-z0-9@%+=:,./_-]+$/;
@@ -27,8 +27,7 @@ export function remediationCommands(remediation: Remediation): string[] {
   return remediation.steps ? remediation.steps.map(commandLine) : (remediation.commands ?? []);
 }
 
-/** A remediation as the JSON report holds it: its command lines after the summary, where they always were. */
-export function remediationForJson(remediation: Remediation): Remediation {
-  const { summary, commands: _written, ...rest } = remediation;
-  return { summary, commands: remediationCommands(remediation), ...rest };
+/** The command lines of a result's fix; none without one. */
+export function resultCommands(result: Pick<Result, 'remediation'>): string[] {
+  return result.remediation ? remediationCommands(result.remediation) : [];
 }

@@ -10,7 +10,7 @@ import { htmlText, mdCode, mdCodeBlock, mdRow, mdText } from './markdown-text.js
 import { overviewOf, percent, when } from './overview.js';
 import { cellText, compareText } from './resilience-view.js';
 import { countOf } from '../engine/plural.js';
-import { remediationCommands } from '../engine/shell.js';
+import { commandLine, resultCommands } from '../engine/shell.js';
 import { accountRows, accountsHeadline, skippedReason } from './accounts.js';
 
 /** GitHub's limit for a pull-request comment (a job summary may be longer: the comment is the stricter). */
@@ -124,7 +124,7 @@ function failingTable(report: ScanReport): Block[] {
           mdCode(r.ruleId),
           `${mdCode(r.resource.name ?? r.resource.id)} ${mdText(r.resource.region)}`,
           mdText(r.message),
-          firstCommand(r) !== undefined ? mdCode(firstCommand(r)!) : mdText(r.remediation?.summary ?? ''),
+          fixCell(r),
         ]),
       ),
       tail: '',
@@ -237,7 +237,7 @@ function details(report: ScanReport): Block[] {
         const lines = [`#### ${r.severity}: ${mdCode(r.ruleId, false)} ${mdCode(r.resource.name ?? r.resource.id, false)}`, '', `${mdText(r.message)} (${mdText(`${r.resource.accountId} ${r.resource.region}`)})`];
         if (r.remediation?.warning) lines.push('', `> **Warning:** ${mdText(r.remediation.warning)}`);
         if (r.remediation?.summary) lines.push('', `Fix: ${mdText(r.remediation.summary)}${r.remediation.docs.startsWith('https://') ? ` [AWS documentation](${r.remediation.docs})` : ''}`);
-        for (const command of r.remediation ? remediationCommands(r.remediation) : []) lines.push('', mdCodeBlock(command));
+        for (const command of resultCommands(r)) lines.push('', mdCodeBlock(command));
         for (const hint of r.hints ?? []) lines.push('', `- ${mdText(hint)}`);
         return lines.join('\n') + '\n';
       }),
@@ -295,7 +295,10 @@ function sortFindings(results: readonly Result[]): Result[] {
     .map(([, r]) => r);
 }
 
-/** The first command of a result's fix, if it has one. */
-function firstCommand(r: Result): string | undefined {
-  return r.remediation ? remediationCommands(r.remediation)[0] : undefined;
+/** The table's fix: the first command, or the summary when there is none. */
+function fixCell(r: Result): string {
+  const first = r.remediation?.steps?.[0];
+  if (first) return mdCode(commandLine(first));
+  const written = r.remediation?.commands?.[0];
+  return written !== undefined ? mdCode(written) : mdText(r.remediation?.summary ?? '');
 }

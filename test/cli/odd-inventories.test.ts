@@ -74,7 +74,7 @@ describe('odd inventories (child process)', () => {
     try {
       const run = await runCli(['report', file, '--format', 'html']);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/^ha-audit: cannot read report .*huge-report\.json: [\d,]+ bytes is more than the [\d,]+ characters one file can hold here; render that format from the inventories instead: ha-audit scan --inventory FILE \.\.\. --format html\n$/);
+      expect(run.stderr).toMatch(/^ha-audit: cannot read report .*huge-report\.json: [\d,]+ bytes is more than the [\d,]+ characters one file can hold here; render it from the inventories instead: ha-audit scan --inventory FILE \.\.\. --format FORMAT\n$/);
     } finally {
       rmSync(file);
     }

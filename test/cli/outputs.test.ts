@@ -126,6 +126,21 @@ describe('writeOutput and writeStdout', () => {
     await expect(writeStdout(failing('ENOSPC'), 'report')).rejects.toMatchObject({ code: 'output-unwritable', message: 'cannot write to standard output: no space left on device' });
     await expect(writeStdout(failing('EPIPE'), 'report')).resolves.toBeUndefined();
   });
+
+  it('an error in making a piece is the report\'s, not the output\'s: it goes on as it is, and the file is left as it was', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'report.html'), 'old');
+    const bug = new TypeError('boom in paths');
+    function* pieces(): Generator<string> {
+      yield 'a'.repeat(2 << 20);
+      throw bug;
+    }
+    await expect(writeOutput(await resolveOutput(join(dir, 'report.html'), '--output'), pieces(), process.stdout)).rejects.toBe(bug);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe('old');
+    expect(leftovers(dir)).toEqual([]);
+    const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    await expect(writeOutput(await resolveOutput('-', '--output'), pieces(), sink)).rejects.toBe(bug);
+  });
 });
 
 describe('ha-audit scan --output (child process)', () => {

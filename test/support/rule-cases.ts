@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { formatMessage } from '../../src/engine/message.js';
-import { remediationCommands } from '../../src/engine/shell.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { loadInventory } from '../../src/cli/files.js';
 import { packageRoot } from '../../src/package-info.js';
@@ -120,6 +119,4 @@ export function testRule(ruleId: string, cases: RuleCase[]): void {
 }
 
 /** The command lines of a result's fix, as every report prints them (none without a fix). */
-export function commandsOf(result: Result): string[] {
-  return result.remediation ? remediationCommands(result.remediation) : [];
-}
+export { resultCommands as commandsOf } from '../../src/engine/shell.js';

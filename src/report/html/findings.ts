@@ -4,7 +4,7 @@ import { SEVERITIES } from '../../model/severity.js';
 import { emptyCounts, statusCountsByRule, type StatusCounts } from '../compliance.js';
 import { compareText } from '../resilience-view.js';
 import { h, safeUrl } from './escape.js';
-import { remediationCommands } from '../../engine/shell.js';
+import { resultCommands } from '../../engine/shell.js';
 import { accountsLeftOut } from '../accounts.js';
 
 /** DOM id of a rule's block of findings. */
@@ -101,7 +101,7 @@ function findingItem(result: Result, hintsShown = false): string {
   // The fix interrupts service, loses data, costs money or logs users out.
   if (result.remediation?.warning) parts.push(`<p class="warning"><b>Warning:</b> ${h(result.remediation.warning)}</p>`);
   // The script shows each copy button (it copies the command beside it); without it there is none.
-  for (const command of result.remediation ? remediationCommands(result.remediation) : []) parts.push(`<div class="cmd"><pre>${h(command)}</pre><button type="button" class="copy">Copy</button></div>`);
+  for (const command of resultCommands(result)) parts.push(`<div class="cmd"><pre>${h(command)}</pre><button type="button" class="copy">Copy</button></div>`);
   if (result.hints?.length && !hintsShown) parts.push(hintList(result.hints));
   parts.push('</li>');
   return parts.join('');
