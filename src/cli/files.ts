@@ -116,6 +116,7 @@ export async function loadHistoryFiles(dir: string): Promise<HistoryFile[]> {
   } catch (error) {
     throw new HaAuditError('usage', `cannot read --history ${dir}: ${unreadableReason(error)}`, undefined, { cause: error });
   }
+  const { trendReport } = await import('../report/history.js');
   const files: HistoryFile[] = [];
   for (const file of names) {
     let text: string;
@@ -126,7 +127,8 @@ export async function loadHistoryFiles(dir: string): Promise<HistoryFile[]> {
       continue;
     }
     const report = historyReport(text);
-    files.push(typeof report === 'string' ? { file, unreadable: report } : { file, report });
+    // Cut to what the trend reads at once: the whole report goes with the next file's.
+    files.push(typeof report === 'string' ? { file, unreadable: report } : { file, report: trendReport(report) });
   }
   return files;
 }

@@ -34,16 +34,36 @@ export interface History {
   sincePrevious?: { file: string; finishedAt: string; new: ChangedFinding[]; resolved: ChangedFinding[] };
 }
 
+/**
+ * A report as the trend reads it: its scope and times, its point, and its failing (or suppressed)
+ * results by key. An earlier report is cut to this as soon as it is read: a folder of an
+ * organisation's weekly reports, each held whole, would take gigabytes.
+ */
+export interface TrendReport {
+  scan: Pick<ScanReport['scan'], 'startedAt' | 'finishedAt' | 'accounts' | 'regions'>;
+  point: Omit<HistoryPoint, 'file'>;
+  failing: Map<string, ChangedFinding>;
+}
+
 /** A report read from the history folder, or the reason it cannot be one. */
-export type HistoryFile = { file: string; report: ScanReport } | { file: string; unreadable: string };
+export type HistoryFile = { file: string; report: TrendReport } | { file: string; unreadable: string };
+
+/** What the trend reads of a report. */
+export function trendReport(report: ScanReport): TrendReport {
+  const { startedAt, finishedAt, accounts, regions } = report.scan;
+  const failing = new Map<string, ChangedFinding>();
+  for (const r of report.findings) if (r.status === 'fail' || r.status === 'suppressed') failing.set(findingKey(r), changedFinding(r));
+  return { scan: { startedAt, finishedAt, accounts, regions }, point: pointOf(report), failing };
+}
 
 /**
  * The trend of the current report among the earlier ones of a folder. Only reports of the same
  * accounts and regions count: a trend across scopes would compare different things.
  */
-export function buildHistory(dir: string, current: ScanReport, files: readonly HistoryFile[]): History {
+export function buildHistory(dir: string, currentReport: ScanReport, files: readonly HistoryFile[]): History {
+  const current = trendReport(currentReport);
   const ignored: History['ignored'] = [];
-  const earlier: { file: string; report: ScanReport }[] = [];
+  const earlier: { file: string; report: TrendReport }[] = [];
   const scope = scopeOf(current);
   for (const entry of files) {
     if ('unreadable' in entry) {
@@ -63,19 +83,18 @@ export function buildHistory(dir: string, current: ScanReport, files: readonly H
     earlier.push({ file, report });
   }
   earlier.sort((a, b) => compareText(a.report.scan.finishedAt, b.report.scan.finishedAt));
-  const history: History = { dir, points: [...earlier.map(({ file, report }) => pointOf(report, file)), pointOf(current)], ignored };
+  const history: History = { dir, points: [...earlier.map(({ file, report }) => ({ file, ...report.point })), current.point], ignored };
   const previous = earlier.at(-1);
   if (previous) history.sincePrevious = { file: previous.file, finishedAt: previous.report.scan.finishedAt, ...changesBetween(previous.report, current) };
   return history;
 }
 
-function pointOf(report: ScanReport, file?: string): HistoryPoint {
-  const point: HistoryPoint = {
+function pointOf(report: ScanReport): Omit<HistoryPoint, 'file'> {
+  const point: Omit<HistoryPoint, 'file'> = {
     finishedAt: report.scan.finishedAt,
     failing: Object.fromEntries(SEVERITIES.map((s) => [s, report.summary.bySeverity[s] ?? 0])) as Record<Severity, number>,
     passed: report.summary.pass,
   };
-  if (file !== undefined) point.file = file;
   if (report.resilience) {
     const view = resilienceView(report.resilience);
     point.entryPoints = { total: view.count.entryPoints, surviveAnyZone: view.count.anyZone.yes };
@@ -84,11 +103,10 @@ function pointOf(report: ScanReport, file?: string): HistoryPoint {
 }
 
 /** Failing (or suppressed) results matched on account, rule, region and resource id, as the baseline matches them. */
-function changesBetween(before: ScanReport, after: ScanReport): { new: ChangedFinding[]; resolved: ChangedFinding[] } {
-  const failing = (report: ScanReport) => new Map(report.findings.filter((r) => r.status === 'fail' || r.status === 'suppressed').map((r) => [findingKey(r), r]));
-  const was = failing(before);
-  const is = failing(after);
-  const changed = (results: Iterable<Result>) => [...results].map(changedFinding).sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || compareText(a.ruleId, b.ruleId) || compareText(a.resource.id, b.resource.id));
+function changesBetween(before: TrendReport, after: TrendReport): { new: ChangedFinding[]; resolved: ChangedFinding[] } {
+  const was = before.failing;
+  const is = after.failing;
+  const changed = (results: ChangedFinding[]) => results.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || compareText(a.ruleId, b.ruleId) || compareText(a.resource.id, b.resource.id));
   return {
     new: changed([...is].filter(([key]) => !was.has(key)).map(([, r]) => r)),
     resolved: changed([...was].filter(([key]) => !is.has(key)).map(([, r]) => r)),
@@ -99,15 +117,15 @@ function changedFinding(result: Result): ChangedFinding {
   return { ruleId: result.ruleId, severity: result.severity, title: result.title, message: result.message, resource: result.resource, suppressed: result.status === 'suppressed' };
 }
 
-function findingKey(result: Result): string {
+function findingKey(result: Pick<Result, 'resource' | 'ruleId'>): string {
   return [result.resource.accountId, result.ruleId, result.resource.region, result.resource.id].join('\u0000');
 }
 
-function scopeOf(report: ScanReport): string {
+function scopeOf(report: Pick<TrendReport, 'scan'>): string {
   return JSON.stringify([[...report.scan.accounts].sort(), [...report.scan.regions].sort()]);
 }
 
-function describeScope(report: ScanReport): string {
+function describeScope(report: Pick<TrendReport, 'scan'>): string {
   const accounts = report.scan.accounts.length === 1 ? `account ${report.scan.accounts[0]}` : `accounts ${report.scan.accounts.join(', ')}`;
   return `${accounts}; regions ${report.scan.regions.join(', ') || 'none'}`;
 }

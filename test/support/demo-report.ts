@@ -7,7 +7,7 @@ import type { Inventory } from '../../src/model/inventory.js';
 import { loadInventory } from '../../src/cli/files.js';
 import type { ScanReport } from '../../src/model/report.js';
 import { packageRoot } from '../../src/package-info.js';
-import { buildHistory, type History } from '../../src/report/history.js';
+import { buildHistory, trendReport, type History } from '../../src/report/history.js';
 import { buildResilience } from '../../src/resilience/model.js';
 
 export const DEMO_INVENTORY = join(packageRoot(), 'fixtures', 'demo', 'inventory.json');
@@ -51,7 +51,7 @@ export function demoHistory(current: ScanReport): History {
     report.scan.finishedAt = shift(report.scan.finishedAt);
     for (const severity of ['high', 'medium', 'low'] as const) report.summary.bySeverity[severity] += 3 - i;
     if (i === 2) report.findings = report.findings.filter((r) => !(r.status === 'fail' && r.ruleId === 'asg-min-capacity'));
-    return { file: `${report.scan.finishedAt.slice(0, 10)}.json`, report };
+    return { file: `${report.scan.finishedAt.slice(0, 10)}.json`, report: trendReport(report) };
   });
   return buildHistory('reports/', current, [...earlier, { file: 'notes.json', unreadable: 'not an ha-audit JSON report (schemaVersion 1)' }]);
 }
