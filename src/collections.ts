@@ -10,6 +10,14 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   return map;
 }
 
+/**
+ * `target.push(...items)` without the spread: past about 100,000 arguments a call overflows the
+ * stack, and an organisation's results, report lines or blocks are more.
+ */
+export function pushAll<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item);
+}
+
 /** Items indexed by a unique key (the last one wins on a duplicate). */
 export function indexBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
   return new Map(items.map((item) => [key(item), item]));

@@ -1,3 +1,4 @@
+import { pushAll } from '../collections.js';
 import { iamAction } from '../model/operations.js';
 import { GLOBAL_REGION, type Gap, type Inventory } from '../model/inventory.js';
 import type { Remediation, ResourceRef, Result } from '../model/result.js';
@@ -56,7 +57,7 @@ export function runRules(inventory: Inventory, options: RunOptions): Result[] {
       // An account rule reads the global service and may follow its aliases into any region.
       const missing = gapsOf(rule, accountGaps);
       if (missing.length > 0) results.push(dataMissingResult(rule, accountScope.accountRef(), missing));
-      else collect(results, runCheck(rule, params, accountScope.accountRef(), (context) => rule.check(accountScope, context)));
+      else pushAll(results, runCheck(rule, params, accountScope.accountRef(), (context) => rule.check(accountScope, context)));
     }
     for (const regionInventory of account.regions) {
       const scope = new RegionScope(account.accountId, regionInventory);
@@ -65,7 +66,7 @@ export function runRules(inventory: Inventory, options: RunOptions): Result[] {
         if (rule.level !== 'region') continue;
         const missing = gapsOf(rule, regionGaps);
         if (missing.length > 0) results.push(dataMissingResult(rule, scope.regionRef(), missing));
-        else collect(results, runCheck(rule, params, scope.regionRef(), (context) => rule.check(scope, context)));
+        else pushAll(results, runCheck(rule, params, scope.regionRef(), (context) => rule.check(scope, context)));
       }
     }
   }
@@ -81,15 +82,10 @@ export function runRules(inventory: Inventory, options: RunOptions): Result[] {
     };
     const where: ResourceRef = { type: 'aws:scan', id: 'resilience-model', region: GLOBAL_REGION, accountId: inventory.accounts[0]!.accountId };
     for (const { rule, params } of resilienceRules) {
-      if (rule.level === 'resilience') collect(results, runCheck(rule, params, where, (context) => rule.check(scopeOf(), context)));
+      if (rule.level === 'resilience') pushAll(results, runCheck(rule, params, where, (context) => rule.check(scopeOf(), context)));
     }
   }
   return results;
-}
-
-/** `results.push(...more)` passes every result as an argument: past about 100,000 (an `app-*` rule over a large organisation's entry points), the stack overflows. */
-function collect(results: Result[], more: readonly Result[]): void {
-  for (const result of more) results.push(result);
 }
 
 function gapsOf(rule: Rule, gaps: Gap[]): Gap[] {

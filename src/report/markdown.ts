@@ -10,7 +10,8 @@ import { htmlText, mdCode, mdCodeBlock, mdRow, mdText } from './markdown-text.js
 import { overviewOf, percent, when } from './overview.js';
 import { cellText, compareText } from './resilience-view.js';
 import { countOf } from '../engine/plural.js';
-import { commandLine, resultCommands } from '../engine/shell.js';
+import { pushAll } from '../collections.js';
+import { resultCommands } from '../engine/shell.js';
 import { accountRows, accountsHeadline, skippedReason } from './accounts.js';
 
 /** GitHub's limit for a pull-request comment (a job summary may be longer: the comment is the stricter). */
@@ -49,8 +50,8 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
   const limit = options.limit ?? GITHUB_MARKDOWN_LIMIT;
   const blocks: Block[] = [{ text: summary(report) }, ...failingTable(report), ...accountsTable(report), ...matrix(report), { text: compliance(report) }, ...notEvaluated(report)];
   if (options.history) blocks.push(...history(options.history));
-  // One at a time: a large organisation's failing results are more than a call's arguments can hold.
-  for (const block of details(report)) blocks.push(block);
+  // Not spread: a large organisation's failing results are more than a call's arguments can hold.
+  pushAll(blocks, details(report));
   return fit(blocks, limit);
 }
 
@@ -297,8 +298,6 @@ function sortFindings(results: readonly Result[]): Result[] {
 
 /** The table's fix: the first command, or the summary when there is none. */
 function fixCell(r: Result): string {
-  const first = r.remediation?.steps?.[0];
-  if (first) return mdCode(commandLine(first));
-  const written = r.remediation?.commands?.[0];
-  return written !== undefined ? mdCode(written) : mdText(r.remediation?.summary ?? '');
+  const first = resultCommands(r)[0];
+  return first ? mdCode(first) : mdText(r.remediation?.summary ?? '');
 }

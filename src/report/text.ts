@@ -7,7 +7,7 @@ import type { Result } from '../model/result.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { countOf } from '../engine/plural.js';
 import { remediationCommands } from '../engine/shell.js';
-import { groupBy, sortBy } from '../collections.js';
+import { groupBy, pushAll, sortBy } from '../collections.js';
 import { summaryLine, type GateVerdict } from './summary-line.js';
 import { visibleReport } from './visible-report.js';
 import { matrixLines } from './text-matrix.js';
@@ -66,14 +66,14 @@ export function* renderTextPieces(scanReport: ScanReport, options: TextOptions):
     if (multiAccount) {
       lines.push(c.bold.underline(`Account ${accountLabel(report, accountId)}`) + c.dim(`  ${ofAccount.length} failed, ${counted(accountId, 'pass')} passed, ${counted(accountId, 'error')} not evaluated`), '');
     }
-    append(lines, failingSections(ofAccount, counted, c, multiAccount));
+    pushAll(lines, failingSections(ofAccount, counted, c, multiAccount));
     yield flush();
   }
   // An account whose role could not be assumed was not seen: it is listed apart, never as clean.
   const rows = accountRows(report);
   const clean = rows.filter((row) => row.status === 'scanned' && multiAccount && !byAccount.has(row.accountId));
   if (clean.length > 0) lines.push(c.green(`No failing result in ${countOf(clean.length, 'account')}: ${clean.map((row) => accountLabel(report, row.accountId)).join(', ')}`), '');
-  append(lines, accountsLeftOutSection(rows, c));
+  pushAll(lines, accountsLeftOutSection(rows, c));
 
   if (suppressed.length > 0) {
     lines.push(c.cyan.bold(' SUPPRESSED ') + c.dim(` ${suppressed.length} accepted, not failing the gate`));
@@ -100,10 +100,10 @@ export function* renderTextPieces(scanReport: ScanReport, options: TextOptions):
     lines.push('');
   }
 
-  append(lines, baselineSection(report, c, multiAccount));
+  pushAll(lines, baselineSection(report, c, multiAccount));
   // After the findings: what a zone or region loss does, whenever the scan built the model.
   yield flush();
-  if (report.resilience) append(lines, matrixLines(report.resilience, c));
+  if (report.resilience) pushAll(lines, matrixLines(report.resilience, c));
   yield flush();
   const warnings = suppressionWarnings(report);
   if (warnings.length > 0) {
@@ -112,7 +112,7 @@ export function* renderTextPieces(scanReport: ScanReport, options: TextOptions):
     lines.push('');
   }
 
-  append(lines, notEvaluatedSection(report, errors, c, multiAccount));
+  pushAll(lines, notEvaluatedSection(report, errors, c, multiAccount));
 
   if (report.findings.length === 0) lines.push(c.dim('No resource in scope: the scan found nothing any rule applies to.'), '');
   lines.push(`${c.bold('Summary:')} ${summaryLine(report, options, c)}`);
@@ -150,7 +150,7 @@ function failingSections(failing: Result[], counted: ResultCounts, c: ChalkInsta
       const accepted = counted(accountId, 'suppressed', ruleId);
       lines.push(`  ${c.bold(ruleId)}  ${results[0]!.title}` + c.dim(`  (${results.length} failed, ${passed} passed${accepted > 0 ? `, ${accepted} suppressed` : ''})`));
       lines.push(c.dim(`    Fix: ${results[0]!.remediation?.summary ?? ''}`));
-      for (const result of sortByResource(results)) append(lines, failure(result, c, multiAccount));
+      for (const result of sortByResource(results)) pushAll(lines, failure(result, c, multiAccount));
       if (results[0]!.remediation?.docs) lines.push(c.dim(`    Docs: ${results[0]!.remediation.docs}`));
       lines.push('');
     }
@@ -252,7 +252,3 @@ function sortByResource(results: Result[]): Result[] {
   return sortBy(results, (r) => `${r.resource.accountId}/${r.resource.region}/${label(r)}`);
 }
 
-/** `lines.push(...more)` overflows the stack past about 100,000 lines: a large report has more. */
-function append(lines: string[], more: readonly string[]): void {
-  for (const line of more) lines.push(line);
-}
